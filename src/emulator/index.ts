@@ -1,0 +1,135 @@
+/**
+ * FSx-compatible emulator: embedded library API. See README/docs for the standalone mode (main.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createCallLog, type CallLog } from './call-log';
+import type { OperationContext } from './context';
+import { demoEstate } from './demo-estate';
+import { DEFAULT_FAULT_SEED, FaultInjector, type FaultRule } from './faults';
+import { SystemClock, type Clock } from './lifecycle';
+import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
+import { loadDataFile, Persistence } from './persistence';
+import { createEmulatorServer } from './server';
+import { emptyStoreData, Store } from './store/store';
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  clock: Clock;
+  faults: { set(rules: FaultRule[]): void; clear(): void; list(): FaultRule[] };
+  /** Every AWS request received, in order (including failed and faulted ones). */
+  calls: CallLog;
+  /** Back to the initial (seeded or empty) state; clears calls and faults. */
+  reset(): void;
+  /** Closes the server, including keep-alive sockets. */
+  stop(): Promise<void>;
+  /** Resolves when the current state is on disk (immediately without a data file). */
+  flush(): Promise<void>;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+function checkOptions(o: EmulatorOptions): void {
+  const nonNegativeInt = (name: keyof EmulatorOptions, v: unknown) => {
+    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
+      throw new RangeError(`EmulatorOptions.${name} must be a non-negative integer (got ${String(v)}).`);
+    }
+  };
+  nonNegativeInt('port', o.port);
+  nonNegativeInt('backupDurationMs', o.backupDurationMs);
+  nonNegativeInt('backupQuota', o.backupQuota);
+  nonNegativeInt('maxResultsCap', o.maxResultsCap);
+  if (o.maxResultsCap === 0) throw new RangeError('EmulatorOptions.maxResultsCap must be at least 1.');
+  if (o.accountId !== undefined && !/^\d{12}$/.test(o.accountId)) {
+    throw new RangeError('EmulatorOptions.accountId must be 12 digits.');
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  checkOptions(options);
+  const region = options.region ?? EMULATOR_DEFAULTS.region;
+  const accountId = options.accountId ?? EMULATOR_DEFAULTS.accountId;
+  const seed = options.seed ?? true;
+  const initialData = () => (seed ? demoEstate(region, accountId) : emptyStoreData());
+
+  const store = new Store(options.dataFile ? (loadDataFile(options.dataFile) ?? initialData()) : initialData());
+  const persistence = options.dataFile ? new Persistence(options.dataFile, store) : undefined;
+  await persistence?.flush();
+
+  const clock = options.clock ?? new SystemClock();
+  const ctx: OperationContext = {
+    store,
+    clock,
+    region,
+    accountId,
+    backupDurationMs: options.backupDurationMs ?? EMULATOR_DEFAULTS.backupDurationMs,
+    backupQuota: options.backupQuota ?? EMULATOR_DEFAULTS.backupQuota,
+    maxResultsCap: options.maxResultsCap ?? EMULATOR_DEFAULTS.maxResultsCap,
+    pageTokenSecret: randomBytes(32),
+  };
+  const calls = createCallLog();
+  const faults = new FaultInjector(options.faults ?? [], options.faultSeed ?? DEFAULT_FAULT_SEED);
+  const resetState = () => {
+    store.load(initialData());
+    calls.clear();
+    faults.clear();
+  };
+  const flush = () => persistence?.flush() ?? Promise.resolve();
+
+  const server = createEmulatorServer({
+    ctx,
+    calls,
+    faults,
+    persistence,
+    log: options.log ?? false,
+    reset: async () => {
+      resetState();
+      await flush();
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? EMULATOR_DEFAULTS.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    clock,
+    region,
+    accountId,
+    faults: { set: (rules) => faults.set(rules), clear: () => faults.clear(), list: () => faults.list() },
+    calls,
+    reset() {
+      resetState();
+      void flush().catch((e: unknown) => process.stderr.write(`fsx-emulator: persisting reset failed: ${String(e)}\n`));
+    },
+    flush,
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(flush);
+      return stopping;
+    },
+  };
+}
+
+export { ManualClock, SystemClock, deriveLifecycle } from './lifecycle';
+export type { Clock, BackupLifecycle } from './lifecycle';
+export { DEMO } from './demo-estate';
+export { parseFaultSpec } from './faults';
+export type { FaultRule } from './faults';
+export type { CallLog, CallRecord } from './call-log';
+export type { EmulatorOptions } from './options';
+export { EMULATOR_DEFAULTS } from './options';
+export { emulatorConfigFromEnv, EMULATOR_ENV_VARS, EmulatorConfigError } from './emulator-config';
+export { FsxError } from './protocol/errors';

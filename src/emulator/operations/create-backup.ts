@@ -1,0 +1,93 @@
+import type { OperationContext } from '../context';
+import { newResourceId } from '../ids';
+import { FsxError, fileSystemNotFound, incompatibleParameter } from '../protocol/errors';
+import { isS3LinkedLustre, isScratchLustre } from '../store/file-system-factory';
+import type { BackupRecord, FileSystemRecord } from '../store/records';
+import { requireString, validateClientRequestToken, validateFileSystemId, validateTags, type Tag } from '../validation';
+import { backupState, backupToWire } from '../wire';
+
+/** Tag order does not matter to the meaning of a request (a guess: FSx does not say). */
+const canonicalTags = (tags: Tag[] | undefined): string | undefined =>
+  tags === undefined ? undefined : JSON.stringify([...tags].sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0)));
+
+function assertBackupable(fs: FileSystemRecord): void {
+  if (fs.fileSystemType === 'ONTAP') {
+    throw new FsxError('UnsupportedOperation', 'ONTAP file system backup is unsupported');
+  }
+  if (isScratchLustre(fs)) {
+    throw new FsxError('UnsupportedOperation', 'Backups are not supported for Amazon FSx for Lustre scratch file systems.');
+  }
+  if (isS3LinkedLustre(fs)) {
+    throw new FsxError(
+      'UnsupportedOperation',
+      'Backups are not supported for Amazon FSx for Lustre file systems linked to a data repository.',
+    );
+  }
+}
+
+export function createBackup(input: Record<string, unknown>, ctx: OperationContext) {
+  // 1. Shape validation: every member, before anything else.
+  const token = validateClientRequestToken(input);
+  const fileSystemId = validateFileSystemId(requireString(input, 'FileSystemId'));
+  const tags = validateTags(input, 'Tags');
+  if (input.VolumeId !== undefined && input.VolumeId !== null) {
+    // The seed's CreateBackup has no VolumeId; volume backups are out of scope here.
+    throw new FsxError('UnsupportedOperation', 'Volume backups are not supported by this emulator; pass FileSystemId.');
+  }
+  const { store } = ctx;
+
+  // 2. Idempotency comes before every state-dependent check: a replay of a request that
+  //    succeeded must succeed again even if it would now hit BackupInProgress or the quota.
+  if (token !== undefined) {
+    const previous = store.getCreateBackupToken(token);
+    if (previous) {
+      if (previous.fileSystemId !== fileSystemId) throw incompatibleParameter('FileSystemId');
+      if (previous.tags !== canonicalTags(tags)) throw incompatibleParameter('Tags');
+      const existing = store.getBackup(previous.backupId);
+      if (existing) return { Backup: backupToWire(existing, ctx) };
+    }
+  }
+
+  // 3. State checks.
+  const fs = store.getFileSystem(fileSystemId);
+  if (!fs) throw fileSystemNotFound(fileSystemId);
+  assertBackupable(fs);
+  const now = ctx.clock.now();
+  const running = store
+    .listBackups()
+    .find((b) => b.fileSystemId === fileSystemId && !b.volume && !['AVAILABLE', 'FAILED', 'DELETED'].includes(backupState(b, now).lifecycle));
+  if (running) {
+    throw new FsxError(
+      'BackupInProgress',
+      `Another backup (${running.backupId}) of file system ${fileSystemId} is already under way. Wait for it to complete.`,
+      400,
+      { BackupId: running.backupId, FileSystemId: fileSystemId },
+    );
+  }
+  const userBackups = store.listBackups().filter((b) => b.type === 'USER_INITIATED').length;
+  if (userBackups >= ctx.backupQuota) {
+    throw new FsxError(
+      'ServiceLimitExceeded',
+      `You have reached the limit of ${ctx.backupQuota} user-initiated backups for this account in ${ctx.region}.`,
+      400,
+      { Limit: 'TOTAL_USER_INITIATED_BACKUPS' },
+    );
+  }
+
+  // 4. Create. FSx copies the file system's tags when CopyTagsToBackups is set and none are given.
+  const config = fs.windowsConfiguration ?? fs.lustreConfiguration ?? fs.openZfsConfiguration;
+  const backupTags = tags ?? (config?.CopyTagsToBackups === true ? fs.tags.map((t) => ({ ...t })) : []);
+  const backup: BackupRecord = {
+    backupId: newResourceId('backup'),
+    type: 'USER_INITIATED',
+    createdAtMs: now,
+    durationMs: ctx.backupDurationMs,
+    fileSystemId,
+    fileSystem: structuredClone(fs),
+    tags: backupTags,
+    kmsKeyId: fs.kmsKeyId,
+  };
+  store.putBackup(backup);
+  if (token !== undefined) store.putCreateBackupToken(token, { backupId: backup.backupId, fileSystemId, tags: canonicalTags(tags) });
+  return { Backup: backupToWire(backup, ctx) };
+}

@@ -1,0 +1,153 @@
+/**
+ * CreateFileSystem: enough to make WINDOWS, LUSTRE, ONTAP and OPENZFS file systems for tests and
+ * demos. It validates what decides backup behaviour and the members FSx requires; it does not
+ * model storage/throughput combinations, networking or Active Directory reachability.
+ */
+import type { OperationContext } from '../context';
+import { newResourceId } from '../ids';
+import { badRequest, FsxError, incompatibleParameter } from '../protocol/errors';
+import { buildFileSystem } from '../store/file-system-factory';
+import type { FileSystemType } from '../store/records';
+import {
+  checkPattern,
+  optionalArray,
+  optionalInteger,
+  optionalObject,
+  optionalString,
+  requireString,
+  validateClientRequestToken,
+  validateTags,
+} from '../validation';
+import { fileSystemToWire } from '../wire';
+
+/** JSON with object keys sorted at every level, so key order never makes two requests differ. */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+const TYPES: FileSystemType[] = ['WINDOWS', 'LUSTRE', 'ONTAP', 'OPENZFS'];
+const SUBNET_RE = /^(subnet-[0-9a-f]{8,})$/;
+
+const oneOf = (member: string, value: unknown, allowed: readonly string[], required = false): void => {
+  if (value === undefined || value === null) {
+    if (required) throw badRequest(`${member} is required.`);
+    return;
+  }
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw badRequest(`${member} must be one of: ${allowed.join(', ')}.`);
+  }
+};
+
+function missingConfiguration(type: string, member: string): FsxError {
+  return new FsxError('MissingFileSystemConfiguration', `A ${type} file system needs ${member}.`);
+}
+
+export function createFileSystem(input: Record<string, unknown>, ctx: OperationContext) {
+  const token = validateClientRequestToken(input);
+  const type = requireString(input, 'FileSystemType') as FileSystemType;
+  oneOf('FileSystemType', type, TYPES, true);
+  const subnets = optionalArray(input, 'SubnetIds');
+  if (!subnets || subnets.length < 1) throw badRequest('SubnetIds is required.');
+  subnets.forEach((s, i) => {
+    if (typeof s !== 'string') throw badRequest(`SubnetIds[${i}] must be a string.`);
+    checkPattern(`SubnetIds[${i}]`, s, SUBNET_RE);
+  });
+  // Guess: FSx only omits StorageCapacity when restoring from a backup, which we do not model.
+  const storageCapacity = optionalInteger(input, 'StorageCapacity', 1, 2_147_483_647);
+  if (storageCapacity === undefined) throw badRequest('StorageCapacity is required.');
+  const storageType = optionalString(input, 'StorageType');
+  oneOf('StorageType', storageType, ['SSD', 'HDD', 'INTELLIGENT_TIERING']);
+  const tags = validateTags(input, 'Tags') ?? [];
+  const kmsKeyId = optionalString(input, 'KmsKeyId');
+
+  const windows = optionalObject(input, 'WindowsConfiguration');
+  const lustre = optionalObject(input, 'LustreConfiguration');
+  const ontap = optionalObject(input, 'OntapConfiguration');
+  const openZfs = optionalObject(input, 'OpenZFSConfiguration');
+
+  if (type === 'WINDOWS') {
+    if (!windows) throw missingConfiguration(type, 'WindowsConfiguration');
+    optionalInteger(windows, 'ThroughputCapacity', 8, 100_000);
+    if (windows.ThroughputCapacity === undefined) throw badRequest('WindowsConfiguration.ThroughputCapacity is required.');
+    oneOf('WindowsConfiguration.DeploymentType', windows.DeploymentType, ['MULTI_AZ_1', 'SINGLE_AZ_1', 'SINGLE_AZ_2']);
+    const ad = windows.ActiveDirectoryId;
+    if (ad !== undefined && (typeof ad !== 'string' || !/^d-[0-9a-f]{10}$/.test(ad))) {
+      throw badRequest('WindowsConfiguration.ActiveDirectoryId does not match the pattern ^d-[0-9a-f]{10}$.');
+    }
+    const selfManaged = optionalObject(windows, 'SelfManagedActiveDirectoryConfiguration');
+    if (selfManaged && (typeof selfManaged.DomainName !== 'string' || !Array.isArray(selfManaged.DnsIps))) {
+      throw badRequest('SelfManagedActiveDirectoryConfiguration needs DomainName and DnsIps.');
+    }
+  }
+  if (type === 'LUSTRE' && lustre) {
+    oneOf('LustreConfiguration.DeploymentType', lustre.DeploymentType, ['SCRATCH_1', 'SCRATCH_2', 'PERSISTENT_1', 'PERSISTENT_2']);
+    for (const member of ['ImportPath', 'ExportPath']) {
+      const path = optionalString(lustre, member);
+      if (path !== undefined && !/^s3:\/\/[^/]+/.test(path)) {
+        throw new FsxError(member === 'ImportPath' ? 'InvalidImportPath' : 'InvalidExportPath', `${member} must be an s3:// path.`);
+      }
+    }
+    if (lustre.ExportPath !== undefined && lustre.ImportPath === undefined) {
+      throw badRequest('LustreConfiguration.ExportPath requires ImportPath.');
+    }
+  }
+  if (type === 'ONTAP') {
+    if (!ontap) throw missingConfiguration(type, 'OntapConfiguration');
+    oneOf('OntapConfiguration.DeploymentType', ontap.DeploymentType, ['MULTI_AZ_1', 'SINGLE_AZ_1', 'SINGLE_AZ_2', 'MULTI_AZ_2'], true);
+  }
+  if (type === 'OPENZFS') {
+    if (!openZfs) throw missingConfiguration(type, 'OpenZFSConfiguration');
+    oneOf(
+      'OpenZFSConfiguration.DeploymentType',
+      openZfs.DeploymentType,
+      ['SINGLE_AZ_1', 'SINGLE_AZ_2', 'SINGLE_AZ_HA_1', 'SINGLE_AZ_HA_2', 'MULTI_AZ_1'],
+      true,
+    );
+    optionalInteger(openZfs, 'ThroughputCapacity', 8, 100_000);
+    if (openZfs.ThroughputCapacity === undefined) throw badRequest('OpenZFSConfiguration.ThroughputCapacity is required.');
+  }
+
+  const { ClientRequestToken: _token, ...request } = input;
+  const canonical = canonicalJson(request);
+  if (token !== undefined) {
+    const previous = ctx.store.getCreateFileSystemToken(token);
+    if (previous) {
+      if (previous.request !== canonical) {
+        const before = JSON.parse(previous.request) as Record<string, unknown>;
+        const differing =
+          [...new Set([...Object.keys(before), ...Object.keys(request)])].find(
+            (k) => JSON.stringify(before[k]) !== JSON.stringify(request[k]),
+          ) ?? 'ClientRequestToken';
+        throw incompatibleParameter(differing);
+      }
+      const existing = ctx.store.getFileSystem(previous.fileSystemId);
+      if (existing) return { FileSystem: fileSystemToWire(existing, ctx) };
+    }
+  }
+
+  const fs = buildFileSystem({
+    fileSystemId: newResourceId('fs'),
+    createdAtMs: ctx.clock.now(),
+    fileSystemType: type,
+    storageCapacity,
+    storageType,
+    subnetIds: subnets as string[],
+    tags,
+    kmsKeyId,
+    fileSystemTypeVersion: optionalString(input, 'FileSystemTypeVersion'),
+    region: ctx.region,
+    accountId: ctx.accountId,
+    // Guess: the emulator cannot ask Directory Service for an AWS managed AD's domain.
+    activeDirectoryDomainName: windows?.ActiveDirectoryId ? 'corp.example.com' : undefined,
+    windows: type === 'WINDOWS' ? windows : undefined,
+    lustre: type === 'LUSTRE' ? lustre : undefined,
+    ontap: type === 'ONTAP' ? ontap : undefined,
+    openZfs: type === 'OPENZFS' ? openZfs : undefined,
+  });
+  ctx.store.putFileSystem(fs);
+  if (token !== undefined) ctx.store.putCreateFileSystemToken(token, { fileSystemId: fs.fileSystemId, request: canonical });
+  return { FileSystem: fileSystemToWire(fs, ctx) };
+}

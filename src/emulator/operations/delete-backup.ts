@@ -1,0 +1,31 @@
+import type { OperationContext } from '../context';
+import { backupNotFound, FsxError, incompatibleParameter } from '../protocol/errors';
+import { requireString, validateBackupId, validateClientRequestToken } from '../validation';
+import { backupState } from '../wire';
+
+export function deleteBackup(input: Record<string, unknown>, ctx: OperationContext) {
+  const token = validateClientRequestToken(input);
+  const backupId = validateBackupId(requireString(input, 'BackupId'));
+  const { store } = ctx;
+  const deleted = { BackupId: backupId, Lifecycle: 'DELETED' };
+
+  if (token !== undefined) {
+    const previous = store.getDeleteBackupToken(token);
+    if (previous) {
+      if (previous.backupId !== backupId) throw incompatibleParameter('BackupId');
+      return deleted;
+    }
+  }
+  const backup = store.getBackup(backupId);
+  if (!backup) throw backupNotFound(backupId);
+  const { lifecycle } = backupState(backup, ctx.clock.now());
+  if (lifecycle !== 'AVAILABLE' && lifecycle !== 'FAILED') {
+    throw new FsxError('BackupInProgress', `Backup ${backupId} is still being created (${lifecycle}); it can be deleted once AVAILABLE.`, 400, {
+      BackupId: backupId,
+    });
+  }
+  // Guess: FSx shows DELETED briefly; the emulator removes the backup at once.
+  store.deleteBackup(backupId);
+  if (token !== undefined) store.putDeleteBackupToken(token, { backupId });
+  return deleted;
+}

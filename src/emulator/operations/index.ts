@@ -1,0 +1,20 @@
+/** The dispatch table: operation name → handler. Anything else is UnknownOperationException. */
+import type { Handler } from '../context';
+import { createBackup } from './create-backup';
+import { createFileSystem } from './create-file-system';
+import { deleteBackup } from './delete-backup';
+import { describeBackups } from './describe-backups';
+import { describeFileSystems } from './describe-file-systems';
+import { listTagsForResource, tagResource, untagResource } from './tags';
+
+export const OPERATIONS: Readonly<Record<string, Handler>> = {
+  CreateBackup: createBackup,
+  DescribeBackups: describeBackups,
+  DeleteBackup: deleteBackup,
+  CreateFileSystem: createFileSystem,
+  DescribeFileSystems: describeFileSystems,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
+};
+

@@ -1,0 +1,64 @@
+/** TagResource, UntagResource, ListTagsForResource over file systems and backups, by ARN. */
+import type { OperationContext } from '../context';
+import { paginate, readPageRequest, scopeHash } from '../pagination';
+import { badRequest, FsxError, resourceNotFound } from '../protocol/errors';
+import { checkLength, MAX_TAGS, optionalArray, requireString, validateTagKey, validateTags, type Tag } from '../validation';
+
+const FSX_ARN_RE = /^arn:aws[a-z-]*:fsx:([^:]+):(\d{12}):([a-z-]+)\/(.+)$/;
+
+function resolve(arn: string, ctx: OperationContext): { tags: Tag[] } {
+  checkLength('ResourceARN', arn, 8, 512);
+  if (!arn.startsWith('arn:')) throw badRequest(`ResourceARN '${arn}' is not a valid ARN.`);
+  const parts = arn.split(':');
+  if (parts[2] !== 'fsx') {
+    throw new FsxError('NotServiceResourceError', `Resource '${arn}' is not an Amazon FSx resource.`, 400, { ResourceARN: arn });
+  }
+  const m = FSX_ARN_RE.exec(arn);
+  if (!m) throw badRequest(`ResourceARN '${arn}' is not a valid Amazon FSx ARN.`);
+  const [, region, account, kind, id] = m;
+  // This emulator serves one account in one region; anything else does not exist here.
+  if (region !== ctx.region || account !== ctx.accountId) throw resourceNotFound(arn);
+  const found =
+    kind === 'file-system' ? ctx.store.getFileSystem(id) : kind === 'backup' ? ctx.store.getBackup(id) : undefined;
+  if (!found) throw resourceNotFound(arn);
+  return found;
+}
+
+export function tagResource(input: Record<string, unknown>, ctx: OperationContext) {
+  const arn = requireString(input, 'ResourceARN');
+  const tags = validateTags(input, 'Tags', true)!;
+  const resource = resolve(arn, ctx);
+  const merged = resource.tags.map((t) => ({ ...t }));
+  for (const tag of tags) {
+    const existing = merged.find((t) => t.Key === tag.Key);
+    if (existing) existing.Value = tag.Value;
+    else merged.push({ ...tag });
+  }
+  if (merged.length > MAX_TAGS) {
+    // Guess at the error FSx gives for the per-resource tag limit.
+    throw new FsxError('ServiceLimitExceeded', `A resource can have at most ${MAX_TAGS} tags.`, 400, { Limit: 'TOTAL_USER_TAGS' });
+  }
+  ctx.store.setTags(resource, merged);
+  return {};
+}
+
+export function untagResource(input: Record<string, unknown>, ctx: OperationContext) {
+  const arn = requireString(input, 'ResourceARN');
+  const keys = optionalArray(input, 'TagKeys');
+  if (keys === undefined) throw badRequest('TagKeys is required.');
+  if (keys.length < 1 || keys.length > MAX_TAGS) throw badRequest(`TagKeys must contain between 1 and ${MAX_TAGS} keys.`);
+  const valid = new Set(keys.map((k, i) => validateTagKey(k, `TagKeys[${i}]`)));
+  const resource = resolve(arn, ctx);
+  ctx.store.setTags(resource, resource.tags.filter((t) => !valid.has(t.Key)));
+  return {};
+}
+
+export function listTagsForResource(input: Record<string, unknown>, ctx: OperationContext) {
+  const arn = requireString(input, 'ResourceARN');
+  const resource = resolve(arn, ctx);
+  const scope = scopeHash({ op: 'ListTagsForResource', arn });
+  const page = readPageRequest(input, ctx, scope);
+  // Ordered by key so keyset paging is stable (FSx leaves the order unspecified).
+  const result = paginate(resource.tags, (t) => t.Key, page, ctx, scope);
+  return { Tags: result.items.map((t) => ({ ...t })), NextToken: result.nextToken };
+}

@@ -1,0 +1,39 @@
+import type { FaultRule } from './faults';
+import type { Clock } from './lifecycle';
+
+export interface EmulatorOptions {
+  /** 0 (the default for the library) = any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default us-east-1. */
+  region?: string;
+  /** Default 123456789012. */
+  accountId?: string;
+  /** CREATING → AVAILABLE duration of new backups; default 3000; 0 = AVAILABLE at once. */
+  backupDurationMs?: number;
+  /** User-initiated backups allowed before ServiceLimitExceeded; default 500 (AWS's default quota). */
+  backupQuota?: number;
+  /** JSON file that makes state survive restarts; none by default (in-memory). */
+  dataFile?: string;
+  /** Seed the demo estate (DEMO ids) on start and on reset(); default true. */
+  seed?: boolean;
+  /** Default SystemClock. */
+  clock?: Clock;
+  faults?: FaultRule[];
+  /** Seed of the PRNG behind fault `rate`; default 0x5eed. */
+  faultSeed?: number;
+  /** Default page size and cap for MaxResults; default 100. */
+  maxResultsCap?: number;
+  /** Log each request to stderr (standalone mode); default false. */
+  log?: boolean;
+}
+
+export const EMULATOR_DEFAULTS = {
+  host: '127.0.0.1',
+  region: 'us-east-1',
+  accountId: '123456789012',
+  backupDurationMs: 3000,
+  backupQuota: 500,
+  maxResultsCap: 100,
+} as const;

@@ -1,0 +1,95 @@
+/**
+ * Optional durability. State is one JSON file, replaced atomically: write a temp file, fsync it,
+ * rename it over the old one, fsync the directory. A request that changed state is answered
+ * only after a write that includes the change has completed, so an acknowledged backup survives
+ * `kill -9`. Writes are serialized and coalesced: while one write runs, later changes wait and
+ * go out together in the next one.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { StoreData } from './store/records';
+import type { Store } from './store/store';
+
+const FORMAT_VERSION = 1;
+
+interface FileFormat {
+  version: number;
+  data: StoreData;
+}
+
+export function loadDataFile(file: string): StoreData | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const parsed = JSON.parse(text) as FileFormat;
+  if (parsed.version !== FORMAT_VERSION || typeof parsed.data !== 'object') {
+    throw new Error(`Data file ${file} has an unknown format (version ${String(parsed.version)}).`);
+  }
+  return parsed.data;
+}
+
+export class Persistence {
+  private writtenGeneration = -1;
+  private writing: Promise<void> | null = null;
+  private tmpCounter = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly store: Store,
+  ) {
+    mkdirSync(dirname(file), { recursive: true });
+  }
+
+  /** Resolves once everything the store holds now is on disk. */
+  async flush(): Promise<void> {
+    const target = this.store.generation;
+    while (this.writtenGeneration < target) {
+      if (this.writing) {
+        await this.writing.catch(() => undefined);
+        continue;
+      }
+      this.writing = this.writeOnce();
+      try {
+        await this.writing;
+      } finally {
+        this.writing = null;
+      }
+    }
+  }
+
+  private async writeOnce(): Promise<void> {
+    // Snapshot synchronously: everything changed before this line is in this write.
+    const generation = this.store.generation;
+    const payload = JSON.stringify({ version: FORMAT_VERSION, data: this.store.toData() } satisfies FileFormat);
+    const tmp = `${this.file}.tmp-${process.pid}-${this.tmpCounter++}`;
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(payload, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, this.file);
+    syncDirectory(dirname(this.file));
+    this.writtenGeneration = generation;
+  }
+}
+
+/** Makes the rename itself durable. Not possible on every platform; best effort there. */
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* e.g. Windows cannot open directories */
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Records as the emulator keeps them, apart from wire shapes: times in epoch ms, lifecycle
+ * derived from the clock at read time, ids and tags as plain fields. wire.ts turns them into
+ * FSx shapes. The per-type configuration blocks are kept in wire shape because they are
+ * opaque pass-through data that nothing in the emulator reasons about except a few fields.
+ */
+import type { Tag } from '../validation';
+
+export type FileSystemType = 'WINDOWS' | 'LUSTRE' | 'ONTAP' | 'OPENZFS';
+export type BackupType = 'AUTOMATIC' | 'USER_INITIATED' | 'AWS_BACKUP';
+
+export interface FileSystemRecord {
+  fileSystemId: string;
+  fileSystemType: FileSystemType;
+  createdAtMs: number;
+  lifecycle: string;
+  storageCapacity: number;
+  storageType: string;
+  vpcId: string;
+  subnetIds: string[];
+  networkInterfaceIds: string[];
+  dnsName: string;
+  kmsKeyId?: string;
+  fileSystemTypeVersion?: string;
+  tags: Tag[];
+  /** Domain of an AWS managed AD, which FSx would look up from Directory Service. */
+  activeDirectoryDomainName?: string;
+  windowsConfiguration?: Record<string, unknown>;
+  lustreConfiguration?: Record<string, unknown>;
+  ontapConfiguration?: Record<string, unknown>;
+  openZfsConfiguration?: Record<string, unknown>;
+}
+
+export interface VolumeSnapshot {
+  volumeId: string;
+  name: string;
+  volumeType: 'ONTAP' | 'OPENZFS';
+}
+
+export interface BackupRecord {
+  backupId: string;
+  type: BackupType;
+  createdAtMs: number;
+  /** Kept per backup so a restart with another configured duration does not rewrite history. */
+  durationMs: number;
+  fileSystemId: string;
+  /** The file system as it was when the backup was taken (FSx keeps it even after deletion). */
+  fileSystem: FileSystemRecord;
+  volume?: VolumeSnapshot;
+  tags: Tag[];
+  kmsKeyId?: string;
+}
+
+/** What CreateBackup remembers about a ClientRequestToken, to answer replays. */
+export interface CreateBackupTokenRecord {
+  backupId: string;
+  fileSystemId: string;
+  /** Canonical JSON of the requested tags (undefined when none were given). */
+  tags?: string;
+}
+
+export interface DeleteBackupTokenRecord {
+  backupId: string;
+}
+
+export interface CreateFileSystemTokenRecord {
+  fileSystemId: string;
+  /** Canonical JSON of the request without the token. */
+  request: string;
+}
+
+export interface StoreData {
+  fileSystems: FileSystemRecord[];
+  backups: BackupRecord[];
+  createBackupTokens: Record<string, CreateBackupTokenRecord>;
+  deleteBackupTokens: Record<string, DeleteBackupTokenRecord>;
+  createFileSystemTokens: Record<string, CreateFileSystemTokenRecord>;
+}

@@ -1,0 +1,124 @@
+/**
+ * In-memory state of one emulated account+region. Every mutation goes through a method here
+ * so `generation` always moves when something changes: persistence uses it to know what is
+ * durable yet.
+ */
+import type {
+  BackupRecord,
+  CreateBackupTokenRecord,
+  CreateFileSystemTokenRecord,
+  DeleteBackupTokenRecord,
+  FileSystemRecord,
+  StoreData,
+} from './records';
+import type { Tag } from '../validation';
+
+export const emptyStoreData = (): StoreData => ({
+  fileSystems: [],
+  backups: [],
+  createBackupTokens: {},
+  deleteBackupTokens: {},
+  createFileSystemTokens: {},
+});
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class Store {
+  private fileSystems = new Map<string, FileSystemRecord>();
+  private backups = new Map<string, BackupRecord>();
+  private createBackupTokens = new Map<string, CreateBackupTokenRecord>();
+  private deleteBackupTokens = new Map<string, DeleteBackupTokenRecord>();
+  private createFileSystemTokens = new Map<string, CreateFileSystemTokenRecord>();
+  /** Bumped on every mutation. */
+  generation = 0;
+
+  constructor(data: StoreData = emptyStoreData()) {
+    this.load(data);
+  }
+
+  /** Replaces the whole state (reset, or state read from a data file). */
+  load(data: StoreData): void {
+    const d = clone(data);
+    this.fileSystems = new Map(d.fileSystems.map((f) => [f.fileSystemId, f]));
+    this.backups = new Map(d.backups.map((b) => [b.backupId, b]));
+    this.createBackupTokens = new Map(Object.entries(d.createBackupTokens ?? {}));
+    this.deleteBackupTokens = new Map(Object.entries(d.deleteBackupTokens ?? {}));
+    this.createFileSystemTokens = new Map(Object.entries(d.createFileSystemTokens ?? {}));
+    this.generation++;
+  }
+
+  toData(): StoreData {
+    return clone({
+      fileSystems: [...this.fileSystems.values()],
+      backups: [...this.backups.values()],
+      createBackupTokens: Object.fromEntries(this.createBackupTokens),
+      deleteBackupTokens: Object.fromEntries(this.deleteBackupTokens),
+      createFileSystemTokens: Object.fromEntries(this.createFileSystemTokens),
+    });
+  }
+
+  // --- file systems
+  getFileSystem(id: string): FileSystemRecord | undefined {
+    return this.fileSystems.get(id);
+  }
+  listFileSystems(): FileSystemRecord[] {
+    return [...this.fileSystems.values()];
+  }
+  putFileSystem(fs: FileSystemRecord): void {
+    this.fileSystems.set(fs.fileSystemId, fs);
+    this.generation++;
+  }
+  get fileSystemCount(): number {
+    return this.fileSystems.size;
+  }
+
+  // --- backups
+  getBackup(id: string): BackupRecord | undefined {
+    return this.backups.get(id);
+  }
+  listBackups(): BackupRecord[] {
+    return [...this.backups.values()];
+  }
+  putBackup(b: BackupRecord): void {
+    this.backups.set(b.backupId, b);
+    this.generation++;
+  }
+  deleteBackup(id: string): void {
+    this.backups.delete(id);
+    // Guess: once a backup is deleted, a CreateBackup replay of its token is treated as new.
+    for (const [token, rec] of this.createBackupTokens) if (rec.backupId === id) this.createBackupTokens.delete(token);
+    this.generation++;
+  }
+  get backupCount(): number {
+    return this.backups.size;
+  }
+
+  // --- tags (shared by file systems and backups)
+  setTags(target: { tags: Tag[] }, tags: Tag[]): void {
+    target.tags = tags;
+    this.generation++;
+  }
+
+  // --- idempotency tokens
+  getCreateBackupToken(token: string): CreateBackupTokenRecord | undefined {
+    return this.createBackupTokens.get(token);
+  }
+  putCreateBackupToken(token: string, rec: CreateBackupTokenRecord): void {
+    this.createBackupTokens.set(token, rec);
+    this.generation++;
+  }
+  getDeleteBackupToken(token: string): DeleteBackupTokenRecord | undefined {
+    return this.deleteBackupTokens.get(token);
+  }
+  putDeleteBackupToken(token: string, rec: DeleteBackupTokenRecord): void {
+    this.deleteBackupTokens.set(token, rec);
+    this.generation++;
+  }
+  getCreateFileSystemToken(token: string): CreateFileSystemTokenRecord | undefined {
+    return this.createFileSystemTokens.get(token);
+  }
+  putCreateFileSystemToken(token: string, rec: CreateFileSystemTokenRecord): void {
+    this.createFileSystemTokens.set(token, rec);
+    this.generation++;
+  }
+}

@@ -1,0 +1,88 @@
+/** Records → FSx wire shapes (PascalCase members, epoch-second timestamps). */
+import type { OperationContext } from './context';
+import { backupArn, fileSystemArn, volumeArn } from './ids';
+import { deriveLifecycle, type LifecycleState } from './lifecycle';
+import type { BackupRecord, FileSystemRecord } from './store/records';
+
+/** FSx timestamps are epoch seconds as JSON numbers; fractions carry the milliseconds. */
+export const epochSeconds = (ms: number): number => ms / 1000;
+
+const compact = (o: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+export function fileSystemToWire(fs: FileSystemRecord, ctx: Pick<OperationContext, 'region' | 'accountId'>) {
+  return compact({
+    OwnerId: ctx.accountId,
+    CreationTime: epochSeconds(fs.createdAtMs),
+    FileSystemId: fs.fileSystemId,
+    FileSystemType: fs.fileSystemType,
+    Lifecycle: fs.lifecycle,
+    StorageCapacity: fs.storageCapacity,
+    StorageType: fs.storageType,
+    VpcId: fs.vpcId,
+    SubnetIds: [...fs.subnetIds],
+    NetworkInterfaceIds: [...fs.networkInterfaceIds],
+    DNSName: fs.dnsName,
+    KmsKeyId: fs.kmsKeyId,
+    ResourceARN: fileSystemArn(ctx.region, ctx.accountId, fs.fileSystemId),
+    Tags: fs.tags.map((t) => ({ ...t })),
+    WindowsConfiguration: fs.windowsConfiguration && structuredClone(fs.windowsConfiguration),
+    LustreConfiguration: fs.lustreConfiguration && structuredClone(fs.lustreConfiguration),
+    OntapConfiguration: fs.ontapConfiguration && structuredClone(fs.ontapConfiguration),
+    OpenZFSConfiguration: fs.openZfsConfiguration && structuredClone(fs.openZfsConfiguration),
+    FileSystemTypeVersion: fs.fileSystemTypeVersion,
+    NetworkType: 'IPV4',
+  });
+}
+
+export function backupState(b: BackupRecord, nowMs: number): LifecycleState {
+  return deriveLifecycle(
+    {
+      createdAtMs: b.createdAtMs,
+      durationMs: b.durationMs,
+      // Only user-initiated Lustre backups go through PENDING/TRANSFERRING (FSx docs).
+      lustre: b.fileSystem.fileSystemType === 'LUSTRE' && b.type === 'USER_INITIATED',
+    },
+    nowMs,
+  );
+}
+
+/** ActiveDirectoryBackupAttributes: FSx records the AD a Windows file system was joined to. */
+function directoryInformation(fs: FileSystemRecord): Record<string, unknown> | undefined {
+  const win = fs.windowsConfiguration;
+  if (!win) return undefined;
+  const selfManaged = win.SelfManagedActiveDirectoryConfiguration as { DomainName?: string } | undefined;
+  if (selfManaged?.DomainName) return { DomainName: selfManaged.DomainName };
+  if (typeof win.ActiveDirectoryId === 'string') {
+    return compact({ ActiveDirectoryId: win.ActiveDirectoryId, DomainName: fs.activeDirectoryDomainName });
+  }
+  return undefined;
+}
+
+export function backupToWire(b: BackupRecord, ctx: Pick<OperationContext, 'region' | 'accountId' | 'clock'>) {
+  const { lifecycle, progressPercent } = backupState(b, ctx.clock.now());
+  return compact({
+    BackupId: b.backupId,
+    Lifecycle: lifecycle,
+    Type: b.type,
+    ProgressPercent: progressPercent,
+    CreationTime: epochSeconds(b.createdAtMs),
+    KmsKeyId: b.kmsKeyId,
+    ResourceARN: backupArn(ctx.region, ctx.accountId, b.backupId),
+    Tags: b.tags.map((t) => ({ ...t })),
+    FileSystem: fileSystemToWire(b.fileSystem, ctx),
+    DirectoryInformation: directoryInformation(b.fileSystem),
+    OwnerId: ctx.accountId,
+    ResourceType: b.volume ? 'VOLUME' : 'FILE_SYSTEM',
+    Volume: b.volume
+      ? {
+          VolumeId: b.volume.volumeId,
+          Name: b.volume.name,
+          VolumeType: b.volume.volumeType,
+          FileSystemId: b.fileSystemId,
+          Lifecycle: 'CREATED',
+          ResourceARN: volumeArn(ctx.region, ctx.accountId, b.fileSystemId, b.volume.volumeId),
+        }
+      : undefined,
+  });
+}
