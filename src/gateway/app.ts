@@ -1,0 +1,62 @@
+import type { FSxClient } from '@aws-sdk/client-fsx';
+import { DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
+import type { Config } from '../config';
+import { type RunningEmulator, startEmulator } from '../emulator';
+import { createFsxClient } from './fsx-client';
+import { CursorCodec } from './pagination/cursor';
+import { buildGatewaySchema } from './schema';
+import { type GatewayServer, createGatewayServer } from './server';
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  /** The embedded emulator, when the backend is `emulator`. */
+  emulator?: RunningEmulator;
+  fsx: FSxClient;
+  server: GatewayServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts everything `npm start` runs, in order: the embedded emulator (backend `emulator`), the one
+ * FSx client, the schema, a warm-up call, the HTTP server. Stops in reverse: in-flight GraphQL
+ * requests finish first, then the emulator, then the client's sockets.
+ */
+export async function startGateway(config: Config): Promise<RunningGateway> {
+  const emulator = config.backend === 'emulator' ? await startEmulator(config.emulator) : undefined;
+  const effective: Config = emulator ? { ...config, endpointUrl: emulator.url } : config;
+  const fsx = createFsxClient(effective);
+  try {
+    const schema = await buildGatewaySchema();
+    await warmUp(fsx);
+    const server = await createGatewayServer({
+      schema,
+      deps: { fsx, cursors: new CursorCodec(config.cursorSecret) },
+      graphiql: config.graphiql,
+      introspection: config.introspection,
+      production: config.production,
+    });
+    const url = await server.listen(config.port, config.host);
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await server.stop();
+        await emulator?.stop();
+        fsx.destroy();
+      })());
+    return { url, emulator, fsx, server, stop };
+  } catch (error) {
+    fsx.destroy();
+    await emulator?.stop();
+    throw error;
+  }
+}
+
+/** The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at start. */
+async function warmUp(fsx: FSxClient): Promise<void> {
+  try {
+    await fsx.send(new DescribeFileSystemsCommand({ MaxResults: 1 }), { abortSignal: AbortSignal.timeout(3000) });
+  } catch {
+    // Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
+  }
+}

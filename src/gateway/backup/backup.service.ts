@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { CreateBackupCommand, DescribeBackupsCommand, type FSxClient, type Filter } from '@aws-sdk/client-fsx';
+import DataLoader from 'dataloader';
+import { mapFsxError } from '../errors/map-fsx-error';
+import { describeByIds } from '../fsx/describe-by-ids';
+import { hasBackupId, toBackup } from '../fsx/to-graphql';
+import type { Backup } from '../fsx/shapes.generated';
+import type { CursorCodec } from '../pagination/cursor';
+import { BackupConnection, toConnection } from '../pagination/connection.types';
+import { BackupNotFound, ErrorResult, FsxServiceError, result } from '../results/error-result';
+import { BACKUPS_ERRORS, BACKUP_ERRORS, CREATE_BACKUP_ERRORS, CreateBackupSuccess } from '../results/unions';
+import { fieldError, invalidInput } from '../validation/invalid-input-as-result';
+import { MAX_FILTER_VALUES, MAX_IDS_PER_DESCRIBE, MAX_PAGE_SIZE } from '../validation/fsx-constraints';
+import type { BackupFilter, BackupsArgs } from './backup.args';
+import type { CreateBackupInput } from './create-backup.input';
+
+/**
+ * Backups, for one GraphQL request: its DataLoaders live as long as the request, so every lookup in
+ * one operation is batched and deduplicated, and nothing is cached across requests.
+ */
+export class BackupService {
+  /** backupId → Backup (null: FSx does not know it). ⌈n/50⌉ DescribeBackups calls for n ids. */
+  private readonly byId = new DataLoader<string, Backup | null>(
+    async (ids) => {
+      const found = await describeByIds(ids, (batch) => this.describe(batch), (b) => b.backupId, 'BackupNotFound');
+      return ids.map((id) => found.get(id) ?? null);
+    },
+    { maxBatchSize: MAX_IDS_PER_DESCRIBE },
+  );
+
+  /** "fileSystemId:n" → at least the first n backups of that file system (fewer if it has fewer). */
+  private readonly byFileSystem = new DataLoader<string, Backup[]>(async (keys) => {
+    const wanted = new Map<string, number>();
+    for (const key of keys) {
+      const [id, need] = key.split(':');
+      wanted.set(id, Math.max(wanted.get(id) ?? 0, Number(need)));
+    }
+    const backups = await this.listForFileSystems(wanted);
+    return keys.map((key) => backups.get(key.split(':')[0]) ?? []);
+  });
+
+  constructor(
+    private readonly fsx: FSxClient,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  async create(input: CreateBackupInput): Promise<CreateBackupSuccess | ErrorResult> {
+    // Always send a token: the SDK's retries and the client's own retries then cannot make a second backup.
+    const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    try {
+      const { Backup: created } = await this.fsx.send(
+        new CreateBackupCommand({
+          FileSystemId: input.fileSystemId,
+          ClientRequestToken: clientRequestToken,
+          Tags: input.tags?.map((t) => ({ Key: t.key, Value: t.value })),
+        }),
+      );
+      if (!created || !hasBackupId(created)) {
+        return result(FsxServiceError, { code: 'MalformedResponse', message: 'FSx answered CreateBackup without a BackupId', retryable: false, requestId: null });
+      }
+      return result(CreateBackupSuccess, { backup: toBackup(created), clientRequestToken });
+    } catch (error) {
+      return mapFsxError(error, { fileSystemId: input.fileSystemId }, CREATE_BACKUP_ERRORS);
+    }
+  }
+
+  async get(backupId: string): Promise<Backup | ErrorResult> {
+    try {
+      const backup = await this.byId.load(backupId);
+      return backup ?? result(BackupNotFound, { message: `Backup ${backupId} does not exist`, retryable: false, backupId, requestId: null });
+    } catch (error) {
+      return mapFsxError(error, { backupId }, BACKUP_ERRORS);
+    }
+  }
+
+  async list({ filter, first, after }: BackupsArgs): Promise<BackupConnection | ErrorResult> {
+    const filters = toFsxFilters(filter);
+    const scope = `backups:${JSON.stringify(filters)}`;
+    const position = after ? this.cursors.decode(after, scope) : { scope, skip: 0, token: undefined };
+    if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
+    try {
+      const out = await this.fsx.send(
+        new DescribeBackupsCommand({
+          Filters: filters.length ? filters : undefined,
+          MaxResults: position.skip + first,
+          NextToken: position.token,
+        }),
+      );
+      const nodes = this.remember((out.Backups ?? []).filter(hasBackupId).map(toBackup)).slice(position.skip, position.skip + first);
+      return toConnection(BackupConnection, nodes, (i) => this.cursors.encode({ scope, token: position.token, skip: position.skip + i + 1 }), {
+        hasNextPage: Boolean(out.NextToken),
+        endCursor: out.NextToken ? this.cursors.encode({ scope, token: out.NextToken, skip: 0 }) : undefined,
+      });
+    } catch (error) {
+      return mapFsxError(error, {}, BACKUPS_ERRORS);
+    }
+  }
+
+  /** One file system's backups from `offset`, batched with every other file system asked for in this request. */
+  async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<BackupConnection | ErrorResult> {
+    const scope = `fs-backups:${fileSystemId}`;
+    const position = after ? this.cursors.decode(after, scope) : { scope, skip: 0 };
+    if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
+    try {
+      const all = await this.byFileSystem.load(`${fileSystemId}:${position.skip + first + 1}`);
+      const nodes = all.slice(position.skip, position.skip + first);
+      return toConnection(BackupConnection, nodes, (i) => this.cursors.encode({ scope, skip: position.skip + i + 1 }), {
+        hasNextPage: all.length > position.skip + first,
+      });
+    } catch (error) {
+      return mapFsxError(error, { fileSystemId }, BACKUPS_ERRORS);
+    }
+  }
+
+  private async describe(backupIds: string[]): Promise<Backup[]> {
+    const backups: Backup[] = [];
+    let NextToken: string | undefined;
+    do {
+      const out = await this.fsx.send(new DescribeBackupsCommand({ BackupIds: backupIds, MaxResults: backupIds.length, NextToken }));
+      backups.push(...(out.Backups ?? []).filter(hasBackupId).map(toBackup));
+      NextToken = out.NextToken;
+    } while (NextToken);
+    return backups;
+  }
+
+  /**
+   * DescribeBackups with a file-system-id filter of up to 20 ids per call, paging only until every
+   * file system has the number of backups asked for: calls grow with the data FSx must return, not
+   * with the number of file systems.
+   */
+  private async listForFileSystems(wanted: Map<string, number>): Promise<Map<string, Backup[]>> {
+    const byFs = new Map<string, Backup[]>([...wanted.keys()].map((id) => [id, []]));
+    const ids = [...wanted.keys()];
+    const chunks = Array.from({ length: Math.ceil(ids.length / MAX_FILTER_VALUES) }, (_, i) =>
+      ids.slice(i * MAX_FILTER_VALUES, (i + 1) * MAX_FILTER_VALUES),
+    );
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const satisfied = () => chunk.every((id) => byFs.get(id)!.length >= wanted.get(id)!);
+        let NextToken: string | undefined;
+        do {
+          const out = await this.fsx.send(
+            new DescribeBackupsCommand({ Filters: [{ Name: 'file-system-id', Values: chunk }], MaxResults: MAX_PAGE_SIZE, NextToken }),
+          );
+          for (const backup of this.remember((out.Backups ?? []).filter(hasBackupId).map(toBackup))) {
+            byFs.get(backup.fileSystem?.fileSystemId ?? '')?.push(backup);
+          }
+          NextToken = out.NextToken;
+        } while (NextToken && !satisfied());
+      }),
+    );
+    return byFs;
+  }
+
+  /** Backups seen in a listing answer later `backup(backupId)` lookups of the same request without a call. */
+  private remember(backups: Backup[]): Backup[] {
+    for (const backup of backups) this.byId.prime(backup.backupId, backup);
+    return backups;
+  }
+}
+
+function toFsxFilters(filter: BackupFilter | null | undefined): Filter[] {
+  if (!filter) return [];
+  const filters: Filter[] = [];
+  const add = (Name: string, Values: readonly string[] | null | undefined) => {
+    if (Values?.length) filters.push({ Name: Name as Filter['Name'], Values: [...Values] });
+  };
+  add('file-system-id', filter.fileSystemIds);
+  add('backup-type', filter.backupTypes);
+  add('file-system-type', filter.fileSystemTypes);
+  add('volume-id', filter.volumeIds);
+  return filters;
+}

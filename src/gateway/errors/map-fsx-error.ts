@@ -1,0 +1,76 @@
+import { ServiceLimit } from '../fsx/enums.generated';
+import {
+  BackupInProgress, BackupNotFound, BadRequest, ErrorResult, FileSystemNotFound, FsxServiceError,
+  IncompatibleParameterError, InternalServerError, ServiceLimitExceeded, UnsupportedOperation, result,
+} from '../results/error-result';
+
+/** What the caller knew when FSx refused: used to fill the typed result's specifics. */
+export interface ErrorSubject {
+  fileSystemId?: string;
+  backupId?: string;
+}
+
+interface SdkError {
+  name?: string;
+  message?: string;
+  $fault?: 'client' | 'server';
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  Limit?: string;
+  Parameter?: string;
+  FileSystemId?: string;
+  BackupId?: string;
+}
+
+type Build = (e: SdkError, subject: ErrorSubject, base: Pick<ErrorResult, 'message' | 'requestId'>) => ErrorResult;
+
+/** THE table: FSx error code → typed GraphQL result. Every FSx failure the gateway reports passes here. */
+const FSX_ERRORS: Record<string, Build> = {
+  BackupInProgress: (e, s, base) =>
+    result(BackupInProgress, { ...base, retryable: true, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? s.backupId }),
+  BadRequest: (_e, _s, base) => result(BadRequest, { ...base, retryable: false }),
+  FileSystemNotFound: (e, s, base) =>
+    result(FileSystemNotFound, { ...base, retryable: false, fileSystemId: e.FileSystemId ?? s.fileSystemId }),
+  BackupNotFound: (e, s, base) => result(BackupNotFound, { ...base, retryable: false, backupId: e.BackupId ?? s.backupId }),
+  IncompatibleParameterError: (e, _s, base) =>
+    result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
+  InternalServerError: (_e, _s, base) => result(InternalServerError, { ...base, retryable: true }),
+  ServiceLimitExceeded: (e, _s, base) =>
+    result(ServiceLimitExceeded, { ...base, retryable: false, limit: (e.Limit ?? null) as ServiceLimit | null }),
+  UnsupportedOperation: (_e, _s, base) => result(UnsupportedOperation, { ...base, retryable: false }),
+};
+
+/** Error names that mean FSx was never heard from: timeouts, refused or reset connections. */
+const TRANSPORT_ERRORS = new Set(['TimeoutError', 'AbortError', 'RequestTimeout', 'RequestTimeoutException']);
+
+/**
+ * Maps anything the FSx client threw to a typed result. `allowed` is the set of result types the
+ * field's union can carry; an error outside it (or an unknown code) becomes FsxServiceError, so no
+ * FSx answer can make a union fail to resolve.
+ */
+export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: ReadonlySet<Function>): ErrorResult {
+  const e = (error ?? {}) as SdkError;
+  const requestId = e.$metadata?.requestId ?? null;
+  const message = e.message || e.name || 'FSx request failed';
+
+  if (!e.$metadata?.httpStatusCode && !isTransportFailure(e)) throw error; // a bug, not an FSx answer
+  if (isTransportFailure(e)) {
+    return result(InternalServerError, { message: `FSx did not answer: ${message}`, retryable: true, requestId });
+  }
+  const build = e.name ? FSX_ERRORS[e.name] : undefined;
+  if (build) {
+    const mapped = build(e, subject, { message, requestId });
+    if (allowed.has(mapped.constructor)) return mapped;
+  }
+  return result(FsxServiceError, {
+    message,
+    requestId,
+    code: e.name || 'Unknown',
+    retryable: e.$fault === 'server' || Boolean(e.$retryable) || /throttl/i.test(e.name ?? ''),
+  });
+}
+
+function isTransportFailure(e: SdkError & { code?: string }): boolean {
+  if (e.$metadata?.httpStatusCode) return false;
+  return TRANSPORT_ERRORS.has(e.name ?? '') || typeof e.code === 'string' && /^E[A-Z]+/.test(e.code);
+}

@@ -1,0 +1,24 @@
+import { GraphQLEnumType, GraphQLSchema, isEnumType } from 'graphql';
+
+export const UNRECOGNIZED = 'UNRECOGNIZED';
+
+/**
+ * FSx grows its enums (Backup Lifecycle gained PENDING, TRANSFERRING, COPYING; Type gained AWS_BACKUP).
+ * graphql-js fails the field when an output value is not a member, which would turn a new FSx value
+ * into a query error. Every FSx enum in this schema has an UNRECOGNIZED member; this makes output
+ * serialization map any unknown value to it. Input coercion is untouched (clients still get
+ * validation errors for values they make up). Applied to every schema we serve, including rebuilt ones.
+ */
+export function applyUnrecognizedEnumFallback(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isEnumType(type) || type.name.startsWith('__') || !type.getValue(UNRECOGNIZED)) continue;
+    patchSerialize(type);
+  }
+  return schema;
+}
+
+function patchSerialize(type: GraphQLEnumType): void {
+  const known = new Set(type.getValues().map((v) => v.value));
+  const serialize = type.serialize.bind(type);
+  type.serialize = (outputValue: unknown) => serialize(known.has(outputValue) ? outputValue : UNRECOGNIZED);
+}

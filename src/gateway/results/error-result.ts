@@ -1,0 +1,88 @@
+import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import { ServiceLimit } from '../fsx/enums.generated';
+
+/**
+ * What every typed failure has in common, so a client can handle all of them with `... on ErrorResult`
+ * and switch on `__typename` only for the ones it treats specially.
+ */
+@InterfaceType('ErrorResult', { description: 'A request FSx or the gateway refused. Switch on __typename; never parse message.' })
+export abstract class ErrorResult {
+  @Field({ description: 'Human-readable explanation. For display and logs only: its wording may change.' })
+  message!: string;
+
+  @Field({ description: 'True when the same request may succeed if sent again later (after a pause).' })
+  retryable!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The FSx request id (x-amzn-RequestId), for AWS support cases. Null when the gateway refused the request itself.' })
+  requestId?: string | null;
+}
+
+const seedError = (description: string) => ({ implements: ErrorResult, simpleResolvers: true, description });
+
+@ObjectType(seedError('Another backup of this file system is already under way. Retry after it completes.'))
+export class BackupInProgress extends ErrorResult {
+  @Field(() => String, { nullable: true, description: 'The file system (or, for deleteBackup, the backup) that is busy.' })
+  fileSystemId?: string | null;
+}
+
+@ObjectType(seedError('FSx rejected the request as malformed (a constraint the gateway does not check, or a bad pagination token).'))
+export class BadRequest extends ErrorResult {}
+
+@ObjectType(seedError('No file system with this id exists (or it is not visible to the caller).'))
+export class FileSystemNotFound extends ErrorResult {
+  @Field(() => String, { nullable: true })
+  fileSystemId?: string | null;
+}
+
+@ObjectType(seedError('No backup with this id exists (or it is not visible to the caller).'))
+export class BackupNotFound extends ErrorResult {
+  @Field(() => String, { nullable: true })
+  backupId?: string | null;
+}
+
+@ObjectType(seedError('The client request token was already used with different parameters.'))
+export class IncompatibleParameterError extends ErrorResult {
+  @Field(() => String, { nullable: true, description: 'The parameter whose value differs from the first request with this token.' })
+  parameter?: string | null;
+}
+
+@ObjectType(seedError('FSx failed, or could not be reached in time. Retryable: createBackup retries are safe with the same clientRequestToken.'))
+export class InternalServerError extends ErrorResult {}
+
+@ObjectType(seedError('An account quota was reached, e.g. TOTAL_USER_INITIATED_BACKUPS.'))
+export class ServiceLimitExceeded extends ErrorResult {
+  @Field(() => ServiceLimit, { nullable: true })
+  limit?: ServiceLimit | null;
+}
+
+@ObjectType(seedError('FSx cannot do this for this resource, e.g. backing up a Lustre scratch, S3-linked Lustre or ONTAP file system.'))
+export class UnsupportedOperation extends ErrorResult {}
+
+@ObjectType(seedError('Any other FSx error, including codes this gateway does not know yet. `code` is the FSx error name.'))
+export class FsxServiceError extends ErrorResult {
+  @Field({ description: 'The FSx error code, e.g. ThrottlingException.' })
+  code!: string;
+}
+
+@ObjectType('FieldError', { simpleResolvers: true, description: 'One input constraint that failed.' })
+export class FieldError {
+  @Field(() => [String], { description: 'Where in the arguments, e.g. ["input", "tags", "3", "key"].' })
+  path!: string[];
+
+  @Field({ description: 'The class-validator constraint that failed, e.g. matches, maxLength, arrayMaxSize, uniqueTagKeys, cursor.' })
+  constraint!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType(seedError('The gateway refused the arguments before calling FSx: nothing was sent. See fieldErrors.'))
+export class InvalidInput extends ErrorResult {
+  @Field(() => [FieldError])
+  fieldErrors!: FieldError[];
+}
+
+/** Builds a result instance (union members resolve by class, so results must be instances). */
+export function result<T extends object>(type: new () => T, fields: Partial<T>): T {
+  return Object.assign(new type(), fields);
+}

@@ -1,0 +1,47 @@
+import { Field, ObjectType, createUnionType } from 'type-graphql';
+import { Backup, FileSystem } from '../fsx/shapes.generated';
+import { BackupConnection, FileSystemConnection } from '../pagination/connection.types';
+import {
+  BackupInProgress, BackupNotFound, BadRequest, FileSystemNotFound, FsxServiceError, IncompatibleParameterError,
+  InternalServerError, InvalidInput, ServiceLimitExceeded, UnsupportedOperation,
+} from './error-result';
+
+@ObjectType('CreateBackupSuccess', { simpleResolvers: true })
+export class CreateBackupSuccess {
+  @Field(() => Backup, { description: 'The new backup (or, on an idempotent retry, the one the token created), usually still CREATING.' })
+  backup!: Backup;
+
+  @Field({ description: 'The token FSx deduplicated on: the one you sent, or the one the gateway generated. Send it again to retry safely.' })
+  clientRequestToken!: string;
+}
+
+/** Errors that can reach every field: the gateway's own refusal, FSx failing, and codes we do not know. */
+const ALWAYS = [InvalidInput, InternalServerError, FsxServiceError] as const;
+
+// The error members of each union, also the `allowed` sets handed to mapFsxError.
+const CREATE_BACKUP = [
+  BackupInProgress, BadRequest, FileSystemNotFound, IncompatibleParameterError, ServiceLimitExceeded, UnsupportedOperation, ...ALWAYS,
+] as const;
+const BACKUP = [BackupNotFound, BadRequest, ...ALWAYS] as const;
+const BACKUPS = [BadRequest, FileSystemNotFound, ...ALWAYS] as const;
+const FILE_SYSTEM = [FileSystemNotFound, BadRequest, ...ALWAYS] as const;
+const FILE_SYSTEMS = [BadRequest, ...ALWAYS] as const;
+
+export const CREATE_BACKUP_ERRORS: ReadonlySet<Function> = new Set(CREATE_BACKUP);
+export const BACKUP_ERRORS: ReadonlySet<Function> = new Set(BACKUP);
+export const BACKUPS_ERRORS: ReadonlySet<Function> = new Set(BACKUPS);
+export const FILE_SYSTEM_ERRORS: ReadonlySet<Function> = new Set(FILE_SYSTEM);
+export const FILE_SYSTEMS_ERRORS: ReadonlySet<Function> = new Set(FILE_SYSTEMS);
+
+export const CreateBackupResult = createUnionType({
+  name: 'CreateBackupResult',
+  description: 'CreateBackupSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
+  types: () => [CreateBackupSuccess, ...CREATE_BACKUP] as const,
+});
+export const BackupResult = createUnionType({ name: 'BackupResult', types: () => [Backup, ...BACKUP] as const });
+export const BackupsResult = createUnionType({ name: 'BackupsResult', types: () => [BackupConnection, ...BACKUPS] as const });
+export const FileSystemResult = createUnionType({ name: 'FileSystemResult', types: () => [FileSystem, ...FILE_SYSTEM] as const });
+export const FileSystemsResult = createUnionType({
+  name: 'FileSystemsResult',
+  types: () => [FileSystemConnection, ...FILE_SYSTEMS] as const,
+});
