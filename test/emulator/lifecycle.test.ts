@@ -1,0 +1,101 @@
+import { CreateBackupCommand, DescribeBackupsCommand } from '@aws-sdk/client-fsx';
+import { DEMO, deriveLifecycle, ManualClock, SystemClock } from '../../src/emulator';
+import { startWithClient } from './helpers/emulator';
+
+describe('clocks', () => {
+  it('ManualClock moves only when told', () => {
+    const clock = new ManualClock(1000);
+    expect(clock.now()).toBe(1000);
+    clock.advance(500);
+    expect(clock.now()).toBe(1500);
+    clock.set(42);
+    expect(clock.now()).toBe(42);
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+  });
+
+  it('SystemClock follows Date.now', () => {
+    expect(Math.abs(new SystemClock().now() - Date.now())).toBeLessThan(50);
+  });
+});
+
+describe('deriveLifecycle', () => {
+  const at = (elapsed: number, lustre = false, durationMs = 1000) => deriveLifecycle({ createdAtMs: 0, durationMs, lustre }, elapsed);
+
+  it('CREATING with rising progress, then AVAILABLE at 100', () => {
+    expect(at(0)).toEqual({ lifecycle: 'CREATING', progressPercent: 0 });
+    expect(at(500)).toEqual({ lifecycle: 'CREATING', progressPercent: 50 });
+    expect(at(999)).toEqual({ lifecycle: 'CREATING', progressPercent: 99 });
+    expect(at(1000)).toEqual({ lifecycle: 'AVAILABLE', progressPercent: 100 });
+  });
+
+  it('Lustre goes PENDING → CREATING → TRANSFERRING → AVAILABLE', () => {
+    expect(at(0, true).lifecycle).toBe('PENDING');
+    expect(at(99, true).lifecycle).toBe('PENDING');
+    expect(at(100, true).lifecycle).toBe('CREATING');
+    expect(at(499, true).lifecycle).toBe('CREATING');
+    expect(at(500, true).lifecycle).toBe('TRANSFERRING');
+    expect(at(999, true)).toEqual({ lifecycle: 'TRANSFERRING', progressPercent: 99 });
+    expect(at(1000, true)).toEqual({ lifecycle: 'AVAILABLE', progressPercent: 100 });
+  });
+
+  it('duration 0 is AVAILABLE at once; a clock set backwards gives 0 %, not negative', () => {
+    expect(at(0, true, 0)).toEqual({ lifecycle: 'AVAILABLE', progressPercent: 100 });
+    expect(at(-500)).toEqual({ lifecycle: 'CREATING', progressPercent: 0 });
+  });
+});
+
+describe('backup lifecycle over the wire, on a ManualClock', () => {
+  const clock = new ManualClock(Date.UTC(2025, 5, 1));
+  let env: Awaited<ReturnType<typeof startWithClient>>;
+  beforeAll(async () => {
+    env = await startWithClient({ clock, backupDurationMs: 3000 });
+  });
+  afterAll(() => env.stop());
+
+  const describeOne = async (id: string) => {
+    const { Backups } = await env.client.send(new DescribeBackupsCommand({ BackupIds: [id] }));
+    return { lifecycle: Backups![0].Lifecycle, progress: Backups![0].ProgressPercent };
+  };
+
+  it('Windows: CREATING with ProgressPercent rising, then AVAILABLE', async () => {
+    const { Backup } = await env.client.send(new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.windows }));
+    const id = Backup!.BackupId!;
+    expect(await describeOne(id)).toEqual({ lifecycle: 'CREATING', progress: 0 });
+    clock.advance(1500);
+    expect(await describeOne(id)).toEqual({ lifecycle: 'CREATING', progress: 50 });
+    clock.advance(1499);
+    expect(await describeOne(id)).toEqual({ lifecycle: 'CREATING', progress: 99 });
+    clock.advance(1);
+    expect(await describeOne(id)).toEqual({ lifecycle: 'AVAILABLE', progress: 100 });
+  });
+
+  it('Lustre: all four states in order', async () => {
+    const { Backup } = await env.client.send(new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.lustrePersistent }));
+    const id = Backup!.BackupId!;
+    const seen: string[] = [];
+    for (let t = 0; t <= 3000; t += 100) {
+      const { lifecycle } = await describeOne(id);
+      if (seen[seen.length - 1] !== lifecycle) seen.push(lifecycle!);
+      clock.advance(100);
+    }
+    expect(seen).toEqual(['PENDING', 'CREATING', 'TRANSFERRING', 'AVAILABLE']);
+  });
+
+  it('seeded backups are AVAILABLE whatever the clock says', async () => {
+    clock.set(0);
+    expect(await describeOne(DEMO.backups.windowsAutomatic)).toEqual({ lifecycle: 'AVAILABLE', progress: 100 });
+    clock.set(Date.UTC(2025, 5, 2));
+  });
+});
+
+describe('backupDurationMs: 0', () => {
+  it('makes new backups AVAILABLE at 100 % immediately', async () => {
+    const env = await startWithClient({ backupDurationMs: 0 });
+    try {
+      const { Backup } = await env.client.send(new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.lustrePersistent }));
+      expect(Backup).toMatchObject({ Lifecycle: 'AVAILABLE', ProgressPercent: 100 });
+    } finally {
+      await env.stop();
+    }
+  });
+});
