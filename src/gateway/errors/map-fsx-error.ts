@@ -70,7 +70,11 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
   });
 }
 
+/**
+ * FSx never answered: refused or reset connections, timeouts, aborts. The SDK stamps $metadata on
+ * everything that passed through its stack, with an HTTP status only when a response arrived.
+ */
 function isTransportFailure(e: SdkError & { code?: string }): boolean {
   if (e.$metadata?.httpStatusCode) return false;
-  return TRANSPORT_ERRORS.has(e.name ?? '') || typeof e.code === 'string' && /^E[A-Z]+/.test(e.code);
+  return '$metadata' in e || TRANSPORT_ERRORS.has(e.name ?? '') || (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code));
 }
