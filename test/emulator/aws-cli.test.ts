@@ -1,0 +1,56 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { DEMO, type RunningEmulator, startEmulator } from '../../src/emulator';
+
+const run = promisify(execFile);
+
+function hasAwsCli(): boolean {
+  try {
+    execFileSync('aws', ['--version'], { stdio: 'ignore', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The AWS CLI is installed on the project's machines; elsewhere this suite is skipped, not failed.
+const describeIfCli = hasAwsCli() ? describe : describe.skip;
+
+describeIfCli('AWS CLI against the emulator', () => {
+  let emulator: RunningEmulator;
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_PAGER: '',
+  };
+  const aws = async (...args: string[]) => {
+    const { stdout } = await run('aws', ['fsx', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: 20_000 });
+    return JSON.parse(stdout) as any;
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ backupDurationMs: 0 });
+  });
+  afterAll(() => emulator.stop());
+
+  it('describe-file-systems and describe-backups work unmodified', async () => {
+    const [fileSystems, backups] = await Promise.all([
+      aws('describe-file-systems'),
+      aws('describe-backups', '--filters', 'Name=backup-type,Values=AUTOMATIC'),
+    ]);
+    expect(fileSystems.FileSystems.map((f: { FileSystemId: string }) => f.FileSystemId)).toEqual(Object.values(DEMO.fileSystems));
+    expect(backups.Backups.map((b: { BackupId: string }) => b.BackupId)).toEqual([DEMO.backups.windowsAutomatic]);
+  });
+
+  it('create-backup works and errors come back as FSx error codes', async () => {
+    const created = await aws('create-backup', '--file-system-id', DEMO.fileSystems.openzfs, '--tags', 'Key=Name,Value=cli');
+    expect(created.Backup).toMatchObject({ Lifecycle: 'AVAILABLE', Type: 'USER_INITIATED', Tags: [{ Key: 'Name', Value: 'cli' }] });
+    await expect(aws('create-backup', '--file-system-id', DEMO.fileSystems.ontap)).rejects.toMatchObject({
+      stderr: expect.stringContaining('(UnsupportedOperation)'),
+    });
+  });
+});
