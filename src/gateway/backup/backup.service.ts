@@ -76,7 +76,7 @@ export class BackupService {
   async list({ filter, first, after }: BackupsArgs): Promise<BackupConnection | ErrorResult> {
     const filters = toFsxFilters(filter);
     const scope = `backups:${JSON.stringify(filters)}`;
-    const position = after ? this.cursors.decode(after, scope) : { scope, skip: 0, token: undefined };
+    const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
     try {
       const out = await this.fsx.send(
@@ -99,7 +99,7 @@ export class BackupService {
   /** One file system's backups from `offset`, batched with every other file system asked for in this request. */
   async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<BackupConnection | ErrorResult> {
     const scope = `fs-backups:${fileSystemId}`;
-    const position = after ? this.cursors.decode(after, scope) : { scope, skip: 0 };
+    const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
     try {
       const all = await this.byFileSystem.load(`${fileSystemId}:${position.skip + first + 1}`);

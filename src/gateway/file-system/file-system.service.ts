@@ -42,7 +42,7 @@ export class FileSystemService {
   }
 
   async list({ first, after }: ConnectionArgs): Promise<FileSystemConnection | ErrorResult> {
-    const position = after ? this.cursors.decode(after, SCOPE) : { scope: SCOPE, skip: 0, token: undefined };
+    const position = this.cursors.start(after, SCOPE);
     if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
     try {
       const out = await this.fsx.send(new DescribeFileSystemsCommand({ MaxResults: position.skip + first, NextToken: position.token }));

@@ -22,6 +22,11 @@ export class CursorCodec {
     return `${body}.${this.sign(body)}`;
   }
 
+  /** Where a page starts: the list's beginning when `after` is absent, else the decoded cursor. */
+  start(after: string | null | undefined, scope: string): CursorPayload | { refused: string } {
+    return after === null || after === undefined ? { scope, skip: 0 } : this.decode(after, scope);
+  }
+
   /** The payload, or an explanation of why the cursor is refused. */
   decode(cursor: string, expectedScope: string): CursorPayload | { refused: string } {
     const [body, signature, extra] = cursor.split('.');
