@@ -39,6 +39,7 @@ export const EMULATOR_ENV_VARS: readonly EmulatorEnvVar[] = [
     default: String(EMULATOR_DEFAULTS.maxResultsCap),
     description: 'Default page size and MaxResults cap of paginated operations.',
   },
+  { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (true/false).' },
 ];
 
 export class EmulatorConfigError extends Error {
@@ -94,6 +95,7 @@ export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions &
   const dataFile = env.FSX_EMULATOR_DATA_FILE?.trim();
   if (dataFile) set('dataFile', dataFile);
   set('seed', bool(env, 'FSX_EMULATOR_SEED'));
+  set('log', bool(env, 'FSX_EMULATOR_LOG'));
   const faults = env.FSX_EMULATOR_FAULTS?.trim();
   if (faults) {
     try {

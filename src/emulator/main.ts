@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const emulator = await startEmulator({ ...options, log: process.env.FSX_EMULATOR_LOG === 'true' });
+  const emulator = await startEmulator(options);
   process.stdout.write(
     `fsx-emulator listening on ${emulator.url} (region ${emulator.region}, account ${emulator.accountId}` +
       `${options.dataFile ? `, data file ${options.dataFile}` : ''})\n`,

@@ -18,6 +18,7 @@ describe('emulatorConfigFromEnv', () => {
         FSX_EMULATOR_SEED: 'false',
         FSX_EMULATOR_FAULTS: 'CreateBackup:InternalServerError:0.5,DescribeBackups:latency=200',
         FSX_EMULATOR_MAX_RESULTS: '25',
+        FSX_EMULATOR_LOG: 'true',
       }),
     ).toEqual({
       port: 0,
@@ -33,6 +34,7 @@ describe('emulatorConfigFromEnv', () => {
         { operation: 'DescribeBackups', latencyMs: 200 },
       ],
       maxResultsCap: 25,
+      log: true,
     });
   });
 

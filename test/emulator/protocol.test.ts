@@ -120,3 +120,40 @@ describe('AWS JSON 1.1 wire format', () => {
     expect(env.emulator.calls).toHaveLength(0);
   });
 });
+
+describe('startEmulator / stop', () => {
+  it('stop() closes keep-alive sockets promptly and can be called twice', async () => {
+    const env = await startWithClient();
+    await env.client.send(new DescribeFileSystemsCommand({})); // leaves a keep-alive socket open
+    const started = Date.now();
+    await env.emulator.stop();
+    await env.emulator.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+    env.client.destroy();
+  });
+
+  it('seed: false starts empty; invalid options are refused', async () => {
+    const env = await startWithClient({ seed: false });
+    try {
+      expect((await env.client.send(new DescribeFileSystemsCommand({}))).FileSystems).toEqual([]);
+    } finally {
+      await env.stop();
+    }
+    const { startEmulator } = await import('../../src/emulator');
+    await expect(startEmulator({ accountId: 'abc' })).rejects.toThrow(/accountId/);
+    await expect(startEmulator({ backupDurationMs: -1 })).rejects.toThrow(/backupDurationMs/);
+  });
+
+  it('uses the configured region and account in ARNs and OwnerId', async () => {
+    const env = await startWithClient({ region: 'eu-west-1', accountId: '000000000000' });
+    try {
+      const { Backups } = await env.client.send(new DescribeBackupsCommand({ BackupIds: [DEMO.backups.windowsUser] }));
+      expect(Backups![0]).toMatchObject({
+        OwnerId: '000000000000',
+        ResourceARN: `arn:aws:fsx:eu-west-1:000000000000:backup/${DEMO.backups.windowsUser}`,
+      });
+    } finally {
+      await env.stop();
+    }
+  });
+});

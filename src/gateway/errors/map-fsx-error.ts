@@ -30,8 +30,9 @@ const FSX_ERRORS: Record<string, Build> = {
     result(BackupInProgress, { ...base, retryable: true, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? s.backupId }),
   BadRequest: (_e, _s, base) => result(BadRequest, { ...base, retryable: false }),
   FileSystemNotFound: (e, s, base) =>
-    result(FileSystemNotFound, { ...base, retryable: false, fileSystemId: e.FileSystemId ?? s.fileSystemId }),
-  BackupNotFound: (e, s, base) => result(BackupNotFound, { ...base, retryable: false, backupId: e.BackupId ?? s.backupId }),
+    result(FileSystemNotFound, { ...base, retryable: false, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, /fs-[0-9a-f]{8,}/) }),
+  BackupNotFound: (e, s, base) =>
+    result(BackupNotFound, { ...base, retryable: false, backupId: e.BackupId ?? s.backupId ?? idIn(base.message, /backup-[0-9a-f]{8,}/) }),
   IncompatibleParameterError: (e, _s, base) =>
     result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
   InternalServerError: (_e, _s, base) => result(InternalServerError, { ...base, retryable: true }),
@@ -68,6 +69,11 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
     code: e.name || 'Unknown',
     retryable: e.$fault === 'server' || Boolean(e.$retryable) || /throttl/i.test(e.name ?? ''),
   });
+}
+
+/** FSx names the missing resource in its message, not in a member: the id, or '' when it does not. */
+function idIn(message: string, pattern: RegExp): string {
+  return pattern.exec(message)?.[0] ?? '';
 }
 
 /**

@@ -28,16 +28,18 @@ export class BackupInProgress extends ErrorResult {
 @ObjectType(seedError('FSx rejected the request as malformed (a constraint the gateway does not check, or a bad pagination token).'))
 export class BadRequest extends ErrorResult {}
 
+// The ids below are non-null like FileSystem.fileSystemId and Backup.backupId: GraphQL refuses a
+// selection that reads one response key with two nullabilities across a union's members.
 @ObjectType(seedError('No file system with this id exists (or it is not visible to the caller).'))
 export class FileSystemNotFound extends ErrorResult {
-  @Field(() => String, { nullable: true })
-  fileSystemId?: string | null;
+  @Field({ description: 'The file system FSx did not find; empty when FSx did not say which.' })
+  fileSystemId!: string;
 }
 
 @ObjectType(seedError('No backup with this id exists (or it is not visible to the caller).'))
 export class BackupNotFound extends ErrorResult {
-  @Field(() => String, { nullable: true })
-  backupId?: string | null;
+  @Field({ description: 'The backup FSx did not find; empty when FSx did not say which.' })
+  backupId!: string;
 }
 
 @ObjectType(seedError('The client request token was already used with different parameters.'))
