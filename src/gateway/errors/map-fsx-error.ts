@@ -27,18 +27,20 @@ type Build = (e: SdkError, subject: ErrorSubject, base: Pick<ErrorResult, 'messa
 /** THE table: FSx error code → typed GraphQL result. Every FSx failure the gateway reports passes here. */
 const FSX_ERRORS: Record<string, Build> = {
   BackupInProgress: (e, s, base) =>
-    result(BackupInProgress, { ...base, retryable: true, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? s.backupId }),
+    result(BackupInProgress, { ...base, retryable: true, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID) }),
   BadRequest: (_e, _s, base) => result(BadRequest, { ...base, retryable: false }),
   FileSystemNotFound: (e, s, base) =>
-    result(FileSystemNotFound, { ...base, retryable: false, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, /fs-[0-9a-f]{8,}/) }),
+    result(FileSystemNotFound, { ...base, retryable: false, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID) }),
   BackupNotFound: (e, s, base) =>
-    result(BackupNotFound, { ...base, retryable: false, backupId: e.BackupId ?? s.backupId ?? idIn(base.message, /backup-[0-9a-f]{8,}/) }),
+    result(BackupNotFound, { ...base, retryable: false, backupId: e.BackupId ?? s.backupId ?? idIn(base.message, BACKUP_ID) }),
   IncompatibleParameterError: (e, _s, base) =>
     result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
   InternalServerError: (_e, _s, base) => result(InternalServerError, { ...base, retryable: true }),
   ServiceLimitExceeded: (e, _s, base) =>
     result(ServiceLimitExceeded, { ...base, retryable: false, limit: (e.Limit ?? null) as ServiceLimit | null }),
   UnsupportedOperation: (_e, _s, base) => result(UnsupportedOperation, { ...base, retryable: false }),
+  // moto (and older LocalStack) answer a missing file system or backup with the generic code.
+  ResourceNotFoundException: (e, s, base) => (s.backupId ? FSX_ERRORS.BackupNotFound : FSX_ERRORS.FileSystemNotFound)(e, s, base),
 };
 
 /** Error names that mean FSx was never heard from: timeouts, refused or reset connections. */
@@ -71,7 +73,10 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
   });
 }
 
-/** FSx names the missing resource in its message, not in a member: the id, or '' when it does not. */
+const FILE_SYSTEM_ID = /fs-[0-9a-f]{8,}/;
+const BACKUP_ID = /backup-[0-9a-f]{8,}/;
+
+/** FSx names the resource in its message, not in a member: the id, or '' when it does not. */
 function idIn(message: string, pattern: RegExp): string {
   return pattern.exec(message)?.[0] ?? '';
 }

@@ -19,17 +19,17 @@ export abstract class ErrorResult {
 
 const seedError = (description: string) => ({ implements: ErrorResult, simpleResolvers: true, description });
 
-@ObjectType(seedError('Another backup of this file system is already under way. Retry after it completes.'))
-export class BackupInProgress extends ErrorResult {
-  @Field(() => String, { nullable: true, description: 'The file system (or, for deleteBackup, the backup) that is busy.' })
-  fileSystemId?: string | null;
-}
-
 @ObjectType(seedError('FSx rejected the request as malformed (a constraint the gateway does not check, or a bad pagination token).'))
 export class BadRequest extends ErrorResult {}
 
 // The ids below are non-null like FileSystem.fileSystemId and Backup.backupId: GraphQL refuses a
 // selection that reads one response key with two nullabilities across a union's members.
+@ObjectType(seedError('Another backup of this file system is already under way. Retry after it completes.'))
+export class BackupInProgress extends ErrorResult {
+  @Field({ description: 'The file system that is busy.' })
+  fileSystemId!: string;
+}
+
 @ObjectType(seedError('No file system with this id exists (or it is not visible to the caller).'))
 export class FileSystemNotFound extends ErrorResult {
   @Field({ description: 'The file system FSx did not find; empty when FSx did not say which.' })
