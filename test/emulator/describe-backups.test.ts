@@ -232,6 +232,8 @@ describe('DeleteBackup', () => {
 
   it('BackupInProgress while the backup is still being created', async () => {
     const { Backup } = await env.client.send(new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.openzfs }));
+    const raw = await rawCall(env.emulator.url, 'DeleteBackup', JSON.stringify({ BackupId: Backup!.BackupId }));
+    expect(raw.json).toMatchObject({ __type: 'BackupInProgress', BackupId: Backup!.BackupId, FileSystemId: DEMO.fileSystems.openzfs });
     const err = await rejection(env.client.send(new DeleteBackupCommand({ BackupId: Backup!.BackupId! })));
     expect(err.name).toBe('BackupInProgress');
     clock.advance(3000);

@@ -22,6 +22,7 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
   if (lifecycle !== 'AVAILABLE' && lifecycle !== 'FAILED') {
     throw new FsxError('BackupInProgress', `Backup ${backupId} is still being created (${lifecycle}); it can be deleted once AVAILABLE.`, 400, {
       BackupId: backupId,
+      FileSystemId: backup.fileSystemId,
     });
   }
   // Guess: FSx shows DELETED briefly; the emulator removes the backup at once.
