@@ -1,0 +1,80 @@
+'use strict';
+// Child process: every HTTP server under test, each on its own loopback port, over the same FSx
+// emulator (FSX_ENDPOINT_URL). Only one of them is under load at a time.
+//   gateway      the real thing: startGateway() with the production wiring (Apollo, type-graphql schema, SDK client)
+//   baseline     Node http + graphql-js execute, same schema, same service layer, same FSx client
+//   gatewayMem   the gateway's server (createGatewayServer) whose FSx client answers from an in-memory page
+//   baselineMem  the baseline with the same in-memory FSx client
+//   sdlMem       the gateway's server on a plain-SDL schema with hand-written resolvers, in-memory FSx
+require('reflect-metadata');
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { DescribeBackupsCommand } = require('@aws-sdk/client-fsx');
+const { loadConfig } = require('../../dist/config');
+const { startGateway } = require('../../dist/gateway/app');
+const { buildGatewaySchema } = require('../../dist/gateway/schema');
+const { createGatewayServer } = require('../../dist/gateway/server');
+const { createContext } = require('../../dist/gateway/context');
+const { CursorCodec } = require('../../dist/gateway/pagination/cursor');
+const { createBaselineServer } = require('./baseline-server');
+const { buildPlainSchema } = require('./sdl-schema');
+
+const listen = (server) =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}/graphql`));
+  });
+
+/**
+ * An FSx client that answers DescribeBackups (no ids, no filters) from one page fetched at start:
+ * the service layer still runs (camelize, cursors, connection), FSx and the SDK are out of the loop.
+ */
+function inMemoryFsx(page) {
+  return {
+    async send(command) {
+      const input = command.input ?? {};
+      if (!(command instanceof DescribeBackupsCommand) || input.BackupIds || input.Filters || input.NextToken) {
+        throw new Error(`in-memory FSx: ${command.constructor.name} ${JSON.stringify(input)} is not part of the benchmark`);
+      }
+      const n = input.MaxResults ?? 100;
+      return { Backups: page.Backups.slice(0, n), NextToken: n < page.Backups.length ? page.NextToken : undefined, $metadata: {} };
+    },
+    destroy() {},
+  };
+}
+
+(async () => {
+  const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', FSX_ENDPOINT_URL: process.env.BENCH_EMULATOR_URL });
+  const gateway = await startGateway(config);
+  // One schema per server: Apollo instruments a schema's resolvers in place when a plugin has
+  // willResolveField, which would otherwise slow the baseline that shares it.
+  const schemaFor = () => buildGatewaySchema();
+  const cursors = new CursorCodec(config.cursorSecret);
+  const page = await gateway.fsx.send(new DescribeBackupsCommand({ MaxResults: 100 }));
+  const memFsx = inMemoryFsx(page);
+  const serverOptions = { graphiql: config.graphiql, introspection: config.introspection, production: config.production };
+
+  const baseline = createBaselineServer({ schema: await schemaFor(), deps: { fsx: gateway.fsx, cursors }, createContext });
+  const baselineMem = createBaselineServer({ schema: await schemaFor(), deps: { fsx: memFsx, cursors }, createContext });
+  const gatewayMem = await createGatewayServer({ schema: await schemaFor(), deps: { fsx: memFsx, cursors }, ...serverOptions });
+  const sdlMem = await createGatewayServer({ schema: buildPlainSchema(await schemaFor()), deps: { fsx: memFsx, cursors }, ...serverOptions });
+
+  const urls = {
+    gateway: gateway.url,
+    baseline: await listen(baseline),
+    gatewayMem: await gatewayMem.listen(0, '127.0.0.1'),
+    baselineMem: await listen(baselineMem),
+    sdlMem: await sdlMem.listen(0, '127.0.0.1'),
+  };
+  const stop = async () => {
+    baseline.closeAllConnections();
+    baselineMem.closeAllConnections();
+    await Promise.all([gateway.stop(), gatewayMem.stop(), sdlMem.stop(), new Promise((r) => baseline.close(r)), new Promise((r) => baselineMem.close(r))]);
+    process.exit(0);
+  };
+  process.on('message', (m) => m.cmd === 'stop' && void stop());
+  process.on('disconnect', () => process.exit(0));
+  process.send({ ready: true, urls });
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
