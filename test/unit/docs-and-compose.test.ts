@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { GATEWAY_ENV_VARS, loadConfig } from '../../src/config';
+import { EMULATOR_ENV_VARS, emulatorConfigFromEnv } from '../../src/emulator';
+
+const root = join(__dirname, '..', '..');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+describe('docker-compose.yml agrees with the config modules', () => {
+  const compose = parse(read('docker-compose.yml'));
+  const { emulator, gateway } = compose.services;
+  const known = new Set([...GATEWAY_ENV_VARS, ...EMULATOR_ENV_VARS].map((v) => v.name));
+
+  test('every variable it sets is a documented setting, and each service accepts its own', () => {
+    for (const name of [...Object.keys(emulator.environment), ...Object.keys(gateway.environment)]) expect(known).toContain(name);
+    expect(() => emulatorConfigFromEnv(emulator.environment)).not.toThrow();
+    expect(() => loadConfig(gateway.environment)).not.toThrow();
+  });
+
+  test('ports: each service publishes the port it listens on, on all interfaces', () => {
+    const emu = emulatorConfigFromEnv(emulator.environment);
+    const gw = loadConfig(gateway.environment);
+    expect(emu.host).toBe('0.0.0.0');
+    expect(gw.host).toBe('0.0.0.0');
+    expect(emulator.ports).toEqual([`${emu.port}:${emu.port}`]);
+    expect(gateway.ports).toEqual([`${gw.port}:${gw.port}`]);
+  });
+
+  test('the gateway reaches the emulator by service name and port, as an FSx endpoint', () => {
+    const gw = loadConfig(gateway.environment);
+    const emu = emulatorConfigFromEnv(emulator.environment);
+    expect(gw.backend).toBe('endpoint');
+    const url = new URL(gw.endpointUrl!);
+    expect(url.hostname).toBe('emulator');
+    expect(Number(url.port)).toBe(emu.port);
+    expect(gateway.depends_on.emulator.condition).toBe('service_healthy');
+  });
+
+  test('commands run entry points that the build produces, from the one Dockerfile', () => {
+    expect(emulator.command).toEqual(['node', 'dist/emulator/main.js']);
+    expect(gateway.command).toEqual(['node', 'dist/main.js']);
+    expect(existsSync(join(root, 'src/emulator/main.ts'))).toBe(true);
+    expect(existsSync(join(root, 'src/main.ts'))).toBe(true);
+    expect(emulator.build).toBe('.');
+    expect(gateway.build).toBe('.');
+    expect(read('Dockerfile')).toMatch(/CMD \["node", "dist\/main.js"\]/);
+  });
+
+  test('health checks probe routes the services serve', () => {
+    expect(emulator.healthcheck.test.join(' ')).toContain(`127.0.0.1:${emulatorConfigFromEnv(emulator.environment).port}/_emulator/health`);
+    expect(gateway.healthcheck.test.join(' ')).toContain(`127.0.0.1:${loadConfig(gateway.environment).port}/readyz`);
+  });
+});
+
+describe('README', () => {
+  const readme = read('README.md');
+  test('documents every setting', () => {
+    for (const v of [...GATEWAY_ENV_VARS, ...EMULATOR_ENV_VARS]) expect(readme).toContain(`| \`${v.name}\` |`);
+  });
+  test('Quick start is two commands: run on the emulator, pass the tests', () => {
+    const quick = readme.split('## Quick start')[1].split('##')[0];
+    const commands = quick.split('```sh')[1].split('```')[0].trim().split('\n');
+    expect(commands.map((c) => c.split('#')[0].trim())).toEqual(['npm ci && npm start', 'npm ci && npm test']);
+  });
+  test('documents every npm script', () => {
+    const scripts = Object.keys(JSON.parse(read('package.json')).scripts);
+    for (const script of scripts) expect(readme).toMatch(new RegExp(`npm (run )?${script.replace(':', ':')}\\b`));
+  });
+});
