@@ -6,6 +6,8 @@ import json, re, html, sys
 m=json.load(open(sys.argv[1]))
 S=m['shapes']
 SKIP_MEMBERS={('OntapFileSystemConfiguration','FsxAdminPassword')}
+# Federation entities: other subgraphs reference and extend these by key.
+KEYS={'Backup':'backupId','FileSystem':'fileSystemId'}
 NONNULL={('Backup','BackupId'),('FileSystem','FileSystemId'),('Tag','Key'),('Tag','Value')}
 def camel(n):
     if n.upper()==n: return n.lower()
@@ -48,12 +50,13 @@ out.append('''// GENERATED from the FSx service model (botocore fsx-2018-03-01, 
 // Every member is nullable except ids: FSx-compatible endpoints (moto, LocalStack) omit members FSx
 // marks required, and a missing member must not fail a whole query.
 /* eslint-disable */
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { DateTime, SafeInt } from './scalars';
 import * as E from './enums.generated';
 ''')
 for n in structs:
     s=S[n]
+    if n in KEYS: out.append(f"@Directive('@key(fields: \"{KEYS[n]}\")')")
     out.append(f"@ObjectType('{n}', {{ simpleResolvers: true, description: {json.dumps(doc(s.get('documentation','')))} }})")
     out.append(f"export class {n} {{")
     for k,v in s['members'].items():

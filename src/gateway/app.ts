@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { createFsxClient } from './fsx-client';
 import { CursorCodec } from './pagination/cursor';
-import { buildGatewaySchema } from './schema';
+import { buildGatewaySchemas } from './schema';
 import { type GatewayServer, createGatewayServer } from './server';
 
 export interface RunningGateway {
@@ -27,10 +27,10 @@ export async function startGateway(config: Config): Promise<RunningGateway> {
   const effective: Config = emulator ? { ...config, endpointUrl: emulator.url } : config;
   const fsx = createFsxClient(effective);
   try {
-    const schema = await buildGatewaySchema();
+    const schemas = await buildGatewaySchemas();
     await warmUp(fsx);
     const server = await createGatewayServer({
-      schema,
+      schema: schemas.served,
       deps: { fsx, cursors: new CursorCodec(config.cursorSecret) },
       graphiql: config.graphiql,
       introspection: config.introspection,

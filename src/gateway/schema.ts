@@ -1,19 +1,36 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { BackupResolver } from './backup/backup.resolver';
 import { FileSystemResolver } from './file-system/file-system.resolver';
+import { toSubgraphSchema } from './federation/subgraph';
 import { applyUnrecognizedEnumFallback } from './fsx/unrecognized-enum-fallback';
 
-export async function buildGatewaySchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({
+export interface GatewaySchemas {
+  /** What is served: the Federation 2 subgraph schema. */
+  served: GraphQLSchema;
+  /** The schema type-graphql built, with the field extensions (complexity) the rebuild drops. */
+  typeGraphQL: GraphQLSchema;
+}
+
+export async function buildGatewaySchemas(): Promise<GatewaySchemas> {
+  const typeGraphQL = await buildSchema({
     resolvers: [BackupResolver, FileSystemResolver],
     // class-validator runs on every input and args class; nothing of the input is echoed back in errors.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
-  return applyUnrecognizedEnumFallback(schema);
+  return {
+    served: applyUnrecognizedEnumFallback(toSubgraphSchema(typeGraphQL)),
+    typeGraphQL: applyUnrecognizedEnumFallback(typeGraphQL),
+  };
 }
 
-/** The committed schema.graphql: sorted so the file changes only when the schema does. */
+/** The committed schema.graphql: the subgraph SDL a router composes, federation directives included. */
 export function printGatewaySchema(schema: GraphQLSchema): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}
+
+/** The served schema alone (the benchmarks' baselines execute on it). */
+export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  return (await buildGatewaySchemas()).served;
 }

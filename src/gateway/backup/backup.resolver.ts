@@ -21,7 +21,7 @@ export class BackupResolver {
     return ctx.backups.get(backupId);
   }
 
-  @Query(() => BackupsResult, { description: 'Backups, newest FSx order, filtered and paged (DescribeBackups).' })
+  @Query(() => BackupsResult, { description: 'Backups in FSx order, filtered and paged (DescribeBackups).' })
   @UseMiddleware(InvalidInputAsResult)
   backups(@Args() args: BackupsArgs, @Ctx() ctx: Context) {
     return ctx.backups.list(args);

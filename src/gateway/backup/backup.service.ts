@@ -10,7 +10,7 @@ import { BackupConnection, toConnection } from '../pagination/connection.types';
 import { BackupNotFound, ErrorResult, FsxServiceError, result } from '../results/error-result';
 import { BACKUPS_ERRORS, BACKUP_ERRORS, CREATE_BACKUP_ERRORS, CreateBackupSuccess } from '../results/unions';
 import { fieldError, invalidInput } from '../validation/invalid-input-as-result';
-import { MAX_FILTER_VALUES, MAX_IDS_PER_DESCRIBE, MAX_PAGE_SIZE } from '../validation/fsx-constraints';
+import { BACKUP_ID, MAX_FILTER_VALUES, MAX_IDS_PER_DESCRIBE, MAX_PAGE_SIZE, isValidId } from '../validation/fsx-constraints';
 import type { BackupFilter, BackupsArgs } from './backup.args';
 import type { CreateBackupInput } from './create-backup.input';
 
@@ -71,6 +71,11 @@ export class BackupService {
     } catch (error) {
       return mapFsxError(error, { backupId }, BACKUP_ERRORS);
     }
+  }
+
+  /** A federation entity lookup: the Backup, or null when FSx does not know it (or the key is malformed). */
+  reference(backupId: string): Promise<Backup | null> {
+    return isValidId(backupId, BACKUP_ID) ? this.byId.load(backupId) : Promise.resolve(null);
   }
 
   async list({ filter, first, after }: BackupsArgs): Promise<BackupConnection | ErrorResult> {

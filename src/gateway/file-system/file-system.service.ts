@@ -9,7 +9,7 @@ import { FileSystemConnection, toConnection } from '../pagination/connection.typ
 import type { CursorCodec } from '../pagination/cursor';
 import { ErrorResult, FileSystemNotFound, result } from '../results/error-result';
 import { FILE_SYSTEMS_ERRORS, FILE_SYSTEM_ERRORS } from '../results/unions';
-import { MAX_IDS_PER_DESCRIBE } from '../validation/fsx-constraints';
+import { FILE_SYSTEM_ID, MAX_IDS_PER_DESCRIBE, isValidId } from '../validation/fsx-constraints';
 import { fieldError, invalidInput } from '../validation/invalid-input-as-result';
 
 const SCOPE = 'file-systems';
@@ -39,6 +39,11 @@ export class FileSystemService {
     } catch (error) {
       return mapFsxError(error, { fileSystemId }, FILE_SYSTEM_ERRORS);
     }
+  }
+
+  /** A federation entity lookup: the FileSystem, or null when FSx does not know it (or the key is malformed). */
+  reference(fileSystemId: string): Promise<FileSystem | null> {
+    return isValidId(fileSystemId, FILE_SYSTEM_ID) ? this.byId.load(fileSystemId) : Promise.resolve(null);
   }
 
   async list({ first, after }: ConnectionArgs): Promise<FileSystemConnection | ErrorResult> {

@@ -4,10 +4,11 @@
 // Every member is nullable except ids: FSx-compatible endpoints (moto, LocalStack) omit members FSx
 // marks required, and a missing member must not fail a whole query.
 /* eslint-disable */
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { DateTime, SafeInt } from './scalars';
 import * as E from './enums.generated';
 
+@Directive('@key(fields: "backupId")')
 @ObjectType('Backup', { simpleResolvers: true, description: "A backup of an Amazon FSx for Windows File Server, Amazon FSx for Lustre file system, Amazon FSx for NetApp ONTAP volume, or Amazon FSx for OpenZFS file system." })
 export class Backup {
   @Field(() => String, { description: "The ID of the backup." })
@@ -60,6 +61,7 @@ export class Tag {
   value!: string;
 }
 
+@Directive('@key(fields: "fileSystemId")')
 @ObjectType('FileSystem', { simpleResolvers: true, description: "A description of a specific Amazon FSx file system." })
 export class FileSystem {
   @Field(() => String, { nullable: true, description: "The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner." })

@@ -4,6 +4,10 @@
  */
 export const FILE_SYSTEM_ID = { min: 11, max: 21, pattern: /^(fs-[0-9a-f]{8,})$/ };
 export const BACKUP_ID = { min: 12, max: 128, pattern: /^(backup-[0-9a-f]{8,})$/ };
+/** For ids that arrive outside class-validator (federation entity keys). */
+export function isValidId(value: unknown, id: { min: number; max: number; pattern: RegExp }): value is string {
+  return typeof value === 'string' && value.length >= id.min && value.length <= id.max && id.pattern.test(value);
+}
 export const VOLUME_ID = { min: 23, max: 23, pattern: /^(fsvol-[0-9a-f]{17,})$/ };
 
 /**

@@ -1,0 +1,42 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { createResolversMap } from 'type-graphql';
+import type { Context } from '../context';
+
+/** Federation 2 link: the directives our SDL uses. */
+export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+
+/**
+ * Entity lookups for the router (`_entities`): through the same per-request DataLoaders as
+ * `backup(backupId)` and `fileSystem(fileSystemId)`, so 50 representations cost one FSx call; an
+ * unknown (or malformed) key resolves to null for that entity only.
+ */
+const referenceResolvers = {
+  Backup: {
+    __resolveReference: (ref: { backupId: string }, ctx: Context) => ctx.backups.reference(ref.backupId),
+  },
+  FileSystem: {
+    __resolveReference: (ref: { fileSystemId: string }, ctx: Context) => ctx.fileSystems.reference(ref.fileSystemId),
+  },
+};
+
+/**
+ * type-graphql has no federation support; as in its examples/apollo-federation-2, the schema it
+ * builds is printed with its directives (@key) and rebuilt by @apollo/subgraph with the same
+ * resolvers, which adds _service, _entities and the federation types. The rebuild drops field
+ * `extensions` (e.g. complexity): anything that reads them must use the type-graphql schema.
+ */
+export function toSubgraphSchema(typeGraphQLSchema: GraphQLSchema): GraphQLSchema {
+  const resolvers = createResolversMap(typeGraphQLSchema) as Record<string, Record<string, unknown>>;
+  for (const [type, fields] of Object.entries(referenceResolvers)) resolvers[type] = { ...resolvers[type], ...fields };
+  return buildSubgraphSchema({
+    typeDefs: gql`
+      ${FEDERATION_LINK}
+      ${printSchemaWithDirectives(typeGraphQLSchema)}
+    `,
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+  });
+}
