@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { EmulatorConfigError, type EmulatorOptions, emulatorConfigFromEnv } from './emulator';
 
 /**
@@ -21,9 +22,48 @@ export interface Config {
   graphiql: boolean;
   introspection: boolean;
   production: boolean;
+  auth: AuthConfig;
+  limits: LimitsConfig;
+  /** Origins allowed to call from browsers: '*' (any; development only) or an explicit list (empty: none). */
+  corsOrigins: '*' | string[];
+  logLevel: LogLevel;
   /** The embedded emulator's settings (FSX_EMULATOR_*), for backend `emulator` only. */
   emulator?: EmulatorOptions;
 }
+
+export type AuthConfig =
+  | { mode: 'none'; explicit: boolean }
+  | {
+      mode: 'jwt';
+      /** Exactly one of jwksUrl, publicKey (PEM, asymmetric algorithms) and secret (HS256). */
+      jwksUrl?: string;
+      publicKey?: string;
+      secret?: string;
+      issuer: string;
+      audience: string;
+      algorithms: string[];
+      clockToleranceSeconds: number;
+      fileSystemsClaim: string;
+    }
+  | { mode: 'apikey'; keys: ApiKeyRecord[] };
+
+/** An API key as stored: never the key itself, only its SHA-256. */
+export interface ApiKeyRecord {
+  id: string;
+  sha256: string;
+  scopes: string[];
+  /** When set, the key sees only these file systems (at most 20: one FSx filter). */
+  fileSystemIds?: string[];
+}
+
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxBodyBytes: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 
 export interface EnvVarDoc { name: string; default: string; description: string }
 
@@ -40,6 +80,23 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'CURSOR_SECRET', default: '(random per process)', description: 'HMAC key that signs pagination cursors. Set the same value on every replica so cursors survive restarts and load balancing.' },
   { name: 'GRAPHIQL', default: 'true (false in production)', description: 'Serve the offline GraphiQL page to browsers at /graphql.' },
   { name: 'INTROSPECTION', default: 'true (false in production)', description: 'Allow schema introspection.' },
+  { name: 'AUTH_MODE', default: 'none for the emulator and endpoint backends; required for aws', description: '`none` (no authentication: a loud warning at start), `jwt` (Bearer tokens verified with jose) or `apikey` (hashed keys with scopes). With FSX_BACKEND=aws, `none` must be chosen explicitly.' },
+  { name: 'JWT_JWKS_URL', default: '(none)', description: 'jwt: JWKS endpoint of the issuer (keys fetched and cached by jose). One of JWT_JWKS_URL, JWT_PUBLIC_KEY, JWT_SECRET.' },
+  { name: 'JWT_PUBLIC_KEY', default: '(none)', description: 'jwt: a PEM public key (SPKI) instead of a JWKS URL.' },
+  { name: 'JWT_SECRET', default: '(none)', description: 'jwt: an HS256 shared secret (at least 32 characters) instead of a key.' },
+  { name: 'JWT_ISSUER', default: '(required for jwt)', description: 'jwt: the expected `iss`.' },
+  { name: 'JWT_AUDIENCE', default: '(required for jwt)', description: 'jwt: the expected `aud`.' },
+  { name: 'JWT_ALGORITHMS', default: 'RS256,ES256 (HS256 with JWT_SECRET)', description: 'jwt: accepted `alg` values, comma-separated.' },
+  { name: 'JWT_CLOCK_TOLERANCE_S', default: '30', description: 'jwt: clock skew allowed on `exp` and `nbf`, in seconds.' },
+  { name: 'JWT_FILE_SYSTEMS_CLAIM', default: 'fsx_file_system_ids', description: 'jwt: claim (array of file system ids) that limits a token to those file systems. Scopes come from `scope` (space-separated) or `scp` (array).' },
+  { name: 'API_KEYS', default: '(none)', description: 'apikey: JSON array of {id, sha256, scopes, fileSystemIds?}; `npm run apikey` makes one. Keys are sent as `x-api-key` or `Authorization: ApiKey <key>`.' },
+  { name: 'API_KEYS_FILE', default: '(none)', description: 'apikey: a file holding that JSON array, instead of API_KEYS.' },
+  { name: 'CORS_ORIGINS', default: '* in development, none in production', description: 'Origins allowed to call from browsers, comma-separated; `*` (any origin) is refused in production.' },
+  { name: 'MAX_DEPTH', default: '12', description: 'Deepest selection allowed in an operation.' },
+  { name: 'MAX_ALIASES', default: '200', description: 'Most aliases allowed in an operation.' },
+  { name: 'MAX_COST', default: '10000', description: 'Highest query cost allowed: each field costs 1, a connection costs `first` times its selection.' },
+  { name: 'MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted (413 beyond).' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug or silent. Logs are JSON lines on stdout; credentials are never logged.' },
   { name: 'NODE_ENV', default: 'development', description: '`production` turns GraphiQL and introspection off unless enabled explicitly.' },
 ];
 
@@ -74,8 +131,115 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: bool(env, 'GRAPHIQL', !production),
     introspection: bool(env, 'INTROSPECTION', !production),
     production,
+    auth: authConfig(env, backend),
+    limits: {
+      maxDepth: int(env, 'MAX_DEPTH', 12, 1, 100),
+      maxAliases: int(env, 'MAX_ALIASES', 200, 0, 10_000),
+      maxCost: int(env, 'MAX_COST', 10_000, 1, 10_000_000),
+      maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    },
+    corsOrigins: corsOrigins(env, production),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
     emulator: backend === 'emulator' ? embeddedEmulatorOptions(env) : undefined,
   };
+}
+
+function authConfig(env: Env, backend: FsxBackend): AuthConfig {
+  const mode = env.AUTH_MODE;
+  if (!mode) {
+    if (backend === 'aws') throw new ConfigError('AUTH_MODE', 'is required with FSX_BACKEND=aws: choose jwt or apikey (or none, explicitly)');
+    return { mode: 'none', explicit: false };
+  }
+  if (mode === 'none') return { mode: 'none', explicit: true };
+  if (mode === 'jwt') return jwtConfig(env);
+  if (mode === 'apikey') return { mode: 'apikey', keys: apiKeys(env) };
+  throw new ConfigError('AUTH_MODE', `must be none, jwt or apikey (got "${mode}")`);
+}
+
+function jwtConfig(env: Env): AuthConfig {
+  const sources = (['JWT_JWKS_URL', 'JWT_PUBLIC_KEY', 'JWT_SECRET'] as const).filter((name) => env[name]);
+  if (sources.length !== 1) throw new ConfigError('JWT_JWKS_URL', 'or JWT_PUBLIC_KEY or JWT_SECRET: exactly one is required with AUTH_MODE=jwt');
+  const issuer = env.JWT_ISSUER;
+  const audience = env.JWT_AUDIENCE;
+  if (!issuer) throw new ConfigError('JWT_ISSUER', 'is required with AUTH_MODE=jwt');
+  if (!audience) throw new ConfigError('JWT_AUDIENCE', 'is required with AUTH_MODE=jwt');
+  const secret = env.JWT_SECRET;
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  const publicKey = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
+  if (publicKey !== undefined && !publicKey.includes('BEGIN PUBLIC KEY')) throw new ConfigError('JWT_PUBLIC_KEY', 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
+  const algorithms = (env.JWT_ALGORITHMS || (secret ? 'HS256' : 'RS256,ES256')).split(',').map((a) => a.trim()).filter(Boolean);
+  if (algorithms.some((a) => !/^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$/.test(a))) throw new ConfigError('JWT_ALGORITHMS', `must list JWS algorithms such as RS256 (got "${env.JWT_ALGORITHMS}")`);
+  return {
+    mode: 'jwt',
+    jwksUrl: env.JWT_JWKS_URL ? optionalUrl(env, 'JWT_JWKS_URL') : undefined,
+    publicKey,
+    secret,
+    issuer,
+    audience,
+    algorithms,
+    clockToleranceSeconds: int(env, 'JWT_CLOCK_TOLERANCE_S', 30, 0, 3600),
+    fileSystemsClaim: env.JWT_FILE_SYSTEMS_CLAIM || 'fsx_file_system_ids',
+  };
+}
+
+function apiKeys(env: Env): ApiKeyRecord[] {
+  const name = env.API_KEYS ? 'API_KEYS' : 'API_KEYS_FILE';
+  let raw = env.API_KEYS;
+  if (!raw && env.API_KEYS_FILE) {
+    try {
+      raw = readFileSync(env.API_KEYS_FILE, 'utf8');
+    } catch (error) {
+      throw new ConfigError('API_KEYS_FILE', `cannot be read: ${(error as Error).message}`);
+    }
+  }
+  if (!raw) throw new ConfigError('API_KEYS', 'or API_KEYS_FILE is required with AUTH_MODE=apikey');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigError(name, `is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) throw new ConfigError(name, 'must be a non-empty JSON array of {id, sha256, scopes, fileSystemIds?}');
+  return parsed.map((entry, i) => apiKeyRecord(entry, `${name}[${i}]`));
+}
+
+function apiKeyRecord(entry: unknown, where: string): ApiKeyRecord {
+  const e = (entry ?? {}) as Record<string, unknown>;
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (typeof e.id !== 'string' || !e.id) throw new ConfigError(where, 'needs an "id"');
+  if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) throw new ConfigError(where, 'needs "sha256": the hex SHA-256 of the key');
+  if (!strings(e.scopes)) throw new ConfigError(where, 'needs "scopes": an array such as ["backups:read"]');
+  if (e.fileSystemIds !== undefined && (!strings(e.fileSystemIds) || (e.fileSystemIds as string[]).length > 20)) {
+    throw new ConfigError(where, '"fileSystemIds" must be an array of at most 20 file system ids');
+  }
+  return { id: e.id, sha256: e.sha256, scopes: e.scopes as string[], fileSystemIds: e.fileSystemIds as string[] | undefined };
+}
+
+function corsOrigins(env: Env, production: boolean): '*' | string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return production ? [] : '*';
+  if (raw === '*') {
+    if (production) throw new ConfigError('CORS_ORIGINS', 'cannot be * in production: list the allowed origins');
+    return '*';
+  }
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new ConfigError('CORS_ORIGINS', `must be origins like https://app.example.com (got "${trimmed}")`);
+    }
+    if (url.origin !== trimmed.replace(/\/$/, '')) throw new ConfigError('CORS_ORIGINS', `must be bare origins without a path (got "${trimmed}")`);
+    return url.origin;
+  });
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (!raw) return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${values.join(', ')} (got "${raw}")`);
+  return raw as T;
 }
 
 /** The embedded emulator takes every FSX_EMULATOR_* setting but its address: it listens on a free loopback port. */

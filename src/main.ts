@@ -8,6 +8,12 @@ import { startGateway } from './gateway/app';
 /** `npm start`: the gateway, on the embedded FSx emulator unless configured otherwise. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.auth.mode === 'none') {
+    console.warn(
+      '\n*** WARNING: AUTH_MODE=none: anyone who can reach this port can read every file system and create backups. ***\n' +
+        '*** Set AUTH_MODE=jwt or AUTH_MODE=apikey before exposing the gateway (see README, Security). ***\n',
+    );
+  }
   const gateway = await startGateway(config);
   const backend = gateway.emulator ? `embedded FSx emulator at ${gateway.emulator.url}` : config.backend === 'aws' ? `Amazon FSx (${config.region})` : `FSx endpoint ${config.endpointUrl}`;
   console.log(`fsx-backup-graph ready: ${gateway.url} (GraphiQL in a browser) · backend: ${backend}`);

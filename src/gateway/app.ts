@@ -2,7 +2,9 @@ import type { FSxClient } from '@aws-sdk/client-fsx';
 import { DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
 import type { Config } from '../config';
 import { type RunningEmulator, startEmulator } from '../emulator';
+import { createAuthenticator } from './auth/authenticate';
 import { createFsxClient } from './fsx-client';
+import { type Logger, createLogger } from './logging';
 import { CursorCodec } from './pagination/cursor';
 import { buildGatewaySchemas } from './schema';
 import { type GatewayServer, createGatewayServer } from './server';
@@ -22,7 +24,7 @@ export interface RunningGateway {
  * FSx client, the schema, a warm-up call, the HTTP server. Stops in reverse: in-flight GraphQL
  * requests finish first, then the emulator, then the client's sockets.
  */
-export async function startGateway(config: Config): Promise<RunningGateway> {
+export async function startGateway(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
   const emulator = config.backend === 'emulator' ? await startEmulator(config.emulator) : undefined;
   const effective: Config = emulator ? { ...config, endpointUrl: emulator.url } : config;
   const fsx = createFsxClient(effective);
@@ -31,10 +33,15 @@ export async function startGateway(config: Config): Promise<RunningGateway> {
     await warmUp(fsx);
     const server = await createGatewayServer({
       schema: schemas.served,
+      typeGraphQLSchema: schemas.typeGraphQL,
       deps: { fsx, cursors: new CursorCodec(config.cursorSecret) },
       graphiql: config.graphiql,
       introspection: config.introspection,
       production: config.production,
+      authenticate: await createAuthenticator(config.auth),
+      limits: config.limits,
+      corsOrigins: config.corsOrigins,
+      logger,
     });
     const url = await server.listen(config.port, config.host);
     let stopping: Promise<void> | undefined;

@@ -1,4 +1,5 @@
 import type { FSxClient } from '@aws-sdk/client-fsx';
+import { ANONYMOUS, type Principal } from './auth/principal';
 import { BackupService } from './backup/backup.service';
 import { FileSystemService } from './file-system/file-system.service';
 import type { CursorCodec } from './pagination/cursor';
@@ -9,12 +10,21 @@ export interface GatewayDeps {
   cursors: CursorCodec;
 }
 
-/** What lives for one GraphQL request: services with fresh DataLoaders. */
+/** What lives for one GraphQL request: the caller, and services with fresh DataLoaders that see what the caller may see. */
 export interface Context {
+  principal: Principal;
+  requestId: string;
+  /** Filled in once Apollo has resolved the operation, for the request log. */
+  operationName?: string | null;
   backups: BackupService;
   fileSystems: FileSystemService;
 }
 
-export function createContext({ fsx, cursors }: GatewayDeps): Context {
-  return { backups: new BackupService(fsx, cursors), fileSystems: new FileSystemService(fsx, cursors) };
+export function createContext({ fsx, cursors }: GatewayDeps, principal: Principal = ANONYMOUS, requestId = ''): Context {
+  return {
+    principal,
+    requestId,
+    backups: new BackupService(fsx, cursors, principal),
+    fileSystems: new FileSystemService(fsx, cursors, principal),
+  };
 }

@@ -1,10 +1,12 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth/auth-checker';
 import { BackupResolver } from './backup/backup.resolver';
 import { FileSystemResolver } from './file-system/file-system.resolver';
 import { toSubgraphSchema } from './federation/subgraph';
 import { applyUnrecognizedEnumFallback } from './fsx/unrecognized-enum-fallback';
+import { errorsAsResults } from './results/errors-as-results';
 
 export interface GatewaySchemas {
   /** What is served: the Federation 2 subgraph schema. */
@@ -18,7 +20,9 @@ export async function buildGatewaySchemas(): Promise<GatewaySchemas> {
     resolvers: [BackupResolver, FileSystemResolver],
     // class-validator runs on every input and args class; nothing of the input is echoed back in errors.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    authChecker,
   });
+  errorsAsResults(typeGraphQL);
   return {
     served: applyUnrecognizedEnumFallback(toSubgraphSchema(typeGraphQL)),
     typeGraphQL: applyUnrecognizedEnumFallback(typeGraphQL),

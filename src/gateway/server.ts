@@ -1,22 +1,36 @@
+import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLSchema } from 'graphql';
+import type { LimitsConfig } from '../config';
+import { type Authenticate, AuthenticationFailed } from './auth/authenticate';
+import { ANONYMOUS } from './auth/principal';
 import { type Context, type GatewayDeps, createContext } from './context';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
+import { corsHandler } from './http/cors';
 import { HttpError, readJsonBody } from './http/read-json-body';
+import { queryCostPlugin } from './limits/query-cost';
+import type { Logger } from './logging';
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
+  /** The type-graphql schema, whose field complexities the cost limit reads. Without it, no cost limit. */
+  typeGraphQLSchema?: GraphQLSchema;
   deps: GatewayDeps;
   graphiql: boolean;
   introspection: boolean;
   production: boolean;
-  /** Largest accepted request body. */
-  maxBodyBytes?: number;
+  /** Who is calling; default: everyone is anonymous with every scope. */
+  authenticate?: Authenticate;
+  limits?: Partial<LimitsConfig>;
+  corsOrigins?: '*' | string[];
+  logger?: Logger;
 }
 
 export interface GatewayServer {
@@ -26,32 +40,46 @@ export interface GatewayServer {
 }
 
 const GRAPHQL_PATH = '/graphql';
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL and GraphiQL), /healthz, /readyz. */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
-  const { deps, maxBodyBytes = 1024 * 1024 } = options;
+  const { deps, logger, authenticate = async () => ANONYMOUS } = options;
+  const limits = { maxDepth: 12, maxAliases: 200, maxBodyBytes: 1024 * 1024, ...options.limits };
+  const cors = corsHandler(options.corsOrigins ?? []);
   const httpServer = http.createServer();
+  const plugins: ApolloServerPlugin<Context>[] = [
+    ApolloServerPluginLandingPageDisabled(),
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    requestLogPlugin(options.production, logger),
+  ];
+  if (options.typeGraphQLSchema && limits.maxCost) plugins.push(queryCostPlugin(options.typeGraphQLSchema, limits.maxCost));
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: !options.production,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: [
+      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true }),
+      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
+    ],
+    plugins,
   });
   await apollo.start();
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     if (method === 'GET' && options.graphiql && !url.searchParams.has('query') && /text\/html/.test(req.headers.accept ?? '')) {
       return send(res, 200, 'text/html; charset=utf-8', graphiqlPage(GRAPHQL_PATH));
     }
-    const body = method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
+    const principal = await authenticate(req.headers);
+    const body = method === 'POST' ? await readJsonBody(req, limits.maxBodyBytes) : undefined;
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => createContext(deps),
+      context: async () => createContext(deps, principal, requestId),
     });
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -72,15 +100,22 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     }
   }
 
-  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  async function route(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    if (await cors(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = url.pathname === GRAPHQL_PATH ? graphql(req, res, url)
-      : url.pathname === '/healthz' ? Promise.resolve(send(res, 200, 'application/json', '{"status":"ok"}'))
-      : url.pathname === '/readyz' ? ready(res)
-      : url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && options.graphiql ? Promise.resolve(asset(res, url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length)))
-      : url.pathname === '/' ? Promise.resolve(redirect(res, GRAPHQL_PATH))
-      : Promise.resolve(send(res, 404, 'application/json', JSON.stringify({ errors: [{ message: `No route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}`, extensions: { code: 'NOT_FOUND' } }] })));
-    route.catch((error: unknown) => failed(res, error));
+    if (url.pathname === GRAPHQL_PATH) return graphql(req, res, url, requestId);
+    if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
+    if (url.pathname === '/readyz') return ready(res);
+    if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && options.graphiql) return asset(res, url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
+    if (url.pathname === '/') return redirect(res, GRAPHQL_PATH);
+    throw new HttpError(404, `No route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}`, 'NOT_FOUND');
+  }
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    route(req, res, requestId).catch((error: unknown) => failed(res, error, requestId, logger));
   });
 
   return {
@@ -99,6 +134,43 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   };
 }
 
+/**
+ * One log line per GraphQL request (id, operation, principal, duration, outcome), and in production
+ * the masking of unexpected errors: the client gets a correlation id (the request id), the log the cause.
+ */
+function requestLogPlugin(production: boolean, logger?: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async didResolveOperation({ operationName }) {
+          contextValue.operationName = operationName;
+        },
+        async willSendResponse({ response, errors }) {
+          const body = response.body;
+          if (production && body.kind === 'single' && body.singleResult.errors) {
+            body.singleResult.errors = body.singleResult.errors.map((e) =>
+              e.extensions?.code === 'INTERNAL_SERVER_ERROR'
+                ? { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: contextValue.requestId } }
+                : e,
+            );
+          }
+          const unexpected = errors?.filter((e) => !e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR');
+          if (unexpected?.length) logger?.error({ requestId: contextValue.requestId, errors: unexpected.map((e) => ({ message: e.message, path: e.path, stack: e.originalError?.stack })) }, 'GraphQL request failed');
+          logger?.info({
+            requestId: contextValue.requestId,
+            operation: contextValue.operationName ?? null,
+            principal: contextValue.principal.id,
+            status: response.http.status ?? 200,
+            errors: errors?.length ?? 0,
+            durationMs: Math.round((performance.now() - started) * 100) / 100,
+          }, 'graphql');
+        },
+      };
+    },
+  };
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
   res.end(body);
@@ -111,17 +183,29 @@ function redirect(res: ServerResponse, location: string): void {
 
 function asset(res: ServerResponse, name: string): void {
   const found = graphiqlAsset(name);
-  if (!found) return send(res, 404, 'text/plain', 'Not found');
+  if (!found) throw new HttpError(404, `No GraphiQL asset ${name}`, 'NOT_FOUND');
   res.writeHead(200, { 'content-type': found.type, 'content-length': found.body.length, 'cache-control': 'public, max-age=86400' });
   res.end(found.body);
 }
 
-/** Client mistakes carry their status; anything else is a bug, answered as a masked 500. */
-function failed(res: ServerResponse, error: unknown): void {
-  const status = error instanceof HttpError ? error.status : 500;
-  const message = error instanceof HttpError ? error.message : 'Internal server error';
-  const code = error instanceof HttpError ? error.code : 'INTERNAL_SERVER_ERROR';
-  if (!(error instanceof HttpError)) console.error('request failed', error);
+/**
+ * Client mistakes carry their status (401 for credentials, 4xx for bodies and routes); anything else
+ * is a bug, answered as a masked 500 with the request id to find it in the log.
+ */
+function failed(res: ServerResponse, error: unknown, requestId: string, logger?: Logger): void {
+  let status = 500;
+  let body: { message: string; extensions: Record<string, unknown> };
+  if (error instanceof AuthenticationFailed) {
+    status = 401;
+    res.setHeader('www-authenticate', 'Bearer');
+    body = { message: error.reason, extensions: { code: 'UNAUTHENTICATED' } };
+  } else if (error instanceof HttpError) {
+    status = error.status;
+    body = { message: error.message, extensions: { code: error.code } };
+  } else {
+    logger?.error({ requestId, err: error }, 'request failed');
+    body = { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: requestId } };
+  }
   if (res.headersSent) return void res.destroy();
-  send(res, status, 'application/json', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  send(res, status, 'application/json', JSON.stringify({ errors: [body] }));
 }

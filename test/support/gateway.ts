@@ -41,7 +41,7 @@ export async function startTestGateway(
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ PORT: '0', CURSOR_SECRET: 'test-secret', FSX_MAX_ATTEMPTS: '1', ...env });
+  return loadConfig({ PORT: '0', CURSOR_SECRET: 'test-secret', FSX_MAX_ATTEMPTS: '1', LOG_LEVEL: 'silent', ...env });
 }
 
 export async function postGraphQL<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {

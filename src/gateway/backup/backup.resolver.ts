@@ -1,28 +1,30 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { SCOPES } from '../auth/principal';
 import type { Context } from '../context';
+import { pageComplexity } from '../pagination/page-complexity';
 import { BackupResult, BackupsResult, CreateBackupResult } from '../results/unions';
-import { InvalidInputAsResult } from '../validation/invalid-input-as-result';
 import { BackupArgs, BackupsArgs } from './backup.args';
 import { CreateBackupInput } from './create-backup.input';
 
 @Resolver()
 export class BackupResolver {
+  @Authorized(SCOPES.write)
   @Mutation(() => CreateBackupResult, {
-    description: 'Starts a user-initiated backup (FSx CreateBackup). Idempotent per clientRequestToken. Poll backup(backupId) until lifecycle is AVAILABLE.',
+    description: 'Starts a user-initiated backup (FSx CreateBackup). Idempotent per clientRequestToken. Poll backup(backupId) until lifecycle is AVAILABLE. Needs backups:write.',
+    complexity: 10,
   })
-  @UseMiddleware(InvalidInputAsResult)
   createBackup(@Arg('input', () => CreateBackupInput) input: CreateBackupInput, @Ctx() ctx: Context) {
     return ctx.backups.create(input);
   }
 
-  @Query(() => BackupResult, { description: 'One backup. Any number of these in one operation cost ⌈n/50⌉ DescribeBackups calls.' })
-  @UseMiddleware(InvalidInputAsResult)
+  @Authorized(SCOPES.read)
+  @Query(() => BackupResult, { description: 'One backup. Any number of these in one operation cost ⌈n/50⌉ DescribeBackups calls. Needs backups:read.' })
   backup(@Args() { backupId }: BackupArgs, @Ctx() ctx: Context) {
     return ctx.backups.get(backupId);
   }
 
-  @Query(() => BackupsResult, { description: 'Backups in FSx order, filtered and paged (DescribeBackups).' })
-  @UseMiddleware(InvalidInputAsResult)
+  @Authorized(SCOPES.read)
+  @Query(() => BackupsResult, { description: 'Backups in FSx order, filtered and paged (DescribeBackups). Needs backups:read.', complexity: pageComplexity })
   backups(@Args() args: BackupsArgs, @Ctx() ctx: Context) {
     return ctx.backups.list(args);
   }

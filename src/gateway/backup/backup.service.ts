@@ -7,9 +7,11 @@ import { hasBackupId, toBackup } from '../fsx/to-graphql';
 import type { Backup } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
 import { BackupConnection, toConnection } from '../pagination/connection.types';
-import { BackupNotFound, ErrorResult, FsxServiceError, result } from '../results/error-result';
+import { type Principal, canSee } from '../auth/principal';
+import { ErrorResult, FsxServiceError, result } from '../results/error-result';
+import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 import { BACKUPS_ERRORS, BACKUP_ERRORS, CREATE_BACKUP_ERRORS, CreateBackupSuccess } from '../results/unions';
-import { fieldError, invalidInput } from '../validation/invalid-input-as-result';
+import { fieldError, invalidInput } from '../results/invalid-input';
 import { BACKUP_ID, MAX_FILTER_VALUES, MAX_IDS_PER_DESCRIBE, MAX_PAGE_SIZE, isValidId } from '../validation/fsx-constraints';
 import type { BackupFilter, BackupsArgs } from './backup.args';
 import type { CreateBackupInput } from './create-backup.input';
@@ -42,9 +44,11 @@ export class BackupService {
   constructor(
     private readonly fsx: FSxClient,
     private readonly cursors: CursorCodec,
+    private readonly principal: Principal,
   ) {}
 
   async create(input: CreateBackupInput): Promise<CreateBackupSuccess | ErrorResult> {
+    if (!canSee(this.principal, input.fileSystemId)) return fileSystemNotFound(input.fileSystemId);
     // Always send a token: the SDK's retries and the client's own retries then cannot make a second backup.
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     try {
@@ -66,8 +70,7 @@ export class BackupService {
 
   async get(backupId: string): Promise<Backup | ErrorResult> {
     try {
-      const backup = await this.byId.load(backupId);
-      return backup ?? result(BackupNotFound, { message: `Backup ${backupId} does not exist`, retryable: false, backupId, requestId: null });
+      return (await this.visible(backupId)) ?? backupNotFound(backupId);
     } catch (error) {
       return mapFsxError(error, { backupId }, BACKUP_ERRORS);
     }
@@ -75,14 +78,21 @@ export class BackupService {
 
   /** A federation entity lookup: the Backup, or null when FSx does not know it (or the key is malformed). */
   reference(backupId: string): Promise<Backup | null> {
-    return isValidId(backupId, BACKUP_ID) ? this.byId.load(backupId) : Promise.resolve(null);
+    return isValidId(backupId, BACKUP_ID) ? this.visible(backupId) : Promise.resolve(null);
+  }
+
+  /** The backup, if FSx has it and the caller may see its file system. */
+  private async visible(backupId: string): Promise<Backup | null> {
+    const backup = await this.byId.load(backupId);
+    return backup && canSee(this.principal, backup.fileSystem?.fileSystemId) ? backup : null;
   }
 
   async list({ filter, first, after }: BackupsArgs): Promise<BackupConnection | ErrorResult> {
-    const filters = toFsxFilters(filter);
+    const filters = toFsxFilters(filter, this.principal);
     const scope = `backups:${JSON.stringify(filters)}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
+    if (filters.some((f) => f.Values?.length === 0)) return toConnection<Backup, BackupConnection>(BackupConnection, [], () => '', { hasNextPage: false });
     try {
       const out = await this.fsx.send(
         new DescribeBackupsCommand({
@@ -103,6 +113,7 @@ export class BackupService {
 
   /** One file system's backups from `offset`, batched with every other file system asked for in this request. */
   async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<BackupConnection | ErrorResult> {
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
     const scope = `fs-backups:${fileSystemId}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
@@ -164,13 +175,23 @@ export class BackupService {
   }
 }
 
-function toFsxFilters(filter: BackupFilter | null | undefined): Filter[] {
-  if (!filter) return [];
+/**
+ * The FSx filters of a listing. A caller limited to some file systems always lists through a
+ * file-system-id filter: its own list, or the part of the requested ids it may see (an empty
+ * filter then means an empty page, without asking FSx).
+ */
+function toFsxFilters(filter: BackupFilter | null | undefined, principal: Principal): Filter[] {
   const filters: Filter[] = [];
   const add = (Name: string, Values: readonly string[] | null | undefined) => {
     if (Values?.length) filters.push({ Name: Name as Filter['Name'], Values: [...Values] });
   };
-  add('file-system-id', filter.fileSystemIds);
+  const allowed = principal.fileSystemIds;
+  if (allowed) {
+    const ids = filter?.fileSystemIds ? filter.fileSystemIds.filter((id) => allowed.has(id)) : [...allowed];
+    filters.push({ Name: 'file-system-id', Values: ids });
+  }
+  if (!filter) return filters;
+  if (!allowed) add('file-system-id', filter.fileSystemIds);
   add('backup-type', filter.backupTypes);
   add('file-system-type', filter.fileSystemTypes);
   add('volume-id', filter.volumeIds);

@@ -1,8 +1,9 @@
 import { ServiceLimit } from '../fsx/enums.generated';
 import {
-  BackupInProgress, BackupNotFound, BadRequest, ErrorResult, FileSystemNotFound, FsxServiceError,
-  IncompatibleParameterError, InternalServerError, ServiceLimitExceeded, UnsupportedOperation, result,
+  BackupInProgress, BadRequest, ErrorResult, FsxServiceError, IncompatibleParameterError, InternalServerError,
+  ServiceLimitExceeded, UnsupportedOperation, result,
 } from '../results/error-result';
+import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 
 /** What the caller knew when FSx refused: used to fill the typed result's specifics. */
 export interface ErrorSubject {
@@ -29,10 +30,8 @@ const FSX_ERRORS: Record<string, Build> = {
   BackupInProgress: (e, s, base) =>
     result(BackupInProgress, { ...base, retryable: true, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID) }),
   BadRequest: (_e, _s, base) => result(BadRequest, { ...base, retryable: false }),
-  FileSystemNotFound: (e, s, base) =>
-    result(FileSystemNotFound, { ...base, retryable: false, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID) }),
-  BackupNotFound: (e, s, base) =>
-    result(BackupNotFound, { ...base, retryable: false, backupId: e.BackupId ?? s.backupId ?? idIn(base.message, BACKUP_ID) }),
+  FileSystemNotFound: (e, s, base) => fileSystemNotFound(e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID)),
+  BackupNotFound: (e, s, base) => backupNotFound(e.BackupId ?? s.backupId ?? idIn(base.message, BACKUP_ID)),
   IncompatibleParameterError: (e, _s, base) =>
     result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
   InternalServerError: (_e, _s, base) => result(InternalServerError, { ...base, retryable: true }),

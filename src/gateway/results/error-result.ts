@@ -66,6 +66,12 @@ export class FsxServiceError extends ErrorResult {
   code!: string;
 }
 
+@ObjectType(seedError('Your credentials do not grant the scope this operation needs. Ask for it; retrying will not help.'))
+export class Forbidden extends ErrorResult {
+  @Field(() => [String], { description: 'The scopes the operation needs and the credentials lack, e.g. ["backups:write"].' })
+  missingScopes!: string[];
+}
+
 @ObjectType('FieldError', { simpleResolvers: true, description: 'One input constraint that failed.' })
 export class FieldError {
   @Field(() => [String], { description: 'Where in the arguments, e.g. ["input", "tags", "3", "key"].' })

@@ -2,7 +2,7 @@ import { Field, ObjectType, createUnionType } from 'type-graphql';
 import { Backup, FileSystem } from '../fsx/shapes.generated';
 import { BackupConnection, FileSystemConnection } from '../pagination/connection.types';
 import {
-  BackupInProgress, BackupNotFound, BadRequest, FileSystemNotFound, FsxServiceError, IncompatibleParameterError,
+  BackupInProgress, BackupNotFound, BadRequest, FileSystemNotFound, Forbidden, FsxServiceError, IncompatibleParameterError,
   InternalServerError, InvalidInput, ServiceLimitExceeded, UnsupportedOperation,
 } from './error-result';
 
@@ -20,7 +20,7 @@ const ALWAYS = [InvalidInput, InternalServerError, FsxServiceError] as const;
 
 // The error members of each union, also the `allowed` sets handed to mapFsxError.
 const CREATE_BACKUP = [
-  BackupInProgress, BadRequest, FileSystemNotFound, IncompatibleParameterError, ServiceLimitExceeded, UnsupportedOperation, ...ALWAYS,
+  BackupInProgress, BadRequest, FileSystemNotFound, IncompatibleParameterError, ServiceLimitExceeded, UnsupportedOperation, Forbidden, ...ALWAYS,
 ] as const;
 const BACKUP = [BackupNotFound, BadRequest, ...ALWAYS] as const;
 const BACKUPS = [BadRequest, FileSystemNotFound, ...ALWAYS] as const;

@@ -1,0 +1,92 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { type JWTPayload, type JWTVerifyGetKey, type KeyLike, createRemoteJWKSet, errors, importSPKI, jwtVerify } from 'jose';
+import type { ApiKeyRecord, AuthConfig } from '../../config';
+import { FILE_SYSTEM_ID, MAX_FILTER_VALUES, isValidId } from '../validation/fsx-constraints';
+import { ANONYMOUS, type Principal } from './principal';
+
+/** A request without acceptable credentials: answered 401 UNAUTHENTICATED before any resolver runs. */
+export class AuthenticationFailed extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'AuthenticationFailed';
+  }
+}
+
+export type Authenticate = (headers: IncomingHttpHeaders) => Promise<Principal>;
+
+export async function createAuthenticator(config: AuthConfig): Promise<Authenticate> {
+  switch (config.mode) {
+    case 'none':
+      return async () => ANONYMOUS;
+    case 'apikey':
+      return apiKeyAuthenticator(config.keys);
+    case 'jwt':
+      return jwtAuthenticator(config);
+  }
+}
+
+function apiKeyAuthenticator(keys: ApiKeyRecord[]): Authenticate {
+  const stored = keys.map((k) => ({ record: k, hash: Buffer.from(k.sha256, 'hex') }));
+  return async (headers) => {
+    const key = single(headers['x-api-key']) ?? /^ApiKey\s+(.+)$/i.exec(single(headers.authorization) ?? '')?.[1];
+    if (!key) throw new AuthenticationFailed('An API key is required: send it as the x-api-key header');
+    const hash = createHash('sha256').update(key.trim()).digest();
+    // Compare against every stored hash, so the time taken does not tell which prefix matched.
+    let match: ApiKeyRecord | undefined;
+    for (const { record, hash: expected } of stored) if (timingSafeEqual(hash, expected)) match = record;
+    if (!match) throw new AuthenticationFailed('The API key is not valid');
+    return principalOf(match.id, match.scopes, match.fileSystemIds);
+  };
+}
+
+type JwtConfig = Extract<AuthConfig, { mode: 'jwt' }>;
+
+async function jwtAuthenticator(config: JwtConfig): Promise<Authenticate> {
+  const key: JWTVerifyGetKey | KeyLike | Uint8Array = config.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwksUrl))
+    : config.publicKey
+      ? await importSPKI(config.publicKey, config.algorithms[0])
+      : new TextEncoder().encode(config.secret);
+  const options = { issuer: config.issuer, audience: config.audience, algorithms: config.algorithms, clockTolerance: config.clockToleranceSeconds };
+  return async (headers) => {
+    const token = /^Bearer\s+(.+)$/i.exec(single(headers.authorization) ?? '')?.[1];
+    if (!token) throw new AuthenticationFailed('A bearer token is required: Authorization: Bearer <JWT>');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
+    } catch (error) {
+      throw new AuthenticationFailed(jwtFailure(error));
+    }
+    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : Array.isArray(payload.scp) ? payload.scp : [];
+    const limited = payload[config.fileSystemsClaim];
+    if (limited !== undefined && !Array.isArray(limited)) throw new AuthenticationFailed(`The ${config.fileSystemsClaim} claim must be an array of file system ids`);
+    return principalOf(payload.sub ?? 'unknown-subject', scopes.map(String), limited as unknown[] | undefined);
+  };
+}
+
+/** Says what is wrong with a token without echoing it. */
+function jwtFailure(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not accepted`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is not valid';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token algorithm is not accepted';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'The token was signed by an unknown key';
+  if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid) return 'The token is malformed';
+  return 'The token could not be verified';
+}
+
+function principalOf(id: string, scopes: readonly string[], fileSystemIds?: readonly unknown[]): Principal {
+  if (fileSystemIds !== undefined) {
+    if (fileSystemIds.length > MAX_FILTER_VALUES || !fileSystemIds.every((fs) => isValidId(fs, FILE_SYSTEM_ID))) {
+      throw new AuthenticationFailed(`A credential may be limited to at most ${MAX_FILTER_VALUES} well-formed file system ids`);
+    }
+  }
+  return { id, scopes: new Set(scopes), fileSystemIds: fileSystemIds ? new Set(fileSystemIds as string[]) : undefined };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export { ANONYMOUS };

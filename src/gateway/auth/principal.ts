@@ -1,0 +1,18 @@
+/** The two scopes of this API. */
+export const SCOPES = { read: 'backups:read', write: 'backups:write' } as const;
+
+/** Who is calling, and what they may do. */
+export interface Principal {
+  /** For logs: the JWT subject, the API key id, or "anonymous". Never a credential. */
+  id: string;
+  scopes: ReadonlySet<string>;
+  /** When set, the principal sees only these file systems and their backups; others do not exist for it. */
+  fileSystemIds?: ReadonlySet<string>;
+}
+
+export const ANONYMOUS: Principal = { id: 'anonymous', scopes: new Set(Object.values(SCOPES)) };
+
+export function canSee(principal: Principal, fileSystemId: string | null | undefined): boolean {
+  if (!principal.fileSystemIds) return true;
+  return typeof fileSystemId === 'string' && principal.fileSystemIds.has(fileSystemId);
+}

@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cors from 'cors';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/**
+ * CORS for frontends on other origins, with the `cors` package: credentials allowed, preflights
+ * answered (204) here, and the headers Apollo's CSRF prevention asks browsers to send allowed.
+ * Resolves true when the request was a preflight and has been answered.
+ */
+export function corsHandler(origins: '*' | string[]): Handler {
+  const middleware = cors({
+    origin: origins === '*' ? true : origins,
+    credentials: true,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
+  return (req, res) =>
+    new Promise((resolve, reject) => {
+      // cors calls next() for everything but a preflight, which it ends itself.
+      middleware(req as never, res as never, (error?: unknown) => (error ? reject(error) : resolve(false)));
+      if (res.writableEnded) resolve(true);
+    });
+}
