@@ -10,9 +10,20 @@ export type CallLog = CallRecord[] & {
   clear(): void;
 };
 
-export function createCallLog(): CallLog {
+/** Only the most recent calls are kept: an embedded emulator in a long-running gateway must not grow forever. */
+export const CALL_LOG_LIMIT = 10_000;
+
+export function createCallLog(limit = CALL_LOG_LIMIT): CallLog {
   const log = [] as CallRecord[];
   Object.defineProperties(log, {
+    push: {
+      enumerable: false,
+      value: (...records: CallRecord[]) => {
+        Array.prototype.push.apply(log, records);
+        if (log.length > limit) log.splice(0, log.length - limit);
+        return log.length;
+      },
+    },
     count: {
       enumerable: false,
       value: (operation?: string) => (operation === undefined ? log.length : log.filter((c) => c.operation === operation).length),

@@ -43,6 +43,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       corsOrigins: config.corsOrigins,
       logger,
     });
+    await server.warmUp().catch(() => undefined); // best effort: FSx may be unreachable at start
     const url = await server.listen(config.port, config.host);
     let stopping: Promise<void> | undefined;
     const stop = () =>

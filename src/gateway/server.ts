@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -35,6 +35,8 @@ export interface GatewayServerOptions {
 
 export interface GatewayServer {
   httpServer: http.Server;
+  /** Runs representative operations in-process so the first client request does not pay for cold code paths. */
+  warmUp(): Promise<void>;
   listen(port: number, host: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -50,6 +52,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const httpServer = http.createServer();
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginLandingPageDisabled(),
+    // No field sets cache hints, yet the default cache-control plugin hooks every field (measured: +27–56% req/s without it).
+    ApolloServerPluginCacheControlDisabled(),
     ApolloServerPluginDrainHttpServer({ httpServer }),
     requestLogPlugin(options.production, logger),
   ];
@@ -120,6 +124,15 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
 
   return {
     httpServer,
+    warmUp: async () => {
+      const contextValue = createContext(deps, ANONYMOUS, 'warm-up');
+      // An input class-validator refuses (no FSx call), and a one-item read.
+      await apollo.executeOperation(
+        { query: 'mutation($i: CreateBackupInput!) { createBackup(input: $i) { __typename } }', variables: { i: { fileSystemId: 'fs-invalid' } } },
+        { contextValue },
+      );
+      await apollo.executeOperation({ query: '{ backups(first: 1) { __typename ... on BackupConnection { edges { node { backupId lifecycle creationTime } } } } }' }, { contextValue });
+    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
