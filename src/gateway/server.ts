@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import type { LimitsConfig } from '../config';
 import { type Authenticate, AuthenticationFailed } from './auth/authenticate';
 import { ANONYMOUS } from './auth/principal';
@@ -63,8 +63,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     introspection: options.introspection,
     includeStacktraceInErrorResponses: !options.production,
     validationRules: [
-      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true }),
-      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
+      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true, ...reportInstead('QUERY_TOO_DEEP') }),
+      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...reportInstead('TOO_MANY_ALIASES') }),
     ],
     plugins,
   });
@@ -144,6 +144,20 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       }),
     // Apollo's drain plugin stops accepting, lets in-flight requests finish, then closes idle sockets.
     stop: () => apollo.stop(),
+  };
+}
+
+/**
+ * graphql-armor's rules throw by default, which Apollo turns into a 500; reported as validation
+ * errors they become a 400 that names the limit (without the rules' misleading "Syntax Error:" prefix).
+ */
+function reportInstead(code: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } })),
+    ],
   };
 }
 
