@@ -226,6 +226,10 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
     return `{ fileSystems(first: 100) { __typename ... on ErrorResult { message } ... on FileSystemConnection { edges { node { fileSystemId backups(first: ${first}) { __typename ... on BackupConnection { edges { node { ${inner} } } } } } } } } }`;
   };
   const braces = (min: number, max: number) => fc.integer({ min, max }).map((n) => `{${'a{'.repeat(n)}${'}'.repeat(n + 1)}`);
+  /** `{ ...F0 }` and a chain F0 → F1 → … → F(n-1) of fragment spreads. */
+  const fragmentChain = (min: number, max: number) => fc.integer({ min, max }).map(
+    (n) => `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { __typename ${i + 1 < n ? `...F${i + 1}` : ''} }`).join(' ')}`,
+  );
   const aliases = (min: number, max: number) => fc.integer({ min, max }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`);
 
   async function sendDocument(query: string, operationName?: string): Promise<void> {
@@ -237,9 +241,6 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
   }
 
   test('random, wide and cyclic query documents (within depth 12 and 200 aliases): refused with a reason or answered', async () => {
-    const fragmentChain = fc.integer({ min: 2, max: 3000 }).map(
-      (n) => `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { __typename ${i + 1 < n ? `...F${i + 1}` : ''} }`).join(' ')}`,
-    );
     const introspectionDepth = fc.integer({ min: 1, max: 60 }).map((n) => `{ __schema { types { fields { ${'type { ofType { '.repeat(n)}name${' } }'.repeat(n)} } } } }`);
     const lookupId = fc.oneof(fc.constantFrom(...Object.values(DEMO.backups)), unknownBackupId, hostileString);
     const lookups = fc.array(fc.tuple(fc.boolean(), lookupId, fc.oneof(fc.constantFrom(...DEMO_FS), unknownFileSystemId, hostileString)), { minLength: 1, maxLength: 200 }).map(
@@ -262,7 +263,7 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
     );
     const document = fc.oneof(
       fc.integer({ min: 1, max: 2 }).map((first) => nestedSelection(1, first)),
-      braces(1, 10), fragmentChain, introspectionDepth, aliases(1, 200), lookups, directives, soup, fixed,
+      braces(1, 10), fragmentChain(2, 500), introspectionDepth, aliases(1, 200), lookups, directives, soup, fixed,
       fc.string({ unit: 'binary', maxLength: 200 }), hostileString,
     );
     await check(fc.asyncProperty(document, fc.option(hostileString, { nil: undefined }), sendDocument), 300);
@@ -274,12 +275,21 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
   // INTERNAL_SERVER_ERROR ("Unexpected error processing request: Syntax Error: Query depth limit of 12
   // exceeded") instead of 400 GRAPHQL_VALIDATION_FAILED. Fix: pass
   // `{ propagateOnRejection: false, onReject: [(ctx, err) => ctx.reportError(err)] }` to both rules.
-  // Remove `.failing` once fixed.
+  // BUG 2 (same place, and already at commit d27e15d without graphql-armor): a long chain of fragment
+  // spreads (`{ ...F0 } fragment F0 on Query { ...F1 } …`, ~2 000 fragments with graphql-armor's
+  // recursive countDepth, ~5 000 with graphql's own recursive NoFragmentCyclesRule; 100–250 KB, well
+  // under the 1 MiB body limit) overflows the stack inside validate(), which Apollo does not guard:
+  // HTTP 500 "Unexpected error processing request: RangeError: Maximum call stack size exceeded", a
+  // cheap way to make the server burn CPU and log errors. Fix: bound the document before validation,
+  // e.g. `new ApolloServer({ parseOptions: { maxTokens: 10_000 }, ... })` (refused at parse time with
+  // 400 GRAPHQL_PARSE_FAILED), plus the reportError change above.
+  // Remove `.failing` once both are fixed.
   test.failing('deep and wide query documents beyond the limits: refused with a reason, not a 5xx', async () => {
     const document = fc.oneof(
       fc.record({ levels: fc.integer({ min: 2, max: 9 }), first: fc.integer({ min: 1, max: 2 }) }).map(({ levels, first }) => nestedSelection(levels, first)),
       braces(13, 20_000),
       aliases(201, 3000),
+      fragmentChain(2000, 8000),
     );
     await check(fc.asyncProperty(document, sendDocument), 100);
   }, 180_000);
