@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CreateBackupCommand, DescribeBackupsCommand, type FSxClient, type Filter } from '@aws-sdk/client-fsx';
+import { CreateBackupCommand, DescribeBackupsCommand, type FSxClient, type Filter, paginateDescribeBackups } from '@aws-sdk/client-fsx';
 import DataLoader from 'dataloader';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { describeByIds } from '../fsx/describe-by-ids';
@@ -130,12 +130,9 @@ export class BackupService {
 
   private async describe(backupIds: string[]): Promise<Backup[]> {
     const backups: Backup[] = [];
-    let NextToken: string | undefined;
-    do {
-      const out = await this.fsx.send(new DescribeBackupsCommand({ BackupIds: backupIds, MaxResults: backupIds.length, NextToken }));
-      backups.push(...(out.Backups ?? []).filter(hasBackupId).map(toBackup));
-      NextToken = out.NextToken;
-    } while (NextToken);
+    for await (const page of paginateDescribeBackups({ client: this.fsx, pageSize: backupIds.length }, { BackupIds: backupIds })) {
+      backups.push(...(page.Backups ?? []).filter(hasBackupId).map(toBackup));
+    }
     return backups;
   }
 
@@ -153,16 +150,13 @@ export class BackupService {
     await Promise.all(
       chunks.map(async (chunk) => {
         const satisfied = () => chunk.every((id) => byFs.get(id)!.length >= wanted.get(id)!);
-        let NextToken: string | undefined;
-        do {
-          const out = await this.fsx.send(
-            new DescribeBackupsCommand({ Filters: [{ Name: 'file-system-id', Values: chunk }], MaxResults: MAX_PAGE_SIZE, NextToken }),
-          );
-          for (const backup of this.remember((out.Backups ?? []).filter(hasBackupId).map(toBackup))) {
+        const pages = paginateDescribeBackups({ client: this.fsx, pageSize: MAX_PAGE_SIZE }, { Filters: [{ Name: 'file-system-id', Values: chunk }] });
+        for await (const page of pages) {
+          for (const backup of this.remember((page.Backups ?? []).filter(hasBackupId).map(toBackup))) {
             byFs.get(backup.fileSystem?.fileSystemId ?? '')?.push(backup);
           }
-          NextToken = out.NextToken;
-        } while (NextToken && !satisfied());
+          if (satisfied()) break;
+        }
       }),
     );
     return byFs;

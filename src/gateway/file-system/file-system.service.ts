@@ -1,4 +1,4 @@
-import { DescribeFileSystemsCommand, type FSxClient } from '@aws-sdk/client-fsx';
+import { DescribeFileSystemsCommand, type FSxClient, paginateDescribeFileSystems } from '@aws-sdk/client-fsx';
 import DataLoader from 'dataloader';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { describeByIds } from '../fsx/describe-by-ids';
@@ -89,12 +89,10 @@ export class FileSystemService {
 
   private async describe(fileSystemIds: string[]): Promise<FileSystem[]> {
     const fileSystems: FileSystem[] = [];
-    let NextToken: string | undefined;
-    do {
-      const out = await this.fsx.send(new DescribeFileSystemsCommand({ FileSystemIds: fileSystemIds, MaxResults: fileSystemIds.length, NextToken }));
-      fileSystems.push(...(out.FileSystems ?? []).filter(hasFileSystemId).map(toFileSystem));
-      NextToken = out.NextToken;
-    } while (NextToken);
+    for await (const page of paginateDescribeFileSystems({ client: this.fsx, pageSize: fileSystemIds.length }, { FileSystemIds: fileSystemIds })) {
+      fileSystems.push(...(page.FileSystems ?? []).filter(hasFileSystemId).map(toFileSystem));
+    }
     return fileSystems;
   }
+
 }
