@@ -93,9 +93,9 @@ function checkCreate(ledger: Ledger, input: CreateInput, result: any, answer: An
   ledger.record(input, result, answer);
   if (result?.__typename === 'CreateBackupSuccess') {
     if (!isValidFileSystemId(input.fileSystemId)) throw new Error(`a malformed fileSystemId was accepted: ${JSON.stringify(input).slice(0, 300)}`);
-    if (result.backup.fileSystem?.fileSystemId !== input.fileSystemId) throw new Error('the backup is of another file system');
-    if (typeof input.clientRequestToken === 'string' && result.clientRequestToken !== input.clientRequestToken) throw new Error('the token was not kept');
-    if (Array.isArray(input.tags)) {
+    if ('fileSystem' in result.backup && result.backup.fileSystem?.fileSystemId !== input.fileSystemId) throw new Error('the backup is of another file system');
+    if (typeof input.clientRequestToken === 'string' && 'clientRequestToken' in result && result.clientRequestToken !== input.clientRequestToken) throw new Error('the token was not kept');
+    if (Array.isArray(input.tags) && Array.isArray(result.backup.tags)) {
       const canon = (tags: Array<{ key: string; value: string }>) => JSON.stringify(tags.map((t) => [t.key, t.value]).sort());
       if (canon(result.backup.tags) !== canon(input.tags)) throw new Error(`tags differ: ${JSON.stringify(result.backup.tags).slice(0, 300)}`);
     }
