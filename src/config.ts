@@ -59,6 +59,7 @@ export interface ApiKeyRecord {
 export interface LimitsConfig {
   maxDepth: number;
   maxAliases: number;
+  maxTokens: number;
   maxCost: number;
   maxBodyBytes: number;
 }
@@ -94,6 +95,7 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'CORS_ORIGINS', default: '* in development, none in production', description: 'Origins allowed to call from browsers, comma-separated; `*` (any origin) is refused in production.' },
   { name: 'MAX_DEPTH', default: '12', description: 'Deepest selection allowed in an operation.' },
   { name: 'MAX_ALIASES', default: '200', description: 'Most aliases allowed in an operation.' },
+  { name: 'MAX_TOKENS', default: '10000', description: 'Most lexical tokens in a document (refused while parsing: long fragment chains cannot exhaust validation).' },
   { name: 'MAX_COST', default: '10000', description: 'Highest query cost allowed: each field costs 1, a connection costs `first` times its selection.' },
   { name: 'MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted (413 beyond).' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug or silent. Logs are JSON lines on stdout; credentials are never logged.' },
@@ -135,6 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits: {
       maxDepth: int(env, 'MAX_DEPTH', 12, 1, 100),
       maxAliases: int(env, 'MAX_ALIASES', 200, 0, 10_000),
+      maxTokens: int(env, 'MAX_TOKENS', 10_000, 100, 1_000_000),
       maxCost: int(env, 'MAX_COST', 10_000, 1, 10_000_000),
       maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     },

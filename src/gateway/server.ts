@@ -47,7 +47,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL and GraphiQL), /healthz, /readyz. */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { deps, logger, authenticate = async () => ANONYMOUS } = options;
-  const limits = { maxDepth: 12, maxAliases: 200, maxBodyBytes: 1024 * 1024, ...options.limits };
+  const limits = { maxDepth: 12, maxAliases: 200, maxTokens: 10_000, maxBodyBytes: 1024 * 1024, ...options.limits };
   const cors = corsHandler(options.corsOrigins ?? []);
   const httpServer = http.createServer();
   const plugins: ApolloServerPlugin<Context>[] = [
@@ -62,6 +62,11 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     schema: options.schema,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: !options.production,
+    // Refused while parsing: a document of many thousands of tokens (a long fragment chain) would
+    // otherwise overflow the stack in validation, which Apollo answers with a 500.
+    parseOptions: { maxTokens: limits.maxTokens },
+    // main.ts owns SIGTERM/SIGINT: it stops this server, then the emulator, then exits 0.
+    stopOnTerminationSignals: false,
     validationRules: [
       maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true, ...reportInstead('QUERY_TOO_DEEP') }),
       maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...reportInstead('TOO_MANY_ALIASES') }),
@@ -106,7 +111,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
 
   async function route(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     if (await cors(req, res)) return;
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
     if (url.pathname === GRAPHQL_PATH) return graphql(req, res, url, requestId);
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
     if (url.pathname === '/readyz') return ready(res);
@@ -114,6 +119,14 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     if (url.pathname === '/') return redirect(res, GRAPHQL_PATH);
     throw new HttpError(404, `No route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}`, 'NOT_FOUND');
   }
+
+  // Requests Node's HTTP parser refuses (oversized heads, garbled request lines) still get an answer that explains itself.
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+    const body = JSON.stringify({ errors: [{ message: `Malformed HTTP request: ${error.code ?? error.message}`, extensions: { code: 'BAD_REQUEST' } }] });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const given = req.headers['x-request-id'];
@@ -196,6 +209,14 @@ function requestLogPlugin(production: boolean, logger?: Logger): ApolloServerPlu
       };
     },
   };
+}
+
+function requestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    throw new HttpError(400, `Malformed request target ${JSON.stringify(req.url)}`, 'BAD_REQUEST');
+  }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { type KeyLike, SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { createHash } from 'node:crypto';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 
@@ -24,12 +24,12 @@ async function expectUnauthenticated(t: TestGateway, headers: Record<string, str
 
 describe('AUTH_MODE=jwt with a PEM public key (RS256)', () => {
   let t: TestGateway;
-  let sign: (claims: Record<string, unknown>, options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: CryptoKey | Uint8Array; alg?: string }) => Promise<string>;
-  let otherKey: CryptoKey;
+  let sign: (claims: Record<string, unknown>, options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: KeyLike | Uint8Array; alg?: string }) => Promise<string>;
+  let otherKey: KeyLike;
 
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
-    otherKey = (await generateKeyPair('RS256')).privateKey as CryptoKey;
+    otherKey = (await generateKeyPair('RS256')).privateKey as KeyLike;
     sign = (claims, o = {}) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: o.alg ?? 'RS256' })
@@ -38,10 +38,10 @@ describe('AUTH_MODE=jwt with a PEM public key (RS256)', () => {
         .setAudience(o.audience ?? 'fsx-backup-graph')
         .setIssuedAt()
         .setExpirationTime(o.expiresIn ?? '5m')
-        .sign((o.key ?? privateKey) as CryptoKey);
+        .sign((o.key ?? privateKey) as KeyLike);
     t = await startTestGateway({}, {
       AUTH_MODE: 'jwt',
-      JWT_PUBLIC_KEY: await exportSPKI(publicKey as CryptoKey),
+      JWT_PUBLIC_KEY: await exportSPKI(publicKey as KeyLike),
       JWT_ISSUER: 'https://idp.example.com/',
       JWT_AUDIENCE: 'fsx-backup-graph',
       JWT_CLOCK_TOLERANCE_S: '5',

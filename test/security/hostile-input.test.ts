@@ -278,16 +278,9 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
     await check(fc.asyncProperty(document, (query) => sendDocument(query)), 100);
   }, 180_000);
 
-  // BUG (src/gateway/server.ts; already at commit d27e15d, before graphql-armor): a long chain of
-  // fragment spreads (`{ ...F0 } fragment F0 on Query { __typename ...F1 } …`: ~2 000 fragments with
-  // graphql-armor's recursive MaxDepthVisitor.countDepth, ~5 000 with graphql's own recursive
-  // NoFragmentCyclesRule; 100–250 KB, well under the 1 MiB body limit) overflows the stack inside
-  // graphql's validate(), which Apollo's request pipeline does not guard: HTTP 500 "Unexpected error
-  // processing request: RangeError: Maximum call stack size exceeded" for a cheap client request.
-  // Fix: bound the document before validation, e.g. `new ApolloServer({ parseOptions: { maxTokens:
-  // 10_000 }, ... })` in createGatewayServer (refused at parse time: 400 GRAPHQL_PARSE_FAILED).
-  // Remove `.failing` once fixed.
-  test.failing('long fragment chains: refused with a reason, not a 5xx', async () => {
+  // Regression guard: ~2,000 chained fragments (100–250 KB) once overflowed the stack in validation
+  // (HTTP 500); the parser's token limit (MAX_TOKENS) now refuses them with a 400.
+  test('long fragment chains: refused with a reason, not a 5xx', async () => {
     await check(fc.asyncProperty(fragmentChain(2000, 8000), (query) => sendDocument(query)), 10);
   }, 60_000);
 
@@ -461,12 +454,9 @@ describe('malformed request lines (raw sockets)', () => {
 
   const targets = ['//[', 'http://[', '//[::1', 'http://a:b:c/graphql', '//%zz', 'http://x:99999/graphql', '//user@[bad]/graphql'];
 
-  // BUG (src/gateway/server.ts): the request handler builds `new URL(req.url, 'http://localhost')`
-  // unguarded. Node's HTTP parser accepts request targets such as `//[` or `http://x:99999/graphql`
-  // that WHATWG URL rejects, so a client typo is answered 500 INTERNAL_SERVER_ERROR (at commit
-  // d27e15d the throw even escaped the 'request' listener synchronously: an uncaught exception).
-  // Expected: 400 BAD_REQUEST explaining the request target. Remove `.failing` once fixed.
-  test.failing.each(targets)('request target %j: a 4xx that explains itself, not a 5xx', async (target) => {
+  // Regression guard: Node's HTTP parser accepts targets WHATWG URL rejects (`//[`, `http://x:99999/`);
+  // they once got a 500, now a 400 that explains itself.
+  test.each(targets)('request target %j: a 4xx that explains itself, not a 5xx', async (target) => {
     const port = Number(new URL(t.gateway.url).port);
     const out = await raw(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
     const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(out)?.[1]);
@@ -476,14 +466,9 @@ describe('malformed request lines (raw sockets)', () => {
     expect(body.errors[0]).toMatchObject({ message: expect.any(String), extensions: { code: expect.any(String) } });
   });
 
-  // BUG (src/gateway/server.ts): no 'clientError' handler, so requests Node's HTTP parser refuses get
-  // Node's default answer without a body: a request head over 16 KiB (e.g. a long GET query string)
-  // is "431" and a garbled request line "400", neither explaining itself in JSON. Fix: in
-  // createGatewayServer, `httpServer.on('clientError', (err, socket) => { … socket.end(`HTTP/1.1 ${status}
-  // …\r\ncontent-type: application/json\r\ncontent-length: …\r\nconnection: close\r\n\r\n${JSON.stringify({ errors:
-  // [{ message, extensions: { code: status === 431 ? 'REQUEST_HEADER_TOO_LARGE' : 'BAD_REQUEST' } }] })}`) })`
-  // with status 431 for err.code === 'HPE_HEADER_OVERFLOW', else 400. Remove `.failing` once fixed.
-  test.failing.each([
+  // Regression guard: requests Node's HTTP parser refuses (a head over 16 KiB, a garbled request line)
+  // once got a bare 431/400; the server's clientError handler now answers them in JSON.
+  test.each([
     ['a request head over 16 KiB', `GET /graphql?query=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`],
     ['a garbled request line', 'HELLO THERE\r\n\r\n'],
   ])('%s: refused with a JSON explanation', async (_what, request) => {

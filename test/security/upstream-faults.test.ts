@@ -315,16 +315,9 @@ describe('SIGTERM under load (the built gateway as a child process)', () => {
     await exited;
   }, 60_000);
 
-  // BUG (src/gateway/server.ts): `new ApolloServer({...})` keeps Apollo's default
-  // stopOnTerminationSignals (on whenever NODE_ENV is not 'test'), so Apollo installs its own SIGTERM
-  // handler next to src/main.ts's: after apollo.stop() it removes itself and re-raises SIGTERM with
-  // process.kill(), and as main.ts's listener was `once`, the default action kills the process before
-  // main.ts has stopped the embedded emulator and called process.exit(0). The process dies by signal
-  // (exit code null / 143) instead of exiting 0, skipping emulator.stop() (its final flush) and
-  // fsx.destroy(). In-process tests never see it (jest sets NODE_ENV=test). Fix: pass
-  // `stopOnTerminationSignals: false` to the ApolloServer in createGatewayServer: main.ts owns signals.
-  // Remove `.failing` once fixed.
-  test.failing('then the process stops the embedded emulator and exits 0', async () => {
+  // Regression guard: Apollo's own SIGTERM handler once re-raised the signal and killed the process
+  // before main.ts stopped the emulator and exited 0 (stopOnTerminationSignals: false fixed it).
+  test('then the process stops the embedded emulator and exits 0', async () => {
     expect(exited).toBeDefined();
     expect(await exited).toEqual({ code: 0, signal: null });
   }, 30_000);

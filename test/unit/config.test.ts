@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}).corsOrigins).toBe('*');
     expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 12, maxAliases: 200, maxCost: 10_000, maxBodyBytes: 1024 * 1024 });
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 12, maxAliases: 200, maxTokens: 10_000, maxCost: 10_000, maxBodyBytes: 1024 * 1024 });
   });
 
   test('production turns GraphiQL and introspection off unless enabled', () => {
