@@ -5,7 +5,7 @@
 // schemas do the same work per request.
 const { buildSchema, printSchema } = require('graphql');
 const { applyUnrecognizedEnumFallback } = require('../../dist/gateway/fsx/unrecognized-enum-fallback');
-const { fieldError, invalidInput } = require('../../dist/gateway/validation/invalid-input-as-result');
+const { fieldError, invalidInput } = require('../../dist/gateway/results/invalid-input');
 const { FILE_SYSTEM_ID, BACKUP_ID, CLIENT_REQUEST_TOKEN, MAX_PAGE_SIZE } = require('../../dist/gateway/validation/fsx-constraints');
 
 function buildPlainSchema(typeGraphqlSchema) {
