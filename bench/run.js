@@ -274,6 +274,26 @@ async function batching() {
   }
 }
 
+/**
+ * The URL `dist/main.js` prints once it is ready ("fsx-backup-graph ready: <url>"); its later output
+ * (request logs) is drained, not kept.
+ */
+function readyUrl(child, failure) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d) => {
+      out += d;
+      const m = /fsx-backup-graph ready: (\S+)/.exec(out);
+      if (!m) return;
+      child.stdout.off('data', onData);
+      child.stdout.resume();
+      resolve(m[1]);
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', () => reject(new Failure(failure())));
+  });
+}
+
 /** 5. `node dist/main.js` (embedded emulator) from spawn to the first createBackup answer. */
 async function coldStart() {
   const runs = [];
@@ -288,15 +308,7 @@ async function coldStart() {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     try {
-      const url = await new Promise((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d) => {
-          out += d;
-          const m = /fsx-backup-graph ready: (\S+)/.exec(out);
-          if (m) resolve(m[1]);
-        });
-        child.once('exit', (code) => reject(new Failure(`cold start: main.js exited with ${code}: ${stderr.slice(0, 500)}`)));
-      });
+      const url = await readyUrl(child, () => `cold start: main.js exited before it was ready: ${stderr.slice(0, 500)}`);
       const tReady = performance.now();
       let n = 0;
       const create = async () => {
@@ -350,15 +362,7 @@ async function memory({ emulatorUrl }) {
       child.send({ cmd: 'gc', id: my });
     });
   try {
-    const url = await new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = /fsx-backup-graph ready: (\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Failure(`memory: main.js exited with ${code}`)));
-    });
+    const url = await readyUrl(child, () => 'memory: main.js exited before it was ready');
     // A mix over every resolver, loader and validator path: createBackup replays (class-validator,
     // the mutation), a short listing with nested fileSystem, and three lookups through the DataLoader.
     const write = JSON.stringify({ query: Q.CREATE_BACKUP, variables: { input: { fileSystemId: DEMO.fileSystems.windows, clientRequestToken: 'bench-memory' } } });
