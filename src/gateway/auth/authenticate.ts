@@ -54,6 +54,7 @@ async function jwtAuthenticator(config: JwtConfig): Promise<Authenticate> {
     if (!token) throw new AuthenticationFailed('A bearer token is required: Authorization: Bearer <JWT>');
     let payload: JWTPayload;
     try {
+      // Two calls only because jose's overloads type a key set and a key apart.
       ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
     } catch (error) {
       throw new AuthenticationFailed(jwtFailure(error));
