@@ -39,7 +39,7 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     // The default document holds two operations; run the mutation through the execute button's menu.
     await page.click('.graphiql-execute-button');
     await page.getByRole('menuitem', { name: 'CreateBackup' }).click();
-    await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('CreateBackupSuccess'), undefined, { timeout: 20_000 });
+    await page.waitForFunction("document.querySelector('.result-window')?.textContent?.includes('CreateBackupSuccess')", undefined, { timeout: 20_000 });
     const result = await page.textContent('.result-window');
     expect(result).toContain('"__typename": "CreateBackupSuccess"');
     expect(result).toMatch(/"backupId": "backup-[0-9a-f]+"/);
