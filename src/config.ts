@@ -64,6 +64,8 @@ export interface LimitsConfig {
   maxBodyBytes: number;
 }
 
+export const DEFAULT_LIMITS: LimitsConfig = { maxDepth: 12, maxAliases: 200, maxTokens: 10_000, maxCost: 10_000, maxBodyBytes: 1024 * 1024 };
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 
 export interface EnvVarDoc { name: string; default: string; description: string }
@@ -135,11 +137,11 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     auth: authConfig(env, backend),
     limits: {
-      maxDepth: int(env, 'MAX_DEPTH', 12, 1, 100),
-      maxAliases: int(env, 'MAX_ALIASES', 200, 0, 10_000),
-      maxTokens: int(env, 'MAX_TOKENS', 10_000, 100, 1_000_000),
-      maxCost: int(env, 'MAX_COST', 10_000, 1, 10_000_000),
-      maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxDepth: int(env, 'MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 100),
+      maxAliases: int(env, 'MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
+      maxTokens: int(env, 'MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
+      maxCost: int(env, 'MAX_COST', DEFAULT_LIMITS.maxCost, 1, 10_000_000),
+      maxBodyBytes: int(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1024 * 1024),
     },
     corsOrigins: corsOrigins(env, production),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),

@@ -8,7 +8,7 @@ import { DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
-import type { LimitsConfig } from '../config';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../config';
 import { type Authenticate, AuthenticationFailed } from './auth/authenticate';
 import { ANONYMOUS } from './auth/principal';
 import { type Context, type GatewayDeps, createContext } from './context';
@@ -47,7 +47,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL and GraphiQL), /healthz, /readyz. */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { deps, logger, authenticate = async () => ANONYMOUS } = options;
-  const limits = { maxDepth: 12, maxAliases: 200, maxTokens: 10_000, maxBodyBytes: 1024 * 1024, ...options.limits };
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const cors = corsHandler(options.corsOrigins ?? []);
   const httpServer = http.createServer();
   const plugins: ApolloServerPlugin<Context>[] = [
@@ -57,7 +57,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     ApolloServerPluginDrainHttpServer({ httpServer }),
     requestLogPlugin(options.production, logger),
   ];
-  if (options.typeGraphQLSchema && limits.maxCost) plugins.push(queryCostPlugin(options.typeGraphQLSchema, limits.maxCost));
+  if (options.typeGraphQLSchema) plugins.push(queryCostPlugin(options.typeGraphQLSchema, limits.maxCost));
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.introspection,
