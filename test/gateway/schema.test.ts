@@ -22,7 +22,7 @@ test('a client can read ids across every member of a result union in one selecti
 });
 
 test('every error type implements ErrorResult, and every result union can carry InvalidInput, InternalServerError and FsxServiceError', () => {
-  const unions = ['CreateBackupResult', 'BackupResult', 'BackupsResult', 'FileSystemResult', 'FileSystemsResult'];
+  const unions = ['CreateBackupResult', 'DeleteBackupResult', 'BackupResult', 'BackupsResult', 'FileSystemResult', 'FileSystemsResult'];
   const errorResult = schema.getType('ErrorResult') as any;
   for (const name of unions) {
     const members: string[] = (schema.getType(name) as any).getTypes().map((t: { name: string }) => t.name);
@@ -30,7 +30,7 @@ test('every error type implements ErrorResult, and every result union can carry 
     for (const member of members) {
       const type = schema.getType(member) as any;
       const isError = type.getInterfaces().includes(errorResult);
-      expect(isError || ['CreateBackupSuccess', 'Backup', 'BackupConnection', 'FileSystem', 'FileSystemConnection'].includes(member)).toBe(true);
+      expect(isError || ['CreateBackupSuccess', 'DeleteBackupSuccess', 'Backup', 'BackupConnection', 'FileSystem', 'FileSystemConnection'].includes(member)).toBe(true);
     }
   }
   const createMembers = (schema.getType('CreateBackupResult') as any).getTypes().map((t: { name: string }) => t.name);

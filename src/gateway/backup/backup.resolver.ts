@@ -2,9 +2,10 @@ import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-grap
 import { SCOPES } from '../auth/principal';
 import type { Context } from '../context';
 import { pageComplexity } from '../pagination/page-complexity';
-import { BackupResult, BackupsResult, CreateBackupResult } from '../results/unions';
+import { BackupResult, BackupsResult, CreateBackupResult, DeleteBackupResult } from '../results/unions';
 import { BackupArgs, BackupsArgs } from './backup.args';
 import { CreateBackupInput } from './create-backup.input';
+import { DeleteBackupInput } from './delete-backup.input';
 
 @Resolver()
 export class BackupResolver {
@@ -15,6 +16,15 @@ export class BackupResolver {
   })
   createBackup(@Arg('input', () => CreateBackupInput) input: CreateBackupInput, @Ctx() ctx: Context) {
     return ctx.backups.create(input);
+  }
+
+  @Authorized(SCOPES.write)
+  @Mutation(() => DeleteBackupResult, {
+    description: 'Deletes a backup (FSx DeleteBackup). Idempotent per clientRequestToken. Refused while the backup is being created, restored or copied. Needs backups:write.',
+    complexity: 10,
+  })
+  deleteBackup(@Arg('input', () => DeleteBackupInput) input: DeleteBackupInput, @Ctx() ctx: Context) {
+    return ctx.backups.delete(input);
   }
 
   @Authorized(SCOPES.read)

@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { CreateBackupCommand, DescribeBackupsCommand, type FSxClient, type Filter, paginateDescribeBackups } from '@aws-sdk/client-fsx';
+import { CreateBackupCommand, DeleteBackupCommand, DescribeBackupsCommand, type FSxClient, type Filter, paginateDescribeBackups } from '@aws-sdk/client-fsx';
 import DataLoader from 'dataloader';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { describeByIds } from '../fsx/describe-by-ids';
 import { hasBackupId, toBackup } from '../fsx/to-graphql';
+import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
 import { BackupConnection, toConnection } from '../pagination/connection.types';
 import { type Principal, canSee } from '../auth/principal';
 import { ErrorResult, FsxServiceError, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
-import { BACKUPS_ERRORS, BACKUP_ERRORS, CREATE_BACKUP_ERRORS, CreateBackupSuccess } from '../results/unions';
+import { BACKUPS_ERRORS, BACKUP_ERRORS, CREATE_BACKUP_ERRORS, CreateBackupSuccess, DELETE_BACKUP_ERRORS, DeleteBackupSuccess } from '../results/unions';
 import { fieldError, invalidInput } from '../results/invalid-input';
 import { BACKUP_ID, MAX_FILTER_VALUES, MAX_IDS_PER_DESCRIBE, MAX_PAGE_SIZE, isValidId } from '../validation/fsx-constraints';
 import type { BackupFilter, BackupsArgs } from './backup.args';
 import type { CreateBackupInput } from './create-backup.input';
+import type { DeleteBackupInput } from './delete-backup.input';
 
 /**
  * Backups, for one GraphQL request: its DataLoaders live as long as the request, so every lookup in
@@ -65,6 +67,18 @@ export class BackupService {
       return result(CreateBackupSuccess, { backup: toBackup(created), clientRequestToken });
     } catch (error) {
       return mapFsxError(error, { fileSystemId: input.fileSystemId }, CREATE_BACKUP_ERRORS);
+    }
+  }
+
+  async delete(input: DeleteBackupInput): Promise<DeleteBackupSuccess | ErrorResult> {
+    const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    try {
+      // A caller limited to some file systems may delete only backups it can see: that takes a lookup.
+      if (this.principal.fileSystemIds && !(await this.visible(input.backupId))) return backupNotFound(input.backupId);
+      const out = await this.fsx.send(new DeleteBackupCommand({ BackupId: input.backupId, ClientRequestToken: clientRequestToken }));
+      return result(DeleteBackupSuccess, { backupId: out.BackupId ?? input.backupId, lifecycle: out.Lifecycle as BackupLifecycle | undefined, clientRequestToken });
+    } catch (error) {
+      return mapFsxError(error, { backupId: input.backupId }, DELETE_BACKUP_ERRORS);
     }
   }
 

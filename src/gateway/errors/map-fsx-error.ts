@@ -1,6 +1,6 @@
 import { ServiceLimit } from '../fsx/enums.generated';
 import {
-  BackupInProgress, BadRequest, ErrorResult, FsxServiceError, IncompatibleParameterError, InternalServerError,
+  BackupBeingCopied, BackupInProgress, BackupRestoring, BadRequest, ErrorResult, FsxServiceError, IncompatibleParameterError, InternalServerError,
   ServiceLimitExceeded, UnsupportedOperation, result,
 } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
@@ -29,6 +29,8 @@ type Build = (e: SdkError, subject: ErrorSubject, base: Pick<ErrorResult, 'messa
 const FSX_ERRORS: Record<string, Build> = {
   BackupInProgress: (e, s, base) =>
     result(BackupInProgress, { ...base, retryable: true, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID) }),
+  BackupRestoring: (e, _s, base) => result(BackupRestoring, { ...base, retryable: true, restoringFileSystemId: e.FileSystemId ?? null }),
+  BackupBeingCopied: (_e, _s, base) => result(BackupBeingCopied, { ...base, retryable: true }),
   BadRequest: (_e, _s, base) => result(BadRequest, { ...base, retryable: false }),
   FileSystemNotFound: (e, s, base) => fileSystemNotFound(e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID)),
   BackupNotFound: (e, s, base) => backupNotFound(e.BackupId ?? s.backupId ?? idIn(base.message, BACKUP_ID)),

@@ -42,6 +42,15 @@ export class BackupNotFound extends ErrorResult {
   backupId!: string;
 }
 
+@ObjectType(seedError('The backup is being restored to a file system; it can be deleted once the restore finishes.'))
+export class BackupRestoring extends ErrorResult {
+  @Field(() => String, { nullable: true, description: 'The file system being restored from this backup.' })
+  restoringFileSystemId?: string | null;
+}
+
+@ObjectType(seedError('The backup is being copied to another Region; it can be deleted once the copy finishes.'))
+export class BackupBeingCopied extends ErrorResult {}
+
 @ObjectType(seedError('The client request token was already used with different parameters.'))
 export class IncompatibleParameterError extends ErrorResult {
   @Field(() => String, { nullable: true, description: 'The parameter whose value differs from the first request with this token.' })

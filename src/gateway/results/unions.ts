@@ -1,8 +1,10 @@
 import { Field, ObjectType, createUnionType } from 'type-graphql';
+import { BackupLifecycle } from '../fsx/enums.generated';
 import { Backup, FileSystem } from '../fsx/shapes.generated';
 import { BackupConnection, FileSystemConnection } from '../pagination/connection.types';
 import {
-  BackupInProgress, BackupNotFound, BadRequest, FileSystemNotFound, Forbidden, FsxServiceError, IncompatibleParameterError,
+  BackupBeingCopied, BackupInProgress, BackupNotFound, BackupRestoring, BadRequest, FileSystemNotFound, Forbidden, FsxServiceError,
+  IncompatibleParameterError,
   InternalServerError, InvalidInput, ServiceLimitExceeded, UnsupportedOperation,
 } from './error-result';
 
@@ -15,6 +17,18 @@ export class CreateBackupSuccess {
   clientRequestToken!: string;
 }
 
+@ObjectType('DeleteBackupSuccess', { simpleResolvers: true })
+export class DeleteBackupSuccess {
+  @Field()
+  backupId!: string;
+
+  @Field(() => BackupLifecycle, { nullable: true, description: 'DELETED: the backup then disappears from backup queries.' })
+  lifecycle?: BackupLifecycle | null;
+
+  @Field({ description: 'The token FSx deduplicated on: the one you sent, or the one the gateway generated.' })
+  clientRequestToken!: string;
+}
+
 /** Errors that can reach every field: the gateway's own refusal, FSx failing, and codes we do not know. */
 const ALWAYS = [InvalidInput, InternalServerError, FsxServiceError] as const;
 
@@ -22,12 +36,16 @@ const ALWAYS = [InvalidInput, InternalServerError, FsxServiceError] as const;
 const CREATE_BACKUP = [
   BackupInProgress, BadRequest, FileSystemNotFound, IncompatibleParameterError, ServiceLimitExceeded, UnsupportedOperation, Forbidden, ...ALWAYS,
 ] as const;
+const DELETE_BACKUP = [
+  BackupNotFound, BackupInProgress, BackupRestoring, BackupBeingCopied, IncompatibleParameterError, BadRequest, Forbidden, ...ALWAYS,
+] as const;
 const BACKUP = [BackupNotFound, BadRequest, ...ALWAYS] as const;
 const BACKUPS = [BadRequest, FileSystemNotFound, ...ALWAYS] as const;
 const FILE_SYSTEM = [FileSystemNotFound, BadRequest, ...ALWAYS] as const;
 const FILE_SYSTEMS = [BadRequest, ...ALWAYS] as const;
 
 export const CREATE_BACKUP_ERRORS: ReadonlySet<Function> = new Set(CREATE_BACKUP);
+export const DELETE_BACKUP_ERRORS: ReadonlySet<Function> = new Set(DELETE_BACKUP);
 export const BACKUP_ERRORS: ReadonlySet<Function> = new Set(BACKUP);
 export const BACKUPS_ERRORS: ReadonlySet<Function> = new Set(BACKUPS);
 export const FILE_SYSTEM_ERRORS: ReadonlySet<Function> = new Set(FILE_SYSTEM);
@@ -37,6 +55,11 @@ export const CreateBackupResult = createUnionType({
   name: 'CreateBackupResult',
   description: 'CreateBackupSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
   types: () => [CreateBackupSuccess, ...CREATE_BACKUP] as const,
+});
+export const DeleteBackupResult = createUnionType({
+  name: 'DeleteBackupResult',
+  description: 'DeleteBackupSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
+  types: () => [DeleteBackupSuccess, ...DELETE_BACKUP] as const,
 });
 export const BackupResult = createUnionType({ name: 'BackupResult', types: () => [Backup, ...BACKUP] as const });
 export const BackupsResult = createUnionType({ name: 'BackupsResult', types: () => [BackupConnection, ...BACKUPS] as const });
