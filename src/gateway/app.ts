@@ -43,8 +43,10 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       corsOrigins: config.corsOrigins,
       logger,
     });
-    await server.warmUp().catch(() => undefined); // best effort: FSx may be unreachable at start
+    // Best effort: FSx may be unreachable at start. Listening first lets the warm-up cross the HTTP
+    // server too; "ready" is only announced (by the caller) once it is done.
     const url = await server.listen(config.port, config.host);
+    await server.warmUp(url).catch(() => undefined);
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {

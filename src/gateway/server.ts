@@ -35,13 +35,16 @@ export interface GatewayServerOptions {
 
 export interface GatewayServer {
   httpServer: http.Server;
-  /** Runs representative operations in-process so the first client request does not pay for cold code paths. */
-  warmUp(): Promise<void>;
+  /** Runs representative operations in-process, then over HTTP to `url` when given, so the first client request does not pay for cold code paths. */
+  warmUp(url?: string): Promise<void>;
   listen(port: number, host: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 const GRAPHQL_PATH = '/graphql';
+const WARM_UP_CREATE = `mutation WarmUp($i: CreateBackupInput!) { createBackup(input: $i) { __typename
+  ... on CreateBackupSuccess { clientRequestToken backup { backupId lifecycle type progressPercent creationTime } }
+  ... on ErrorResult { message retryable } ... on InvalidInput { fieldErrors { path constraint message } } } }`;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL and GraphiQL), /healthz, /readyz. */
@@ -137,14 +140,23 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
 
   return {
     httpServer,
-    warmUp: async () => {
+    warmUp: async (url?: string) => {
+      // Representative operations: an input class-validator refuses (no FSx call), one FSx refuses
+      // (a file system that cannot exist: nothing is created) with a full result selection, a read.
+      const operations: Array<{ query: string; variables?: Record<string, unknown> }> = [
+        { query: WARM_UP_CREATE, variables: { i: { fileSystemId: 'fs-invalid' } } },
+        { query: WARM_UP_CREATE, variables: { i: { fileSystemId: 'fs-00000000', clientRequestToken: 'warm-up', tags: [{ key: 'warm', value: 'up' }] } } },
+        { query: '{ backups(first: 1) { __typename ... on BackupConnection { edges { node { backupId lifecycle creationTime } } } } }' },
+      ];
       const contextValue = createContext(deps, ANONYMOUS, 'warm-up');
-      // An input class-validator refuses (no FSx call), and a one-item read.
-      await apollo.executeOperation(
-        { query: 'mutation($i: CreateBackupInput!) { createBackup(input: $i) { __typename } }', variables: { i: { fileSystemId: 'fs-invalid' } } },
-        { contextValue },
-      );
-      await apollo.executeOperation({ query: '{ backups(first: 1) { __typename ... on BackupConnection { edges { node { backupId lifecycle creationTime } } } } }' }, { contextValue });
+      for (const operation of operations) await apollo.executeOperation(operation, { contextValue });
+      // Then through the HTTP server itself, whose own first requests are slow too (with credentials
+      // required these end at the authenticator, which still warms everything up to it).
+      if (url) {
+        for (const operation of operations) {
+          await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation) }).catch(() => undefined);
+        }
+      }
     },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
