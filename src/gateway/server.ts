@@ -64,6 +64,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.introspection,
+    // Apollo's own messages (e.g. "Enabling inline tracing") join the JSON log.
+    ...(logger ? { logger } : {}),
     includeStacktraceInErrorResponses: !options.production,
     // Refused while parsing: a document of many thousands of tokens (a long fragment chain) would
     // otherwise overflow the stack in validation, which Apollo answers with a 500.
