@@ -41,6 +41,18 @@ describe('query limits: each refusal names the limit it hit', () => {
     expect(t.calls()).toBe(2); // the small one (the list, then its file system's backups); the refused one none
   });
 
+  test('costs are cached per document, yet follow the variables they depend on (first, @include/@skip)', async () => {
+    const q = `query($n: Int!, $deep: Boolean!, $token: String) { backups(first: $n, after: $token) { ... on BackupConnection { edges { node {
+      backupId fileSystem @include(if: $deep) { backups(first: 100) { __typename } } } } } } }`;
+    const ask = (n: number, deep: boolean, token?: string) => postGraphQL(t.gateway.url, q, { n, deep, token }).then((r) => r.status);
+    expect(await ask(30, false)).toBe(200);
+    expect(await ask(30, true)).toBe(400); // 30 × 100 nested items: over 3000
+    expect(await ask(30, false)).toBe(200);
+    expect(await ask(1, true)).toBe(200);
+    expect(await ask(100, true)).toBe(400);
+    expect(await ask(1, true)).toBe(200);
+  });
+
   test('body size', async () => {
     const res = await postGraphQL(t.gateway.url, `{ __typename } # ${'x'.repeat(20_000)}`);
     expect(res.status).toBe(413);

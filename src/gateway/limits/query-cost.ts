@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type ValueNode, isObjectType, visit } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 type Complexity = number | ((args: Parameters<ComplexityEstimator>[0]) => number);
@@ -25,21 +25,23 @@ export function queryCostPlugin(typeGraphQLSchema: GraphQLSchema, maxCost: numbe
     return typeof complexity === 'number' ? complexity + args.childComplexity : complexity(args);
   };
 
+  const estimators = [fromTypeGraphQL, simpleEstimator({ defaultComplexity: 1 })];
+  const cache = new CostCache();
+
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [fromTypeGraphQL, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            return; // unusable variables: execution refuses them with BAD_USER_INPUT
+          const variables = request.variables ?? {};
+          const operationName = request.operationName ?? undefined;
+          let cost = cache.get(document, operationName, variables);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({ schema, query: document, operationName, variables, estimators });
+            } catch {
+              return; // unusable variables: execution refuses them with BAD_USER_INPUT
+            }
+            cache.set(document, operationName, variables, cost);
           }
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the maximum of ${maxCost}: ask for fewer items (first) or fewer fields`, {
@@ -50,4 +52,49 @@ export function queryCostPlugin(typeGraphQLSchema: GraphQLSchema, maxCost: numbe
       };
     },
   };
+}
+
+/**
+ * Costs per parsed document (Apollo hands the same DocumentNode back for a query it has cached),
+ * keyed by the only variables a cost can depend on: those in `first` arguments and in @skip/@include.
+ * Walking a document for its cost takes ~85 µs; a lookup, next to nothing.
+ */
+class CostCache {
+  private readonly documents = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+
+  get(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | undefined {
+    const entry = this.documents.get(document);
+    return entry?.costs.get(this.key(entry.variables, operationName, variables));
+  }
+
+  set(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, cost: number): void {
+    let entry = this.documents.get(document);
+    if (!entry) {
+      entry = { variables: costVariables(document), costs: new Map() };
+      this.documents.set(document, entry);
+    }
+    if (entry.costs.size >= 100) entry.costs.clear(); // a document paged with ever new sizes must not grow without bound
+    entry.costs.set(this.key(entry.variables, operationName, variables), cost);
+  }
+
+  private key(names: string[], operationName: string | undefined, variables: Record<string, unknown>): string {
+    return JSON.stringify([operationName ?? null, ...names.map((name) => variables[name] ?? null)]);
+  }
+}
+
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ValueNode) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    Argument(argument, _key, _parent, _path, ancestors) {
+      const owner = ancestors[ancestors.length - 1] as { kind?: string } | undefined;
+      if (argument.name.value === 'first' || owner?.kind === Kind.DIRECTIVE) collect(argument.value);
+    },
+  });
+  return [...names].sort();
 }
