@@ -17,10 +17,16 @@ export function corsHandler(origins: '*' | string[]): Handler {
     exposedHeaders: ['x-request-id'],
     maxAge: 600,
   });
-  return (req, res) =>
-    new Promise((resolve, reject) => {
+  return async (req, res) => {
+    // Only browsers send Origin; without it there is nothing to allow (but caches must still key on it).
+    if (req.headers.origin === undefined) {
+      res.setHeader('vary', 'Origin');
+      return false;
+    }
+    return new Promise<boolean>((resolve, reject) => {
       // cors calls next() for everything but a preflight, which it ends itself.
       middleware(req as never, res as never, (error?: unknown) => (error ? reject(error) : resolve(false)));
       if (res.writableEnded) resolve(true);
     });
+  };
 }
