@@ -89,5 +89,3 @@ function principalOf(id: string, scopes: readonly string[], fileSystemIds?: read
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
-
-export { ANONYMOUS };
