@@ -176,3 +176,15 @@ test('request logs: one JSON line per operation with request id, operation, prin
     await emulator.stop();
   }
 });
+
+test('responses to requests without an Origin header still vary on Origin (shared caches must not serve them cross-origin)', async () => {
+  const t = await startTestGateway({}, { CORS_ORIGINS: 'https://app.example.com' });
+  try {
+    const res = await fetch(`${t.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('vary')).toMatch(/Origin/);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  } finally {
+    await t.stop();
+  }
+});
