@@ -11,6 +11,8 @@ const KEYS = {
   reader: { scopes: ['backups:read'] },
   writer: { scopes: ['backups:write'] },
   windowsTeam: { scopes: ['backups:read', 'backups:write'], fileSystemIds: [DEMO.fileSystems.windows] },
+  // Its list names a file system FSx does not know (deleted since the key was issued).
+  staleList: { scopes: ['backups:read'], fileSystemIds: ['fs-0000000000000dead', DEMO.fileSystems.windows] },
 } as const;
 type Who = keyof typeof KEYS;
 const keyOf = (who: Who) => `key-for-${who}-0123456789abcdef`;
@@ -107,6 +109,17 @@ describe('a principal limited to some file systems', () => {
     for (const call of t.emulator.calls.filter((c) => c.operation === 'DescribeBackups')) {
       expect((call.input as any).Filters).toEqual(expect.arrayContaining([{ Name: 'file-system-id', Values: [DEMO.fileSystems.windows] }]));
     }
+  });
+
+  test('pages its own list past file systems that no longer exist', async () => {
+    const q = `query($a: String) { fileSystems(first: 1, after: $a) { ... on FileSystemConnection { edges { node { fileSystemId } } pageInfo { hasNextPage endCursor } } } }`;
+    const first = (await as('staleList', q)).data.fileSystems;
+    expect(first.edges).toEqual([]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.pageInfo.endCursor).toEqual(expect.any(String));
+    const second = (await as('staleList', q, { a: first.pageInfo.endCursor })).data.fileSystems;
+    expect(second.edges).toEqual([{ node: { fileSystemId: DEMO.fileSystems.windows } }]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
   });
 
   test('cannot page into another list with a cursor it did not get', async () => {

@@ -7,12 +7,13 @@ import { hasBackupId, toBackup } from '../fsx/to-graphql';
 import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
-import { BackupConnection, toConnection } from '../pagination/connection.types';
+import { BackupConnection } from '../pagination/connection.types';
+import { offsetPage, tokenPage } from '../pagination/pages';
 import { type Principal, canSee } from '../auth/principal';
 import { ErrorResult, FsxServiceError, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 import { BACKUPS_ERRORS, BACKUP_ERRORS, CREATE_BACKUP_ERRORS, CreateBackupSuccess, DELETE_BACKUP_ERRORS, DeleteBackupSuccess } from '../results/unions';
-import { fieldError, invalidInput } from '../results/invalid-input';
+import { invalidCursor } from '../results/invalid-input';
 import { BACKUP_ID, MAX_FILTER_VALUES, MAX_IDS_PER_DESCRIBE, MAX_PAGE_SIZE, isValidId } from '../validation/fsx-constraints';
 import type { BackupFilter, BackupsArgs } from './backup.args';
 import type { CreateBackupInput } from './create-backup.input';
@@ -105,8 +106,8 @@ export class BackupService {
     const filters = toFsxFilters(filter, this.principal);
     const scope = `backups:${JSON.stringify(filters)}`;
     const position = this.cursors.start(after, scope);
-    if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
-    if (filters.some((f) => f.Values?.length === 0)) return toConnection<Backup, BackupConnection>(BackupConnection, [], () => '', { hasNextPage: false });
+    if ('refused' in position) return invalidCursor(position.refused);
+    if (filters.some((f) => f.Values?.length === 0)) return tokenPage<Backup, BackupConnection>(BackupConnection, this.cursors, scope, position, [], first, undefined);
     try {
       const out = await this.fsx.send(
         new DescribeBackupsCommand({
@@ -115,11 +116,8 @@ export class BackupService {
           NextToken: position.token,
         }),
       );
-      const nodes = this.remember((out.Backups ?? []).filter(hasBackupId).map(toBackup)).slice(position.skip, position.skip + first);
-      return toConnection(BackupConnection, nodes, (i) => this.cursors.encode({ scope, token: position.token, skip: position.skip + i + 1 }), {
-        hasNextPage: Boolean(out.NextToken),
-        endCursor: out.NextToken ? this.cursors.encode({ scope, token: out.NextToken, skip: 0 }) : undefined,
-      });
+      const fetched = this.remember((out.Backups ?? []).filter(hasBackupId).map(toBackup));
+      return tokenPage(BackupConnection, this.cursors, scope, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, BACKUPS_ERRORS);
     }
@@ -130,13 +128,11 @@ export class BackupService {
     if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
     const scope = `fs-backups:${fileSystemId}`;
     const position = this.cursors.start(after, scope);
-    if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
+    if ('refused' in position) return invalidCursor(position.refused);
     try {
       const all = await this.byFileSystem.load(`${fileSystemId}:${position.skip + first + 1}`);
-      const nodes = all.slice(position.skip, position.skip + first);
-      return toConnection(BackupConnection, nodes, (i) => this.cursors.encode({ scope, skip: position.skip + i + 1 }), {
-        hasNextPage: all.length > position.skip + first,
-      });
+      const page = all.slice(position.skip, position.skip + first);
+      return offsetPage(BackupConnection, this.cursors, scope, position.skip, page, all.length > position.skip + first);
     } catch (error) {
       return mapFsxError(error, { fileSystemId }, BACKUPS_ERRORS);
     }

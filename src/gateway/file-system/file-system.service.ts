@@ -5,14 +5,15 @@ import { describeByIds } from '../fsx/describe-by-ids';
 import type { FileSystem } from '../fsx/shapes.generated';
 import { hasFileSystemId, toFileSystem } from '../fsx/to-graphql';
 import type { ConnectionArgs } from '../pagination/connection.args';
-import { FileSystemConnection, toConnection } from '../pagination/connection.types';
+import { FileSystemConnection } from '../pagination/connection.types';
+import { offsetPage, tokenPage } from '../pagination/pages';
 import type { CursorCodec } from '../pagination/cursor';
 import { type Principal, canSee } from '../auth/principal';
 import type { ErrorResult } from '../results/error-result';
 import { fileSystemNotFound } from '../results/not-found';
 import { FILE_SYSTEMS_ERRORS, FILE_SYSTEM_ERRORS } from '../results/unions';
 import { FILE_SYSTEM_ID, MAX_IDS_PER_DESCRIBE, isValidId } from '../validation/fsx-constraints';
-import { fieldError, invalidInput } from '../results/invalid-input';
+import { invalidCursor } from '../results/invalid-input';
 
 const SCOPE = 'file-systems';
 
@@ -49,16 +50,12 @@ export class FileSystemService {
   async list({ first, after }: ConnectionArgs): Promise<FileSystemConnection | ErrorResult> {
     if (this.principal.fileSystemIds) return this.listVisible(first, after);
     const position = this.cursors.start(after, SCOPE);
-    if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
+    if ('refused' in position) return invalidCursor(position.refused);
     try {
       const out = await this.fsx.send(new DescribeFileSystemsCommand({ MaxResults: position.skip + first, NextToken: position.token }));
-      const all = (out.FileSystems ?? []).filter(hasFileSystemId).map(toFileSystem);
-      for (const fileSystem of all) this.byId.prime(fileSystem.fileSystemId, fileSystem);
-      const nodes = all.slice(position.skip, position.skip + first);
-      return toConnection(FileSystemConnection, nodes, (i) => this.cursors.encode({ scope: SCOPE, token: position.token, skip: position.skip + i + 1 }), {
-        hasNextPage: Boolean(out.NextToken),
-        endCursor: out.NextToken ? this.cursors.encode({ scope: SCOPE, token: out.NextToken, skip: 0 }) : undefined,
-      });
+      const fetched = (out.FileSystems ?? []).filter(hasFileSystemId).map(toFileSystem);
+      for (const fileSystem of fetched) this.byId.prime(fileSystem.fileSystemId, fileSystem);
+      return tokenPage(FileSystemConnection, this.cursors, SCOPE, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, FILE_SYSTEMS_ERRORS);
     }
@@ -72,16 +69,14 @@ export class FileSystemService {
     const ids = [...this.principal.fileSystemIds!].sort();
     const scope = `${SCOPE}:${ids.join(',')}`;
     const position = this.cursors.start(after, scope);
-    if ('refused' in position) return invalidInput([fieldError(['after'], 'cursor', position.refused)]);
+    if ('refused' in position) return invalidCursor(position.refused);
     try {
-      const page = ids.slice(position.skip, position.skip + first);
-      const nodes = (await this.byId.loadMany(page)).map((f) => {
+      const page = (await this.byId.loadMany(ids.slice(position.skip, position.skip + first))).map((f) => {
         if (f instanceof Error) throw f;
         return f;
       });
-      return toConnection(FileSystemConnection, nodes.filter((f): f is FileSystem => f !== null), (i) => this.cursors.encode({ scope, skip: position.skip + i + 1 }), {
-        hasNextPage: position.skip + first < ids.length,
-      });
+      // A listed id FSx no longer knows is skipped but keeps its place, so later cursors stay right.
+      return offsetPage(FileSystemConnection, this.cursors, scope, position.skip, page, position.skip + first < ids.length);
     } catch (error) {
       return mapFsxError(error, {}, FILE_SYSTEMS_ERRORS);
     }
@@ -94,5 +89,4 @@ export class FileSystemService {
     }
     return fileSystems;
   }
-
 }

@@ -15,3 +15,8 @@ export function invalidInput(fieldErrors: FieldError[]): InvalidInput {
 export function fieldError(path: string[], constraint: string, message: string): FieldError {
   return result(FieldError, { path, constraint, message });
 }
+
+/** A forged, altered or misapplied `after` cursor. */
+export function invalidCursor(reason: string): InvalidInput {
+  return invalidInput([fieldError(['after'], 'cursor', reason)]);
+}
