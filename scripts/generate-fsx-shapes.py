@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-# Generates src/gateway/fsx/{shapes,enums}.generated.ts from the FSx service model (botocore JSON).
-# Usage: scripts/generate-fsx-shapes.py <fsx-2018-03-01.service-2.json> src/gateway/fsx
+# Generates, from the FSx service model (botocore JSON):
+#   src/fsx-model/{constraints,enums,errors}.generated.ts  read by the gateway AND the emulator
+#   src/gateway/fsx/{shapes,enums}.generated.ts             the GraphQL object types and enums
+# Usage: npm run fsx-model -- <fsx-2018-03-01.service-2.json>
 # Run only when the model changes; the output is committed, the model is not loaded at run time.
-import json, re, html, sys
+import json, os, re, html, sys
+ROOT=os.path.join(os.path.dirname(os.path.abspath(__file__)),'..')
+GATEWAY=os.path.join(ROOT,'src','gateway','fsx')
+MODEL=os.path.join(ROOT,'src','fsx-model')
 m=json.load(open(sys.argv[1]))
 S=m['shapes']
 SKIP_MEMBERS={('OntapFileSystemConfiguration','FsxAdminPassword')}
@@ -80,7 +85,7 @@ for n in structs:
         out.append(f"  @Field(() => {thunk}, {{ {', '.join(opts)} }})")
         out.append(f"  {camel(k)}{'!' if nn else '?'}: {tstype}{'' if nn else ' | null'};")
     out.append('}\n')
-open(sys.argv[2]+'/shapes.generated.ts','w').write('\n'.join(out))
+open(os.path.join(GATEWAY,'shapes.generated.ts'),'w').write('\n'.join(out))
 eo=['''// GENERATED from the FSx service model (see shapes.generated.ts). Every enum carries one extra value,
 // UNRECOGNIZED: FSx adds values over time (Lifecycle gained PENDING, TRANSFERRING, COPYING), and the
 // schema maps any value it does not know to UNRECOGNIZED instead of failing the query
@@ -97,5 +102,55 @@ for n in enums:
     eo.append('}')
     d=doc(s.get('documentation',''),250)
     eo.append(f"registerEnumType({n}, {{ name: '{n}', description: {json.dumps((d+' ' if d else '')+'UNRECOGNIZED: a value this gateway does not know yet.')} }});\n")
-open(sys.argv[2]+'/enums.generated.ts','w').write('\n'.join(eo))
-print(len(structs), 'structs', len(enums), 'enums', structs)
+open(os.path.join(GATEWAY,'enums.generated.ts'),'w').write('\n'.join(eo))
+
+# --- src/fsx-model: the constraints, enum values and error lists both sides check against.
+HEADER = """// GENERATED from the FSx service model (botocore fsx-2018-03-01, Apache-2.0) by
+// scripts/generate-fsx-shapes.py; regenerate rather than edit. The seed's deliberate deviations are
+// applied on top, in one visible place: src/fsx-model/deviations.ts.
+"""
+# The shapes whose bounds the gateway or the emulator check (add a name here to get its constraint).
+CONSTRAINED = ['FileSystemId', 'BackupId', 'VolumeId', 'StorageVirtualMachineId', 'SubnetId', 'SubnetIds', 'DirectoryId',
+  'ClientRequestToken', 'Tags', 'TagKey', 'TagValue', 'TagKeys', 'Filters', 'FilterValues', 'FilterValue', 'BackupIds',
+  'FileSystemIds', 'MaxResults', 'NextToken', 'ResourceARN', 'KmsKeyId', 'StorageCapacity', 'MegabytesPerSecond',
+  'PerUnitStorageThroughput', 'Region']
+co = [HEADER + """
+/**
+ * String shapes: length bounds (in characters) and pattern. List shapes: item-count bounds. Integer
+ * shapes: value bounds. Patterns are the model's, compiled with the `u` flag only where they use
+ * \\p{...} classes (FilterValue's `\\_` and `\\*` identity escapes are invalid in unicode mode).
+ */
+export interface Constraint {
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: RegExp;
+}
+
+export const MODEL_CONSTRAINTS = {"""]
+for n in CONSTRAINED:
+    sh = S[n]; parts = []
+    if 'min' in sh: parts.append(f"min: {sh['min']}")
+    if 'max' in sh: parts.append(f"max: {sh['max']}")
+    if 'pattern' in sh:
+        flags = ', "u"' if '\\p{' in sh['pattern'] else ''
+        parts.append(f"pattern: new RegExp({json.dumps(sh['pattern'])}{flags})")
+    co.append(f"  {n}: {{ {', '.join(parts)} }},")
+co.append('} as const satisfies Record<string, Constraint>;\n')
+open(os.path.join(MODEL, 'constraints.generated.ts'), 'w').write('\n'.join(co))
+
+ENUMS = ['BackupLifecycle', 'BackupType', 'FileSystemType', 'FileSystemLifecycle', 'ResourceType', 'VolumeType', 'StorageType',
+  'ServiceLimit', 'FilterName', 'WindowsDeploymentType', 'LustreDeploymentType', 'OntapDeploymentType', 'OpenZFSDeploymentType']
+en = [HEADER, '/** Every value of each enum in the model (FSx adds values over time: readers must survive new ones). */', 'export const MODEL_ENUMS = {']
+for n in ENUMS: en.append(f"  {n}: {json.dumps(S[n]['enum'])},")
+en.append('} as const;\n')
+en.append('export type ModelEnum<K extends keyof typeof MODEL_ENUMS> = (typeof MODEL_ENUMS)[K][number];\n')
+open(os.path.join(MODEL, 'enums.generated.ts'), 'w').write('\n'.join(en))
+
+OPERATIONS = ['CreateBackup', 'DescribeBackups', 'DeleteBackup', 'DescribeFileSystems', 'CreateFileSystem', 'TagResource',
+  'UntagResource', 'ListTagsForResource', 'CopyBackup', 'CreateFileSystemFromBackup']
+er = [HEADER, '/** The error codes the model lists for each operation (an endpoint may still answer others). */', 'export const MODEL_OPERATION_ERRORS = {']
+for n in OPERATIONS: er.append(f"  {n}: {json.dumps([e['shape'] for e in m['operations'][n].get('errors', [])])},")
+er.append('} as const;\n')
+er.append('export type ModelOperation = keyof typeof MODEL_OPERATION_ERRORS;\n')
+open(os.path.join(MODEL, 'errors.generated.ts'), 'w').write('\n'.join(er))
+print('wrote src/fsx-model/*.generated.ts and src/gateway/fsx/*.generated.ts')

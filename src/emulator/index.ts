@@ -124,7 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 }
 
 export { ManualClock, SystemClock, deriveLifecycle } from './lifecycle';
-export type { Clock, BackupLifecycle } from './lifecycle';
+export type { Clock } from './lifecycle';
 export { DEMO } from './demo-estate';
 export { parseFaultSpec } from './faults';
 export type { FaultRule } from './faults';

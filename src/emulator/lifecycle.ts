@@ -5,6 +5,7 @@
  * state is then a pure function of the clock, so tests using ManualClock are deterministic
  * and nothing keeps the event loop alive after stop().
  */
+import type { ModelEnum } from '../fsx-model';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -39,7 +40,7 @@ export class ManualClock implements Clock {
   }
 }
 
-export type BackupLifecycle = 'AVAILABLE' | 'CREATING' | 'TRANSFERRING' | 'DELETED' | 'FAILED' | 'PENDING' | 'COPYING';
+type BackupLifecycle = ModelEnum<'BackupLifecycle'>;
 
 export interface LifecycleState {
   lifecycle: BackupLifecycle;

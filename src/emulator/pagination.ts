@@ -10,7 +10,8 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { badRequest } from './protocol/errors';
-import { optionalInteger, optionalString } from './validation';
+import { FSX } from '../fsx-model';
+import { checkString, optionalInteger, optionalString } from './validation';
 
 const MAC_BYTES = 16;
 
@@ -57,11 +58,9 @@ export function readPageRequest(
   ctx: { pageTokenSecret: Buffer; maxResultsCap: number },
   scope: string,
 ): PageRequest {
-  const max = optionalInteger(input, 'MaxResults', 1, 2_147_483_647);
+  const max = optionalInteger(input, 'MaxResults', FSX.MaxResults);
   const token = optionalString(input, 'NextToken');
-  if (token !== undefined && (token.length < 1 || token.length > 255)) {
-    throw badRequest('NextToken must have a length between 1 and 255.');
-  }
+  if (token !== undefined) checkString('NextToken', token, { min: FSX.NextToken.min, max: FSX.NextToken.max });
   return {
     maxResults: Math.min(max ?? ctx.maxResultsCap, ctx.maxResultsCap),
     afterKey: token === undefined ? undefined : decodeToken(ctx.pageTokenSecret, token, scope),

@@ -8,10 +8,11 @@ import { newResourceId } from '../ids';
 import { badRequest, FsxError, incompatibleParameter } from '../protocol/errors';
 import { buildFileSystem } from '../store/file-system-factory';
 import type { FileSystemType } from '../store/records';
+import { FSX, MODEL_ENUMS } from '../../fsx-model';
 import {
-  checkPattern,
-  optionalArray,
+  checkString,
   optionalInteger,
+  optionalStringList,
   optionalObject,
   optionalString,
   requireString,
@@ -28,8 +29,6 @@ const canonicalJson = (value: unknown): string =>
       : v,
   );
 
-const TYPES: FileSystemType[] = ['WINDOWS', 'LUSTRE', 'ONTAP', 'OPENZFS'];
-const SUBNET_RE = /^(subnet-[0-9a-f]{8,})$/;
 
 const oneOf = (member: string, value: unknown, allowed: readonly string[], required = false): void => {
   if (value === undefined || value === null) {
@@ -48,18 +47,14 @@ function missingConfiguration(type: string, member: string): FsxError {
 export function createFileSystem(input: Record<string, unknown>, ctx: OperationContext) {
   const token = validateClientRequestToken(input);
   const type = requireString(input, 'FileSystemType') as FileSystemType;
-  oneOf('FileSystemType', type, TYPES, true);
-  const subnets = optionalArray(input, 'SubnetIds');
+  oneOf('FileSystemType', type, MODEL_ENUMS.FileSystemType, true);
+  const subnets = optionalStringList(input, 'SubnetIds', FSX.SubnetIds, FSX.SubnetId);
   if (!subnets || subnets.length < 1) throw badRequest('SubnetIds is required.');
-  subnets.forEach((s, i) => {
-    if (typeof s !== 'string') throw badRequest(`SubnetIds[${i}] must be a string.`);
-    checkPattern(`SubnetIds[${i}]`, s, SUBNET_RE);
-  });
   // Guess: FSx only omits StorageCapacity when restoring from a backup, which we do not model.
-  const storageCapacity = optionalInteger(input, 'StorageCapacity', 1, 2_147_483_647);
+  const storageCapacity = optionalInteger(input, 'StorageCapacity', { ...FSX.StorageCapacity, min: 1 });
   if (storageCapacity === undefined) throw badRequest('StorageCapacity is required.');
   const storageType = optionalString(input, 'StorageType');
-  oneOf('StorageType', storageType, ['SSD', 'HDD', 'INTELLIGENT_TIERING']);
+  oneOf('StorageType', storageType, MODEL_ENUMS.StorageType);
   const tags = validateTags(input, 'Tags') ?? [];
   const kmsKeyId = optionalString(input, 'KmsKeyId');
 
@@ -70,20 +65,17 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
 
   if (type === 'WINDOWS') {
     if (!windows) throw missingConfiguration(type, 'WindowsConfiguration');
-    optionalInteger(windows, 'ThroughputCapacity', 8, 100_000);
+    optionalInteger(windows, 'ThroughputCapacity', FSX.MegabytesPerSecond);
     if (windows.ThroughputCapacity === undefined) throw badRequest('WindowsConfiguration.ThroughputCapacity is required.');
-    oneOf('WindowsConfiguration.DeploymentType', windows.DeploymentType, ['MULTI_AZ_1', 'SINGLE_AZ_1', 'SINGLE_AZ_2']);
-    const ad = windows.ActiveDirectoryId;
-    if (ad !== undefined && (typeof ad !== 'string' || !/^d-[0-9a-f]{10}$/.test(ad))) {
-      throw badRequest('WindowsConfiguration.ActiveDirectoryId does not match the pattern ^d-[0-9a-f]{10}$.');
-    }
+    oneOf('WindowsConfiguration.DeploymentType', windows.DeploymentType, MODEL_ENUMS.WindowsDeploymentType);
+    if (windows.ActiveDirectoryId !== undefined) checkString('WindowsConfiguration.ActiveDirectoryId', windows.ActiveDirectoryId, FSX.DirectoryId);
     const selfManaged = optionalObject(windows, 'SelfManagedActiveDirectoryConfiguration');
     if (selfManaged && (typeof selfManaged.DomainName !== 'string' || !Array.isArray(selfManaged.DnsIps))) {
       throw badRequest('SelfManagedActiveDirectoryConfiguration needs DomainName and DnsIps.');
     }
   }
   if (type === 'LUSTRE' && lustre) {
-    oneOf('LustreConfiguration.DeploymentType', lustre.DeploymentType, ['SCRATCH_1', 'SCRATCH_2', 'PERSISTENT_1', 'PERSISTENT_2']);
+    oneOf('LustreConfiguration.DeploymentType', lustre.DeploymentType, MODEL_ENUMS.LustreDeploymentType);
     for (const member of ['ImportPath', 'ExportPath']) {
       const path = optionalString(lustre, member);
       if (path !== undefined && !/^s3:\/\/[^/]+/.test(path)) {
@@ -96,17 +88,12 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
   }
   if (type === 'ONTAP') {
     if (!ontap) throw missingConfiguration(type, 'OntapConfiguration');
-    oneOf('OntapConfiguration.DeploymentType', ontap.DeploymentType, ['MULTI_AZ_1', 'SINGLE_AZ_1', 'SINGLE_AZ_2', 'MULTI_AZ_2'], true);
+    oneOf('OntapConfiguration.DeploymentType', ontap.DeploymentType, MODEL_ENUMS.OntapDeploymentType, true);
   }
   if (type === 'OPENZFS') {
     if (!openZfs) throw missingConfiguration(type, 'OpenZFSConfiguration');
-    oneOf(
-      'OpenZFSConfiguration.DeploymentType',
-      openZfs.DeploymentType,
-      ['SINGLE_AZ_1', 'SINGLE_AZ_2', 'SINGLE_AZ_HA_1', 'SINGLE_AZ_HA_2', 'MULTI_AZ_1'],
-      true,
-    );
-    optionalInteger(openZfs, 'ThroughputCapacity', 8, 100_000);
+    oneOf('OpenZFSConfiguration.DeploymentType', openZfs.DeploymentType, MODEL_ENUMS.OpenZFSDeploymentType, true);
+    optionalInteger(openZfs, 'ThroughputCapacity', FSX.MegabytesPerSecond);
     if (openZfs.ThroughputCapacity === undefined) throw badRequest('OpenZFSConfiguration.ThroughputCapacity is required.');
   }
 

@@ -2,7 +2,8 @@ import type { OperationContext } from '../context';
 import { paginate, readPageRequest, scopeHash, timeThenIdKey } from '../pagination';
 import { backupNotFound, badRequest } from '../protocol/errors';
 import type { BackupRecord } from '../store/records';
-import { checkLength, checkPattern, FILTER_VALUE_RE, optionalArray, validateBackupId } from '../validation';
+import { FSX } from '../../fsx-model';
+import { checkCount, checkString, optionalArray, optionalStringList } from '../validation';
 import { backupToWire } from '../wire';
 
 /** The filter names FSx accepts on DescribeBackups (the model's enum also lists file-cache ones). */
@@ -19,18 +20,12 @@ interface Filter {
 }
 
 function readBackupIds(input: Record<string, unknown>): string[] | undefined {
-  const ids = optionalArray(input, 'BackupIds');
-  if (ids === undefined) return undefined;
-  if (ids.length > 50) throw badRequest(`BackupIds may contain at most 50 ids (got ${ids.length}).`);
-  return ids.map((id, i) => {
-    if (typeof id !== 'string') throw badRequest(`BackupIds[${i}] must be a string.`);
-    return validateBackupId(id, `BackupIds[${i}]`);
-  });
+  return optionalStringList(input, 'BackupIds', FSX.BackupIds, FSX.BackupId);
 }
 
 function readFilters(input: Record<string, unknown>): Filter[] {
   const raw = optionalArray(input, 'Filters') ?? [];
-  if (raw.length > 10) throw badRequest(`Filters may contain at most 10 filters (got ${raw.length}).`);
+  checkCount('Filters', raw, FSX.Filters);
   return raw.map((f, i) => {
     if (typeof f !== 'object' || f === null || Array.isArray(f)) throw badRequest(`Filters[${i}] must be an object.`);
     const { Name, Values } = f as Record<string, unknown>;
@@ -40,14 +35,8 @@ function readFilters(input: Record<string, unknown>): Filter[] {
     }
     const values = Values === undefined || Values === null ? [] : Values;
     if (!Array.isArray(values)) throw badRequest(`Filters[${i}].Values must be a list.`);
-    if (values.length > 20) throw badRequest(`Filters[${i}].Values may contain at most 20 values (got ${values.length}).`);
-    values.forEach((v, j) => {
-      const member = `Filters[${i}].Values[${j}]`;
-      if (typeof v !== 'string') throw badRequest(`${member} must be a string.`);
-      checkLength(member, v, 1, 128);
-      checkPattern(member, v, FILTER_VALUE_RE);
-    });
-    return { name: Name, values: values as string[] };
+    checkCount(`Filters[${i}].Values`, values, FSX.FilterValues);
+    return { name: Name, values: values.map((v, j) => checkString(`Filters[${i}].Values[${j}]`, v, FSX.FilterValue)) };
   });
 }
 

@@ -2,16 +2,12 @@ import type { OperationContext } from '../context';
 import { paginate, readPageRequest, scopeHash, timeThenIdKey } from '../pagination';
 import { badRequest, fileSystemNotFound } from '../protocol/errors';
 import type { FileSystemRecord } from '../store/records';
-import { optionalArray, validateFileSystemId } from '../validation';
+import { FSX } from '../../fsx-model';
+import { optionalStringList } from '../validation';
 import { fileSystemToWire } from '../wire';
 
 export function describeFileSystems(input: Record<string, unknown>, ctx: OperationContext) {
-  const raw = optionalArray(input, 'FileSystemIds');
-  if (raw !== undefined && raw.length > 50) throw badRequest(`FileSystemIds may contain at most 50 ids (got ${raw.length}).`);
-  const ids = raw?.map((id, i) => {
-    if (typeof id !== 'string') throw badRequest(`FileSystemIds[${i}] must be a string.`);
-    return validateFileSystemId(id, `FileSystemIds[${i}]`);
-  });
+  const ids = optionalStringList(input, 'FileSystemIds', FSX.FileSystemIds, FSX.FileSystemId);
   let selected: FileSystemRecord[];
   if (ids !== undefined && ids.length > 0) {
     selected = [...new Set(ids)].map((id) => {

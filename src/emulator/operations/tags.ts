@@ -2,12 +2,13 @@
 import type { OperationContext } from '../context';
 import { paginate, readPageRequest, scopeHash } from '../pagination';
 import { badRequest, FsxError, resourceNotFound } from '../protocol/errors';
-import { checkLength, MAX_TAGS, optionalArray, requireString, validateTagKey, validateTags, type Tag } from '../validation';
+import { FSX } from '../../fsx-model';
+import { checkCount, checkString, optionalArray, requireString, validateTagKey, validateTags, type Tag } from '../validation';
 
 const FSX_ARN_RE = /^arn:aws[a-z-]*:fsx:([^:]+):(\d{12}):([a-z-]+)\/(.+)$/;
 
 function resolve(arn: string, ctx: OperationContext): { tags: Tag[] } {
-  checkLength('ResourceARN', arn, 8, 512);
+  checkString('ResourceARN', arn, { min: FSX.ResourceARN.min, max: FSX.ResourceARN.max });
   if (!arn.startsWith('arn:')) throw badRequest(`ResourceARN '${arn}' is not a valid ARN.`);
   const parts = arn.split(':');
   if (parts[2] !== 'fsx') {
@@ -34,9 +35,9 @@ export function tagResource(input: Record<string, unknown>, ctx: OperationContex
     if (existing) existing.Value = tag.Value;
     else merged.push({ ...tag });
   }
-  if (merged.length > MAX_TAGS) {
+  if (merged.length > FSX.Tags.max) {
     // Guess at the error FSx gives for the per-resource tag limit.
-    throw new FsxError('ServiceLimitExceeded', `A resource can have at most ${MAX_TAGS} tags.`, 400, { Limit: 'TOTAL_USER_TAGS' });
+    throw new FsxError('ServiceLimitExceeded', `A resource can have at most ${FSX.Tags.max} tags.`, 400, { Limit: 'TOTAL_USER_TAGS' });
   }
   ctx.store.setTags(resource, merged);
   return {};
@@ -46,7 +47,7 @@ export function untagResource(input: Record<string, unknown>, ctx: OperationCont
   const arn = requireString(input, 'ResourceARN');
   const keys = optionalArray(input, 'TagKeys');
   if (keys === undefined) throw badRequest('TagKeys is required.');
-  if (keys.length < 1 || keys.length > MAX_TAGS) throw badRequest(`TagKeys must contain between 1 and ${MAX_TAGS} keys.`);
+  checkCount('TagKeys', keys, FSX.TagKeys);
   const valid = new Set(keys.map((k, i) => validateTagKey(k, `TagKeys[${i}]`)));
   const resource = resolve(arn, ctx);
   ctx.store.setTags(resource, resource.tags.filter((t) => !valid.has(t.Key)));

@@ -4,10 +4,11 @@
  * FSx shapes. The per-type configuration blocks are kept in wire shape because they are
  * opaque pass-through data that nothing in the emulator reasons about except a few fields.
  */
+import type { ModelEnum } from '../../fsx-model';
 import type { Tag } from '../validation';
 
-export type FileSystemType = 'WINDOWS' | 'LUSTRE' | 'ONTAP' | 'OPENZFS';
-export type BackupType = 'AUTOMATIC' | 'USER_INITIATED' | 'AWS_BACKUP';
+export type FileSystemType = ModelEnum<'FileSystemType'>;
+export type BackupType = ModelEnum<'BackupType'>;
 
 export interface FileSystemRecord {
   fileSystemId: string;
@@ -34,7 +35,7 @@ export interface FileSystemRecord {
 export interface VolumeSnapshot {
   volumeId: string;
   name: string;
-  volumeType: 'ONTAP' | 'OPENZFS';
+  volumeType: ModelEnum<'VolumeType'>;
 }
 
 export interface BackupRecord {

@@ -1,0 +1,27 @@
+/**
+ * The FSx service model as both the gateway and the emulator check requests against it: every
+ * constraint (generated from the model, with the seed's deviations applied), enum and error list.
+ */
+import { type Constraint, MODEL_CONSTRAINTS } from './constraints.generated';
+import { SEED_DEVIATIONS } from './deviations';
+
+export const FSX = { ...MODEL_CONSTRAINTS, ...SEED_DEVIATIONS } as const;
+export type { Constraint } from './constraints.generated';
+export { RESERVED_TAG_KEY_PREFIX } from './deviations';
+export { MODEL_ENUMS, type ModelEnum } from './enums.generated';
+export { MODEL_OPERATION_ERRORS, type ModelOperation } from './errors.generated';
+
+/** The model counts characters; UTF-16 length would count an astral character twice. */
+export const charLength = (value: string): number => [...value].length;
+
+/** Why a string breaks a constraint ('length' or 'pattern'), or undefined when it conforms. */
+export function violation(value: string, constraint: Constraint): 'length' | 'pattern' | undefined {
+  const length = charLength(value);
+  if ((constraint.min !== undefined && length < constraint.min) || (constraint.max !== undefined && length > constraint.max)) return 'length';
+  if (constraint.pattern && !constraint.pattern.test(value)) return 'pattern';
+  return undefined;
+}
+
+/** For values that arrive outside a validated input (federation keys, credential claims). */
+export const conforms = (value: unknown, constraint: Constraint): value is string =>
+  typeof value === 'string' && violation(value, constraint) === undefined;
