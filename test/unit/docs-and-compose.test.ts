@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { parse } from 'yaml';
 import { GATEWAY_ENV_VARS, loadConfig } from '../../src/config';
 import { EMULATOR_ENV_VARS, emulatorConfigFromEnv } from '../../src/emulator';
@@ -53,11 +53,15 @@ describe('docker-compose.yml agrees with the config modules', () => {
   });
 });
 
+describe('docs/configuration.md', () => {
+  const page = read('docs/configuration.md');
+  test('has a table row for every setting of the gateway and the emulator', () => {
+    for (const v of [...GATEWAY_ENV_VARS, ...EMULATOR_ENV_VARS]) expect(page).toContain(`| \`${v.name}\` |`);
+  });
+});
+
 describe('README', () => {
   const readme = read('README.md');
-  test('documents every setting', () => {
-    for (const v of [...GATEWAY_ENV_VARS, ...EMULATOR_ENV_VARS]) expect(readme).toContain(`| \`${v.name}\` |`);
-  });
   test('Quick start is two commands: run on the emulator, pass the tests', () => {
     const quick = readme.split('## Quick start')[1].split('##')[0];
     const commands = quick.split('```sh')[1].split('```')[0].trim().split('\n');
@@ -67,4 +71,62 @@ describe('README', () => {
     const scripts = Object.keys(JSON.parse(read('package.json')).scripts);
     for (const script of scripts) expect(readme).toMatch(new RegExp(`npm (run )?${script.replace(':', ':')}\\b`));
   });
+  test('its map links every page of docs/', () => {
+    for (const page of docsPages) expect(readme).toContain(`](${page})`);
+  });
 });
+
+const docsPages = readdirSync(join(root, 'docs'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => `docs/${name}`);
+
+describe.each(['README.md', ...docsPages])('links in %s', (file) => {
+  test('every relative link points to an existing file, and every #anchor to a heading there', () => {
+    const broken: string[] = [];
+    for (const target of relativeLinks(read(file))) {
+      const [path, anchor] = target.split('#') as [string, string | undefined];
+      const resolved = path ? normalize(join(dirname(file), decodeURIComponent(path))) : file;
+      if (resolved.startsWith('..') || !existsSync(join(root, resolved))) {
+        broken.push(`${target} (no file ${resolved})`);
+      } else if (anchor !== undefined && resolved.endsWith('.md') && !statSync(join(root, resolved)).isDirectory()) {
+        if (!headingSlugs(read(resolved)).has(anchor)) broken.push(`${target} (no heading #${anchor} in ${resolved})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+/** Markdown without fenced code blocks and inline code spans, where `[x](y)` and `# y` are not links or headings. */
+function prose(markdown: string): string {
+  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
+}
+
+/** Inline and reference-style link targets that are not absolute URLs (http:, mailto:, ...). */
+function relativeLinks(markdown: string): string[] {
+  const text = prose(markdown);
+  const inline = [...text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]);
+  const reference = [...text.matchAll(/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map((m) => m[1]);
+  return [...inline, ...reference].filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
+}
+
+/** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens, repeats numbered. */
+function headingSlugs(markdown: string): Set<string> {
+  const slugs = new Set<string>();
+  const headings = markdown
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '')
+    .split('\n')
+    .filter((line) => /^#{1,6}\s/.test(line))
+    .map((line) => line.replace(/^#{1,6}\s+/, '').replace(/\s+#*\s*$/, ''));
+  for (const heading of headings) {
+    const text = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+    const base = text
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
+    let slug = base;
+    for (let n = 1; slugs.has(slug); n++) slug = `${base}-${n}`;
+    slugs.add(slug);
+  }
+  return slugs;
+}
