@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type JWTPayload, type JWTVerifyGetKey, type KeyLike, createRemoteJWKSet, errors, importSPKI, jwtVerify } from 'jose';
 import type { ApiKeyRecord, AuthConfig } from '../../config';
-import { FILE_SYSTEM_ID, MAX_FILTER_VALUES, isValidId } from '../validation/fsx-constraints';
+import { FSX, conforms } from '../../fsx-model';
 import { ANONYMOUS, type Principal } from './principal';
 
 /** A request without acceptable credentials: answered 401 UNAUTHENTICATED before any resolver runs. */
@@ -79,8 +79,9 @@ function jwtFailure(error: unknown): string {
 
 function principalOf(id: string, scopes: readonly string[], fileSystemIds?: readonly unknown[]): Principal {
   if (fileSystemIds !== undefined) {
-    if (fileSystemIds.length > MAX_FILTER_VALUES || !fileSystemIds.every((fs) => isValidId(fs, FILE_SYSTEM_ID))) {
-      throw new AuthenticationFailed(`A credential may be limited to at most ${MAX_FILTER_VALUES} well-formed file system ids`);
+    // At most one DescribeBackups filter's worth, so listing what the credential sees stays one call per page.
+    if (fileSystemIds.length > FSX.FilterValues.max || !fileSystemIds.every((fs) => conforms(fs, FSX.FileSystemId))) {
+      throw new AuthenticationFailed(`A credential may be limited to at most ${FSX.FilterValues.max} well-formed file system ids`);
     }
   }
   return { id, scopes: new Set(scopes), fileSystemIds: fileSystemIds ? new Set(fileSystemIds as string[]) : undefined };

@@ -1,15 +1,17 @@
-import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { BackupType, FileSystemType } from '../fsx/enums.generated';
 import { UNRECOGNIZED } from '../fsx/unrecognized-enum-fallback';
 import { ConnectionArgs } from '../pagination/connection.args';
-import { BACKUP_ID, FILE_SYSTEM_ID, MAX_FILTER_VALUES, VOLUME_ID } from '../validation/fsx-constraints';
+import { FSX } from '../../fsx-model';
+import { IsBackupId, IsFileSystemId, IsVolumeId } from '../validation/fsx-constraint.decorators';
+
+const MAX_FILTER_VALUES = FSX.FilterValues.max;
 
 @ArgsType()
 export class BackupArgs {
   @Field({ description: 'e.g. backup-0123456789abcdef0' })
-  @Length(BACKUP_ID.min, BACKUP_ID.max)
-  @Matches(BACKUP_ID.pattern, { message: 'backupId must look like backup-0123456789abcdef0 (backup- and 8 or more lowercase hex digits)' })
+  @IsBackupId()
   backupId!: string;
 }
 
@@ -20,8 +22,7 @@ export class BackupFilter {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Length(FILE_SYSTEM_ID.min, FILE_SYSTEM_ID.max, { each: true })
-  @Matches(FILE_SYSTEM_ID.pattern, { each: true, message: 'each fileSystemId must look like fs-0123456789abcdef0' })
+  @IsFileSystemId({ each: true })
   fileSystemIds?: string[] | null;
 
   @Field(() => [BackupType], { nullable: true })
@@ -39,8 +40,7 @@ export class BackupFilter {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Length(VOLUME_ID.min, VOLUME_ID.max, { each: true })
-  @Matches(VOLUME_ID.pattern, { each: true, message: 'each volumeId must look like fsvol-0123456789abcdef0 (fsvol- and 17 hex digits)' })
+  @IsVolumeId({ each: true })
   volumeIds?: string[] | null;
 }
 

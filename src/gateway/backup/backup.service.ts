@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CreateBackupCommand, DeleteBackupCommand, DescribeBackupsCommand, type FSxClient, type Filter, paginateDescribeBackups } from '@aws-sdk/client-fsx';
+import {
+  BackupNotFound, CreateBackupCommand, DeleteBackupCommand, DescribeBackupsCommand, type FSxClient, type Filter, paginateDescribeBackups,
+} from '@aws-sdk/client-fsx';
 import DataLoader from 'dataloader';
+import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
-import { describeByIds } from '../fsx/describe-by-ids';
-import { hasBackupId, toBackup } from '../fsx/to-graphql';
+import { allItems, byIdLoader } from '../fsx/by-id-loader';
+import { hasBackupId, toBackup, toBackups } from '../fsx/to-graphql';
 import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
@@ -14,7 +17,7 @@ import { ErrorResult, FsxServiceError, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 import { BACKUPS_ERRORS, BACKUP_ERRORS, CREATE_BACKUP_ERRORS, CreateBackupSuccess, DELETE_BACKUP_ERRORS, DeleteBackupSuccess } from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
-import { BACKUP_ID, MAX_FILTER_VALUES, MAX_IDS_PER_DESCRIBE, MAX_PAGE_SIZE, isValidId } from '../validation/fsx-constraints';
+import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import type { BackupFilter, BackupsArgs } from './backup.args';
 import type { CreateBackupInput } from './create-backup.input';
 import type { DeleteBackupInput } from './delete-backup.input';
@@ -25,12 +28,11 @@ import type { DeleteBackupInput } from './delete-backup.input';
  */
 export class BackupService {
   /** backupId → Backup (null: FSx does not know it). ⌈n/50⌉ DescribeBackups calls for n ids. */
-  private readonly byId = new DataLoader<string, Backup | null>(
-    async (ids) => {
-      const found = await describeByIds(ids, (batch) => this.describe(batch), (b) => b.backupId, 'BackupNotFound');
-      return ids.map((id) => found.get(id) ?? null);
-    },
-    { maxBatchSize: MAX_IDS_PER_DESCRIBE },
+  private readonly byId = byIdLoader(
+    (ids) => allItems(paginateDescribeBackups({ client: this.fsx, pageSize: ids.length }, { BackupIds: ids }), (page) => toBackups(page.Backups)),
+    (backup) => backup.backupId,
+    BackupNotFound,
+    FSX.BackupIds.max,
   );
 
   /** "fileSystemId:n" → at least the first n backups of that file system (fewer if it has fewer). */
@@ -93,7 +95,7 @@ export class BackupService {
 
   /** A federation entity lookup: the Backup, or null when FSx does not know it (or the key is malformed). */
   reference(backupId: string): Promise<Backup | null> {
-    return isValidId(backupId, BACKUP_ID) ? this.visible(backupId) : Promise.resolve(null);
+    return conforms(backupId, FSX.BackupId) ? this.visible(backupId) : Promise.resolve(null);
   }
 
   /** The backup, if FSx has it and the caller may see its file system. */
@@ -116,14 +118,14 @@ export class BackupService {
           NextToken: position.token,
         }),
       );
-      const fetched = this.remember((out.Backups ?? []).filter(hasBackupId).map(toBackup));
+      const fetched = this.remember(toBackups(out.Backups));
       return tokenPage(BackupConnection, this.cursors, scope, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, BACKUPS_ERRORS);
     }
   }
 
-  /** One file system's backups from `offset`, batched with every other file system asked for in this request. */
+  /** One file system's backups after the `after` cursor, batched with every other file system asked for in this request. */
   async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<BackupConnection | ErrorResult> {
     if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
     const scope = `fs-backups:${fileSystemId}`;
@@ -138,14 +140,6 @@ export class BackupService {
     }
   }
 
-  private async describe(backupIds: string[]): Promise<Backup[]> {
-    const backups: Backup[] = [];
-    for await (const page of paginateDescribeBackups({ client: this.fsx, pageSize: backupIds.length }, { BackupIds: backupIds })) {
-      backups.push(...(page.Backups ?? []).filter(hasBackupId).map(toBackup));
-    }
-    return backups;
-  }
-
   /**
    * DescribeBackups with a file-system-id filter of up to 20 ids per call, paging only until every
    * file system has the number of backups asked for: calls grow with the data FSx must return, not
@@ -154,15 +148,15 @@ export class BackupService {
   private async listForFileSystems(wanted: Map<string, number>): Promise<Map<string, Backup[]>> {
     const byFs = new Map<string, Backup[]>([...wanted.keys()].map((id) => [id, []]));
     const ids = [...wanted.keys()];
-    const chunks = Array.from({ length: Math.ceil(ids.length / MAX_FILTER_VALUES) }, (_, i) =>
-      ids.slice(i * MAX_FILTER_VALUES, (i + 1) * MAX_FILTER_VALUES),
+    const chunks = Array.from({ length: Math.ceil(ids.length / FSX.FilterValues.max) }, (_, i) =>
+      ids.slice(i * FSX.FilterValues.max, (i + 1) * FSX.FilterValues.max),
     );
     await Promise.all(
       chunks.map(async (chunk) => {
         const satisfied = () => chunk.every((id) => byFs.get(id)!.length >= wanted.get(id)!);
         const pages = paginateDescribeBackups({ client: this.fsx, pageSize: MAX_PAGE_SIZE }, { Filters: [{ Name: 'file-system-id', Values: chunk }] });
         for await (const page of pages) {
-          for (const backup of this.remember((page.Backups ?? []).filter(hasBackupId).map(toBackup))) {
+          for (const backup of this.remember(toBackups(page.Backups))) {
             byFs.get(backup.fileSystem?.fileSystemId ?? '')?.push(backup);
           }
           if (satisfied()) break;

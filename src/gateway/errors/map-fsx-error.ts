@@ -1,92 +1,95 @@
+import * as fsx from '@aws-sdk/client-fsx';
+import { type Constraint, FSX } from '../../fsx-model';
 import { ServiceLimit } from '../fsx/enums.generated';
 import {
-  BackupBeingCopied, BackupInProgress, BackupRestoring, BadRequest, ErrorResult, FsxServiceError, IncompatibleParameterError, InternalServerError,
+  BackupBeingCopied, BackupInProgress, BackupRestoring, BadRequest, type ErrorResult, FsxServiceError, IncompatibleParameterError, InternalServerError,
   ServiceLimitExceeded, UnsupportedOperation, result,
 } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 
-/** What the caller knew when FSx refused: used to fill the typed result's specifics. */
+/** What the caller knew when FSx refused: used to fill the typed result's specifics FSx does not model. */
 export interface ErrorSubject {
   fileSystemId?: string;
   backupId?: string;
 }
 
-interface SdkError {
-  name?: string;
-  message?: string;
-  $fault?: 'client' | 'server';
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: number; requestId?: string };
-  Limit?: string;
-  Parameter?: string;
-  FileSystemId?: string;
-  BackupId?: string;
-}
+type Base = Pick<ErrorResult, 'message' | 'requestId'>;
+type Build<E extends fsx.FSxServiceException> = (error: E, subject: ErrorSubject, base: Base) => ErrorResult;
+type Entry = { type: abstract new (...args: never[]) => fsx.FSxServiceException; build: Build<never> };
+const on = <E extends fsx.FSxServiceException>(type: abstract new (...args: never[]) => E, build: Build<E>): Entry => ({ type, build: build as Build<never> });
 
-type Build = (e: SdkError, subject: ErrorSubject, base: Pick<ErrorResult, 'message' | 'requestId'>) => ErrorResult;
-
-/** THE table: FSx error code → typed GraphQL result. Every FSx failure the gateway reports passes here. */
-const FSX_ERRORS: Record<string, Build> = {
-  BackupInProgress: (e, s, base) =>
-    result(BackupInProgress, { ...base, retryable: true, fileSystemId: e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID) }),
-  BackupRestoring: (e, _s, base) => result(BackupRestoring, { ...base, retryable: true, restoringFileSystemId: e.FileSystemId ?? null }),
-  BackupBeingCopied: (_e, _s, base) => result(BackupBeingCopied, { ...base, retryable: true }),
-  BadRequest: (_e, _s, base) => result(BadRequest, { ...base, retryable: false }),
-  FileSystemNotFound: (e, s, base) => fileSystemNotFound(e.FileSystemId ?? s.fileSystemId ?? idIn(base.message, FILE_SYSTEM_ID)),
-  BackupNotFound: (e, s, base) => backupNotFound(e.BackupId ?? s.backupId ?? idIn(base.message, BACKUP_ID)),
-  IncompatibleParameterError: (e, _s, base) =>
-    result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
-  InternalServerError: (_e, _s, base) => result(InternalServerError, { ...base, retryable: true }),
-  ServiceLimitExceeded: (e, _s, base) =>
+/**
+ * THE table: FSx error (the SDK's own exception class) → typed GraphQL result. Every FSx failure the
+ * gateway reports passes here. FSx names the resource in BackupInProgress, FileSystemNotFound and
+ * BackupNotFound only in its message, so the id comes from the caller's input, or from the message.
+ */
+const FSX_ERRORS: readonly Entry[] = [
+  on(fsx.BackupInProgress, (e, s, base) =>
+    result(BackupInProgress, { ...base, retryable: true, fileSystemId: s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID) }),
+  ),
+  on(fsx.BackupRestoring, (e, _s, base) => result(BackupRestoring, { ...base, retryable: true, restoringFileSystemId: e.FileSystemId ?? null })),
+  on(fsx.BackupBeingCopied, (_e, _s, base) => result(BackupBeingCopied, { ...base, retryable: true })),
+  on(fsx.BadRequest, (_e, _s, base) => result(BadRequest, { ...base, retryable: false })),
+  on(fsx.FileSystemNotFound, (e, s) => fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID))),
+  on(fsx.BackupNotFound, (e, s) => backupNotFound(s.backupId ?? idIn(e.message, BACKUP_ID))),
+  on(fsx.IncompatibleParameterError, (e, _s, base) => result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null })),
+  on(fsx.InternalServerError, (_e, _s, base) => result(InternalServerError, { ...base, retryable: true })),
+  on(fsx.ServiceLimitExceeded, (e, _s, base) =>
     result(ServiceLimitExceeded, { ...base, retryable: false, limit: (e.Limit ?? null) as ServiceLimit | null }),
-  UnsupportedOperation: (_e, _s, base) => result(UnsupportedOperation, { ...base, retryable: false }),
-  // moto (and older LocalStack) answer a missing file system or backup with the generic code.
-  ResourceNotFoundException: (e, s, base) => (s.backupId ? FSX_ERRORS.BackupNotFound : FSX_ERRORS.FileSystemNotFound)(e, s, base),
+  ),
+  on(fsx.UnsupportedOperation, (_e, _s, base) => result(UnsupportedOperation, { ...base, retryable: false })),
+];
+
+/** Codes FSx does not model, which compatible endpoints answer: moto (and older LocalStack) say ResourceNotFoundException. */
+const FOREIGN_ERRORS: Record<string, Build<fsx.FSxServiceException>> = {
+  ResourceNotFoundException: (e, s) => (s.backupId ? backupNotFound(s.backupId) : fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID))),
 };
 
 /** Error names that mean FSx was never heard from: timeouts, refused or reset connections. */
 const TRANSPORT_ERRORS = new Set(['TimeoutError', 'AbortError', 'RequestTimeout', 'RequestTimeoutException']);
 
+/** What the SDK stamps on anything that passed through its stack; `httpStatusCode` only when a response arrived. */
+type Stamped = { name?: string; message?: string; code?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } };
+
 /**
  * Maps anything the FSx client threw to a typed result. `allowed` is the set of result types the
  * field's union can carry; an error outside it (or an unknown code) becomes FsxServiceError, so no
- * FSx answer can make a union fail to resolve.
+ * FSx answer can make a union fail to resolve. Anything that is neither an FSx answer nor a
+ * transport failure is a bug and is rethrown.
  */
 export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: ReadonlySet<Function>): ErrorResult {
-  const e = (error ?? {}) as SdkError;
+  const e = (error ?? {}) as Stamped;
   const requestId = e.$metadata?.requestId ?? null;
   const message = e.message || e.name || 'FSx request failed';
-
-  if (!e.$metadata?.httpStatusCode && !isTransportFailure(e)) throw error; // a bug, not an FSx answer
-  if (isTransportFailure(e)) {
+  if (!e.$metadata?.httpStatusCode) {
+    if (!isTransportFailure(e)) throw error;
     return result(InternalServerError, { message: `FSx did not answer: ${message}`, retryable: true, requestId });
   }
-  const build = e.name ? FSX_ERRORS[e.name] : undefined;
-  if (build) {
-    const mapped = build(e, subject, { message, requestId });
-    if (allowed.has(mapped.constructor)) return mapped;
+  if (error instanceof fsx.FSxServiceException) {
+    const build = FSX_ERRORS.find((entry) => error instanceof entry.type)?.build ?? FOREIGN_ERRORS[error.name];
+    const mapped = build?.(error as never, subject, { message, requestId });
+    if (mapped && allowed.has(mapped.constructor)) return mapped;
   }
+  // A code this gateway does not know, or an answer the SDK could not read (e.g. a proxy's HTML page).
+  const exception = error as Partial<fsx.FSxServiceException>;
   return result(FsxServiceError, {
     message,
     requestId,
     code: e.name || 'Unknown',
-    retryable: e.$fault === 'server' || Boolean(e.$retryable) || /throttl/i.test(e.name ?? ''),
+    retryable: exception.$fault === 'server' || Boolean(exception.$retryable) || /throttl/i.test(e.name ?? ''),
   });
 }
 
-const FILE_SYSTEM_ID = /fs-[0-9a-f]{8,}/;
-const BACKUP_ID = /backup-[0-9a-f]{8,}/;
+/** The model's id patterns without their anchors, to find an id inside a message. */
+const unanchored = (constraint: Constraint) => new RegExp(constraint.pattern!.source.replace(/^\^/, '').replace(/\$$/, ''));
+const FILE_SYSTEM_ID = unanchored(FSX.FileSystemId);
+const BACKUP_ID = unanchored(FSX.BackupId);
 
-/** FSx names the resource in its message, not in a member: the id, or '' when it does not. */
+/** The id FSx names in its message, or '' when it names none. */
 function idIn(message: string, pattern: RegExp): string {
   return pattern.exec(message)?.[0] ?? '';
 }
 
-/**
- * FSx never answered: refused or reset connections, timeouts, aborts. The SDK stamps $metadata on
- * everything that passed through its stack, with an HTTP status only when a response arrived.
- */
-function isTransportFailure(e: SdkError & { code?: string }): boolean {
-  if (e.$metadata?.httpStatusCode) return false;
+function isTransportFailure(e: Stamped): boolean {
   return '$metadata' in e || TRANSPORT_ERRORS.has(e.name ?? '') || (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code));
 }

@@ -1,9 +1,9 @@
-import { DescribeFileSystemsCommand, type FSxClient, paginateDescribeFileSystems } from '@aws-sdk/client-fsx';
-import DataLoader from 'dataloader';
+import { DescribeFileSystemsCommand, FileSystemNotFound, type FSxClient, paginateDescribeFileSystems } from '@aws-sdk/client-fsx';
+import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
-import { describeByIds } from '../fsx/describe-by-ids';
+import { allItems, byIdLoader } from '../fsx/by-id-loader';
 import type { FileSystem } from '../fsx/shapes.generated';
-import { hasFileSystemId, toFileSystem } from '../fsx/to-graphql';
+import { toFileSystems } from '../fsx/to-graphql';
 import type { ConnectionArgs } from '../pagination/connection.args';
 import { FileSystemConnection } from '../pagination/connection.types';
 import { offsetPage, tokenPage } from '../pagination/pages';
@@ -12,19 +12,17 @@ import { type Principal, canSee } from '../auth/principal';
 import type { ErrorResult } from '../results/error-result';
 import { fileSystemNotFound } from '../results/not-found';
 import { FILE_SYSTEMS_ERRORS, FILE_SYSTEM_ERRORS } from '../results/unions';
-import { FILE_SYSTEM_ID, MAX_IDS_PER_DESCRIBE, isValidId } from '../validation/fsx-constraints';
 import { invalidCursor } from '../results/invalid-input';
 
 const SCOPE = 'file-systems';
 
 /** File systems, for one GraphQL request (per-request DataLoader: batched, deduplicated, never shared). */
 export class FileSystemService {
-  private readonly byId = new DataLoader<string, FileSystem | null>(
-    async (ids) => {
-      const found = await describeByIds(ids, (batch) => this.describe(batch), (f) => f.fileSystemId, 'FileSystemNotFound');
-      return ids.map((id) => found.get(id) ?? null);
-    },
-    { maxBatchSize: MAX_IDS_PER_DESCRIBE },
+  private readonly byId = byIdLoader(
+    (ids) => allItems(paginateDescribeFileSystems({ client: this.fsx, pageSize: ids.length }, { FileSystemIds: ids }), (page) => toFileSystems(page.FileSystems)),
+    (fileSystem) => fileSystem.fileSystemId,
+    FileSystemNotFound,
+    FSX.FileSystemIds.max,
   );
 
   constructor(
@@ -44,7 +42,7 @@ export class FileSystemService {
 
   /** A federation entity lookup: the FileSystem, or null when FSx does not know it (or the key is malformed). */
   reference(fileSystemId: string): Promise<FileSystem | null> {
-    return isValidId(fileSystemId, FILE_SYSTEM_ID) && canSee(this.principal, fileSystemId) ? this.byId.load(fileSystemId) : Promise.resolve(null);
+    return conforms(fileSystemId, FSX.FileSystemId) && canSee(this.principal, fileSystemId) ? this.byId.load(fileSystemId) : Promise.resolve(null);
   }
 
   async list({ first, after }: ConnectionArgs): Promise<FileSystemConnection | ErrorResult> {
@@ -53,7 +51,7 @@ export class FileSystemService {
     if ('refused' in position) return invalidCursor(position.refused);
     try {
       const out = await this.fsx.send(new DescribeFileSystemsCommand({ MaxResults: position.skip + first, NextToken: position.token }));
-      const fetched = (out.FileSystems ?? []).filter(hasFileSystemId).map(toFileSystem);
+      const fetched = toFileSystems(out.FileSystems);
       for (const fileSystem of fetched) this.byId.prime(fileSystem.fileSystemId, fileSystem);
       return tokenPage(FileSystemConnection, this.cursors, SCOPE, position, fetched, first, out.NextToken);
     } catch (error) {
@@ -80,13 +78,5 @@ export class FileSystemService {
     } catch (error) {
       return mapFsxError(error, {}, FILE_SYSTEMS_ERRORS);
     }
-  }
-
-  private async describe(fileSystemIds: string[]): Promise<FileSystem[]> {
-    const fileSystems: FileSystem[] = [];
-    for await (const page of paginateDescribeFileSystems({ client: this.fsx, pageSize: fileSystemIds.length }, { FileSystemIds: fileSystemIds })) {
-      fileSystems.push(...(page.FileSystems ?? []).filter(hasFileSystemId).map(toFileSystem));
-    }
-    return fileSystems;
   }
 }

@@ -1,6 +1,9 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../validation/fsx-constraints';
+
+/** Connections: `first` defaults to DEFAULT_PAGE_SIZE and may not exceed MAX_PAGE_SIZE (FSx pages are the gateway's to size). */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class ConnectionArgs {

@@ -1,5 +1,5 @@
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../validation/fsx-constraints';
+import { DEFAULT_PAGE_SIZE } from './connection.args';
 
 /** A connection costs its selection once per item it may return (`first`), plus itself. */
 export const pageComplexity = ({ args, childComplexity }: ComplexityEstimatorArgs): number =>

@@ -1,0 +1,60 @@
+import DataLoader from 'dataloader';
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * id → resource (null: FSx does not know it), for one request: every lookup in an operation is
+ * batched into Describe calls of at most `maxBatchSize` ids, duplicates sent once.
+ */
+export function byIdLoader<T>(
+  describe: (ids: string[]) => Promise<T[]>,
+  idOf: (item: T) => string,
+  notFound: ErrorClass,
+  maxBatchSize: number,
+): DataLoader<string, T | null> {
+  return new DataLoader(
+    async (ids) => {
+      const found = await describeByIds(ids, describe, idOf, notFound);
+      return ids.map((id) => found.get(id) ?? null);
+    },
+    { maxBatchSize },
+  );
+}
+
+/** Every item of every page a paginator yields. */
+export async function allItems<P, T>(pages: AsyncIterable<P>, itemsOf: (page: P) => T[]): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of pages) items.push(...itemsOf(page));
+  return items;
+}
+
+/**
+ * Describe many resources by id, surviving FSx's all-or-nothing rule: DescribeBackups (and
+ * DescribeFileSystems) fail the WHOLE call with BackupNotFound (FileSystemNotFound) when any one id is
+ * unknown. Then the ids the error message names are dropped and the rest retried; when the message
+ * names none, the batch is bisected. One bad id among 50 costs one extra call (two with an unhelpful
+ * message: log2 n more), and never fails the other 49.
+ */
+async function describeByIds<T>(
+  ids: readonly string[],
+  describe: (ids: string[]) => Promise<T[]>,
+  idOf: (item: T) => string,
+  notFound: ErrorClass,
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  const run = async (batch: string[]): Promise<void> => {
+    if (batch.length === 0) return;
+    try {
+      for (const item of await describe(batch)) found.set(idOf(item), item);
+    } catch (error) {
+      if (!(error instanceof notFound)) throw error;
+      if (batch.length === 1) return;
+      const named = batch.filter((id) => error.message.includes(id));
+      if (named.length > 0) return run(batch.filter((id) => !named.includes(id)));
+      const half = Math.ceil(batch.length / 2);
+      await Promise.all([run(batch.slice(0, half)), run(batch.slice(half))]);
+    }
+  };
+  await run([...new Set(ids)]);
+  return found;
+}

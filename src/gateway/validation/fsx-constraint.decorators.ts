@@ -1,0 +1,39 @@
+import { Length, Matches, type ValidationOptions, registerDecorator } from 'class-validator';
+import { type Constraint, FSX, RESERVED_TAG_KEY_PREFIX } from '../../fsx-model';
+
+type Options = Pick<ValidationOptions, 'each'>;
+
+/**
+ * One FSx string shape on an input field: its length bounds and pattern from the model, checked as
+ * class-validator's isLength and matches (the constraint names clients read in fieldErrors).
+ */
+function FsxString(constraint: Constraint, hint: string, options: Options = {}): PropertyDecorator {
+  const decorators = [Length(constraint.min ?? 0, constraint.max, options)];
+  // Registered pattern first, as stacked `@Length @Matches` decorators would be (they apply bottom-up).
+  if (constraint.pattern) decorators.unshift(Matches(constraint.pattern, { ...options, message: `${options.each ? 'each of ' : ''}$property ${hint}` }));
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}
+
+export const IsFileSystemId = (options?: Options) =>
+  FsxString(FSX.FileSystemId, 'must look like fs-0123456789abcdef0 (fs- and 8 or more lowercase hex digits)', options);
+export const IsBackupId = (options?: Options) =>
+  FsxString(FSX.BackupId, 'must look like backup-0123456789abcdef0 (backup- and 8 or more lowercase hex digits)', options);
+export const IsVolumeId = (options?: Options) =>
+  FsxString(FSX.VolumeId, 'must look like fsvol-0123456789abcdef0 (fsvol- and 17 hex digits)', options);
+export const IsClientRequestToken = () => FsxString(FSX.ClientRequestToken, 'may contain only the characters [A-za-z0-9_.-]');
+export const IsTagValue = () => FsxString(FSX.TagValue, 'may contain only letters, numbers, spaces and _ . : / = + - @');
+
+/** A tag key of the model that is not in the `aws:` namespace AWS reserves (a rule the model does not encode). */
+export function IsTagKey(): PropertyDecorator {
+  const shape = FsxString(FSX.TagKey, 'may contain only letters, numbers, spaces and _ . : / = + - @');
+  return (target, property) => {
+    shape(target, property);
+    registerDecorator({
+      name: 'notReservedTagKey',
+      target: target.constructor,
+      propertyName: property as string,
+      options: { message: 'tag keys starting with "aws:" are reserved by AWS' },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || !RESERVED_TAG_KEY_PREFIX.test(value) },
+    });
+  };
+}
