@@ -70,7 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     pageTokenSecret: randomBytes(32),
   };
   const calls = createCallLog();
-  const faults = new FaultInjector(options.faults ?? [], options.faultSeed ?? DEFAULT_FAULT_SEED);
+  const faults = new FaultInjector(options.faults ?? [], options.faultSeed ?? DEFAULT_FAULT_SEED, options.faultSleep);
   const resetState = () => {
     store.load(initialData());
     calls.clear();

@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   faults?: FaultRule[];
   /** Seed of the PRNG behind fault `rate`; default 0x5eed. */
   faultSeed?: number;
+  /** How fault latency waits; default a timer (setTimeout). Tests pass one they end themselves. */
+  faultSleep?: (ms: number) => Promise<void>;
   /** Default page size and cap for MaxResults; default 100. */
   maxResultsCap?: number;
   /** Log each request to stderr (standalone mode); default false. */
