@@ -1,23 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { EmulatorConfigError, type EmulatorOptions, emulatorConfigFromEnv } from './emulator';
+import { type EmulatorOptions, emulatorConfigFromEnv } from './emulator';
+import { ConfigError, type Env, EnvReader, type EnvVarDoc } from './env';
+import type { ApiKeyRecord, AuthConfig } from './gateway/auth/auth-config';
+import type { FsxClientOptions } from './gateway/fsx/fsx-client';
+import { DEFAULT_LIMITS, type LimitsConfig } from './gateway/limits/limits';
+import { LOG_LEVELS, type LogLevel } from './gateway/logging';
+
+export { ConfigError } from './env';
 
 /**
- * The one configuration module: environment → a typed, validated Config. A bad value stops start-up
- * with a message that names the variable. GATEWAY_ENV_VARS documents every setting (the README table
- * and the docker-compose test are checked against it). The embedded emulator's own settings live in
- * src/emulator/emulator-config.ts and are read through it.
+ * The gateway's configuration: environment → a typed, validated Config, in the project's one
+ * environment dialect (src/env.ts). A bad value stops start-up with a message that names the variable.
+ * GATEWAY_ENV_VARS documents every setting (the configuration docs and the docker-compose test are
+ * checked against it). The embedded emulator's own settings are read by src/emulator/emulator-config.ts.
  */
 export type FsxBackend = 'emulator' | 'endpoint' | 'aws';
 
-export interface Config {
+export interface Config extends FsxClientOptions {
   host: string;
   port: number;
   backend: FsxBackend;
   /** Set for `endpoint` (given) and `emulator` (filled in once the embedded emulator listens). */
   endpointUrl?: string;
-  region: string;
-  fsx: { requestTimeoutMs: number; connectionTimeoutMs: number; maxAttempts: number; maxSockets: number };
   cursorSecret: string;
   graphiql: boolean;
   introspection: boolean;
@@ -30,45 +35,6 @@ export interface Config {
   /** The embedded emulator's settings (FSX_EMULATOR_*), for backend `emulator` only. */
   emulator?: EmulatorOptions;
 }
-
-export type AuthConfig =
-  | { mode: 'none'; explicit: boolean }
-  | {
-      mode: 'jwt';
-      /** Exactly one of jwksUrl, publicKey (PEM, asymmetric algorithms) and secret (HS256). */
-      jwksUrl?: string;
-      publicKey?: string;
-      secret?: string;
-      issuer: string;
-      audience: string;
-      algorithms: string[];
-      clockToleranceSeconds: number;
-      fileSystemsClaim: string;
-    }
-  | { mode: 'apikey'; keys: ApiKeyRecord[] };
-
-/** An API key as stored: never the key itself, only its SHA-256. */
-export interface ApiKeyRecord {
-  id: string;
-  sha256: string;
-  scopes: string[];
-  /** When set, the key sees only these file systems (at most 20: one FSx filter). */
-  fileSystemIds?: string[];
-}
-
-export interface LimitsConfig {
-  maxDepth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxCost: number;
-  maxBodyBytes: number;
-}
-
-export const DEFAULT_LIMITS: LimitsConfig = { maxDepth: 12, maxAliases: 200, maxTokens: 10_000, maxCost: 10_000, maxBodyBytes: 1024 * 1024 };
-
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
-
-export interface EnvVarDoc { name: string; default: string; description: string }
 
 export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'PORT', default: '4000', description: 'HTTP port of the gateway (GraphQL at /graphql).' },
@@ -104,95 +70,90 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'NODE_ENV', default: 'development', description: '`production` turns GraphiQL and introspection off unless enabled explicitly.' },
 ];
 
-export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
-    super(`Invalid configuration: ${variable} ${detail}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
 export function loadConfig(env: Env = process.env): Config {
+  const read = new EnvReader(env);
   const production = env.NODE_ENV === 'production';
-  const endpointUrl = optionalUrl(env, 'FSX_ENDPOINT_URL');
-  const backend = backendOf(env, endpointUrl);
-  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || (backend === 'aws' ? undefined : 'us-east-1');
+  const endpointUrl = read.url('FSX_ENDPOINT_URL');
+  const backend = backendOf(read, endpointUrl);
+  const region = read.string('AWS_REGION') ?? read.string('AWS_DEFAULT_REGION') ?? (backend === 'aws' ? undefined : 'us-east-1');
   if (!region) throw new ConfigError('AWS_REGION', 'is required when FSX_BACKEND=aws');
   return {
-    host: env.HOST || '127.0.0.1',
-    port: int(env, 'PORT', 4000, 0, 65535),
+    host: read.string('HOST') ?? '127.0.0.1',
+    port: read.int('PORT', 0, 65535) ?? 4000,
     backend,
     endpointUrl,
     region,
     fsx: {
-      requestTimeoutMs: int(env, 'FSX_REQUEST_TIMEOUT_MS', 5000, 1, 600_000),
-      connectionTimeoutMs: int(env, 'FSX_CONNECT_TIMEOUT_MS', 2000, 1, 600_000),
-      maxAttempts: int(env, 'FSX_MAX_ATTEMPTS', 3, 1, 10),
-      maxSockets: int(env, 'FSX_MAX_SOCKETS', 64, 1, 10_000),
+      requestTimeoutMs: read.int('FSX_REQUEST_TIMEOUT_MS', 1, 600_000) ?? 5000,
+      connectionTimeoutMs: read.int('FSX_CONNECT_TIMEOUT_MS', 1, 600_000) ?? 2000,
+      maxAttempts: read.int('FSX_MAX_ATTEMPTS', 1, 10) ?? 3,
+      maxSockets: read.int('FSX_MAX_SOCKETS', 1, 10_000) ?? 64,
     },
-    cursorSecret: env.CURSOR_SECRET || randomBytes(32).toString('hex'),
-    graphiql: bool(env, 'GRAPHIQL', !production),
-    introspection: bool(env, 'INTROSPECTION', !production),
+    cursorSecret: read.string('CURSOR_SECRET') ?? randomBytes(32).toString('hex'),
+    graphiql: read.bool('GRAPHIQL') ?? !production,
+    introspection: read.bool('INTROSPECTION') ?? !production,
     production,
-    auth: authConfig(env, backend),
+    auth: authConfig(read, backend),
     limits: {
-      maxDepth: int(env, 'MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 100),
-      maxAliases: int(env, 'MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
-      maxTokens: int(env, 'MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
-      maxCost: int(env, 'MAX_COST', DEFAULT_LIMITS.maxCost, 1, 10_000_000),
-      maxBodyBytes: int(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1024 * 1024),
+      maxDepth: read.int('MAX_DEPTH', 1, 100) ?? DEFAULT_LIMITS.maxDepth,
+      maxAliases: read.int('MAX_ALIASES', 0, 10_000) ?? DEFAULT_LIMITS.maxAliases,
+      maxTokens: read.int('MAX_TOKENS', 100, 1_000_000) ?? DEFAULT_LIMITS.maxTokens,
+      maxCost: read.int('MAX_COST', 1, 10_000_000) ?? DEFAULT_LIMITS.maxCost,
+      maxBodyBytes: read.int('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024) ?? DEFAULT_LIMITS.maxBodyBytes,
     },
-    corsOrigins: corsOrigins(env, production),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
-    emulator: backend === 'emulator' ? embeddedEmulatorOptions(env) : undefined,
+    corsOrigins: corsOrigins(read, production),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info',
+    // The embedded emulator takes every FSX_EMULATOR_* setting but its address: it listens on a free loopback port.
+    emulator: backend === 'emulator' ? { ...emulatorConfigFromEnv(env), port: 0, host: '127.0.0.1' } : undefined,
   };
 }
 
-function authConfig(env: Env, backend: FsxBackend): AuthConfig {
-  const mode = env.AUTH_MODE;
+function authConfig(read: EnvReader, backend: FsxBackend): AuthConfig {
+  const mode = read.string('AUTH_MODE');
   if (!mode) {
     if (backend === 'aws') throw new ConfigError('AUTH_MODE', 'is required with FSX_BACKEND=aws: choose jwt or apikey (or none, explicitly)');
     return { mode: 'none', explicit: false };
   }
   if (mode === 'none') return { mode: 'none', explicit: true };
-  if (mode === 'jwt') return jwtConfig(env);
-  if (mode === 'apikey') return { mode: 'apikey', keys: apiKeys(env) };
+  if (mode === 'jwt') return jwtConfig(read);
+  if (mode === 'apikey') return { mode: 'apikey', keys: apiKeys(read) };
   throw new ConfigError('AUTH_MODE', `must be none, jwt or apikey (got "${mode}")`);
 }
 
-function jwtConfig(env: Env): AuthConfig {
-  const sources = (['JWT_JWKS_URL', 'JWT_PUBLIC_KEY', 'JWT_SECRET'] as const).filter((name) => env[name]);
+function jwtConfig(read: EnvReader): AuthConfig {
+  const sources = (['JWT_JWKS_URL', 'JWT_PUBLIC_KEY', 'JWT_SECRET'] as const).filter((name) => read.string(name));
   if (sources.length !== 1) throw new ConfigError('JWT_JWKS_URL', 'or JWT_PUBLIC_KEY or JWT_SECRET: exactly one is required with AUTH_MODE=jwt');
-  const issuer = env.JWT_ISSUER;
-  const audience = env.JWT_AUDIENCE;
+  const issuer = read.string('JWT_ISSUER');
+  const audience = read.string('JWT_AUDIENCE');
   if (!issuer) throw new ConfigError('JWT_ISSUER', 'is required with AUTH_MODE=jwt');
   if (!audience) throw new ConfigError('JWT_AUDIENCE', 'is required with AUTH_MODE=jwt');
-  const secret = env.JWT_SECRET;
+  const secret = read.string('JWT_SECRET');
   if (secret !== undefined && secret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
-  const publicKey = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
+  const publicKey = read.string('JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
   if (publicKey !== undefined && !publicKey.includes('BEGIN PUBLIC KEY')) throw new ConfigError('JWT_PUBLIC_KEY', 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
-  const algorithms = (env.JWT_ALGORITHMS || (secret ? 'HS256' : 'RS256,ES256')).split(',').map((a) => a.trim()).filter(Boolean);
-  if (algorithms.some((a) => !/^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$/.test(a))) throw new ConfigError('JWT_ALGORITHMS', `must list JWS algorithms such as RS256 (got "${env.JWT_ALGORITHMS}")`);
+  const given = read.string('JWT_ALGORITHMS');
+  const algorithms = (given ?? (secret ? 'HS256' : 'RS256,ES256')).split(',').map((a) => a.trim()).filter(Boolean);
+  if (algorithms.some((a) => !/^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$/.test(a))) throw new ConfigError('JWT_ALGORITHMS', `must list JWS algorithms such as RS256 (got "${given}")`);
   return {
     mode: 'jwt',
-    jwksUrl: env.JWT_JWKS_URL ? optionalUrl(env, 'JWT_JWKS_URL') : undefined,
+    jwksUrl: read.url('JWT_JWKS_URL'),
     publicKey,
     secret,
     issuer,
     audience,
     algorithms,
-    clockToleranceSeconds: int(env, 'JWT_CLOCK_TOLERANCE_S', 30, 0, 3600),
-    fileSystemsClaim: env.JWT_FILE_SYSTEMS_CLAIM || 'fsx_file_system_ids',
+    clockToleranceSeconds: read.int('JWT_CLOCK_TOLERANCE_S', 0, 3600) ?? 30,
+    fileSystemsClaim: read.string('JWT_FILE_SYSTEMS_CLAIM') ?? 'fsx_file_system_ids',
   };
 }
 
-function apiKeys(env: Env): ApiKeyRecord[] {
-  const name = env.API_KEYS ? 'API_KEYS' : 'API_KEYS_FILE';
-  let raw = env.API_KEYS;
-  if (!raw && env.API_KEYS_FILE) {
+function apiKeys(read: EnvReader): ApiKeyRecord[] {
+  const file = read.string('API_KEYS_FILE');
+  let raw = read.string('API_KEYS');
+  const name = raw ? 'API_KEYS' : 'API_KEYS_FILE';
+  if (!raw && file) {
     try {
-      raw = readFileSync(env.API_KEYS_FILE, 'utf8');
+      raw = readFileSync(file, 'utf8');
     } catch (error) {
       throw new ConfigError('API_KEYS_FILE', `cannot be read: ${(error as Error).message}`);
     }
@@ -220,8 +181,8 @@ function apiKeyRecord(entry: unknown, where: string): ApiKeyRecord {
   return { id: e.id, sha256: e.sha256, scopes: e.scopes as string[], fileSystemIds: e.fileSystemIds as string[] | undefined };
 }
 
-function corsOrigins(env: Env, production: boolean): '*' | string[] {
-  const raw = env.CORS_ORIGINS?.trim();
+function corsOrigins(read: EnvReader, production: boolean): '*' | string[] {
+  const raw = read.string('CORS_ORIGINS');
   if (!raw) return production ? [] : '*';
   if (raw === '*') {
     if (production) throw new ConfigError('CORS_ORIGINS', 'cannot be * in production: list the allowed origins');
@@ -240,62 +201,12 @@ function corsOrigins(env: Env, production: boolean): '*' | string[] {
   });
 }
 
-function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (!raw) return fallback;
-  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${values.join(', ')} (got "${raw}")`);
-  return raw as T;
-}
-
-/** The embedded emulator takes every FSX_EMULATOR_* setting but its address: it listens on a free loopback port. */
-function embeddedEmulatorOptions(env: Env): EmulatorOptions {
-  try {
-    return { ...emulatorConfigFromEnv(env), port: 0, host: '127.0.0.1' };
-  } catch (error) {
-    if (error instanceof EmulatorConfigError) throw new ConfigError(error.variable, error.message.replace(`${error.variable}: `, ''));
-    throw error;
-  }
-}
-
-function backendOf(env: Env, endpointUrl: string | undefined): FsxBackend {
-  const value = env.FSX_BACKEND;
+function backendOf(read: EnvReader, endpointUrl: string | undefined): FsxBackend {
+  const value = read.oneOf('FSX_BACKEND', ['emulator', 'endpoint', 'aws'] as const);
   if (!value) return endpointUrl ? 'endpoint' : 'emulator';
-  if (value !== 'emulator' && value !== 'endpoint' && value !== 'aws') {
-    throw new ConfigError('FSX_BACKEND', `must be emulator, endpoint or aws (got "${value}")`);
-  }
   if (value === 'endpoint' && !endpointUrl) throw new ConfigError('FSX_ENDPOINT_URL', 'is required when FSX_BACKEND=endpoint');
   if (value !== 'endpoint' && endpointUrl) {
     throw new ConfigError('FSX_ENDPOINT_URL', `cannot be combined with FSX_BACKEND=${value} (unset one of them)`);
   }
   return value;
-}
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number (got "${raw}")`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${value})`);
-  return value;
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (/^(true|1|yes)$/i.test(raw)) return true;
-  if (/^(false|0|no)$/i.test(raw)) return false;
-  throw new ConfigError(name, `must be true or false (got "${raw}")`);
-}
-
-function optionalUrl(env: Env, name: string): string | undefined {
-  const raw = env[name];
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `must be an absolute http(s) URL (got "${raw}")`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must use http or https (got "${raw}")`);
-  return raw.replace(/\/+$/, '');
 }

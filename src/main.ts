@@ -3,7 +3,7 @@ import 'reflect-metadata';
 // the SDK's notice about future releases needing Node 22 would only clutter every start.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { ConfigError, loadConfig } from './config';
-import { startGateway } from './gateway/app';
+import { startGateway } from './app';
 
 /** `npm start`: the gateway, on the embedded FSx emulator unless configured otherwise. */
 async function main(): Promise<void> {

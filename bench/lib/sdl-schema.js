@@ -6,7 +6,10 @@
 const { buildSchema, printSchema } = require('graphql');
 const { applyUnrecognizedEnumFallback } = require('../../dist/gateway/fsx/unrecognized-enum-fallback');
 const { fieldError, invalidInput } = require('../../dist/gateway/results/invalid-input');
-const { FILE_SYSTEM_ID, BACKUP_ID, CLIENT_REQUEST_TOKEN, MAX_PAGE_SIZE } = require('../../dist/gateway/validation/fsx-constraints');
+const { FSX } = require('../../dist/fsx-model');
+const { MAX_PAGE_SIZE } = require('../../dist/gateway/pagination/connection.args');
+
+const { FileSystemId: FILE_SYSTEM_ID, BackupId: BACKUP_ID, ClientRequestToken: CLIENT_REQUEST_TOKEN } = FSX;
 
 function buildPlainSchema(typeGraphqlSchema) {
   const schema = buildSchema(printSchema(typeGraphqlSchema));

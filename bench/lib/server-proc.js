@@ -10,7 +10,7 @@ require('reflect-metadata');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { DescribeBackupsCommand } = require('@aws-sdk/client-fsx');
 const { loadConfig } = require('../../dist/config');
-const { startGateway } = require('../../dist/gateway/app');
+const { startGateway } = require('../../dist/app');
 const { buildGatewaySchema } = require('../../dist/gateway/schema');
 const { createGatewayServer } = require('../../dist/gateway/server');
 const { createContext } = require('../../dist/gateway/context');

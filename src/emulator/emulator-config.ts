@@ -1,18 +1,13 @@
 /**
- * Environment → EmulatorOptions, in one place: the standalone main, the gateway's config (for
- * the embedded emulator) and the README table all read EMULATOR_ENV_VARS.
+ * Environment → EmulatorOptions, in one place: the standalone main, the gateway's config (for the
+ * embedded emulator) and the configuration docs all read EMULATOR_ENV_VARS. Parsed in the project's
+ * one environment dialect (src/env.ts).
  */
+import { ConfigError, type Env, EnvReader, type EnvVarDoc } from '../env';
 import { parseFaultSpec } from './faults';
 import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
 
-export interface EmulatorEnvVar {
-  name: string;
-  /** Default as it would be written in the environment; '' = unset. */
-  default: string;
-  description: string;
-}
-
-export const EMULATOR_ENV_VARS: readonly EmulatorEnvVar[] = [
+export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'FSX_EMULATOR_PORT', default: '4566', description: 'TCP port to listen on (0 = any free port).' },
   { name: 'FSX_EMULATOR_HOST', default: EMULATOR_DEFAULTS.host, description: 'Interface to bind.' },
   { name: 'FSX_EMULATOR_REGION', default: EMULATOR_DEFAULTS.region, description: 'Region in ARNs and the only region served.' },
@@ -42,66 +37,30 @@ export const EMULATOR_ENV_VARS: readonly EmulatorEnvVar[] = [
   { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (true/false).' },
 ];
 
-export class EmulatorConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'EmulatorConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, min: number, max: number): number | undefined {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw)) throw new EmulatorConfigError(name, `must be a whole number, got '${raw}'.`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new EmulatorConfigError(name, `must be between ${min} and ${max}, got ${n}.`);
-  return n;
-}
-
-function text(env: Env, name: string, pattern: RegExp, hint: string): string | undefined {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return undefined;
-  if (!pattern.test(raw)) throw new EmulatorConfigError(name, `${hint}, got '${raw}'.`);
-  return raw;
-}
-
-function bool(env: Env, name: string): boolean | undefined {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return undefined;
-  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
-  if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  throw new EmulatorConfigError(name, `must be true or false, got '${env[name]}'.`);
-}
-
-/** Reads FSX_EMULATOR_* variables. Unset or empty variables keep defaults; bad values throw EmulatorConfigError. */
+/** Reads FSX_EMULATOR_* variables. Unset or empty variables keep defaults; bad values throw ConfigError. */
 export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions & { port: number; host: string } {
+  const read = new EnvReader(env);
   const options: EmulatorOptions = {
-    port: integer(env, 'FSX_EMULATOR_PORT', 0, 65535) ?? 4566,
-    host: text(env, 'FSX_EMULATOR_HOST', /^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or IP address') ?? EMULATOR_DEFAULTS.host,
+    port: read.int('FSX_EMULATOR_PORT', 0, 65535) ?? 4566,
+    host: read.matching('FSX_EMULATOR_HOST', /^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or IP address') ?? EMULATOR_DEFAULTS.host,
   };
   const set = <K extends keyof EmulatorOptions>(key: K, value: EmulatorOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
   };
-  set('region', text(env, 'FSX_EMULATOR_REGION', /^[a-z]{2}(-[a-z]+)+-\d+$/, 'must look like us-east-1'));
-  set('accountId', text(env, 'FSX_EMULATOR_ACCOUNT_ID', /^\d{12}$/, 'must be 12 digits'));
-  set('backupDurationMs', integer(env, 'FSX_EMULATOR_BACKUP_DURATION_MS', 0, 86_400_000));
-  set('backupQuota', integer(env, 'FSX_EMULATOR_BACKUP_QUOTA', 0, 1_000_000));
-  set('maxResultsCap', integer(env, 'FSX_EMULATOR_MAX_RESULTS', 1, 10_000));
-  const dataFile = env.FSX_EMULATOR_DATA_FILE?.trim();
-  if (dataFile) set('dataFile', dataFile);
-  set('seed', bool(env, 'FSX_EMULATOR_SEED'));
-  set('log', bool(env, 'FSX_EMULATOR_LOG'));
-  const faults = env.FSX_EMULATOR_FAULTS?.trim();
+  set('region', read.matching('FSX_EMULATOR_REGION', /^[a-z]{2}(-[a-z]+)+-\d+$/, 'must look like us-east-1'));
+  set('accountId', read.matching('FSX_EMULATOR_ACCOUNT_ID', /^\d{12}$/, 'must be 12 digits'));
+  set('backupDurationMs', read.int('FSX_EMULATOR_BACKUP_DURATION_MS', 0, 86_400_000));
+  set('backupQuota', read.int('FSX_EMULATOR_BACKUP_QUOTA', 0, 1_000_000));
+  set('maxResultsCap', read.int('FSX_EMULATOR_MAX_RESULTS', 1, 10_000));
+  set('dataFile', read.string('FSX_EMULATOR_DATA_FILE'));
+  set('seed', read.bool('FSX_EMULATOR_SEED'));
+  set('log', read.bool('FSX_EMULATOR_LOG'));
+  const faults = read.string('FSX_EMULATOR_FAULTS');
   if (faults) {
     try {
       options.faults = parseFaultSpec(faults);
     } catch (e) {
-      throw new EmulatorConfigError('FSX_EMULATOR_FAULTS', (e as Error).message);
+      throw new ConfigError('FSX_EMULATOR_FAULTS', (e as Error).message);
     }
   }
   return options as EmulatorOptions & { port: number; host: string };

@@ -131,5 +131,5 @@ export type { FaultRule } from './faults';
 export type { CallLog, CallRecord } from './call-log';
 export type { EmulatorOptions } from './options';
 export { EMULATOR_DEFAULTS } from './options';
-export { emulatorConfigFromEnv, EMULATOR_ENV_VARS, EmulatorConfigError } from './emulator-config';
+export { emulatorConfigFromEnv, EMULATOR_ENV_VARS } from './emulator-config';
 export { FsxError } from './protocol/errors';

@@ -1,5 +1,6 @@
 /** Standalone emulator: `npm run emulator`. Configured by FSX_EMULATOR_* (see emulator-config.ts). */
-import { EmulatorConfigError, emulatorConfigFromEnv } from './emulator-config';
+import { ConfigError } from '../env';
+import { emulatorConfigFromEnv } from './emulator-config';
 import { startEmulator } from './index';
 
 async function main(): Promise<void> {
@@ -7,8 +8,8 @@ async function main(): Promise<void> {
   try {
     options = emulatorConfigFromEnv(process.env);
   } catch (e) {
-    if (e instanceof EmulatorConfigError) {
-      process.stderr.write(`fsx-emulator: invalid configuration: ${e.message}\n`);
+    if (e instanceof ConfigError) {
+      process.stderr.write(`fsx-emulator: ${e.message}\n`);
       process.exit(2);
     }
     throw e;

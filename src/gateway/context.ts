@@ -1,6 +1,10 @@
 import type { FSxClient } from '@aws-sdk/client-fsx';
+import type { AuthContext } from './auth/auth-checker';
 import { ANONYMOUS, type Principal } from './auth/principal';
+import type { BackupContext } from './backup/backup.context';
 import { BackupService } from './backup/backup.service';
+import type { EntityContext } from './federation/subgraph';
+import type { FileSystemContext } from './file-system/file-system.context';
 import { FileSystemService } from './file-system/file-system.service';
 import type { CursorCodec } from './pagination/cursor';
 
@@ -10,9 +14,11 @@ export interface GatewayDeps {
   cursors: CursorCodec;
 }
 
-/** What lives for one GraphQL request: the caller, and services with fresh DataLoaders that see what the caller may see. */
-export interface Context {
-  principal: Principal;
+/**
+ * What lives for one GraphQL request: the caller, and services with fresh DataLoaders that see what
+ * the caller may see. Each room declares the part it reads; this composes them.
+ */
+export interface Context extends AuthContext, BackupContext, FileSystemContext, EntityContext {
   requestId: string;
   /** Filled in once Apollo has resolved the operation, for the request log. */
   operationName?: string | null;

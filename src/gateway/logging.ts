@@ -1,5 +1,7 @@
 import pino, { type Logger } from 'pino';
-import type { LogLevel } from '../config';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'];
 
 /**
  * JSON lines on stdout. Credentials never reach a log line: the request log records who (principal

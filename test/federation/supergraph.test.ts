@@ -2,8 +2,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { DEMO } from '../../src/emulator';
-import { composeWithExample } from '../../src/gateway/federation/compose-supergraph';
-import { buildTeamsSchema } from '../../src/gateway/federation/example/teams-subgraph';
+import { composeSupergraph } from '../../src/cli/compose-supergraph';
+import { TEAMS_TYPE_DEFS, buildTeamsSchema } from './example/teams-subgraph';
 import { type TestGateway, postGraphQL, startTestGateway } from '../support/gateway';
 
 /**
@@ -20,7 +20,7 @@ beforeAll(async () => {
   fsx = await startTestGateway();
   teams = new ApolloServer({ schema: buildTeamsSchema() });
   const { url: teamsUrl } = await startStandaloneServer(teams, { listen: { port: 0, host: '127.0.0.1' } });
-  const composed = await composeWithExample({ fsx: fsx.gateway.url, teams: teamsUrl });
+  const composed = await composeSupergraph(fsx.gateway.url, [{ name: 'teams', url: teamsUrl, typeDefs: TEAMS_TYPE_DEFS }]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   hints = composed.hints;
   router = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl }) as never });

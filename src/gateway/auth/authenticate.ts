@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type JWTPayload, type JWTVerifyGetKey, type KeyLike, createRemoteJWKSet, errors, importSPKI, jwtVerify } from 'jose';
-import type { ApiKeyRecord, AuthConfig } from '../../config';
+import type { ApiKeyRecord, AuthConfig } from './auth-config';
 import { FSX, conforms } from '../../fsx-model';
 import { ANONYMOUS, type Principal } from './principal';
 

@@ -109,7 +109,7 @@ export class BackupService {
     const scope = `backups:${JSON.stringify(filters)}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
-    if (filters.some((f) => f.Values?.length === 0)) return tokenPage<Backup, BackupConnection>(BackupConnection, this.cursors, scope, position, [], first, undefined);
+    if (filters.some((f) => f.Values?.length === 0)) return tokenPage(BackupConnection, this.cursors, scope, position, [], first, undefined);
     try {
       const out = await this.fsx.send(
         new DescribeBackupsCommand({

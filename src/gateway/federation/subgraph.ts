@@ -4,7 +4,14 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { createResolversMap } from 'type-graphql';
-import type { Context } from '../context';
+import type { BackupService } from '../backup/backup.service';
+import type { FileSystemService } from '../file-system/file-system.service';
+
+/** What entity lookups need of the request context. */
+export interface EntityContext {
+  backups: Pick<BackupService, 'reference'>;
+  fileSystems: Pick<FileSystemService, 'reference'>;
+}
 
 /** Federation 2 link: the directives our SDL uses. */
 export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -16,10 +23,10 @@ export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.d
  */
 const referenceResolvers = {
   Backup: {
-    __resolveReference: (ref: { backupId: string }, ctx: Context) => ctx.backups.reference(ref.backupId),
+    __resolveReference: (ref: { backupId: string }, ctx: EntityContext) => ctx.backups.reference(ref.backupId),
   },
   FileSystem: {
-    __resolveReference: (ref: { fileSystemId: string }, ctx: Context) => ctx.fileSystems.reference(ref.fileSystemId),
+    __resolveReference: (ref: { fileSystemId: string }, ctx: EntityContext) => ctx.fileSystems.reference(ref.fileSystemId),
   },
 };
 

@@ -1,23 +1,23 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { SCOPES } from '../auth/principal';
-import type { Context } from '../context';
 import { FileSystem } from '../fsx/shapes.generated';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { pageComplexity } from '../pagination/page-complexity';
 import { BackupsResult, FileSystemResult, FileSystemsResult } from '../results/unions';
 import { FileSystemArgs } from './file-system.args';
+import type { FileSystemContext } from './file-system.context';
 
 @Resolver(() => FileSystem)
 export class FileSystemResolver {
   @Authorized(SCOPES.read)
   @Query(() => FileSystemResult, { description: 'One file system (DescribeFileSystems), batched with every other lookup in the operation. Needs backups:read.' })
-  fileSystem(@Args() { fileSystemId }: FileSystemArgs, @Ctx() ctx: Context) {
+  fileSystem(@Args() { fileSystemId }: FileSystemArgs, @Ctx() ctx: FileSystemContext) {
     return ctx.fileSystems.get(fileSystemId);
   }
 
   @Authorized(SCOPES.read)
   @Query(() => FileSystemsResult, { description: 'File systems, paged (DescribeFileSystems). Needs backups:read.', complexity: pageComplexity })
-  fileSystems(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+  fileSystems(@Args() args: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
     return ctx.fileSystems.list(args);
   }
 
@@ -26,7 +26,7 @@ export class FileSystemResolver {
     description: "This file system's backups. Across many file systems in one operation: one DescribeBackups per 20 file systems and page.",
     complexity: pageComplexity,
   })
-  backups(@Root() fileSystem: FileSystem, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: Context) {
+  backups(@Root() fileSystem: FileSystem, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
     return ctx.backups.forFileSystem(fileSystem.fileSystemId, first, after);
   }
 }

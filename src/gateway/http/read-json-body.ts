@@ -1,10 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-
-export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string) {
-    super(message);
-  }
-}
+import { HttpError } from './http-error';
 
 /**
  * Reads a request body up to `limit` bytes. JSON bodies are parsed here because Apollo's HTTP core

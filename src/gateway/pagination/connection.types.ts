@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { type ClassType, Directive, Field, ObjectType } from 'type-graphql';
 import { Backup, FileSystem } from '../fsx/shapes.generated';
 
 // Other subgraphs have Relay connections too: PageInfo is the same value type everywhere.
@@ -15,45 +15,43 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType('BackupEdge', { simpleResolvers: true })
-export class BackupEdge {
-  @Field()
-  cursor!: string;
-  @Field(() => Backup)
-  node!: Backup;
+export interface Connection<N> {
+  edges: { cursor: string; node: N }[];
+  pageInfo: PageInfo;
 }
 
-@ObjectType('BackupConnection', { simpleResolvers: true, description: 'A page of backups (DescribeBackups).' })
-export class BackupConnection {
-  @Field(() => [BackupEdge])
-  edges!: BackupEdge[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
+/** The Relay Edge and Connection types of one node type, e.g. BackupEdge and BackupConnection for Backup. */
+export function connectionOf<N extends object>(node: ClassType<N>, description: string): new () => Connection<N> {
+  @ObjectType(`${node.name}Edge`, { simpleResolvers: true })
+  class Edge {
+    @Field()
+    cursor!: string;
+    @Field(() => node)
+    node!: N;
+  }
+
+  @ObjectType(`${node.name}Connection`, { simpleResolvers: true, description })
+  class NodeConnection implements Connection<N> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return NodeConnection;
 }
 
-@ObjectType('FileSystemEdge', { simpleResolvers: true })
-export class FileSystemEdge {
-  @Field()
-  cursor!: string;
-  @Field(() => FileSystem)
-  node!: FileSystem;
-}
-
-@ObjectType('FileSystemConnection', { simpleResolvers: true, description: 'A page of file systems (DescribeFileSystems).' })
-export class FileSystemConnection {
-  @Field(() => [FileSystemEdge])
-  edges!: FileSystemEdge[];
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export const BackupConnection = connectionOf(Backup, 'A page of backups (DescribeBackups).');
+export type BackupConnection = Connection<Backup>;
+export const FileSystemConnection = connectionOf(FileSystem, 'A page of file systems (DescribeFileSystems).');
+export type FileSystemConnection = Connection<FileSystem>;
 
 /** Builds a connection from one page: edge i's cursor resumes right after item i. */
-export function toConnection<N, C extends { edges: { cursor: string; node: N }[]; pageInfo: PageInfo }>(
-  type: new () => C,
+export function toConnection<N>(
+  type: new () => Connection<N>,
   nodes: N[],
   cursorAfter: (index: number) => string,
   next: { hasNextPage: boolean; endCursor?: string },
-): C {
+): Connection<N> {
   const connection = new type();
   connection.edges = nodes.map((node, i) => ({ cursor: cursorAfter(i), node }));
   const last = connection.edges.length - 1;

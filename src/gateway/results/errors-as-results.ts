@@ -1,7 +1,7 @@
 import type { ValidationError } from 'class-validator';
 import { type GraphQLField, type GraphQLSchema, getNamedType, isObjectType, isUnionType } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { ForbiddenError } from '../auth/auth-checker';
+import { ForbiddenError } from '../auth/forbidden.error';
 import { type FieldError, Forbidden, InvalidInput, result } from './error-result';
 import { fieldError, invalidInput } from './invalid-input';
 

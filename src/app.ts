@@ -1,13 +1,13 @@
 import type { FSxClient } from '@aws-sdk/client-fsx';
-import { DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
-import type { Config } from '../config';
-import { type RunningEmulator, startEmulator } from '../emulator';
-import { createAuthenticator } from './auth/authenticate';
-import { createFsxClient } from './fsx-client';
-import { type Logger, createLogger } from './logging';
-import { CursorCodec } from './pagination/cursor';
-import { buildGatewaySchemas } from './schema';
-import { type GatewayServer, createGatewayServer } from './server';
+import type { Config } from './config';
+import { type RunningEmulator, startEmulator } from './emulator';
+import { createAuthenticator } from './gateway/auth/authenticate';
+import { createFsxClient } from './gateway/fsx/fsx-client';
+import { probeFsx } from './gateway/http/readiness';
+import { type Logger, createLogger } from './gateway/logging';
+import { CursorCodec } from './gateway/pagination/cursor';
+import { buildGatewaySchemas } from './gateway/schema';
+import { type GatewayServer, createGatewayServer } from './gateway/server';
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
@@ -30,7 +30,9 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const fsx = createFsxClient(effective);
   try {
     const schemas = await buildGatewaySchemas();
-    await warmUp(fsx);
+    // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
+    // start. Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
+    await probeFsx(fsx, 3000).catch(() => undefined);
     const server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,
@@ -59,14 +61,5 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     fsx.destroy();
     await emulator?.stop();
     throw error;
-  }
-}
-
-/** The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at start. */
-async function warmUp(fsx: FSxClient): Promise<void> {
-  try {
-    await fsx.send(new DescribeFileSystemsCommand({ MaxResults: 1 }), { abortSignal: AbortSignal.timeout(3000) });
-  } catch {
-    // Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
   }
 }

@@ -1,36 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { DEMO } from '../../../emulator/demo-estate';
+import { DEMO } from '../../../src/emulator';
 
 /**
  * A small example subgraph owned by "another team": it extends FileSystem with its owner team and
- * references Backup (the last restore test) from its own Team type. `npm run supergraph` composes it
- * with ours; the federation tests serve both behind @apollo/gateway.
+ * references Backup (the last restore test) from its own Team type. the federation tests serve it beside ours
+ * behind @apollo/gateway, and `npm run supergraph -- teams <url> test/federation/example/teams-subgraph.graphql`
+ * composes it with ours.
  */
-export const TEAMS_TYPE_DEFS = gql`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-
-  type Team @key(fields: "name") {
-    name: String!
-    fileSystems: [FileSystem!]!
-    "The backup this team last restored in a drill."
-    lastRestoreTest: Backup
-  }
-
-  type FileSystem @key(fields: "fileSystemId") {
-    fileSystemId: String!
-    ownerTeam: Team
-  }
-
-  type Backup @key(fields: "backupId", resolvable: false) {
-    backupId: String!
-  }
-
-  type Query {
-    teams: [Team!]!
-  }
-`;
+export const TEAMS_TYPE_DEFS = gql(readFileSync(join(__dirname, 'teams-subgraph.graphql'), 'utf8'));
 
 const fs = DEMO.fileSystems;
 interface TeamRecord {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { SCOPES } from './principal';
+import { SCOPES } from '../gateway/auth/principal';
 
 /**
  * `npm run apikey -- <id> [scope ...] [--file-systems fs-...,fs-...]`: prints a new random API key

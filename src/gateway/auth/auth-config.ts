@@ -1,0 +1,25 @@
+/** How callers prove who they are; read from the environment by src/config.ts. */
+export type AuthConfig =
+  | { mode: 'none'; explicit: boolean }
+  | {
+      mode: 'jwt';
+      /** Exactly one of jwksUrl, publicKey (PEM, asymmetric algorithms) and secret (HS256). */
+      jwksUrl?: string;
+      publicKey?: string;
+      secret?: string;
+      issuer: string;
+      audience: string;
+      algorithms: string[];
+      clockToleranceSeconds: number;
+      fileSystemsClaim: string;
+    }
+  | { mode: 'apikey'; keys: ApiKeyRecord[] };
+
+/** An API key as stored: never the key itself, only its SHA-256. */
+export interface ApiKeyRecord {
+  id: string;
+  sha256: string;
+  scopes: string[];
+  /** When set, the key sees only these file systems (at most 20: one FSx filter). */
+  fileSystemIds?: string[];
+}

@@ -1,0 +1,8 @@
+import type { BackupService } from '../backup/backup.service';
+import type { FileSystemService } from './file-system.service';
+
+/** What the file system resolver needs of the request context: its own service, and each file system's backups. */
+export interface FileSystemContext {
+  fileSystems: Pick<FileSystemService, 'get' | 'list'>;
+  backups: Pick<BackupService, 'forFileSystem'>;
+}
