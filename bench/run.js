@@ -3,7 +3,7 @@
  * `npm run bench` / `npm run bench:quick`: the gateway's benchmark suite. Prints one table, writes
  * bench/results.json. Exit code: 1 on any correctness failure (GraphQL error, non-2xx, wrong body,
  * wrong FSx call count), in both modes; 2 when only performance goals were missed (full mode only:
- * --quick never fails on performance, the machine is noisy). See bench/README.md.
+ * --quick never fails on performance, the machine is noisy). See docs/performance.md.
  *
  * Processes: this one (orchestrator + load generator: autocannon as a library, or a sequential
  * client for latencies), a child with the FSx emulator, a child with every server under test.

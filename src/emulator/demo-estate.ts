@@ -3,8 +3,9 @@
  * few finished backups. Ids and times are FIXED so gateway tests can rely on them.
  */
 import { kmsKeyArn } from './ids';
-import { buildFileSystem } from './store/file-system-factory';
+import { type NewFileSystem, buildFileSystem } from './store/file-system-factory';
 import type { BackupRecord, FileSystemRecord, StoreData } from './store/records';
+import type { Tag } from './validation';
 
 export const DEMO = {
   fileSystems: {
@@ -40,65 +41,33 @@ const SUBNET_A = 'subnet-0a1b2c3d4e5f60001';
 const SUBNET_B = 'subnet-0a1b2c3d4e5f60002';
 
 export function demoEstate(region: string, accountId: string): StoreData {
-  const common = { region, accountId, subnetIds: [SUBNET_A] };
-  const fileSystems: FileSystemRecord[] = [
-    buildFileSystem({
-      ...common,
+  type Spec = Omit<NewFileSystem, 'region' | 'accountId' | 'createdAtMs' | 'subnetIds' | 'tags'> & { name: string; subnetIds?: string[]; tags?: Tag[] };
+  // In creation order, an hour apart; each is tagged Name=<name>.
+  const specs: Spec[] = [
+    {
       fileSystemId: DEMO.fileSystems.windows,
-      createdAtMs: T0,
+      name: 'demo-windows',
+      tags: [{ Key: 'team', Value: 'finance' }],
       fileSystemType: 'WINDOWS',
       storageCapacity: 300,
-      tags: [{ Key: 'Name', Value: 'demo-windows' }, { Key: 'team', Value: 'finance' }],
       activeDirectoryDomainName: DEMO.activeDirectoryDomainName,
       windows: { ActiveDirectoryId: DEMO.activeDirectoryId, ThroughputCapacity: 32, DeploymentType: 'SINGLE_AZ_2', CopyTagsToBackups: true },
-    }),
-    buildFileSystem({
-      ...common,
-      fileSystemId: DEMO.fileSystems.lustrePersistent,
-      createdAtMs: T0 + 1 * HOUR,
-      fileSystemType: 'LUSTRE',
-      storageCapacity: 1200,
-      tags: [{ Key: 'Name', Value: 'demo-lustre-persistent' }],
-      lustre: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 250 },
-    }),
-    buildFileSystem({
-      ...common,
-      fileSystemId: DEMO.fileSystems.lustreScratch,
-      createdAtMs: T0 + 2 * HOUR,
-      fileSystemType: 'LUSTRE',
-      storageCapacity: 1200,
-      tags: [{ Key: 'Name', Value: 'demo-lustre-scratch' }],
-      lustre: { DeploymentType: 'SCRATCH_2' },
-    }),
-    buildFileSystem({
-      ...common,
+    },
+    { fileSystemId: DEMO.fileSystems.lustrePersistent, name: 'demo-lustre-persistent', fileSystemType: 'LUSTRE', storageCapacity: 1200, lustre: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 250 } },
+    { fileSystemId: DEMO.fileSystems.lustreScratch, name: 'demo-lustre-scratch', fileSystemType: 'LUSTRE', storageCapacity: 1200, lustre: { DeploymentType: 'SCRATCH_2' } },
+    {
       fileSystemId: DEMO.fileSystems.lustreS3Linked,
-      createdAtMs: T0 + 3 * HOUR,
+      name: 'demo-lustre-s3',
       fileSystemType: 'LUSTRE',
       storageCapacity: 1200,
-      tags: [{ Key: 'Name', Value: 'demo-lustre-s3' }],
       lustre: { DeploymentType: 'PERSISTENT_1', PerUnitStorageThroughput: 50, ImportPath: 's3://demo-fsx-bucket/datasets' },
-    }),
-    buildFileSystem({
-      ...common,
-      subnetIds: [SUBNET_A, SUBNET_B],
-      fileSystemId: DEMO.fileSystems.ontap,
-      createdAtMs: T0 + 4 * HOUR,
-      fileSystemType: 'ONTAP',
-      storageCapacity: 1024,
-      tags: [{ Key: 'Name', Value: 'demo-ontap' }],
-      ontap: { DeploymentType: 'MULTI_AZ_1', ThroughputCapacity: 128 },
-    }),
-    buildFileSystem({
-      ...common,
-      fileSystemId: DEMO.fileSystems.openzfs,
-      createdAtMs: T0 + 5 * HOUR,
-      fileSystemType: 'OPENZFS',
-      storageCapacity: 64,
-      tags: [{ Key: 'Name', Value: 'demo-openzfs' }],
-      openZfs: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 },
-    }),
+    },
+    { fileSystemId: DEMO.fileSystems.ontap, name: 'demo-ontap', subnetIds: [SUBNET_A, SUBNET_B], fileSystemType: 'ONTAP', storageCapacity: 1024, ontap: { DeploymentType: 'MULTI_AZ_1', ThroughputCapacity: 128 } },
+    { fileSystemId: DEMO.fileSystems.openzfs, name: 'demo-openzfs', fileSystemType: 'OPENZFS', storageCapacity: 64, openZfs: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 } },
   ];
+  const fileSystems: FileSystemRecord[] = specs.map(({ name, tags = [], subnetIds = [SUBNET_A], ...spec }, i) =>
+    buildFileSystem({ ...spec, region, accountId, subnetIds, createdAtMs: T0 + i * HOUR, tags: [{ Key: 'Name', Value: name }, ...tags] }),
+  );
   const fs = (id: string) => fileSystems.find((f) => f.fileSystemId === id)!;
   const backup = (
     backupId: string,

@@ -23,7 +23,7 @@ export interface ServerDeps {
 
 const plainJson = (res: ServerResponse, status: number, body: unknown): void => {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
   res.end(payload);
 };
 

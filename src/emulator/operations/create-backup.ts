@@ -39,7 +39,7 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
   // 2. Idempotency comes before every state-dependent check: a replay of a request that
   //    succeeded must succeed again even if it would now hit BackupInProgress or the quota.
   if (token !== undefined) {
-    const previous = store.getCreateBackupToken(token);
+    const previous = store.getToken('createBackup', token);
     if (previous) {
       if (previous.fileSystemId !== fileSystemId) throw incompatibleParameter('FileSystemId');
       if (previous.tags !== canonicalTags(tags)) throw incompatibleParameter('Tags');
@@ -88,6 +88,6 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
     kmsKeyId: fs.kmsKeyId,
   };
   store.putBackup(backup);
-  if (token !== undefined) store.putCreateBackupToken(token, { backupId: backup.backupId, fileSystemId, tags: canonicalTags(tags) });
+  if (token !== undefined) store.putToken('createBackup', token, { backupId: backup.backupId, fileSystemId, tags: canonicalTags(tags) });
   return { Backup: backupToWire(backup, ctx) };
 }

@@ -100,7 +100,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
   const { ClientRequestToken: _token, ...request } = input;
   const canonical = canonicalJson(request);
   if (token !== undefined) {
-    const previous = ctx.store.getCreateFileSystemToken(token);
+    const previous = ctx.store.getToken('createFileSystem', token);
     if (previous) {
       if (previous.request !== canonical) {
         const before = JSON.parse(previous.request) as Record<string, unknown>;
@@ -135,6 +135,6 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
     openZfs: type === 'OPENZFS' ? openZfs : undefined,
   });
   ctx.store.putFileSystem(fs);
-  if (token !== undefined) ctx.store.putCreateFileSystemToken(token, { fileSystemId: fs.fileSystemId, request: canonical });
+  if (token !== undefined) ctx.store.putToken('createFileSystem', token, { fileSystemId: fs.fileSystemId, request: canonical });
   return { FileSystem: fileSystemToWire(fs, ctx) };
 }

@@ -10,7 +10,7 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
   const deleted = { BackupId: backupId, Lifecycle: 'DELETED' };
 
   if (token !== undefined) {
-    const previous = store.getDeleteBackupToken(token);
+    const previous = store.getToken('deleteBackup', token);
     if (previous) {
       if (previous.backupId !== backupId) throw incompatibleParameter('BackupId');
       return deleted;
@@ -27,6 +27,6 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
   }
   // Guess: FSx shows DELETED briefly; the emulator removes the backup at once.
   store.deleteBackup(backupId);
-  if (token !== undefined) store.putDeleteBackupToken(token, { backupId });
+  if (token !== undefined) store.putToken('deleteBackup', token, { backupId });
   return deleted;
 }

@@ -53,9 +53,9 @@ export function parseInput(body: Buffer): Record<string, unknown> {
 export function writeJson(res: ServerResponse, status: number, requestId: string, body: unknown, extraHeaders: Record<string, string> = {}): void {
   const payload = JSON.stringify(body ?? {});
   res.writeHead(status, {
-    'Content-Type': CONTENT_TYPE,
-    'Content-Length': Buffer.byteLength(payload),
-    'x-amzn-RequestId': requestId,
+    'content-type': CONTENT_TYPE,
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': requestId,
     ...extraHeaders,
   });
   res.end(payload);
@@ -67,5 +67,5 @@ export function writeSuccess(res: ServerResponse, requestId: string, output: unk
 
 /** `{"__type": code, "Message": ..., <modeled members>}`; the code is also in x-amzn-ErrorType. */
 export function writeError(res: ServerResponse, requestId: string, error: FsxError): void {
-  writeJson(res, error.status, requestId, { __type: error.code, Message: error.message, ...error.extra }, { 'x-amzn-ErrorType': error.code });
+  writeJson(res, error.status, requestId, { __type: error.code, Message: error.message, ...error.extra }, { 'x-amzn-errortype': error.code });
 }

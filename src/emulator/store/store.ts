@@ -23,12 +23,19 @@ export const emptyStoreData = (): StoreData => ({
 
 const clone = <T>(value: T): T => structuredClone(value);
 
+/** What each idempotent operation remembers about a ClientRequestToken, to answer replays. */
+interface TokenRecords {
+  createBackup: CreateBackupTokenRecord;
+  deleteBackup: DeleteBackupTokenRecord;
+  createFileSystem: CreateFileSystemTokenRecord;
+}
+type TokenKind = keyof TokenRecords;
+type TokenMaps = { [K in TokenKind]: Map<string, TokenRecords[K]> };
+
 export class Store {
   private fileSystems = new Map<string, FileSystemRecord>();
   private backups = new Map<string, BackupRecord>();
-  private createBackupTokens = new Map<string, CreateBackupTokenRecord>();
-  private deleteBackupTokens = new Map<string, DeleteBackupTokenRecord>();
-  private createFileSystemTokens = new Map<string, CreateFileSystemTokenRecord>();
+  private tokens: TokenMaps = { createBackup: new Map(), deleteBackup: new Map(), createFileSystem: new Map() };
   /** Bumped on every mutation. */
   generation = 0;
 
@@ -41,9 +48,11 @@ export class Store {
     const d = clone(data);
     this.fileSystems = new Map(d.fileSystems.map((f) => [f.fileSystemId, f]));
     this.backups = new Map(d.backups.map((b) => [b.backupId, b]));
-    this.createBackupTokens = new Map(Object.entries(d.createBackupTokens ?? {}));
-    this.deleteBackupTokens = new Map(Object.entries(d.deleteBackupTokens ?? {}));
-    this.createFileSystemTokens = new Map(Object.entries(d.createFileSystemTokens ?? {}));
+    this.tokens = {
+      createBackup: new Map(Object.entries(d.createBackupTokens ?? {})),
+      deleteBackup: new Map(Object.entries(d.deleteBackupTokens ?? {})),
+      createFileSystem: new Map(Object.entries(d.createFileSystemTokens ?? {})),
+    };
     this.generation++;
   }
 
@@ -51,9 +60,9 @@ export class Store {
     return clone({
       fileSystems: [...this.fileSystems.values()],
       backups: [...this.backups.values()],
-      createBackupTokens: Object.fromEntries(this.createBackupTokens),
-      deleteBackupTokens: Object.fromEntries(this.deleteBackupTokens),
-      createFileSystemTokens: Object.fromEntries(this.createFileSystemTokens),
+      createBackupTokens: Object.fromEntries(this.tokens.createBackup),
+      deleteBackupTokens: Object.fromEntries(this.tokens.deleteBackup),
+      createFileSystemTokens: Object.fromEntries(this.tokens.createFileSystem),
     });
   }
 
@@ -86,7 +95,7 @@ export class Store {
   deleteBackup(id: string): void {
     this.backups.delete(id);
     // Guess: once a backup is deleted, a CreateBackup replay of its token is treated as new.
-    for (const [token, rec] of this.createBackupTokens) if (rec.backupId === id) this.createBackupTokens.delete(token);
+    for (const [token, rec] of this.tokens.createBackup) if (rec.backupId === id) this.tokens.createBackup.delete(token);
     this.generation++;
   }
   get backupCount(): number {
@@ -100,25 +109,11 @@ export class Store {
   }
 
   // --- idempotency tokens
-  getCreateBackupToken(token: string): CreateBackupTokenRecord | undefined {
-    return this.createBackupTokens.get(token);
+  getToken<K extends TokenKind>(kind: K, token: string): TokenRecords[K] | undefined {
+    return this.tokens[kind].get(token);
   }
-  putCreateBackupToken(token: string, rec: CreateBackupTokenRecord): void {
-    this.createBackupTokens.set(token, rec);
-    this.generation++;
-  }
-  getDeleteBackupToken(token: string): DeleteBackupTokenRecord | undefined {
-    return this.deleteBackupTokens.get(token);
-  }
-  putDeleteBackupToken(token: string, rec: DeleteBackupTokenRecord): void {
-    this.deleteBackupTokens.set(token, rec);
-    this.generation++;
-  }
-  getCreateFileSystemToken(token: string): CreateFileSystemTokenRecord | undefined {
-    return this.createFileSystemTokens.get(token);
-  }
-  putCreateFileSystemToken(token: string, rec: CreateFileSystemTokenRecord): void {
-    this.createFileSystemTokens.set(token, rec);
+  putToken<K extends TokenKind>(kind: K, token: string, rec: TokenRecords[K]): void {
+    this.tokens[kind].set(token, rec);
     this.generation++;
   }
 }

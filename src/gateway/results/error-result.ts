@@ -17,65 +17,66 @@ export abstract class ErrorResult {
   requestId?: string | null;
 }
 
-const seedError = (description: string) => ({ implements: ErrorResult, simpleResolvers: true, description });
+/** Options of an error result type: it implements ErrorResult and reads plain fields. */
+const errorType = (description: string) => ({ implements: ErrorResult, simpleResolvers: true, description });
 
-@ObjectType(seedError('FSx rejected the request as malformed (a constraint the gateway does not check, or a bad pagination token).'))
+@ObjectType(errorType('FSx rejected the request as malformed (a constraint the gateway does not check, or a bad pagination token).'))
 export class BadRequest extends ErrorResult {}
 
 // The ids below are non-null like FileSystem.fileSystemId and Backup.backupId: GraphQL refuses a
 // selection that reads one response key with two nullabilities across a union's members.
-@ObjectType(seedError('Another backup of this file system is already under way. Retry after it completes.'))
+@ObjectType(errorType('Another backup of this file system is already under way. Retry after it completes.'))
 export class BackupInProgress extends ErrorResult {
   @Field({ description: 'The file system that is busy.' })
   fileSystemId!: string;
 }
 
-@ObjectType(seedError('No file system with this id exists (or it is not visible to the caller).'))
+@ObjectType(errorType('No file system with this id exists (or it is not visible to the caller).'))
 export class FileSystemNotFound extends ErrorResult {
   @Field({ description: 'The file system FSx did not find; empty when FSx did not say which.' })
   fileSystemId!: string;
 }
 
-@ObjectType(seedError('No backup with this id exists (or it is not visible to the caller).'))
+@ObjectType(errorType('No backup with this id exists (or it is not visible to the caller).'))
 export class BackupNotFound extends ErrorResult {
   @Field({ description: 'The backup FSx did not find; empty when FSx did not say which.' })
   backupId!: string;
 }
 
-@ObjectType(seedError('The backup is being restored to a file system; it can be deleted once the restore finishes.'))
+@ObjectType(errorType('The backup is being restored to a file system; it can be deleted once the restore finishes.'))
 export class BackupRestoring extends ErrorResult {
   @Field(() => String, { nullable: true, description: 'The file system being restored from this backup.' })
   restoringFileSystemId?: string | null;
 }
 
-@ObjectType(seedError('The backup is being copied to another Region; it can be deleted once the copy finishes.'))
+@ObjectType(errorType('The backup is being copied to another Region; it can be deleted once the copy finishes.'))
 export class BackupBeingCopied extends ErrorResult {}
 
-@ObjectType(seedError('The client request token was already used with different parameters.'))
+@ObjectType(errorType('The client request token was already used with different parameters.'))
 export class IncompatibleParameterError extends ErrorResult {
   @Field(() => String, { nullable: true, description: 'The parameter whose value differs from the first request with this token.' })
   parameter?: string | null;
 }
 
-@ObjectType(seedError('FSx failed, or could not be reached in time. Retryable: createBackup retries are safe with the same clientRequestToken.'))
+@ObjectType(errorType('FSx failed, or could not be reached in time. Retryable: createBackup retries are safe with the same clientRequestToken.'))
 export class InternalServerError extends ErrorResult {}
 
-@ObjectType(seedError('An account quota was reached, e.g. TOTAL_USER_INITIATED_BACKUPS.'))
+@ObjectType(errorType('An account quota was reached, e.g. TOTAL_USER_INITIATED_BACKUPS.'))
 export class ServiceLimitExceeded extends ErrorResult {
   @Field(() => ServiceLimit, { nullable: true })
   limit?: ServiceLimit | null;
 }
 
-@ObjectType(seedError('FSx cannot do this for this resource, e.g. backing up a Lustre scratch, S3-linked Lustre or ONTAP file system.'))
+@ObjectType(errorType('FSx cannot do this for this resource, e.g. backing up a Lustre scratch, S3-linked Lustre or ONTAP file system.'))
 export class UnsupportedOperation extends ErrorResult {}
 
-@ObjectType(seedError('Any other FSx error, including codes this gateway does not know yet. `code` is the FSx error name.'))
+@ObjectType(errorType('Any other FSx error, including codes this gateway does not know yet. `code` is the FSx error name.'))
 export class FsxServiceError extends ErrorResult {
   @Field({ description: 'The FSx error code, e.g. ThrottlingException.' })
   code!: string;
 }
 
-@ObjectType(seedError('Your credentials do not grant the scope this operation needs. Ask for it; retrying will not help.'))
+@ObjectType(errorType('Your credentials do not grant the scope this operation needs. Ask for it; retrying will not help.'))
 export class Forbidden extends ErrorResult {
   @Field(() => [String], { description: 'The scopes the operation needs and the credentials lack, e.g. ["backups:write"].' })
   missingScopes!: string[];
@@ -93,7 +94,7 @@ export class FieldError {
   message!: string;
 }
 
-@ObjectType(seedError('The gateway refused the arguments before calling FSx: nothing was sent. See fieldErrors.'))
+@ObjectType(errorType('The gateway refused the arguments before calling FSx: nothing was sent. See fieldErrors.'))
 export class InvalidInput extends ErrorResult {
   @Field(() => [FieldError])
   fieldErrors!: FieldError[];
