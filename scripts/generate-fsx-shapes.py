@@ -2,12 +2,14 @@
 # Generates, from the FSx service model (botocore JSON):
 #   src/fsx-model/{constraints,enums,errors}.generated.ts  read by the gateway AND the emulator
 #   src/gateway/fsx/{shapes,enums}.generated.ts             the GraphQL object types and enums
-# Usage: npm run fsx-model -- <fsx-2018-03-01.service-2.json>
+# Usage: npm run fsx-model -- <fsx-2018-03-01.service-2.json> [output root, default: this repository]
 # Run only when the model changes; the output is committed, the model is not loaded at run time.
+# (test/unit/fsx-model.test.ts regenerates into a temporary root and compares.)
 import json, os, re, html, sys
-ROOT=os.path.join(os.path.dirname(os.path.abspath(__file__)),'..')
+ROOT=sys.argv[2] if len(sys.argv)>2 else os.path.join(os.path.dirname(os.path.abspath(__file__)),'..')
 GATEWAY=os.path.join(ROOT,'src','gateway','fsx')
 MODEL=os.path.join(ROOT,'src','fsx-model')
+for d in (GATEWAY, MODEL): os.makedirs(d, exist_ok=True)
 m=json.load(open(sys.argv[1]))
 S=m['shapes']
 SKIP_MEMBERS={('OntapFileSystemConfiguration','FsxAdminPassword')}
@@ -153,4 +155,4 @@ for n in OPERATIONS: er.append(f"  {n}: {json.dumps([e['shape'] for e in m['oper
 er.append('} as const;\n')
 er.append('export type ModelOperation = keyof typeof MODEL_OPERATION_ERRORS;\n')
 open(os.path.join(MODEL, 'errors.generated.ts'), 'w').write('\n'.join(er))
-print('wrote src/fsx-model/*.generated.ts and src/gateway/fsx/*.generated.ts')
+print(f'wrote {MODEL}/*.generated.ts and {GATEWAY}/*.generated.ts')
