@@ -198,7 +198,7 @@ async function batching() {
   const seeder = createFsxClient(config);
   const FS = 24;
   const PER_FS = 6;
-  const { fileSystemIds, backupIds } = await seedEstate(seeder, { fileSystems: FS, perFs: PER_FS, tag: 'batch' });
+  const { backupIds } = await seedEstate(seeder, { fileSystems: FS, perFs: PER_FS, tag: 'batch' });
   seeder.destroy();
   const gateway = await startGateway(config);
   const fsOfBackup = new Map();
@@ -427,7 +427,7 @@ function printTable() {
 }
 
 function machine() {
-  let model = '';
+  let model;
   try {
     model = execSync("lscpu | grep 'Model name'", { encoding: 'utf8' }).replace(/Model name:\s*/, '').trim();
   } catch {

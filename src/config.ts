@@ -175,10 +175,10 @@ function apiKeyRecord(entry: unknown, where: string): ApiKeyRecord {
   if (typeof e.id !== 'string' || !e.id) throw new ConfigError(where, 'needs an "id"');
   if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) throw new ConfigError(where, 'needs "sha256": the hex SHA-256 of the key');
   if (!strings(e.scopes)) throw new ConfigError(where, 'needs "scopes": an array such as ["backups:read"]');
-  if (e.fileSystemIds !== undefined && (!strings(e.fileSystemIds) || (e.fileSystemIds as string[]).length > 20)) {
+  if (e.fileSystemIds !== undefined && (!strings(e.fileSystemIds) || (e.fileSystemIds).length > 20)) {
     throw new ConfigError(where, '"fileSystemIds" must be an array of at most 20 file system ids');
   }
-  return { id: e.id, sha256: e.sha256, scopes: e.scopes as string[], fileSystemIds: e.fileSystemIds as string[] | undefined };
+  return { id: e.id, sha256: e.sha256, scopes: e.scopes, fileSystemIds: e.fileSystemIds };
 }
 
 function corsOrigins(read: EnvReader, production: boolean): '*' | string[] {

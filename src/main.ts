@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (config.auth.mode === 'none') {
     console.warn(
       '\n*** WARNING: AUTH_MODE=none: anyone who can reach this port can read every file system and create backups. ***\n' +
-        '*** Set AUTH_MODE=jwt or AUTH_MODE=apikey before exposing the gateway (see README, Security). ***\n',
+        '*** Set AUTH_MODE=jwt or AUTH_MODE=apikey before exposing the gateway (see docs/security.md). ***\n',
     );
   }
   const gateway = await startGateway(config);

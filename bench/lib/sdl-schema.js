@@ -25,7 +25,7 @@ function buildPlainSchema(typeGraphqlSchema) {
       type.resolveType = byClass;
     }
   }
-  const pageArgs = (first, after) =>
+  const pageArgs = (first) =>
     Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE ? null : invalidInput([fieldError(['first'], first < 1 ? 'min' : 'max', `first must be between 1 and ${MAX_PAGE_SIZE}`)]);
 
   const resolvers = {

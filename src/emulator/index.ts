@@ -1,5 +1,5 @@
 /**
- * FSx-compatible emulator: embedded library API. See README/docs for the standalone mode (main.ts).
+ * FSx-compatible emulator: embedded library API. See docs/emulator.md for the standalone mode (main.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -34,7 +34,7 @@ export interface RunningEmulator {
 function checkOptions(o: EmulatorOptions): void {
   const nonNegativeInt = (name: keyof EmulatorOptions, v: unknown) => {
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
-      throw new RangeError(`EmulatorOptions.${name} must be a non-negative integer (got ${String(v)}).`);
+      throw new RangeError(`EmulatorOptions.${name} must be a non-negative integer (got ${JSON.stringify(v)}).`);
     }
   };
   nonNegativeInt('port', o.port);

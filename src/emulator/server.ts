@@ -40,11 +40,11 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
     const target = operationFromTarget(req.headers['x-amz-target']);
     operation = target.operation;
     let input: Record<string, unknown> | undefined;
-    let parseError: unknown;
+    let parseError: FsxError | undefined;
     try {
       input = parseInput(body);
     } catch (e) {
-      parseError = e;
+      parseError = e as FsxError; // parseInput throws nothing else
     }
     // Record first: the gateway's tests count every upstream call, failed ones included.
     deps.calls.push({ operation, input: input ?? body.toString('utf8') });

@@ -45,7 +45,7 @@ export function optionalArray(input: Record<string, unknown>, member: string): u
   const value = input[member];
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw badRequest(`${member} must be a list.`);
-  return value;
+  return value as unknown[];
 }
 
 /** A string member against its shape's length bounds and pattern. */

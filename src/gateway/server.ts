@@ -61,7 +61,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     includeStacktraceInErrorResponses: !options.production,
     // Refused while parsing: a document of many thousands of tokens (a long fragment chain) would
     // otherwise overflow the stack in validation, which Apollo answers with a 500.
-    parseOptions: { maxTokens: limits.maxTokens },
+    parseOptions: { maxLexicalTokens: limits.maxTokens },
     // main.ts owns SIGTERM/SIGINT: it stops this server, then the emulator, then exits 0.
     stopOnTerminationSignals: false,
     validationRules: limitRules(limits),

@@ -121,7 +121,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
     fileSystemType: type,
     storageCapacity,
     storageType,
-    subnetIds: subnets as string[],
+    subnetIds: subnets,
     tags,
     kmsKeyId,
     fileSystemTypeVersion: optionalString(input, 'FileSystemTypeVersion'),

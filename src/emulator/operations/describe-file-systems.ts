@@ -1,6 +1,6 @@
 import type { OperationContext } from '../context';
 import { paginate, readPageRequest, scopeHash, timeThenIdKey } from '../pagination';
-import { badRequest, fileSystemNotFound } from '../protocol/errors';
+import { fileSystemNotFound } from '../protocol/errors';
 import type { FileSystemRecord } from '../store/records';
 import { FSX } from '../../fsx-model';
 import { optionalStringList } from '../validation';

@@ -35,8 +35,9 @@ const ip = (seed: string, i: number): string => {
 };
 const pick = <T>(v: unknown, fallback: T): T => (v === undefined || v === null ? fallback : (v as T));
 
-export const isScratchLustre = (fs: FileSystemRecord): boolean =>
-  fs.fileSystemType === 'LUSTRE' && String(fs.lustreConfiguration?.DeploymentType ?? '').startsWith('SCRATCH');
+const isScratch = (deploymentType: unknown): boolean => typeof deploymentType === 'string' && deploymentType.startsWith('SCRATCH');
+
+export const isScratchLustre = (fs: FileSystemRecord): boolean => fs.fileSystemType === 'LUSTRE' && isScratch(fs.lustreConfiguration?.DeploymentType);
 
 export const isS3LinkedLustre = (fs: FileSystemRecord): boolean => {
   const repo = fs.lustreConfiguration?.DataRepositoryConfiguration as { ImportPath?: string; ExportPath?: string } | undefined;
@@ -146,7 +147,7 @@ const dropUndefined = (o: Record<string, unknown>): Record<string, unknown> =>
   JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 
 export function buildFileSystem(n: NewFileSystem): FileSystemRecord {
-  const scratch = n.fileSystemType === 'LUSTRE' && String(n.lustre?.DeploymentType ?? 'SCRATCH_1').startsWith('SCRATCH');
+  const scratch = n.fileSystemType === 'LUSTRE' && isScratch(n.lustre?.DeploymentType ?? 'SCRATCH_1');
   return {
     fileSystemId: n.fileSystemId,
     fileSystemType: n.fileSystemType,

@@ -15,7 +15,7 @@ export class BackupArgs {
   backupId!: string;
 }
 
-const known = <T extends object>(e: T) => Object.values(e).filter((v) => v !== UNRECOGNIZED);
+const known = (e: Record<string, string>): string[] => Object.values(e).filter((v) => v !== UNRECOGNIZED);
 
 @InputType('BackupFilter', { description: 'Filters AND together; the values inside one filter OR. Each list takes at most 20 values.' })
 export class BackupFilter {

@@ -1,9 +1,9 @@
 import * as fsx from '@aws-sdk/client-fsx';
 import { type Constraint, FSX } from '../../fsx-model';
-import { ServiceLimit } from '../fsx/enums.generated';
+import type { ServiceLimit } from '../fsx/enums.generated';
 import {
   BackupBeingCopied, BackupInProgress, BackupRestoring, BadRequest, type ErrorResult, FsxServiceError, IncompatibleParameterError, InternalServerError,
-  ServiceLimitExceeded, UnsupportedOperation, result,
+  type ResultType, ServiceLimitExceeded, UnsupportedOperation, result,
 } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 
@@ -16,7 +16,7 @@ export interface ErrorSubject {
 type Base = Pick<ErrorResult, 'message' | 'requestId'>;
 type Build<E extends fsx.FSxServiceException> = (error: E, subject: ErrorSubject, base: Base) => ErrorResult;
 type Entry = { type: abstract new (...args: never[]) => fsx.FSxServiceException; build: Build<never> };
-const on = <E extends fsx.FSxServiceException>(type: abstract new (...args: never[]) => E, build: Build<E>): Entry => ({ type, build: build as Build<never> });
+const on = <E extends fsx.FSxServiceException>(type: abstract new (...args: never[]) => E, build: Build<E>): Entry => ({ type, build: build });
 
 /**
  * THE table: FSx error (the SDK's own exception class) → typed GraphQL result. Every FSx failure the
@@ -57,7 +57,7 @@ type Stamped = { name?: string; message?: string; code?: unknown; $metadata?: { 
  * FSx answer can make a union fail to resolve. Anything that is neither an FSx answer nor a
  * transport failure is a bug and is rethrown.
  */
-export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: ReadonlySet<Function>): ErrorResult {
+export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: ReadonlySet<ResultType>): ErrorResult {
   const e = (error ?? {}) as Stamped;
   const requestId = e.$metadata?.requestId ?? null;
   const message = e.message || e.name || 'FSx request failed';
@@ -68,7 +68,7 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
   if (error instanceof fsx.FSxServiceException) {
     const build = FSX_ERRORS.find((entry) => error instanceof entry.type)?.build ?? FOREIGN_ERRORS[error.name];
     const mapped = build?.(error as never, subject, { message, requestId });
-    if (mapped && allowed.has(mapped.constructor)) return mapped;
+    if (mapped && allowed.has(mapped.constructor as ResultType)) return mapped;
   }
   // A code this gateway does not know, or an answer the SDK could not read (e.g. a proxy's HTML page).
   const exception = error as Partial<fsx.FSxServiceException>;

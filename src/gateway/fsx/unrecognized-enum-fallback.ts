@@ -1,4 +1,5 @@
-import { GraphQLEnumType, GraphQLSchema, isEnumType } from 'graphql';
+import type { GraphQLEnumType, GraphQLSchema} from 'graphql';
+import { isEnumType } from 'graphql';
 
 export const UNRECOGNIZED = 'UNRECOGNIZED';
 
@@ -18,7 +19,7 @@ export function applyUnrecognizedEnumFallback(schema: GraphQLSchema): GraphQLSch
 }
 
 function patchSerialize(type: GraphQLEnumType): void {
-  const known = new Set(type.getValues().map((v) => v.value));
+  const known = new Set(type.getValues().map((v): unknown => v.value));
   const serialize = type.serialize.bind(type);
   type.serialize = (outputValue: unknown) => serialize(known.has(outputValue) ? outputValue : UNRECOGNIZED);
 }

@@ -14,7 +14,7 @@ export interface GraphQLHandlerOptions<C extends object> {
   graphiql: boolean;
   authenticate: Authenticate;
   maxBodyBytes: number;
-  createContext(principal: Principal, requestId: string): C;
+  createContext: (principal: Principal, requestId: string) => C;
 }
 
 export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) => Promise<void>;

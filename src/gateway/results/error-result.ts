@@ -100,6 +100,9 @@ export class InvalidInput extends ErrorResult {
   fieldErrors!: FieldError[];
 }
 
+/** A result class: union members resolve by class, so each result is an instance of one. */
+export type ResultType = abstract new () => object;
+
 /** Builds a result instance (union members resolve by class, so results must be instances). */
 export function result<T extends object>(type: new () => T, fields: Partial<T>): T {
   return Object.assign(new type(), fields);

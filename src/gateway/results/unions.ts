@@ -5,7 +5,7 @@ import { BackupConnection, FileSystemConnection } from '../pagination/connection
 import {
   BackupBeingCopied, BackupInProgress, BackupNotFound, BackupRestoring, BadRequest, FileSystemNotFound, Forbidden, FsxServiceError,
   IncompatibleParameterError,
-  InternalServerError, InvalidInput, ServiceLimitExceeded, UnsupportedOperation,
+  InternalServerError, InvalidInput, type ResultType, ServiceLimitExceeded, UnsupportedOperation,
 } from './error-result';
 
 @ObjectType('CreateBackupSuccess', { simpleResolvers: true })
@@ -44,12 +44,12 @@ const BACKUPS = [BadRequest, FileSystemNotFound, ...ALWAYS] as const;
 const FILE_SYSTEM = [FileSystemNotFound, BadRequest, ...ALWAYS] as const;
 const FILE_SYSTEMS = [BadRequest, ...ALWAYS] as const;
 
-export const CREATE_BACKUP_ERRORS: ReadonlySet<Function> = new Set(CREATE_BACKUP);
-export const DELETE_BACKUP_ERRORS: ReadonlySet<Function> = new Set(DELETE_BACKUP);
-export const BACKUP_ERRORS: ReadonlySet<Function> = new Set(BACKUP);
-export const BACKUPS_ERRORS: ReadonlySet<Function> = new Set(BACKUPS);
-export const FILE_SYSTEM_ERRORS: ReadonlySet<Function> = new Set(FILE_SYSTEM);
-export const FILE_SYSTEMS_ERRORS: ReadonlySet<Function> = new Set(FILE_SYSTEMS);
+export const CREATE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(CREATE_BACKUP);
+export const DELETE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(DELETE_BACKUP);
+export const BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(BACKUP);
+export const BACKUPS_ERRORS: ReadonlySet<ResultType> = new Set(BACKUPS);
+export const FILE_SYSTEM_ERRORS: ReadonlySet<ResultType> = new Set(FILE_SYSTEM);
+export const FILE_SYSTEMS_ERRORS: ReadonlySet<ResultType> = new Set(FILE_SYSTEMS);
 
 export const CreateBackupResult = createUnionType({
   name: 'CreateBackupResult',
