@@ -22,11 +22,11 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     default: String(EMULATOR_DEFAULTS.backupQuota),
     description: 'User-initiated backups allowed before ServiceLimitExceeded (TOTAL_USER_INITIATED_BACKUPS).',
   },
-  { name: 'FSX_EMULATOR_DATA_FILE', default: '', description: 'JSON file that keeps state across restarts (unset = in memory only).' },
-  { name: 'FSX_EMULATOR_SEED', default: 'true', description: 'Seed the demo estate (true/false).' },
+  { name: 'FSX_EMULATOR_DATA_FILE', default: '(unset)', description: 'JSON file that keeps state across restarts (unset = in memory only).' },
+  { name: 'FSX_EMULATOR_SEED', default: 'true', description: 'Seed the demo estate (a boolean).' },
   {
     name: 'FSX_EMULATOR_FAULTS',
-    default: '',
+    default: '(unset)',
     description: 'Injected faults, e.g. "CreateBackup:InternalServerError:0.5,DescribeBackups:latency=200".',
   },
   {
@@ -34,7 +34,7 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     default: String(EMULATOR_DEFAULTS.maxResultsCap),
     description: 'Default page size and MaxResults cap of paginated operations.',
   },
-  { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (true/false).' },
+  { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (a boolean).' },
 ];
 
 /** Reads FSX_EMULATOR_* variables. Unset or empty variables keep defaults; bad values throw ConfigError. */
