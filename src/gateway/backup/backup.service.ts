@@ -5,7 +5,7 @@ import {
 import DataLoader from 'dataloader';
 import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
-import { allItems, byIdLoader } from '../fsx/by-id-loader';
+import { ByIdLoader, allItems } from '../fsx/by-id-loader';
 import { hasBackupId, toBackup, toBackups } from '../fsx/to-graphql';
 import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
@@ -29,7 +29,7 @@ import type { DeleteBackupInput } from './delete-backup.input';
  */
 export class BackupService {
   /** backupId → Backup (null: FSx does not know it). ⌈n/50⌉ DescribeBackups calls for n ids. */
-  private readonly byId = byIdLoader(
+  private readonly byId = new ByIdLoader(
     (ids) => allItems(paginateDescribeBackups({ client: this.fsx, pageSize: ids.length }, { BackupIds: ids }), (page) => toBackups(page.Backups)),
     (backup) => backup.backupId,
     BackupNotFound,
@@ -119,7 +119,7 @@ export class BackupService {
           NextToken: position.token,
         }),
       );
-      const fetched = this.remember(toBackups(out.Backups));
+      const fetched = this.byId.remember(toBackups(out.Backups));
       return tokenPage(BackupConnection, this.cursors, scope, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, BACKUPS_ERRORS);
@@ -157,7 +157,7 @@ export class BackupService {
         const satisfied = () => chunk.every((id) => byFs.get(id)!.length >= wanted.get(id)!);
         const pages = paginateDescribeBackups({ client: this.fsx, pageSize: MAX_PAGE_SIZE }, { Filters: [{ Name: 'file-system-id', Values: chunk }] });
         for await (const page of pages) {
-          for (const backup of this.remember(toBackups(page.Backups))) {
+          for (const backup of this.byId.remember(toBackups(page.Backups))) {
             byFs.get(backup.fileSystem?.fileSystemId ?? '')?.push(backup);
           }
           if (satisfied()) break;
@@ -165,12 +165,6 @@ export class BackupService {
       }),
     );
     return byFs;
-  }
-
-  /** Backups seen in a listing answer later `backup(backupId)` lookups of the same request without a call. */
-  private remember(backups: Backup[]): Backup[] {
-    for (const backup of backups) this.byId.prime(backup.backupId, backup);
-    return backups;
   }
 }
 

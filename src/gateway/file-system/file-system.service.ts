@@ -1,7 +1,7 @@
 import { DescribeFileSystemsCommand, FileSystemNotFound, type FSxClient, paginateDescribeFileSystems } from '@aws-sdk/client-fsx';
 import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
-import { allItems, byIdLoader } from '../fsx/by-id-loader';
+import { ByIdLoader, allItems } from '../fsx/by-id-loader';
 import type { FileSystem } from '../fsx/shapes.generated';
 import { toFileSystems } from '../fsx/to-graphql';
 import type { ConnectionArgs } from '../pagination/connection.args';
@@ -18,7 +18,7 @@ const SCOPE = 'file-systems';
 
 /** File systems, for one GraphQL request (per-request DataLoader: batched, deduplicated, never shared). */
 export class FileSystemService {
-  private readonly byId = byIdLoader(
+  private readonly byId = new ByIdLoader(
     (ids) => allItems(paginateDescribeFileSystems({ client: this.fsx, pageSize: ids.length }, { FileSystemIds: ids }), (page) => toFileSystems(page.FileSystems)),
     (fileSystem) => fileSystem.fileSystemId,
     FileSystemNotFound,
@@ -51,8 +51,7 @@ export class FileSystemService {
     if ('refused' in position) return invalidCursor(position.refused);
     try {
       const out = await this.fsx.send(new DescribeFileSystemsCommand({ MaxResults: position.skip + first, NextToken: position.token }));
-      const fetched = toFileSystems(out.FileSystems);
-      for (const fileSystem of fetched) this.byId.prime(fileSystem.fileSystemId, fileSystem);
+      const fetched = this.byId.remember(toFileSystems(out.FileSystems));
       return tokenPage(FileSystemConnection, this.cursors, SCOPE, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, FILE_SYSTEMS_ERRORS);
@@ -69,10 +68,7 @@ export class FileSystemService {
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {
-      const page = (await this.byId.loadMany(ids.slice(position.skip, position.skip + first))).map((f) => {
-        if (f instanceof Error) throw f;
-        return f;
-      });
+      const page = await this.byId.loadMany(ids.slice(position.skip, position.skip + first));
       // A listed id FSx no longer knows is skipped but keeps its place, so later cursors stay right.
       return offsetPage(FileSystemConnection, this.cursors, scope, position.skip, page, position.skip + first < ids.length);
     } catch (error) {

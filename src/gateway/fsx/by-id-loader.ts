@@ -4,21 +4,44 @@ type ErrorClass = abstract new (...args: never[]) => Error;
 
 /**
  * id → resource (null: FSx does not know it), for one request: every lookup in an operation is
- * batched into Describe calls of at most `maxBatchSize` ids, duplicates sent once.
+ * batched into Describe calls of at most `maxBatchSize` ids, duplicates sent once, and resources a
+ * listing already returned answer later lookups without a call.
  */
-export function byIdLoader<T>(
-  describe: (ids: string[]) => Promise<T[]>,
-  idOf: (item: T) => string,
-  notFound: ErrorClass,
-  maxBatchSize: number,
-): DataLoader<string, T | null> {
-  return new DataLoader(
-    async (ids) => {
-      const found = await describeByIds(ids, describe, idOf, notFound);
-      return ids.map((id) => found.get(id) ?? null);
-    },
-    { maxBatchSize },
-  );
+export class ByIdLoader<T> {
+  private readonly loader: DataLoader<string, T | null>;
+
+  constructor(
+    describe: (ids: string[]) => Promise<T[]>,
+    private readonly idOf: (item: T) => string,
+    notFound: ErrorClass,
+    maxBatchSize: number,
+  ) {
+    this.loader = new DataLoader(
+      async (ids) => {
+        const found = await describeByIds(ids, describe, idOf, notFound);
+        return ids.map((id) => found.get(id) ?? null);
+      },
+      { maxBatchSize },
+    );
+  }
+
+  load(id: string): Promise<T | null> {
+    return this.loader.load(id);
+  }
+
+  /** The resources of these ids, in order; rejects with the first failure. */
+  async loadMany(ids: string[]): Promise<(T | null)[]> {
+    return (await this.loader.loadMany(ids)).map((item) => {
+      if (item instanceof Error) throw item;
+      return item;
+    });
+  }
+
+  /** Resources seen in a listing answer later lookups of the same request without a call. */
+  remember(items: T[]): T[] {
+    for (const item of items) this.loader.prime(this.idOf(item), item);
+    return items;
+  }
 }
 
 /** Every item of every page a paginator yields. */
