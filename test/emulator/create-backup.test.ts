@@ -1,19 +1,14 @@
 import { CreateBackupCommand, DescribeBackupsCommand, type Tag } from '@aws-sdk/client-fsx';
 import { DEMO, EMULATOR_DEFAULTS, ManualClock } from '../../src/emulator';
-import { rawCall, rejection, startWithClient } from './helpers/emulator';
+import { rawCall, rejection, startTestEmulator, useTestEmulator } from '../support/emulator';
 
 const fsId = DEMO.fileSystems.openzfs;
 const tags = (n: number, key = (i: number) => `k${i}`, value = (i: number) => `v${i}`): Tag[] =>
   Array.from({ length: n }, (_, i) => ({ Key: key(i), Value: value(i) }));
 
 describe('CreateBackup', () => {
-  let env: Awaited<ReturnType<typeof startWithClient>>;
   const clock = new ManualClock(Date.UTC(2025, 0, 1));
-  beforeAll(async () => {
-    env = await startWithClient({ clock, backupDurationMs: 3000 });
-  });
-  afterAll(() => env.stop());
-  beforeEach(() => env.emulator.reset());
+  const env = useTestEmulator({ clock, backupDurationMs: 3000 });
   // Each test may leave a backup CREATING; moving the clock finishes it so the next test starts clean.
   afterEach(() => clock.advance(60_000));
 
@@ -250,7 +245,7 @@ describe('CreateBackup', () => {
 describe('CreateBackup quota', () => {
   it('ServiceLimitExceeded with Limit TOTAL_USER_INITIATED_BACKUPS past the quota; replays still succeed', async () => {
     // Seeded estate holds 3 user-initiated backups (and 1 automatic, which does not count).
-    const env = await startWithClient({ backupQuota: 5, backupDurationMs: 0 });
+    const env = await startTestEmulator({ backupQuota: 5, backupDurationMs: 0 });
     try {
       const send = (input: { FileSystemId: string; ClientRequestToken?: string }) => env.client.send(new CreateBackupCommand(input));
       const first = await send({ FileSystemId: fsId, ClientRequestToken: 'q1' });
@@ -268,7 +263,7 @@ describe('CreateBackup quota', () => {
 
   it('the default quota is 500 (AWS default); a quota of 0 refuses the first backup', async () => {
     expect(EMULATOR_DEFAULTS.backupQuota).toBe(500);
-    const env = await startWithClient({ backupQuota: 0 });
+    const env = await startTestEmulator({ backupQuota: 0 });
     try {
       const err = await rejection(env.client.send(new CreateBackupCommand({ FileSystemId: fsId })));
       expect(err.name).toBe('ServiceLimitExceeded');

@@ -6,18 +6,13 @@ import {
   type Filter,
 } from '@aws-sdk/client-fsx';
 import { DEMO, ManualClock } from '../../src/emulator';
-import { rawCall, rejection, startWithClient } from './helpers/emulator';
+import { rawCall, rejection, useTestEmulator } from '../support/emulator';
 
 const ALL_SEEDED = [DEMO.backups.windowsAutomatic, DEMO.backups.windowsUser, DEMO.backups.openzfsUser, DEMO.backups.ontapVolume];
 
 describe('DescribeBackups', () => {
-  let env: Awaited<ReturnType<typeof startWithClient>>;
   const clock = new ManualClock(Date.UTC(2025, 0, 1));
-  beforeAll(async () => {
-    env = await startWithClient({ clock, backupDurationMs: 0 });
-  });
-  afterAll(() => env.stop());
-  beforeEach(() => env.emulator.reset());
+  const env = useTestEmulator({ clock, backupDurationMs: 0 });
 
   const ids = async (input: { BackupIds?: string[]; Filters?: Filter[]; MaxResults?: number }) =>
     (await env.client.send(new DescribeBackupsCommand(input))).Backups!.map((b) => b.BackupId);
@@ -205,13 +200,8 @@ describe('DescribeBackups', () => {
 });
 
 describe('DeleteBackup', () => {
-  let env: Awaited<ReturnType<typeof startWithClient>>;
   const clock = new ManualClock(Date.UTC(2025, 0, 1));
-  beforeAll(async () => {
-    env = await startWithClient({ clock, backupDurationMs: 3000 });
-  });
-  afterAll(() => env.stop());
-  beforeEach(() => env.emulator.reset());
+  const env = useTestEmulator({ clock, backupDurationMs: 3000 });
 
   it('answers {BackupId, Lifecycle: DELETED}; the backup is then gone', async () => {
     const out = await env.client.send(new DeleteBackupCommand({ BackupId: DEMO.backups.windowsUser }));

@@ -1,7 +1,7 @@
 import { CreateBackupCommand, DescribeBackupsCommand, DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
 import { DEMO, parseFaultSpec } from '../../src/emulator';
 import { FaultInjector } from '../../src/emulator/faults';
-import { fsxClient, rejection, startWithClient } from './helpers/emulator';
+import { fsxClientFor, rejection, startTestEmulator, type TestEmulator } from '../support/emulator';
 
 describe('parseFaultSpec', () => {
   it('parses the compact syntax', () => {
@@ -55,9 +55,9 @@ describe('FaultInjector determinism', () => {
 });
 
 describe('fault injection over the wire', () => {
-  let env: Awaited<ReturnType<typeof startWithClient>>;
+  let env: TestEmulator;
   beforeAll(async () => {
-    env = await startWithClient({ faults: [{ operation: 'DescribeFileSystems', error: 'ThrottlingException', every: 2 }] });
+    env = await startTestEmulator({ faults: [{ operation: 'DescribeFileSystems', error: 'ThrottlingException', every: 2 }] });
   });
   afterAll(() => env.stop());
   afterEach(() => env.emulator.reset());
@@ -89,7 +89,7 @@ describe('fault injection over the wire', () => {
 
   it('the SDK retries injected 500s when allowed to: one fault, one retry, success', async () => {
     env.emulator.faults.set([{ operation: 'DescribeBackups', error: 'InternalServerError', times: 1 }]);
-    const retrying = fsxClient(env.emulator, 3);
+    const retrying = fsxClientFor(env.emulator, 3);
     try {
       const out = await retrying.send(new DescribeBackupsCommand({}));
       expect(out.Backups!.length).toBeGreaterThan(0);

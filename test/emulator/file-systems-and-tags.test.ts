@@ -10,19 +10,14 @@ import {
   type CreateFileSystemCommandInput,
 } from '@aws-sdk/client-fsx';
 import { DEMO } from '../../src/emulator';
-import { rejection, startWithClient } from './helpers/emulator';
+import { rejection, useTestEmulator } from '../support/emulator';
 
 const SUBNET = 'subnet-0123456789abcdef0';
 const fsArn = (id: string) => `arn:aws:fsx:us-east-1:123456789012:file-system/${id}`;
 const backupArn = (id: string) => `arn:aws:fsx:us-east-1:123456789012:backup/${id}`;
 
 describe('CreateFileSystem and DescribeFileSystems', () => {
-  let env: Awaited<ReturnType<typeof startWithClient>>;
-  beforeAll(async () => {
-    env = await startWithClient({ backupDurationMs: 0 });
-  });
-  afterAll(() => env.stop());
-  beforeEach(() => env.emulator.reset());
+  const env = useTestEmulator({ backupDurationMs: 0 });
 
   const create = (input: Partial<CreateFileSystemCommandInput>) =>
     env.client.send(new CreateFileSystemCommand({ SubnetIds: [SUBNET], StorageCapacity: 1200, ...input } as CreateFileSystemCommandInput));
@@ -134,12 +129,7 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
 });
 
 describe('TagResource, UntagResource, ListTagsForResource', () => {
-  let env: Awaited<ReturnType<typeof startWithClient>>;
-  beforeAll(async () => {
-    env = await startWithClient();
-  });
-  afterAll(() => env.stop());
-  beforeEach(() => env.emulator.reset());
+  const env = useTestEmulator();
 
   const list = async (arn: string) => (await env.client.send(new ListTagsForResourceCommand({ ResourceARN: arn }))).Tags;
 

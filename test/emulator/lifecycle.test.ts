@@ -1,6 +1,6 @@
 import { CreateBackupCommand, DescribeBackupsCommand } from '@aws-sdk/client-fsx';
 import { DEMO, deriveLifecycle, ManualClock, SystemClock } from '../../src/emulator';
-import { startWithClient } from './helpers/emulator';
+import { startTestEmulator, type TestEmulator } from '../support/emulator';
 
 describe('clocks', () => {
   it('ManualClock moves only when told', () => {
@@ -46,9 +46,9 @@ describe('deriveLifecycle', () => {
 
 describe('backup lifecycle over the wire, on a ManualClock', () => {
   const clock = new ManualClock(Date.UTC(2025, 5, 1));
-  let env: Awaited<ReturnType<typeof startWithClient>>;
+  let env: TestEmulator;
   beforeAll(async () => {
-    env = await startWithClient({ clock, backupDurationMs: 3000 });
+    env = await startTestEmulator({ clock, backupDurationMs: 3000 });
   });
   afterAll(() => env.stop());
 
@@ -90,7 +90,7 @@ describe('backup lifecycle over the wire, on a ManualClock', () => {
 
 describe('backupDurationMs: 0', () => {
   it('makes new backups AVAILABLE at 100 % immediately', async () => {
-    const env = await startWithClient({ backupDurationMs: 0 });
+    const env = await startTestEmulator({ backupDurationMs: 0 });
     try {
       const { Backup } = await env.client.send(new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.lustrePersistent }));
       expect(Backup).toMatchObject({ Lifecycle: 'AVAILABLE', ProgressPercent: 100 });

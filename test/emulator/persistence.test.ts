@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { CreateBackupCommand, DeleteBackupCommand, DescribeBackupsCommand, FSxClient, TagResourceCommand } from '@aws-sdk/client-fsx';
+import { join } from 'node:path';
+import { CreateBackupCommand, CreateFileSystemCommand, DeleteBackupCommand, DescribeBackupsCommand, TagResourceCommand } from '@aws-sdk/client-fsx';
 import { DEMO, startEmulator } from '../../src/emulator';
-import { credentials, fsxClient } from './helpers/emulator';
+import { builtEntry, type ReadyChild, startNodeProcess } from '../support/child-process';
+import { fsxClientFor } from '../support/emulator';
 
-const ROOT = resolve(__dirname, '../..');
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'fsx-emulator-'));
@@ -17,7 +16,7 @@ describe('data file (embedded)', () => {
   it('keeps backups, deletions, tags and idempotency tokens across a restart', async () => {
     const dataFile = join(dir, 'state.json');
     const first = await startEmulator({ dataFile, backupDurationMs: 0 });
-    const client = fsxClient(first);
+    const client = fsxClientFor(first);
     const { Backup } = await client.send(
       new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.openzfs, ClientRequestToken: 'persisted', Tags: [{ Key: 'k', Value: 'v' }] }),
     );
@@ -29,7 +28,7 @@ describe('data file (embedded)', () => {
     await first.stop();
 
     const second = await startEmulator({ dataFile, backupDurationMs: 0 });
-    const client2 = fsxClient(second);
+    const client2 = fsxClientFor(second);
     try {
       const { Backups } = await client2.send(new DescribeBackupsCommand({}));
       const ids = Backups!.map((b) => b.BackupId);
@@ -51,10 +50,10 @@ describe('data file (embedded)', () => {
   it('writes every acknowledged backup before answering, also under concurrency', async () => {
     const dataFile = join(dir, 'state.json');
     const emulator = await startEmulator({ dataFile, backupDurationMs: 0, seed: false });
-    const client = fsxClient(emulator);
+    const client = fsxClientFor(emulator);
     try {
       const { FileSystem } = await client.send(
-        new (await import('@aws-sdk/client-fsx')).CreateFileSystemCommand({
+        new CreateFileSystemCommand({
           FileSystemType: 'OPENZFS',
           SubnetIds: ['subnet-0123456789abcdef0'],
           StorageCapacity: 64,
@@ -83,7 +82,7 @@ describe('data file (embedded)', () => {
   it('reset() goes back to the seeded state, also on disk', async () => {
     const dataFile = join(dir, 'state.json');
     const emulator = await startEmulator({ dataFile, backupDurationMs: 0 });
-    const client = fsxClient(emulator);
+    const client = fsxClientFor(emulator);
     await client.send(new DeleteBackupCommand({ BackupId: DEMO.backups.windowsUser }));
     emulator.reset();
     await emulator.flush();
@@ -93,44 +92,20 @@ describe('data file (embedded)', () => {
   });
 });
 
-/** Runs src/emulator/main.ts in a child process (transpiled on the fly, no build needed). */
-function startStandalone(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'test/emulator/helpers/ts-register.js'), join(ROOT, 'src/emulator/main.ts')], {
-    cwd: ROOT,
+/** The built standalone emulator (dist/emulator/main.js) in a child process, on a free port. */
+function startStandalone(env: Record<string, string>): Promise<ReadyChild & { url: string }> {
+  return startNodeProcess(builtEntry('emulator/main.js'), {
     env: { PATH: process.env.PATH ?? '', FSX_EMULATOR_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`standalone emulator did not start: ${output}`)), 15_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolvePromise({ child, url: m[1], output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`standalone emulator exited with ${code}: ${output}`));
-    });
-  });
+    ready: /listening on (http:\/\/\S+)/,
+    timeoutMs: 15_000,
+  }).then((started) => ({ ...started, url: started.ready[1] }));
 }
-
-const exited = (child: ChildProcess) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => {
-    if (child.exitCode !== null || child.signalCode !== null) r({ code: child.exitCode, signal: child.signalCode });
-    else child.once('exit', (code, signal) => r({ code, signal }));
-  });
 
 describe('standalone main', () => {
   it('never loses an acknowledged backup to kill -9', async () => {
     const dataFile = join(dir, 'state.json');
     const first = await startStandalone({ FSX_EMULATOR_DATA_FILE: dataFile, FSX_EMULATOR_BACKUP_DURATION_MS: '0' });
-    const client = new FSxClient({ endpoint: first.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+    const client = fsxClientFor(first.url);
     const acknowledged: string[] = [];
     // Fire a burst, and kill the process as soon as the first few answers are in.
     const burst = Array.from({ length: 30 }, (_, i) =>
@@ -145,20 +120,20 @@ describe('standalone main', () => {
         ),
     );
     await Promise.all(burst);
-    const { signal } = await exited(first.child);
+    const { signal } = await first.exited;
     client.destroy();
     expect(acknowledged.length).toBeGreaterThanOrEqual(5);
     expect(signal === 'SIGKILL' || acknowledged.length === 30).toBe(true);
 
     const second = await startStandalone({ FSX_EMULATOR_DATA_FILE: dataFile });
-    const client2 = new FSxClient({ endpoint: second.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+    const client2 = fsxClientFor(second.url);
     try {
       const { Backups } = await client2.send(new DescribeBackupsCommand({ BackupIds: acknowledged }));
       expect(Backups!.map((b) => b.BackupId).sort()).toEqual([...acknowledged].sort());
     } finally {
       client2.destroy();
       second.child.kill('SIGTERM');
-      const { code } = await exited(second.child);
+      const { code } = await second.exited;
       expect(code).toBe(0);
       expect(second.output()).toContain('SIGTERM, stopping');
     }
@@ -170,7 +145,7 @@ describe('standalone main', () => {
 
   it('applies FSX_EMULATOR_FAULTS and FSX_EMULATOR_SEED=false', async () => {
     const standalone = await startStandalone({ FSX_EMULATOR_SEED: 'false', FSX_EMULATOR_FAULTS: 'CreateBackup:InternalServerError' });
-    const client = new FSxClient({ endpoint: standalone.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+    const client = fsxClientFor(standalone.url);
     try {
       expect((await client.send(new DescribeBackupsCommand({}))).Backups).toEqual([]);
       await expect(client.send(new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.openzfs }))).rejects.toMatchObject({
@@ -179,7 +154,7 @@ describe('standalone main', () => {
     } finally {
       client.destroy();
       standalone.child.kill('SIGINT');
-      expect((await exited(standalone.child)).code).toBe(0);
+      expect((await standalone.exited).code).toBe(0);
     }
   });
 });

@@ -1,11 +1,11 @@
 import { DescribeBackupsCommand, DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
 import { DEMO } from '../../src/emulator';
-import { rawCall, rejection, startWithClient } from './helpers/emulator';
+import { rawCall, rejection, startTestEmulator, type TestEmulator } from '../support/emulator';
 
 describe('AWS JSON 1.1 wire format', () => {
-  let env: Awaited<ReturnType<typeof startWithClient>>;
+  let env: TestEmulator;
   beforeAll(async () => {
-    env = await startWithClient();
+    env = await startTestEmulator();
   });
   afterAll(() => env.stop());
 
@@ -123,7 +123,7 @@ describe('AWS JSON 1.1 wire format', () => {
 
 describe('startEmulator / stop', () => {
   it('stop() closes keep-alive sockets promptly and can be called twice', async () => {
-    const env = await startWithClient();
+    const env = await startTestEmulator();
     await env.client.send(new DescribeFileSystemsCommand({})); // leaves a keep-alive socket open
     const started = Date.now();
     await env.emulator.stop();
@@ -133,7 +133,7 @@ describe('startEmulator / stop', () => {
   });
 
   it('seed: false starts empty; invalid options are refused', async () => {
-    const env = await startWithClient({ seed: false });
+    const env = await startTestEmulator({ seed: false });
     try {
       expect((await env.client.send(new DescribeFileSystemsCommand({}))).FileSystems).toEqual([]);
     } finally {
@@ -145,7 +145,7 @@ describe('startEmulator / stop', () => {
   });
 
   it('uses the configured region and account in ARNs and OwnerId', async () => {
-    const env = await startWithClient({ region: 'eu-west-1', accountId: '000000000000' });
+    const env = await startTestEmulator({ region: 'eu-west-1', accountId: '000000000000' });
     try {
       const { Backups } = await env.client.send(new DescribeBackupsCommand({ BackupIds: [DEMO.backups.windowsUser] }));
       expect(Backups![0]).toMatchObject({

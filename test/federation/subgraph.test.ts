@@ -1,6 +1,6 @@
 import { DEMO } from '../../src/emulator';
 import { type TestGateway, startTestGateway } from '../support/gateway';
-import { createBackups, createOpenZfsFileSystems, fsxClientFor } from '../support/estate';
+import { createBackups, createOpenZfsFileSystems, fsxClientFor } from '../support/emulator';
 
 /** The direct-subgraph checks of Apollo's subgraph compatibility suite that apply to us. */
 let t: TestGateway;
@@ -57,15 +57,11 @@ test('50 Backup representations in one _entities call: one DescribeBackups', asy
 });
 
 test('inline traces (ftv1) when the router asks for them, and only then', async () => {
-  const ask = (headers: Record<string, string>) =>
-    fetch(t.gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query: `{ backup(backupId: "${DEMO.backups.windowsUser}") { __typename } }` }),
-    }).then((r) => r.json() as Promise<any>);
+  const ask = async (headers: Record<string, string>) =>
+    (await t.gql(`{ backup(backupId: "${DEMO.backups.windowsUser}") { __typename } }`, undefined, headers)).body;
   const traced = await ask({ 'apollo-federation-include-trace': 'ftv1' });
   expect(typeof traced.extensions?.ftv1).toBe('string');
-  expect(Buffer.from(traced.extensions.ftv1, 'base64').length).toBeGreaterThan(10);
+  expect(Buffer.from(traced.extensions!.ftv1, 'base64').length).toBeGreaterThan(10);
   const plain = await ask({});
   expect(plain.extensions?.ftv1).toBeUndefined();
 });

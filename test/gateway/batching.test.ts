@@ -1,5 +1,5 @@
 import { type TestGateway, startTestGateway } from '../support/gateway';
-import { createBackups, createOpenZfsFileSystems, fsxClientFor } from '../support/estate';
+import { createBackups, createOpenZfsFileSystems, fsxClientFor } from '../support/emulator';
 
 /**
  * Upstream call counts are deterministic: counted at the emulator, per GraphQL operation. These are

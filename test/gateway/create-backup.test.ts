@@ -1,14 +1,16 @@
-import { DescribeBackupsCommand, FSxClient } from '@aws-sdk/client-fsx';
 import { DEMO, ManualClock } from '../../src/emulator';
+import { fsxClientFor, userBackups } from '../support/emulator';
 import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
 
 const fs = DEMO.fileSystems;
 
 async function userBackupsOf(t: TestGateway, fileSystemId: string) {
-  const client = new FSxClient({ endpoint: t.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  const out = await client.send(new DescribeBackupsCommand({ Filters: [{ Name: 'file-system-id', Values: [fileSystemId] }, { Name: 'backup-type', Values: ['USER_INITIATED'] }] }));
-  client.destroy();
-  return out.Backups ?? [];
+  const client = fsxClientFor(t.emulator);
+  try {
+    return await userBackups(client, fileSystemId);
+  } finally {
+    client.destroy();
+  }
 }
 
 describe('createBackup: every union member, reached through FSx behaviour', () => {

@@ -76,14 +76,8 @@ test('deleteBackup: needs backups:write; a principal limited to some file system
     { id: 'windows', sha256: createHash('sha256').update(key('windows')).digest('hex'), scopes: ['backups:read', 'backups:write'], fileSystemIds: [DEMO.fileSystems.windows] },
   ];
   const t = await startTestGateway({}, { AUTH_MODE: 'apikey', API_KEYS: JSON.stringify(records) });
-  const as = async (who: string, backupId: string) => {
-    const res = await fetch(t.gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': key(who) },
-      body: JSON.stringify({ query: DELETE_BACKUP, variables: { input: { backupId } } }),
-    });
-    return ((await res.json()) as any).data.deleteBackup;
-  };
+  const as = async (who: string, backupId: string) =>
+    (await t.gql(DELETE_BACKUP, { input: { backupId } }, { 'x-api-key': key(who) })).body.data.deleteBackup;
   try {
     expect(await as('reader', DEMO.backups.windowsUser)).toMatchObject({ __typename: 'Forbidden', missingScopes: ['backups:write'] });
     expect(t.calls('DeleteBackup')).toBe(0);

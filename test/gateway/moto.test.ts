@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { CreateFileSystemCommand, FSxClient } from '@aws-sdk/client-fsx';
+import { CreateFileSystemCommand } from '@aws-sdk/client-fsx';
 import { type RunningGateway, startGateway } from '../../src/gateway/app';
+import { fsxClientFor } from '../support/emulator';
 import { CREATE_BACKUP, postGraphQL, testConfig } from '../support/gateway';
 
 /**
@@ -42,7 +43,7 @@ describeMoto('against moto_server', () => {
     moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
     const endpoint = `http://127.0.0.1:${port}`;
     await waitFor(endpoint, 20_000);
-    const client = new FSxClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const client = fsxClientFor(endpoint, 3);
     const out = await client.send(
       new CreateFileSystemCommand({ FileSystemType: 'WINDOWS', StorageCapacity: 32, SubnetIds: ['subnet-0123456789abcdef0'], WindowsConfiguration: { ThroughputCapacity: 8 } }),
     );

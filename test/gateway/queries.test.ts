@@ -1,6 +1,6 @@
 import { DEMO } from '../../src/emulator';
 import { type TestGateway, startTestGateway } from '../support/gateway';
-import { createBackups, createOpenZfsFileSystems, fsxClientFor } from '../support/estate';
+import { createBackups, createOpenZfsFileSystems, fsxClientFor } from '../support/emulator';
 
 const PAGE = /* GraphQL */ `
   query Page($first: Int, $after: String, $filter: BackupFilter) {

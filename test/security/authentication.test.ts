@@ -7,10 +7,7 @@ import { type TestGateway, startTestGateway } from '../support/gateway';
 /** Each AUTH_MODE end to end over HTTP: 401 UNAUTHENTICATED before any resolver (and any FSx call). */
 const QUERY = '{ fileSystems(first: 1) { __typename } }';
 
-async function post(t: TestGateway, headers: Record<string, string>, query = QUERY) {
-  const res = await fetch(t.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-  return { status: res.status, body: (await res.json()) as any, headers: res.headers };
-}
+const post = (t: TestGateway, headers: Record<string, string>, query = QUERY) => t.gql(query, undefined, headers);
 
 async function expectUnauthenticated(t: TestGateway, headers: Record<string, string>, message: RegExp) {
   t.emulator.calls.clear();

@@ -26,13 +26,9 @@ afterAll(() => t.stop());
 beforeEach(() => t.emulator.calls.clear());
 
 async function as(who: Who, query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(t.gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': keyOf(who) },
-    body: JSON.stringify({ query, variables }),
-  });
+  const res = await t.gql(query, variables, { 'x-api-key': keyOf(who) });
   expect(res.status).toBeLessThan(500);
-  return (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions: Record<string, unknown> }> };
+  return res.body;
 }
 
 describe('scopes', () => {

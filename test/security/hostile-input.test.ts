@@ -14,13 +14,14 @@ import net from 'node:net';
 import type { FSxClient } from '@aws-sdk/client-fsx';
 import fc from 'fast-check';
 import { DEMO } from '../../src/emulator';
-import { fsxClientFor } from '../support/estate';
+import { fsxClientFor } from '../support/emulator';
 import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
-import { describeEvents, type ProcessWatch, watchProcess } from './support/process-watch';
+import { describeEvents, type ProcessWatch, watchProcess } from '../support/process-watch';
 import {
-  type Answer, BACKUPABLE_FS, type CreateInput, DEMO_FS, Ledger, TOKEN_POOL, assertExplains, createInputArb, hostileString,
-  isValidFileSystemId, postJson, send, tagsArb, unknownBackupId, unknownFileSystemId, userBackupIds, wrongJsonValue,
-} from './support/hostile';
+  BACKUPABLE_FS, type CreateInput, DEMO_FS, Ledger, TOKEN_POOL, assertExplains, createInputArb, hostileString,
+  isValidFileSystemId, tagsArb, unknownBackupId, unknownFileSystemId, userBackupIds, wrongJsonValue,
+} from '../support/hostile-input';
+import { type Answer, postJson, send } from '../support/http';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
 const SCALE = process.env.FC_RUNS_SCALE ? Number(process.env.FC_RUNS_SCALE) : 1;

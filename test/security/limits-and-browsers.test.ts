@@ -161,11 +161,12 @@ test('request logs: one JSON line per operation with request id, operation, prin
     logger,
   );
   try {
-    await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': key },
-      body: JSON.stringify({ query: 'mutation Nightly($t: String) { createBackup(input: { fileSystemId: "' + DEMO.fileSystems.windows + '", clientRequestToken: $t }) { __typename } }', variables: { t: 'token-that-must-not-be-logged' } }),
-    });
+    await postGraphQL(
+      gateway.url,
+      'mutation Nightly($t: String) { createBackup(input: { fileSystemId: "' + DEMO.fileSystems.windows + '", clientRequestToken: $t }) { __typename } }',
+      { t: 'token-that-must-not-be-logged' },
+      { 'x-api-key': key },
+    );
     const entry = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'graphql' && l.operation === 'Nightly');
     expect(entry).toMatchObject({ principal: 'logger-test', status: 200, errors: 0, requestId: expect.any(String), durationMs: expect.any(Number) });
     const log = lines.join('');

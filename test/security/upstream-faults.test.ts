@@ -12,10 +12,11 @@ import net from 'node:net';
 import path from 'node:path';
 import { DescribeBackupsCommand, type FSxClient } from '@aws-sdk/client-fsx';
 import { DEMO, type RunningEmulator, startEmulator } from '../../src/emulator';
-import { fsxClientFor } from '../support/estate';
+import { fsxClientFor } from '../support/emulator';
 import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
-import { type Answer, assertExplains, postJson } from './support/hostile';
-import { describeEvents, type ProcessWatch, watchProcess } from './support/process-watch';
+import { assertExplains } from '../support/hostile-input';
+import { type Answer, postJson } from '../support/http';
+import { describeEvents, type ProcessWatch, watchProcess } from '../support/process-watch';
 
 const ROOT = path.resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

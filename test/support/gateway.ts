@@ -1,17 +1,18 @@
 import { type Config, loadConfig } from '../../src/config';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator';
 import { type RunningGateway, startGateway } from '../../src/gateway/app';
+import { postJson } from './http';
 
 export interface GraphQLResponse<T = any> {
   status: number;
-  body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; extensions?: Record<string, any> };
   headers: Headers;
 }
 
 export interface TestGateway {
   gateway: RunningGateway;
   emulator: RunningEmulator;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Upstream FSx calls of one operation (or all) since the last `emulator.calls.clear()`. */
   calls(operation?: string): number;
   stop(): Promise<void>;
@@ -31,7 +32,7 @@ export async function startTestGateway(
   return {
     gateway,
     emulator,
-    gql: (query, variables) => postGraphQL(gateway.url, query, variables),
+    gql: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),
     calls: (operation) => emulator.calls.count(operation),
     stop: async () => {
       await gateway.stop();
@@ -44,13 +45,16 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ PORT: '0', CURSOR_SECRET: 'test-secret', FSX_MAX_ATTEMPTS: '1', LOG_LEVEL: 'silent', ...env });
 }
 
-export async function postGraphQL<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as GraphQLResponse<T>['body'], headers: res.headers };
+/** POSTs one GraphQL operation as JSON (with extra headers: credentials, tracing, origin...). */
+export async function postGraphQL<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const answer = await postJson(url, { query, variables }, headers);
+  if (answer.json === undefined) throw new Error(`not a JSON answer: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+  return { status: answer.status, body: answer.json, headers: answer.headers };
 }
 
 /** The selection every createBackup test reads: all union members, their specifics. */

@@ -1,6 +1,8 @@
-import { type Backup, DescribeBackupsCommand, type FSxClient } from '@aws-sdk/client-fsx';
+import type { FSxClient } from '@aws-sdk/client-fsx';
 import fc from 'fast-check';
-import { DEMO } from '../../../src/emulator';
+import { DEMO } from '../../src/emulator';
+import { userBackups } from './emulator';
+import type { Answer } from './http';
 
 /**
  * Generators of hostile input and the checks every answer must pass, shared by the property tests.
@@ -151,34 +153,6 @@ export const wrongJsonValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Sending
-
-export interface Answer {
-  status: number;
-  contentType: string;
-  text: string;
-  json: any;
-  ms: number;
-}
-
-export async function send(url: string, init: RequestInit = {}): Promise<Answer> {
-  const started = performance.now();
-  const res = await fetch(url, init);
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json, ms: performance.now() - started };
-}
-
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  return send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Oracles
 
 export const ERROR_RESULT_TYPES = new Set([
@@ -253,14 +227,7 @@ export class Ledger {
 
 /** Every user-initiated backup FSx holds, all pages. */
 export async function userBackupIds(client: FSxClient): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let NextToken: string | undefined;
-  do {
-    const out = await client.send(new DescribeBackupsCommand({ Filters: [{ Name: 'backup-type', Values: ['USER_INITIATED'] }], MaxResults: 100, NextToken }));
-    for (const b of out.Backups ?? ([] as Backup[])) if (b.BackupId) ids.add(b.BackupId);
-    NextToken = out.NextToken;
-  } while (NextToken);
-  return ids;
+  return new Set((await userBackups(client)).map((b) => b.BackupId!));
 }
 
 /** What the README's class-validator rules accept for fileSystemId (used as an oracle: anything else must be InvalidInput). */
