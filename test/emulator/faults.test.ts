@@ -1,7 +1,7 @@
 import { CreateBackupCommand, DescribeBackupsCommand, DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
 import { DEMO, parseFaultSpec } from '../../src/emulator';
 import { FaultInjector } from '../../src/emulator/faults';
-import { fsxClientFor, rejection, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { fsxClientFor, HeldLatency, rejection, startTestEmulator, type TestEmulator } from '../support/emulator';
 
 describe('parseFaultSpec', () => {
   it('parses the compact syntax', () => {
@@ -52,15 +52,34 @@ describe('FaultInjector determinism', () => {
     expect(await firing(injector, 4)).toEqual([true, true, false, false]);
     await expect(injector.apply('Other')).resolves.toBeUndefined();
   });
+
+  it('latency: the firing rules add up, waited on a timer by default, before the error is thrown', async () => {
+    jest.useFakeTimers();
+    try {
+      const injector = new FaultInjector([{ operation: 'Op', latencyMs: 100 }, { latencyMs: 50, error: 'ThrottlingException' }]);
+      let outcome: string | undefined;
+      void injector.apply('Op').then(() => (outcome = 'answered'), (e: Error) => (outcome = e.name));
+      await jest.advanceTimersByTimeAsync(149);
+      expect(outcome).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(1);
+      expect(outcome).toBe('ThrottlingException');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
 
 describe('fault injection over the wire', () => {
   let env: TestEmulator;
+  const latency = new HeldLatency();
   beforeAll(async () => {
-    env = await startTestEmulator({ faults: [{ operation: 'DescribeFileSystems', error: 'ThrottlingException', every: 2 }] });
+    env = await startTestEmulator({ faults: [{ operation: 'DescribeFileSystems', error: 'ThrottlingException', every: 2 }], faultSleep: latency.sleep });
   });
   afterAll(() => env.stop());
-  afterEach(() => env.emulator.reset());
+  afterEach(async () => {
+    await latency.release();
+    env.emulator.reset();
+  });
 
   it('applies faults given at construction (ThrottlingException is a 400)', async () => {
     await env.client.send(new DescribeFileSystemsCommand({}));
@@ -99,14 +118,19 @@ describe('fault injection over the wire', () => {
     }
   });
 
-  it('adds latency', async () => {
+  it('adds latency: the call is answered only once its latency is over; other operations are not delayed', async () => {
     env.emulator.faults.set([{ operation: 'DescribeBackups', latencyMs: 150 }]);
-    const started = Date.now();
-    await env.client.send(new DescribeBackupsCommand({}));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    const quick = Date.now();
+    let answered = false;
+    const slow = env.client.send(new DescribeBackupsCommand({})).finally(() => (answered = true));
+    await latency.arrived(1);
+    expect(latency.requested).toEqual([150]);
+    // A whole other call goes and comes back while DescribeBackups waits out its latency,
     await env.client.send(new DescribeFileSystemsCommand({}));
-    expect(Date.now() - quick).toBeLessThan(140);
+    expect(latency.requested).toEqual([150]); // with no latency of its own,
+    expect(answered).toBe(false); // and DescribeBackups is still not answered:
+    await latency.release(); // it is once its latency is over.
+    expect((await slow).Backups!.length).toBeGreaterThan(0);
+    expect(answered).toBe(true);
   });
 
   it('any code can be injected; unknown ones reach the SDK as that name', async () => {

@@ -1,6 +1,7 @@
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { startGateway } from '../../src/gateway/app';
-import { testConfig } from '../support/gateway';
+import { HeldLatency } from '../support/emulator';
+import { postGraphQL, testConfig } from '../support/gateway';
 
 let t: TestGateway;
 let base: string;
@@ -92,11 +93,13 @@ describe('client mistakes are 4xx that explain themselves', () => {
 });
 
 test('stopping finishes in-flight requests before closing', async () => {
-  const slow = await startTestGateway();
+  const latency = new HeldLatency();
+  const slow = await startTestGateway({ faultSleep: latency.sleep });
   slow.emulator.faults.set([{ operation: 'CreateBackup', latencyMs: 300 }]);
   const inFlight = slow.gql(`mutation { createBackup(input: { fileSystemId: "fs-0a1b2c3d4e5f60001" }) { __typename } }`);
-  await new Promise((r) => setTimeout(r, 100));
+  await latency.arrived(1); // the request is in the gateway, waiting on FSx
   const stopped = slow.gateway.stop();
+  await latency.release();
   const res = await inFlight;
   await stopped;
   expect(res.body.data.createBackup.__typename).toBe('CreateBackupSuccess');
@@ -107,12 +110,8 @@ test('stopping finishes in-flight requests before closing', async () => {
 test('the embedded emulator is the default backend, and stops with the gateway', async () => {
   const gateway = await startGateway(testConfig({}));
   expect(gateway.emulator).toBeDefined();
-  const res = await fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ fileSystems { ... on FileSystemConnection { edges { node { fileSystemId } } } } }' }),
-  });
-  expect(((await res.json()) as any).data.fileSystems.edges.length).toBeGreaterThanOrEqual(6);
+  const res = await postGraphQL(gateway.url, '{ fileSystems { ... on FileSystemConnection { edges { node { fileSystemId } } } } }');
+  expect(res.body.data.fileSystems.edges.length).toBeGreaterThanOrEqual(6);
   await gateway.stop();
   await expect(fetch(`${gateway.emulator!.url}/`)).rejects.toThrow();
 });
