@@ -41,8 +41,8 @@ export function startNodeProcess(
     output += chunk.toString();
     for (const listener of [...listeners]) listener();
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   // 'close', not 'exit': by then the child's output has been read to its end.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('close', (code, signal) => resolve({ code, signal })),

@@ -1,4 +1,11 @@
-import { type Backup, CreateBackupCommand, CreateFileSystemCommand, DescribeBackupsCommand, type Filter, FSxClient } from '@aws-sdk/client-fsx';
+import {
+  type Backup,
+  CreateBackupCommand,
+  CreateFileSystemCommand,
+  DescribeBackupsCommand,
+  type Filter,
+  FSxClient,
+} from '@aws-sdk/client-fsx';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator';
 import { type Answer, send } from './http';
 
