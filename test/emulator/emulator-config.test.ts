@@ -49,7 +49,7 @@ describe('emulatorConfigFromEnv', () => {
     ['FSX_EMULATOR_FAULTS', 'CreateBackup'],
     ['FSX_EMULATOR_MAX_RESULTS', '0'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
-    expect(() => emulatorConfigFromEnv({ [name]: value })).toThrow(new RegExp(`^${name}: `));
+    expect(() => emulatorConfigFromEnv({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
 
   it('documents every variable it reads', () => {

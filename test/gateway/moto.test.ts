@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { CreateFileSystemCommand } from '@aws-sdk/client-fsx';
-import { type RunningGateway, startGateway } from '../../src/gateway/app';
+import { type RunningGateway, startGateway } from '../../src/app';
 import { fsxClientFor } from '../support/emulator';
 import { CREATE_BACKUP, postGraphQL, testConfig } from '../support/gateway';
 

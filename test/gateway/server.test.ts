@@ -1,5 +1,5 @@
 import { type TestGateway, startTestGateway } from '../support/gateway';
-import { startGateway } from '../../src/gateway/app';
+import { startGateway } from '../../src/app';
 import { HeldLatency } from '../support/emulator';
 import { postGraphQL, testConfig } from '../support/gateway';
 

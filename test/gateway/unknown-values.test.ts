@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RunningGateway, startGateway } from '../../src/gateway/app';
+import { type RunningGateway, startGateway } from '../../src/app';
 import { postGraphQL, testConfig } from '../support/gateway';
 
 /**

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { DEMO } from '../../src/emulator';
 import { createGatewayServer } from '../../src/gateway/server';
 import { CursorCodec } from '../../src/gateway/pagination/cursor';
-import { startGateway } from '../../src/gateway/app';
+import { startGateway } from '../../src/app';
 import { type TestGateway, postGraphQL, startTestGateway, testConfig } from '../support/gateway';
 import { startEmulator } from '../../src/emulator';
 
@@ -129,7 +129,7 @@ describe('production mode', () => {
     });
     const emulator = await startEmulator();
     const config = testConfig({ FSX_ENDPOINT_URL: emulator.url });
-    const { createFsxClient } = await import('../../src/gateway/fsx-client');
+    const { createFsxClient } = await import('../../src/gateway/fsx/fsx-client');
     const fsx = createFsxClient(config);
     const server = await createGatewayServer({ schema, deps: { fsx, cursors: new CursorCodec('x') }, graphiql: false, introspection: false, production: true, logger });
     const url = await server.listen(0, '127.0.0.1');

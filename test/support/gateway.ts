@@ -1,6 +1,6 @@
 import { type Config, loadConfig } from '../../src/config';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator';
-import { type RunningGateway, startGateway } from '../../src/gateway/app';
+import { type RunningGateway, startGateway } from '../../src/app';
 import { postJson } from './http';
 
 export interface GraphQLResponse<T = any> {
