@@ -36,19 +36,32 @@ async function main() {
   const url = servers.info.urls[mutation ? 'gateway' : target];
   if (!url) throw new Error(`unknown target ${target}`);
   const body = mutation
-    ? JSON.stringify({ query: Q.CREATE_BACKUP, variables: { input: { fileSystemId: DEMO.fileSystems.openzfs, clientRequestToken: 'bench-profile' } } })
+    ? JSON.stringify({
+        query: Q.CREATE_BACKUP,
+        variables: { input: { fileSystemId: DEMO.fileSystems.openzfs, clientRequestToken: 'bench-profile' } },
+      })
     : JSON.stringify({ query: Q.READ_50 });
   const expected = (await post(url, body), await post(url, body)).body;
   const result = await new Promise((resolve, reject) =>
     autocannon(
-      { url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: mutation ? 1 : 10, duration: Number(seconds), verifyBody: (b) => b === expected },
+      {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections: mutation ? 1 : 10,
+        duration: Number(seconds),
+        verifyBody: (b) => b === expected,
+      },
       (e, r) => (e ? reject(e) : resolve(r)),
     ),
   );
   await servers.stop();
   await emulator.stop();
   const file = fs.readdirSync(DIR).find((f) => !before.has(f) && f.endsWith('.cpuprofile'));
-  console.log(`${target}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, mismatches ${result.mismatches}, non2xx ${result.non2xx}`);
+  console.log(
+    `${target}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, mismatches ${result.mismatches}, non2xx ${result.non2xx}`,
+  );
   console.log(summarise(path.join(DIR, file), result.requests.total));
 }
 
@@ -84,7 +97,11 @@ function summarise(file, requests) {
   const busy = total - (packages.get('(idle)') ?? 0);
   const pct = (us) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
   const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
-  const lines = [`profile ${path.relative(process.cwd(), file)}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy, ${requests} requests → ${(busy / 1000 / requests).toFixed(2)} ms CPU per request`, '', 'self time by package:'];
+  const lines = [
+    `profile ${path.relative(process.cwd(), file)}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy, ${requests} requests → ${(busy / 1000 / requests).toFixed(2)} ms CPU per request`,
+    '',
+    'self time by package:',
+  ];
   for (const [k, us] of top(packages, 18)) lines.push(`  ${pct(us)}  ${k}`);
   lines.push('', 'self time by function (top 30):');
   for (const [k, us] of top(functions, 30)) lines.push(`  ${pct(us)}  ${k}`);

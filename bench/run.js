@@ -36,8 +36,30 @@ const Q = require('./lib/queries');
 const QUICK = process.argv.includes('--quick');
 const ONLY = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
 const P = QUICK
-  ? { rounds: 1, rtWarmup: 200, rtRequests: 300, tpWarmupS: 1, tpDurationS: 1, connections: 10, coldRuns: 1, coldSteady: 200, memWarmup: 1000, memRequests: 4000 }
-  : { rounds: 5, rtWarmup: 1000, rtRequests: 2000, tpWarmupS: 3, tpDurationS: 5, connections: 10, coldRuns: 5, coldSteady: 1000, memWarmup: 5000, memRequests: 20000 };
+  ? {
+      rounds: 1,
+      rtWarmup: 200,
+      rtRequests: 300,
+      tpWarmupS: 1,
+      tpDurationS: 1,
+      connections: 10,
+      coldRuns: 1,
+      coldSteady: 200,
+      memWarmup: 1000,
+      memRequests: 4000,
+    }
+  : {
+      rounds: 5,
+      rtWarmup: 1000,
+      rtRequests: 2000,
+      tpWarmupS: 3,
+      tpDurationS: 5,
+      connections: 10,
+      coldRuns: 5,
+      coldSteady: 1000,
+      memWarmup: 5000,
+      memRequests: 20000,
+    };
 const CURSOR_SECRET = 'bench-cursor-secret';
 const ROOT = path.join(__dirname, '..');
 
@@ -66,8 +88,14 @@ function checkRead50(data, what) {
   check(conn.__typename === 'BackupConnection', `${what}: backups is ${conn.__typename}: ${conn.message}`);
   check(conn.edges.length === 50, `${what}: ${conn.edges.length} edges, expected 50`);
   for (const { node } of conn.edges) {
-    check(/^backup-[0-9a-f]{8,}$/.test(node.backupId) && node.lifecycle === 'AVAILABLE' && node.creationTime, `${what}: bad backup ${JSON.stringify(node).slice(0, 200)}`);
-    check(node.fileSystem && /^fs-/.test(node.fileSystem.fileSystemId) && node.fileSystem.fileSystemType, `${what}: backup ${node.backupId} has no fileSystem`);
+    check(
+      /^backup-[0-9a-f]{8,}$/.test(node.backupId) && node.lifecycle === 'AVAILABLE' && node.creationTime,
+      `${what}: bad backup ${JSON.stringify(node).slice(0, 200)}`,
+    );
+    check(
+      node.fileSystem && /^fs-/.test(node.fileSystem.fileSystemId) && node.fileSystem.fileSystemType,
+      `${what}: backup ${node.backupId} has no fileSystem`,
+    );
   }
   check(conn.pageInfo.hasNextPage === true && conn.pageInfo.endCursor, `${what}: pageInfo ${JSON.stringify(conn.pageInfo)}`);
 }
@@ -106,7 +134,10 @@ function cannonSummary(r) {
 }
 
 function assertClean(s, what) {
-  check(s.failures === 0 && s.total > 0, `${what}: ${s.non2xx} non-2xx, ${s.mismatches} wrong bodies, ${s.errors} errors, ${s.timeouts} timeouts of ${s.total}`);
+  check(
+    s.failures === 0 && s.total > 0,
+    `${what}: ${s.non2xx} non-2xx, ${s.mismatches} wrong bodies, ${s.errors} errors, ${s.timeouts} timeouts of ${s.total}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +155,10 @@ async function roundTrip({ urls, emulatorUrl }) {
   const backupId = first.Backup.BackupId;
   const ref = await post(urls.gateway, body);
   const data = parseGraphql(ref, 'round trip');
-  check(data.createBackup.__typename === 'CreateBackupSuccess' && data.createBackup.backup.backupId === backupId, `round trip: gateway answered ${JSON.stringify(data).slice(0, 200)}`);
+  check(
+    data.createBackup.__typename === 'CreateBackupSuccess' && data.createBackup.backup.backupId === backupId,
+    `round trip: gateway answered ${JSON.stringify(data).slice(0, 200)}`,
+  );
   const expected = ref.body;
 
   const sides = {
@@ -134,7 +168,8 @@ async function roundTrip({ urls, emulatorUrl }) {
     },
     gateway: async () => {
       const res = await post(urls.gateway, body);
-      if (res.status !== 200 || res.body !== expected) throw new Failure(`round trip: gateway answered ${res.status} ${res.body.slice(0, 200)}`);
+      if (res.status !== 200 || res.body !== expected)
+        throw new Failure(`round trip: gateway answered ${res.status} ${res.body.slice(0, 200)}`);
     },
   };
   const run = async (side, n) => {
@@ -151,14 +186,31 @@ async function roundTrip({ urls, emulatorUrl }) {
   const rounds = { direct: [], gateway: [] };
   for (let r = 0; r < P.rounds; r++) for (const side of ['direct', 'gateway']) rounds[side].push(await run(side, P.rtRequests));
   direct.destroy();
-  const agg = (side) => ({ p50: median(rounds[side].map((x) => x.p50)), p99: median(rounds[side].map((x) => x.p99)), rps: median(rounds[side].map((x) => x.rps)), rounds: rounds[side] });
+  const agg = (side) => ({
+    p50: median(rounds[side].map((x) => x.p50)),
+    p99: median(rounds[side].map((x) => x.p99)),
+    rps: median(rounds[side].map((x) => x.rps)),
+    rounds: rounds[side],
+  });
   const A = agg('direct');
   const B = agg('gateway');
   // Paired per round (A and B ran back to back), then the median: robust to the machine's drift.
   const ratio = median(rounds.gateway.map((g, i) => g.p50 / rounds.direct[i].p50));
   const added = median(rounds.gateway.map((g, i) => g.p50 - rounds.direct[i].p50));
   const met = ratio <= 1.5 && added <= 0.5;
-  rows.push(row('1 Round trip createBackup (p50 ms)', 'SDK direct', A, 'gateway', B, `${fmt(ratio, 2)}× (+${fmt(added, 3)} ms)`, 'p50 ≤1.5× and ≤+0.5 ms', met, 'latency'));
+  rows.push(
+    row(
+      '1 Round trip createBackup (p50 ms)',
+      'SDK direct',
+      A,
+      'gateway',
+      B,
+      `${fmt(ratio, 2)}× (+${fmt(added, 3)} ms)`,
+      'p50 ≤1.5× and ≤+0.5 ms',
+      met,
+      'latency',
+    ),
+  );
   return { token, backupId, direct: A, gateway: B, ratio, addedMs: added, goal: { ratioMax: 1.5, addedMsMax: 0.5, met } };
 }
 
@@ -172,16 +224,28 @@ async function throughputPair(name, label, a, b, goalRatio) {
   checkRead50(dataA, `${name} ${a.name}`);
   checkRead50(dataB, `${name} ${b.name}`);
   check(isDeepStrictEqual(dataA, dataB), `${name}: ${a.name} and ${b.name} answer different data`);
-  for (const side of [a, b]) assertClean(cannonSummary(await cannon(side.url, body, { duration: P.tpWarmupS, expected: side === a ? refA.body : refB.body })), `${name} warm-up ${side.name}`);
+  for (const side of [a, b])
+    assertClean(
+      cannonSummary(await cannon(side.url, body, { duration: P.tpWarmupS, expected: side === a ? refA.body : refB.body })),
+      `${name} warm-up ${side.name}`,
+    );
   const rounds = { a: [], b: [] };
   for (let r = 0; r < P.rounds; r++) {
-    for (const [key, side, ref] of [['a', a, refA], ['b', b, refB]]) {
+    for (const [key, side, ref] of [
+      ['a', a, refA],
+      ['b', b, refB],
+    ]) {
       const s = cannonSummary(await cannon(side.url, body, { duration: P.tpDurationS, expected: ref.body }));
       assertClean(s, `${name} ${side.name} round ${r + 1}`);
       rounds[key].push(s);
     }
   }
-  const agg = (xs) => ({ rps: median(xs.map((x) => x.rps)), p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)), rounds: xs });
+  const agg = (xs) => ({
+    rps: median(xs.map((x) => x.rps)),
+    p50: median(xs.map((x) => x.p50)),
+    p99: median(xs.map((x) => x.p99)),
+    rounds: xs,
+  });
   const A = agg(rounds.a);
   const B = agg(rounds.b);
   // Paired per round (A and B ran back to back), then the median: robust to the machine's drift.
@@ -215,7 +279,10 @@ async function batching() {
         counts.push(c);
       }
       // Per-request loaders: the same operation costs the same every time (nothing cached across requests).
-      check(counts.every((c) => isDeepStrictEqual(c, counts[0])), `batching ${key}: call counts differ between runs ${JSON.stringify(counts)}`);
+      check(
+        counts.every((c) => isDeepStrictEqual(c, counts[0])),
+        `batching ${key}: call counts differ between runs ${JSON.stringify(counts)}`,
+      );
       const total = Object.values(counts[0]).reduce((s, n) => s + n, 0);
       const met = goal(counts[0], total);
       if (!met) throw new Failure(`batching ${key}: ${total} FSx calls ${JSON.stringify(counts[0])}, goal ${goalText}`);
@@ -224,22 +291,56 @@ async function batching() {
     };
 
     // All backups, to know each one's file system.
-    const listed = parseGraphql(await gql(gateway.url, `{ backups(first: 100) { ... on BackupConnection { edges { node { backupId fileSystem { fileSystemId } } } pageInfo { endCursor } } } }`), 'batching setup');
-    const second = parseGraphql(await gql(gateway.url, `{ backups(first: 100, after: "${listed.backups.pageInfo.endCursor}") { ... on BackupConnection { edges { node { backupId fileSystem { fileSystemId } } } } } }`), 'batching setup');
+    const listed = parseGraphql(
+      await gql(
+        gateway.url,
+        `{ backups(first: 100) { ... on BackupConnection { edges { node { backupId fileSystem { fileSystemId } } } pageInfo { endCursor } } } }`,
+      ),
+      'batching setup',
+    );
+    const second = parseGraphql(
+      await gql(
+        gateway.url,
+        `{ backups(first: 100, after: "${listed.backups.pageInfo.endCursor}") { ... on BackupConnection { edges { node { backupId fileSystem { fileSystemId } } } } } }`,
+      ),
+      'batching setup',
+    );
     for (const { node } of [...listed.backups.edges, ...second.backups.edges]) fsOfBackup.set(node.backupId, node.fileSystem.fileSystemId);
     check(fsOfBackup.size === FS * PER_FS, `batching setup: listed ${fsOfBackup.size} backups, created ${FS * PER_FS}`);
 
-    const byIds = (ids) => (data) => ids.forEach((id, i) => check(data[`b${i}`].__typename === 'Backup' && data[`b${i}`].backupId === id, `batching: b${i} is ${JSON.stringify(data[`b${i}`])}`));
+    const byIds = (ids) => (data) =>
+      ids.forEach((id, i) =>
+        check(
+          data[`b${i}`].__typename === 'Backup' && data[`b${i}`].backupId === id,
+          `batching: b${i} is ${JSON.stringify(data[`b${i}`])}`,
+        ),
+      );
     const ids50 = backupIds.slice(0, 50);
     const ids120 = backupIds.slice(0, 120);
-    const a = await measure('a 50 aliased backup(backupId)', Q.backupsById(ids50), byIds(ids50), (c, t) => t === 1 && c.DescribeBackups === 1, '1 DescribeBackups');
-    const b = await measure('b 120 backups by id', Q.backupsById(ids120), byIds(ids120), (c, t) => t === 3 && c.DescribeBackups === 3, '3 DescribeBackups (⌈120/50⌉)');
+    const a = await measure(
+      'a 50 aliased backup(backupId)',
+      Q.backupsById(ids50),
+      byIds(ids50),
+      (c, t) => t === 1 && c.DescribeBackups === 1,
+      '1 DescribeBackups',
+    );
+    const b = await measure(
+      'b 120 backups by id',
+      Q.backupsById(ids120),
+      byIds(ids120),
+      (c, t) => t === 3 && c.DescribeBackups === 3,
+      '3 DescribeBackups (⌈120/50⌉)',
+    );
     const c = await measure(
       'c 100 listed backups + fileSystem',
       Q.LIST_100_WITH_FS,
       (data) => {
         check(data.backups.edges.length === 100, `batching c: ${data.backups.edges.length} edges`);
-        for (const { node } of data.backups.edges) check(node.fileSystem?.fileSystemId === fsOfBackup.get(node.backupId), `batching c: ${node.backupId} has fileSystem ${JSON.stringify(node.fileSystem)}`);
+        for (const { node } of data.backups.edges)
+          check(
+            node.fileSystem?.fileSystemId === fsOfBackup.get(node.backupId),
+            `batching c: ${node.backupId} has fileSystem ${JSON.stringify(node.fileSystem)}`,
+          );
       },
       (_c, t) => t <= 2,
       '≤ 2 calls',
@@ -257,8 +358,15 @@ async function batching() {
           check(edges.length === n, `batching d: ${edges.length} file systems`);
           for (const { node } of edges) {
             const conn = node.backups;
-            check(conn.__typename === 'BackupConnection' && conn.edges.length === 5 && conn.pageInfo.hasNextPage === true, `batching d: ${node.fileSystemId} backups ${JSON.stringify(conn).slice(0, 200)}`);
-            for (const e of conn.edges) check(e.node.fileSystem.fileSystemId === node.fileSystemId && fsOfBackup.get(e.node.backupId) === node.fileSystemId, `batching d: ${e.node.backupId} is not of ${node.fileSystemId}`);
+            check(
+              conn.__typename === 'BackupConnection' && conn.edges.length === 5 && conn.pageInfo.hasNextPage === true,
+              `batching d: ${node.fileSystemId} backups ${JSON.stringify(conn).slice(0, 200)}`,
+            );
+            for (const e of conn.edges)
+              check(
+                e.node.fileSystem.fileSystemId === node.fileSystemId && fsOfBackup.get(e.node.backupId) === node.fileSystemId,
+                `batching d: ${e.node.backupId} is not of ${node.fileSystemId}`,
+              );
           }
         },
         (cc) => cc.DescribeFileSystems === 1 && (cc.DescribeBackups ?? 0) <= pages,
@@ -266,7 +374,14 @@ async function batching() {
       );
       dRows.push(`${n}fs:${total}`);
     }
-    rows.push({ scenario: '4 Batching (FSx calls per operation)', a: '', b: `a ${a} · b ${b} · c ${c} · d ${dRows.join(' ')}`, ratio: '', goal: 'a 1 · b 3 · c ≤2 · d pages', status: 'met' });
+    rows.push({
+      scenario: '4 Batching (FSx calls per operation)',
+      a: '',
+      b: `a ${a} · b ${b} · c ${c} · d ${dRows.join(' ')}`,
+      ratio: '',
+      goal: 'a 1 · b 3 · c ≤2 · d pages',
+      status: 'met',
+    });
     return { fileSystems: FS, backupsPerFileSystem: PER_FS, operations: out, goal: { met: true } };
   } finally {
     await gateway.stop();
@@ -302,7 +417,16 @@ async function coldStart() {
     const t0 = performance.now();
     const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FSX_EMULATOR_BACKUP_DURATION_MS: '0', FSX_EMULATOR_BACKUP_QUOTA: '1000000', CURSOR_SECRET, FSX_BACKEND: 'emulator', FSX_ENDPOINT_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        FSX_EMULATOR_BACKUP_DURATION_MS: '0',
+        FSX_EMULATOR_BACKUP_QUOTA: '1000000',
+        CURSOR_SECRET,
+        FSX_BACKEND: 'emulator',
+        FSX_ENDPOINT_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -312,7 +436,10 @@ async function coldStart() {
       const tReady = performance.now();
       let n = 0;
       const create = async () => {
-        const body = JSON.stringify({ query: Q.CREATE_BACKUP, variables: { input: { fileSystemId: DEMO.fileSystems.openzfs, clientRequestToken: `cold-${r}-${n++}` } } });
+        const body = JSON.stringify({
+          query: Q.CREATE_BACKUP,
+          variables: { input: { fileSystemId: DEMO.fileSystems.openzfs, clientRequestToken: `cold-${r}-${n++}` } },
+        });
         const s = performance.now();
         const data = parseGraphql(await post(url, body), 'cold start');
         const e = performance.now();
@@ -324,14 +451,27 @@ async function coldStart() {
       const steady = [];
       for (let i = 0; i < P.coldSteady; i++) steady.push(await create());
       const steadyP50 = percentile(steady.slice(Math.floor(steady.length / 5)), 50); // the first fifth is warm-up
-      runs.push({ readyMs: tReady - t0, firstAnswerMs: tFirst - t0, firstLatencyMs: firstLatency, steadyP50Ms: steadyP50, ratio: firstLatency / steadyP50 });
+      runs.push({
+        readyMs: tReady - t0,
+        firstAnswerMs: tFirst - t0,
+        firstLatencyMs: firstLatency,
+        steadyP50Ms: steadyP50,
+        ratio: firstLatency / steadyP50,
+      });
     } finally {
       child.kill('SIGTERM');
       await new Promise((res) => (child.exitCode !== null ? res() : child.once('exit', res)));
     }
   }
   const m = (k) => median(runs.map((x) => x[k]));
-  const res = { readyMs: m('readyMs'), firstAnswerMs: m('firstAnswerMs'), firstLatencyMs: m('firstLatencyMs'), steadyP50Ms: m('steadyP50Ms'), ratio: m('ratio'), runs };
+  const res = {
+    readyMs: m('readyMs'),
+    firstAnswerMs: m('firstAnswerMs'),
+    firstLatencyMs: m('firstLatencyMs'),
+    steadyP50Ms: m('steadyP50Ms'),
+    ratio: m('ratio'),
+    runs,
+  };
   const met = res.ratio <= 3;
   rows.push({
     scenario: '5 Cold start (spawn → first createBackup)',
@@ -365,11 +505,17 @@ async function memory({ emulatorUrl }) {
     const url = await readyUrl(child, () => 'memory: main.js exited before it was ready');
     // A mix over every resolver, loader and validator path: createBackup replays (class-validator,
     // the mutation), a short listing with nested fileSystem, and three lookups through the DataLoader.
-    const write = JSON.stringify({ query: Q.CREATE_BACKUP, variables: { input: { fileSystemId: DEMO.fileSystems.windows, clientRequestToken: 'bench-memory' } } });
+    const write = JSON.stringify({
+      query: Q.CREATE_BACKUP,
+      variables: { input: { fileSystemId: DEMO.fileSystems.windows, clientRequestToken: 'bench-memory' } },
+    });
     const list = JSON.stringify({ query: Q.LIST_5_WITH_FS });
     await post(url, write);
     const refWrite = await post(url, write);
-    check(parseGraphql(refWrite, 'memory write').createBackup.__typename === 'CreateBackupSuccess', `memory write: ${refWrite.body.slice(0, 200)}`);
+    check(
+      parseGraphql(refWrite, 'memory write').createBackup.__typename === 'CreateBackupSuccess',
+      `memory write: ${refWrite.body.slice(0, 200)}`,
+    );
     const refList = await post(url, list);
     const listed = parseGraphql(refList, 'memory list').backups;
     check(listed.__typename === 'BackupConnection' && listed.edges.length === 5, `memory list: ${refList.body.slice(0, 200)}`);
@@ -396,7 +542,15 @@ async function memory({ emulatorUrl }) {
       goal: 'RSS growth ≤10%',
       status: met ? 'met' : 'MISSED',
     });
-    return { requests: s.total, rps: s.rps, before: { vmRss: before.vmRss, ...before.memory }, after: { vmRss: after.vmRss, ...after.memory }, rssGrowth: growth, heapGrowth, goal: { growthMax: 0.1, met } };
+    return {
+      requests: s.total,
+      rps: s.rps,
+      before: { vmRss: before.vmRss, ...before.memory },
+      after: { vmRss: after.vmRss, ...after.memory },
+      rssGrowth: growth,
+      heapGrowth,
+      goal: { growthMax: 0.1, met },
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((res) => (child.exitCode !== null ? res() : child.once('exit', res)));
@@ -411,7 +565,9 @@ const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
 function row(scenario, aName, A, bName, B, ratio, goal, met, kind) {
   const show = (name, x) =>
-    kind === 'latency' ? `${name} ${fmt(x.p50, 3)} (p99 ${fmt(x.p99, 2)}, ${fmt(x.rps, 0)}/s)` : `${name} ${fmt(x.rps, 0)}/s (p50 ${fmt(x.p50, 1)}, p99 ${fmt(x.p99, 1)} ms)`;
+    kind === 'latency'
+      ? `${name} ${fmt(x.p50, 3)} (p99 ${fmt(x.p99, 2)}, ${fmt(x.rps, 0)}/s)`
+      : `${name} ${fmt(x.rps, 0)}/s (p50 ${fmt(x.p50, 1)}, p99 ${fmt(x.p99, 1)} ms)`;
   return { scenario, a: show(aName, A), b: show(bName, B), ratio, goal, status: met ? 'met' : 'MISSED' };
 }
 
@@ -429,11 +585,18 @@ function printTable() {
 function machine() {
   let model;
   try {
-    model = execSync("lscpu | grep 'Model name'", { encoding: 'utf8' }).replace(/Model name:\s*/, '').trim();
+    model = execSync("lscpu | grep 'Model name'", { encoding: 'utf8' })
+      .replace(/Model name:\s*/, '')
+      .trim();
   } catch {
     model = os.cpus()[0]?.model ?? '';
   }
-  return { nproc: os.availableParallelism?.() ?? os.cpus().length, cpu: model, node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: model,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,9 +635,33 @@ async function main() {
     const urls = servers.info.urls;
 
     await scenario('1-round-trip', () => roundTrip({ urls, emulatorUrl }));
-    await scenario('2i-read-fsx', () => throughputPair('2i', '2i Read 50 backups, FSx in the loop', { name: 'baseline', url: urls.baseline }, { name: 'gateway', url: urls.gateway }, 0.85));
-    await scenario('2ii-read-in-memory', () => throughputPair('2ii', '2ii Read 50 backups, in-memory page', { name: 'baseline', url: urls.baselineMem }, { name: 'gateway', url: urls.gatewayMem }, 0.5));
-    await scenario('3-type-graphql-cost', () => throughputPair('3', '3 type-graphql vs plain SDL (in-memory)', { name: 'plain SDL', url: urls.sdlMem }, { name: 'type-graphql', url: urls.gatewayMem }, 0.95));
+    await scenario('2i-read-fsx', () =>
+      throughputPair(
+        '2i',
+        '2i Read 50 backups, FSx in the loop',
+        { name: 'baseline', url: urls.baseline },
+        { name: 'gateway', url: urls.gateway },
+        0.85,
+      ),
+    );
+    await scenario('2ii-read-in-memory', () =>
+      throughputPair(
+        '2ii',
+        '2ii Read 50 backups, in-memory page',
+        { name: 'baseline', url: urls.baselineMem },
+        { name: 'gateway', url: urls.gatewayMem },
+        0.5,
+      ),
+    );
+    await scenario('3-type-graphql-cost', () =>
+      throughputPair(
+        '3',
+        '3 type-graphql vs plain SDL (in-memory)',
+        { name: 'plain SDL', url: urls.sdlMem },
+        { name: 'type-graphql', url: urls.gatewayMem },
+        0.95,
+      ),
+    );
     await servers.stop();
     servers = undefined;
     await scenario('4-batching', () => batching());
@@ -488,7 +675,9 @@ async function main() {
   results.table = printTable();
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const missed = rows.filter((r) => r.status === 'MISSED').length;
-  console.log(`${rows.length - missed - rows.filter((r) => r.status === 'FAILED').length} goals met, ${missed} missed, ${rows.filter((r) => r.status === 'FAILED').length} failed · ${results.seconds.toFixed(0)} s · bench/results.json`);
+  console.log(
+    `${rows.length - missed - rows.filter((r) => r.status === 'FAILED').length} goals met, ${missed} missed, ${rows.filter((r) => r.status === 'FAILED').length} failed · ${results.seconds.toFixed(0)} s · bench/results.json`,
+  );
   if (failed) process.exitCode = 1;
   else if (missed && !QUICK) process.exitCode = 2;
 }

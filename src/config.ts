@@ -39,34 +39,96 @@ export interface Config extends FsxClientOptions {
 export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'PORT', default: '4000', description: 'HTTP port of the gateway (GraphQL at /graphql).' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to listen on; 0.0.0.0 in containers.' },
-  { name: 'FSX_BACKEND', default: 'emulator (endpoint when FSX_ENDPOINT_URL is set)', description: '`emulator`: start the embedded FSx emulator on a loopback port; `endpoint`: any FSx-compatible endpoint at FSX_ENDPOINT_URL; `aws`: real Amazon FSx with the SDK default credential chain.' },
-  { name: 'FSX_ENDPOINT_URL', default: '(none)', description: 'URL of an FSx-compatible endpoint (standalone emulator, moto server, LocalStack). Implies FSX_BACKEND=endpoint.' },
-  { name: 'AWS_REGION', default: 'us-east-1 (required for aws)', description: 'Region of the FSx endpoint (AWS_DEFAULT_REGION is read too).' },
-  { name: 'FSX_REQUEST_TIMEOUT_MS', default: '5000', description: 'Abort one FSx HTTP attempt after this long (the SDK then retries if attempts remain).' },
+  {
+    name: 'FSX_BACKEND',
+    default: 'emulator (endpoint when FSX_ENDPOINT_URL is set)',
+    description:
+      '`emulator`: start the embedded FSx emulator on a loopback port; `endpoint`: any FSx-compatible endpoint at FSX_ENDPOINT_URL; `aws`: real Amazon FSx with the SDK default credential chain.',
+  },
+  {
+    name: 'FSX_ENDPOINT_URL',
+    default: '(none)',
+    description: 'URL of an FSx-compatible endpoint (standalone emulator, moto server, LocalStack). Implies FSX_BACKEND=endpoint.',
+  },
+  {
+    name: 'AWS_REGION',
+    default: 'us-east-1 (required for aws)',
+    description: 'Region of the FSx endpoint (AWS_DEFAULT_REGION is read too).',
+  },
+  {
+    name: 'FSX_REQUEST_TIMEOUT_MS',
+    default: '5000',
+    description: 'Abort one FSx HTTP attempt after this long (the SDK then retries if attempts remain).',
+  },
   { name: 'FSX_CONNECT_TIMEOUT_MS', default: '2000', description: 'Abort connecting to FSx after this long.' },
-  { name: 'FSX_MAX_ATTEMPTS', default: '3', description: 'Attempts per FSx call, SDK standard retry mode (createBackup is safe to retry: it always carries a client request token).' },
+  {
+    name: 'FSX_MAX_ATTEMPTS',
+    default: '3',
+    description:
+      'Attempts per FSx call, SDK standard retry mode (createBackup is safe to retry: it always carries a client request token).',
+  },
   { name: 'FSX_MAX_SOCKETS', default: '64', description: 'Keep-alive connection pool size to FSx.' },
-  { name: 'CURSOR_SECRET', default: '(random per process)', description: 'HMAC key that signs pagination cursors. Set the same value on every replica so cursors survive restarts and load balancing.' },
+  {
+    name: 'CURSOR_SECRET',
+    default: '(random per process)',
+    description:
+      'HMAC key that signs pagination cursors. Set the same value on every replica so cursors survive restarts and load balancing.',
+  },
   { name: 'GRAPHIQL', default: 'true (false in production)', description: 'Serve the offline GraphiQL page to browsers at /graphql.' },
   { name: 'INTROSPECTION', default: 'true (false in production)', description: 'Allow schema introspection.' },
-  { name: 'AUTH_MODE', default: 'none for the emulator and endpoint backends; required for aws', description: '`none` (no authentication: a loud warning at start), `jwt` (Bearer tokens verified with jose) or `apikey` (hashed keys with scopes). With FSX_BACKEND=aws, `none` must be chosen explicitly.' },
-  { name: 'JWT_JWKS_URL', default: '(none)', description: 'jwt: JWKS endpoint of the issuer (keys fetched and cached by jose). One of JWT_JWKS_URL, JWT_PUBLIC_KEY, JWT_SECRET.' },
+  {
+    name: 'AUTH_MODE',
+    default: 'none for the emulator and endpoint backends; required for aws',
+    description:
+      '`none` (no authentication: a loud warning at start), `jwt` (Bearer tokens verified with jose) or `apikey` (hashed keys with scopes). With FSX_BACKEND=aws, `none` must be chosen explicitly.',
+  },
+  {
+    name: 'JWT_JWKS_URL',
+    default: '(none)',
+    description: 'jwt: JWKS endpoint of the issuer (keys fetched and cached by jose). One of JWT_JWKS_URL, JWT_PUBLIC_KEY, JWT_SECRET.',
+  },
   { name: 'JWT_PUBLIC_KEY', default: '(none)', description: 'jwt: a PEM public key (SPKI) instead of a JWKS URL.' },
   { name: 'JWT_SECRET', default: '(none)', description: 'jwt: an HS256 shared secret (at least 32 characters) instead of a key.' },
   { name: 'JWT_ISSUER', default: '(required for jwt)', description: 'jwt: the expected `iss`.' },
   { name: 'JWT_AUDIENCE', default: '(required for jwt)', description: 'jwt: the expected `aud`.' },
   { name: 'JWT_ALGORITHMS', default: 'RS256,ES256 (HS256 with JWT_SECRET)', description: 'jwt: accepted `alg` values, comma-separated.' },
   { name: 'JWT_CLOCK_TOLERANCE_S', default: '30', description: 'jwt: clock skew allowed on `exp` and `nbf`, in seconds.' },
-  { name: 'JWT_FILE_SYSTEMS_CLAIM', default: 'fsx_file_system_ids', description: 'jwt: claim (array of file system ids) that limits a token to those file systems. Scopes come from `scope` (space-separated) or `scp` (array).' },
-  { name: 'API_KEYS', default: '(none)', description: 'apikey: JSON array of {id, sha256, scopes, fileSystemIds?}; `npm run apikey` makes one. Keys are sent as `x-api-key` or `Authorization: ApiKey <key>`.' },
+  {
+    name: 'JWT_FILE_SYSTEMS_CLAIM',
+    default: 'fsx_file_system_ids',
+    description:
+      'jwt: claim (array of file system ids) that limits a token to those file systems. Scopes come from `scope` (space-separated) or `scp` (array).',
+  },
+  {
+    name: 'API_KEYS',
+    default: '(none)',
+    description:
+      'apikey: JSON array of {id, sha256, scopes, fileSystemIds?}; `npm run apikey` makes one. Keys are sent as `x-api-key` or `Authorization: ApiKey <key>`.',
+  },
   { name: 'API_KEYS_FILE', default: '(none)', description: 'apikey: a file holding that JSON array, instead of API_KEYS.' },
-  { name: 'CORS_ORIGINS', default: '* in development, none in production', description: 'Origins allowed to call from browsers, comma-separated; `*` (any origin) is refused in production.' },
+  {
+    name: 'CORS_ORIGINS',
+    default: '* in development, none in production',
+    description: 'Origins allowed to call from browsers, comma-separated; `*` (any origin) is refused in production.',
+  },
   { name: 'MAX_DEPTH', default: '12', description: 'Deepest selection allowed in an operation.' },
   { name: 'MAX_ALIASES', default: '200', description: 'Most aliases allowed in an operation.' },
-  { name: 'MAX_TOKENS', default: '10000', description: 'Most lexical tokens in a document (refused while parsing: long fragment chains cannot exhaust validation).' },
-  { name: 'MAX_COST', default: '10000', description: 'Highest query cost allowed: each field costs 1, a connection costs `first` times its selection.' },
+  {
+    name: 'MAX_TOKENS',
+    default: '10000',
+    description: 'Most lexical tokens in a document (refused while parsing: long fragment chains cannot exhaust validation).',
+  },
+  {
+    name: 'MAX_COST',
+    default: '10000',
+    description: 'Highest query cost allowed: each field costs 1, a connection costs `first` times its selection.',
+  },
   { name: 'MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted (413 beyond).' },
-  { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug or silent. Logs are JSON lines on stdout; credentials are never logged.' },
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    description: 'fatal, error, warn, info, debug or silent. Logs are JSON lines on stdout; credentials are never logged.',
+  },
   { name: 'NODE_ENV', default: 'development', description: '`production` turns GraphiQL and introspection off unless enabled explicitly.' },
 ];
 
@@ -111,7 +173,8 @@ export function loadConfig(env: Env = process.env): Config {
 function authConfig(read: EnvReader, backend: FsxBackend): AuthConfig {
   const mode = read.string('AUTH_MODE');
   if (!mode) {
-    if (backend === 'aws') throw new ConfigError('AUTH_MODE', 'is required with FSX_BACKEND=aws: choose jwt or apikey (or none, explicitly)');
+    if (backend === 'aws')
+      throw new ConfigError('AUTH_MODE', 'is required with FSX_BACKEND=aws: choose jwt or apikey (or none, explicitly)');
     return { mode: 'none', explicit: false };
   }
   if (mode === 'none') return { mode: 'none', explicit: true };
@@ -122,7 +185,8 @@ function authConfig(read: EnvReader, backend: FsxBackend): AuthConfig {
 
 function jwtConfig(read: EnvReader): AuthConfig {
   const sources = (['JWT_JWKS_URL', 'JWT_PUBLIC_KEY', 'JWT_SECRET'] as const).filter((name) => read.string(name));
-  if (sources.length !== 1) throw new ConfigError('JWT_JWKS_URL', 'or JWT_PUBLIC_KEY or JWT_SECRET: exactly one is required with AUTH_MODE=jwt');
+  if (sources.length !== 1)
+    throw new ConfigError('JWT_JWKS_URL', 'or JWT_PUBLIC_KEY or JWT_SECRET: exactly one is required with AUTH_MODE=jwt');
   const issuer = read.string('JWT_ISSUER');
   const audience = read.string('JWT_AUDIENCE');
   if (!issuer) throw new ConfigError('JWT_ISSUER', 'is required with AUTH_MODE=jwt');
@@ -130,10 +194,15 @@ function jwtConfig(read: EnvReader): AuthConfig {
   const secret = read.string('JWT_SECRET');
   if (secret !== undefined && secret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   const publicKey = read.string('JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
-  if (publicKey !== undefined && !publicKey.includes('BEGIN PUBLIC KEY')) throw new ConfigError('JWT_PUBLIC_KEY', 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
+  if (publicKey !== undefined && !publicKey.includes('BEGIN PUBLIC KEY'))
+    throw new ConfigError('JWT_PUBLIC_KEY', 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
   const given = read.string('JWT_ALGORITHMS');
-  const algorithms = (given ?? (secret ? 'HS256' : 'RS256,ES256')).split(',').map((a) => a.trim()).filter(Boolean);
-  if (algorithms.some((a) => !/^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$/.test(a))) throw new ConfigError('JWT_ALGORITHMS', `must list JWS algorithms such as RS256 (got "${given}")`);
+  const algorithms = (given ?? (secret ? 'HS256' : 'RS256,ES256'))
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (algorithms.some((a) => !/^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$/.test(a)))
+    throw new ConfigError('JWT_ALGORITHMS', `must list JWS algorithms such as RS256 (got "${given}")`);
   return {
     mode: 'jwt',
     jwksUrl: read.url('JWT_JWKS_URL'),
@@ -165,7 +234,8 @@ function apiKeys(read: EnvReader): ApiKeyRecord[] {
   } catch (error) {
     throw new ConfigError(name, `is not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(parsed) || parsed.length === 0) throw new ConfigError(name, 'must be a non-empty JSON array of {id, sha256, scopes, fileSystemIds?}');
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new ConfigError(name, 'must be a non-empty JSON array of {id, sha256, scopes, fileSystemIds?}');
   return parsed.map((entry, i) => apiKeyRecord(entry, `${name}[${i}]`));
 }
 
@@ -173,9 +243,10 @@ function apiKeyRecord(entry: unknown, where: string): ApiKeyRecord {
   const e = (entry ?? {}) as Record<string, unknown>;
   const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
   if (typeof e.id !== 'string' || !e.id) throw new ConfigError(where, 'needs an "id"');
-  if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) throw new ConfigError(where, 'needs "sha256": the hex SHA-256 of the key');
+  if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256))
+    throw new ConfigError(where, 'needs "sha256": the hex SHA-256 of the key');
   if (!strings(e.scopes)) throw new ConfigError(where, 'needs "scopes": an array such as ["backups:read"]');
-  if (e.fileSystemIds !== undefined && (!strings(e.fileSystemIds) || (e.fileSystemIds).length > 20)) {
+  if (e.fileSystemIds !== undefined && (!strings(e.fileSystemIds) || e.fileSystemIds.length > 20)) {
     throw new ConfigError(where, '"fileSystemIds" must be an array of at most 20 file system ids');
   }
   return { id: e.id, sha256: e.sha256, scopes: e.scopes, fileSystemIds: e.fileSystemIds };
@@ -196,7 +267,8 @@ function corsOrigins(read: EnvReader, production: boolean): '*' | string[] {
     } catch {
       throw new ConfigError('CORS_ORIGINS', `must be origins like https://app.example.com (got "${trimmed}")`);
     }
-    if (url.origin !== trimmed.replace(/\/$/, '')) throw new ConfigError('CORS_ORIGINS', `must be bare origins without a path (got "${trimmed}")`);
+    if (url.origin !== trimmed.replace(/\/$/, ''))
+      throw new ConfigError('CORS_ORIGINS', `must be bare origins without a path (got "${trimmed}")`);
     return url.origin;
   });
 }

@@ -62,7 +62,8 @@ export class EnvReader {
 
   oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {
     const raw = this.string(name);
-    if (raw !== undefined && !(values as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${values.join(', ')} (got "${raw}")`);
+    if (raw !== undefined && !(values as readonly string[]).includes(raw))
+      throw new ConfigError(name, `must be one of ${values.join(', ')} (got "${raw}")`);
     return raw as T | undefined;
   }
 

@@ -15,7 +15,11 @@ async function main(): Promise<void> {
     );
   }
   const gateway = await startGateway(config);
-  const backend = gateway.emulator ? `embedded FSx emulator at ${gateway.emulator.url}` : config.backend === 'aws' ? `Amazon FSx (${config.region})` : `FSx endpoint ${config.endpointUrl}`;
+  const backend = gateway.emulator
+    ? `embedded FSx emulator at ${gateway.emulator.url}`
+    : config.backend === 'aws'
+      ? `Amazon FSx (${config.region})`
+      : `FSx endpoint ${config.endpointUrl}`;
   console.log(`fsx-backup-graph ready: ${gateway.url} (GraphiQL in a browser) · backend: ${backend}`);
 
   const shutdown = (signal: string) => {

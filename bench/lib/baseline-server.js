@@ -26,7 +26,13 @@ function createBaselineServer({ schema, deps, createContext }) {
           if (documents.size < 1000) documents.set(query, entry);
         }
         if (entry.errors.length) return answer(res, 400, { errors: entry.errors });
-        const result = await execute({ schema, document: entry.document, variableValues: variables, operationName, contextValue: createContext(deps) });
+        const result = await execute({
+          schema,
+          document: entry.document,
+          variableValues: variables,
+          operationName,
+          contextValue: createContext(deps),
+        });
         answer(res, 200, result);
       } catch (error) {
         answer(res, 400, { errors: [{ message: String(error && error.message) }] });

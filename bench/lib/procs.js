@@ -6,7 +6,11 @@ const path = require('node:path');
 /** Forks a bench/lib/*-proc.js child and resolves when it reports ready; `ask` sends a command and awaits its answer. */
 function startChild(file, { env = {}, execArgv = [] } = {}) {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, file), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(__dirname, file), [], {
+      env: { ...process.env, ...env },
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let nextId = 1;
     const pending = new Map();
     child.on('message', (m) => {

@@ -26,7 +26,9 @@ function buildPlainSchema(typeGraphqlSchema) {
     }
   }
   const pageArgs = (first) =>
-    Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE ? null : invalidInput([fieldError(['first'], first < 1 ? 'min' : 'max', `first must be between 1 and ${MAX_PAGE_SIZE}`)]);
+    Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE
+      ? null
+      : invalidInput([fieldError(['first'], first < 1 ? 'min' : 'max', `first must be between 1 and ${MAX_PAGE_SIZE}`)]);
 
   const resolvers = {
     Query: {
@@ -36,12 +38,15 @@ function buildPlainSchema(typeGraphqlSchema) {
           : invalidInput([fieldError(['backupId'], 'matches', 'backupId must look like backup-0123456789abcdef0')]),
       backups: (_, args, ctx) => pageArgs(args.first) ?? ctx.backups.list({ first: args.first, after: args.after, filter: args.filter }),
       fileSystem: (_, { fileSystemId }, ctx) =>
-        FILE_SYSTEM_ID.pattern.test(fileSystemId) ? ctx.fileSystems.get(fileSystemId) : invalidInput([fieldError(['fileSystemId'], 'matches', 'fileSystemId must look like fs-0123456789abcdef0')]),
+        FILE_SYSTEM_ID.pattern.test(fileSystemId)
+          ? ctx.fileSystems.get(fileSystemId)
+          : invalidInput([fieldError(['fileSystemId'], 'matches', 'fileSystemId must look like fs-0123456789abcdef0')]),
       fileSystems: (_, args, ctx) => pageArgs(args.first) ?? ctx.fileSystems.list({ first: args.first, after: args.after }),
     },
     Mutation: {
       createBackup: (_, { input }, ctx) => {
-        if (!FILE_SYSTEM_ID.pattern.test(input.fileSystemId)) return invalidInput([fieldError(['input', 'fileSystemId'], 'matches', 'bad fileSystemId')]);
+        if (!FILE_SYSTEM_ID.pattern.test(input.fileSystemId))
+          return invalidInput([fieldError(['input', 'fileSystemId'], 'matches', 'bad fileSystemId')]);
         if (input.clientRequestToken != null && !CLIENT_REQUEST_TOKEN.pattern.test(input.clientRequestToken)) {
           return invalidInput([fieldError(['input', 'clientRequestToken'], 'matches', 'bad clientRequestToken')]);
         }

@@ -26,7 +26,11 @@ async function seedEstate(fsx, { fileSystems, perFs, tag = 'bench' }) {
   for (let round = 0; round < perFs; round++) {
     for (const [i, id] of fileSystemIds.entries()) {
       const out = await fsx.send(
-        new CreateBackupCommand({ FileSystemId: id, ClientRequestToken: `${tag}-b-${i}-${round}`, Tags: [{ Key: 'Name', Value: `${tag}-backup-${i}-${round}` }] }),
+        new CreateBackupCommand({
+          FileSystemId: id,
+          ClientRequestToken: `${tag}-b-${i}-${round}`,
+          Tags: [{ Key: 'Name', Value: `${tag}-backup-${i}-${round}` }],
+        }),
       );
       backupIds.push(out.Backup.BackupId);
     }

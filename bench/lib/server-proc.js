@@ -56,7 +56,11 @@ function inMemoryFsx(page) {
   const baseline = createBaselineServer({ schema: await schemaFor(), deps: { fsx: gateway.fsx, cursors }, createContext });
   const baselineMem = createBaselineServer({ schema: await schemaFor(), deps: { fsx: memFsx, cursors }, createContext });
   const gatewayMem = await createGatewayServer({ schema: await schemaFor(), deps: { fsx: memFsx, cursors }, ...serverOptions });
-  const sdlMem = await createGatewayServer({ schema: buildPlainSchema(await schemaFor()), deps: { fsx: memFsx, cursors }, ...serverOptions });
+  const sdlMem = await createGatewayServer({
+    schema: buildPlainSchema(await schemaFor()),
+    deps: { fsx: memFsx, cursors },
+    ...serverOptions,
+  });
 
   const urls = {
     gateway: gateway.url,
@@ -68,7 +72,13 @@ function inMemoryFsx(page) {
   const stop = async () => {
     baseline.closeAllConnections();
     baselineMem.closeAllConnections();
-    await Promise.all([gateway.stop(), gatewayMem.stop(), sdlMem.stop(), new Promise((r) => baseline.close(r)), new Promise((r) => baselineMem.close(r))]);
+    await Promise.all([
+      gateway.stop(),
+      gatewayMem.stop(),
+      sdlMem.stop(),
+      new Promise((r) => baseline.close(r)),
+      new Promise((r) => baselineMem.close(r)),
+    ]);
     process.exit(0);
   };
   process.on('message', (m) => m.cmd === 'stop' && void stop());

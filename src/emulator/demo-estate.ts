@@ -41,7 +41,11 @@ const SUBNET_A = 'subnet-0a1b2c3d4e5f60001';
 const SUBNET_B = 'subnet-0a1b2c3d4e5f60002';
 
 export function demoEstate(region: string, accountId: string): StoreData {
-  type Spec = Omit<NewFileSystem, 'region' | 'accountId' | 'createdAtMs' | 'subnetIds' | 'tags'> & { name: string; subnetIds?: string[]; tags?: Tag[] };
+  type Spec = Omit<NewFileSystem, 'region' | 'accountId' | 'createdAtMs' | 'subnetIds' | 'tags'> & {
+    name: string;
+    subnetIds?: string[];
+    tags?: Tag[];
+  };
   // In creation order, an hour apart; each is tagged Name=<name>.
   const specs: Spec[] = [
     {
@@ -51,10 +55,27 @@ export function demoEstate(region: string, accountId: string): StoreData {
       fileSystemType: 'WINDOWS',
       storageCapacity: 300,
       activeDirectoryDomainName: DEMO.activeDirectoryDomainName,
-      windows: { ActiveDirectoryId: DEMO.activeDirectoryId, ThroughputCapacity: 32, DeploymentType: 'SINGLE_AZ_2', CopyTagsToBackups: true },
+      windows: {
+        ActiveDirectoryId: DEMO.activeDirectoryId,
+        ThroughputCapacity: 32,
+        DeploymentType: 'SINGLE_AZ_2',
+        CopyTagsToBackups: true,
+      },
     },
-    { fileSystemId: DEMO.fileSystems.lustrePersistent, name: 'demo-lustre-persistent', fileSystemType: 'LUSTRE', storageCapacity: 1200, lustre: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 250 } },
-    { fileSystemId: DEMO.fileSystems.lustreScratch, name: 'demo-lustre-scratch', fileSystemType: 'LUSTRE', storageCapacity: 1200, lustre: { DeploymentType: 'SCRATCH_2' } },
+    {
+      fileSystemId: DEMO.fileSystems.lustrePersistent,
+      name: 'demo-lustre-persistent',
+      fileSystemType: 'LUSTRE',
+      storageCapacity: 1200,
+      lustre: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 250 },
+    },
+    {
+      fileSystemId: DEMO.fileSystems.lustreScratch,
+      name: 'demo-lustre-scratch',
+      fileSystemType: 'LUSTRE',
+      storageCapacity: 1200,
+      lustre: { DeploymentType: 'SCRATCH_2' },
+    },
     {
       fileSystemId: DEMO.fileSystems.lustreS3Linked,
       name: 'demo-lustre-s3',
@@ -62,8 +83,21 @@ export function demoEstate(region: string, accountId: string): StoreData {
       storageCapacity: 1200,
       lustre: { DeploymentType: 'PERSISTENT_1', PerUnitStorageThroughput: 50, ImportPath: 's3://demo-fsx-bucket/datasets' },
     },
-    { fileSystemId: DEMO.fileSystems.ontap, name: 'demo-ontap', subnetIds: [SUBNET_A, SUBNET_B], fileSystemType: 'ONTAP', storageCapacity: 1024, ontap: { DeploymentType: 'MULTI_AZ_1', ThroughputCapacity: 128 } },
-    { fileSystemId: DEMO.fileSystems.openzfs, name: 'demo-openzfs', fileSystemType: 'OPENZFS', storageCapacity: 64, openZfs: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 } },
+    {
+      fileSystemId: DEMO.fileSystems.ontap,
+      name: 'demo-ontap',
+      subnetIds: [SUBNET_A, SUBNET_B],
+      fileSystemType: 'ONTAP',
+      storageCapacity: 1024,
+      ontap: { DeploymentType: 'MULTI_AZ_1', ThroughputCapacity: 128 },
+    },
+    {
+      fileSystemId: DEMO.fileSystems.openzfs,
+      name: 'demo-openzfs',
+      fileSystemType: 'OPENZFS',
+      storageCapacity: 64,
+      openZfs: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 },
+    },
   ];
   const fileSystems: FileSystemRecord[] = specs.map(({ name, tags = [], subnetIds = [SUBNET_A], ...spec }, i) =>
     buildFileSystem({ ...spec, region, accountId, subnetIds, createdAtMs: T0 + i * HOUR, tags: [{ Key: 'Name', Value: name }, ...tags] }),

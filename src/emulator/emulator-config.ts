@@ -22,7 +22,11 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     default: String(EMULATOR_DEFAULTS.backupQuota),
     description: 'User-initiated backups allowed before ServiceLimitExceeded (TOTAL_USER_INITIATED_BACKUPS).',
   },
-  { name: 'FSX_EMULATOR_DATA_FILE', default: '(unset)', description: 'JSON file that keeps state across restarts (unset = in memory only).' },
+  {
+    name: 'FSX_EMULATOR_DATA_FILE',
+    default: '(unset)',
+    description: 'JSON file that keeps state across restarts (unset = in memory only).',
+  },
   { name: 'FSX_EMULATOR_SEED', default: 'true', description: 'Seed the demo estate (a boolean).' },
   {
     name: 'FSX_EMULATOR_FAULTS',

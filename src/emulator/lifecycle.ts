@@ -59,10 +59,7 @@ const LUSTRE_PHASES: ReadonlyArray<[BackupLifecycle, number]> = [
 ];
 const DEFAULT_PHASES: ReadonlyArray<[BackupLifecycle, number]> = [['CREATING', 1]];
 
-export function deriveLifecycle(
-  params: { createdAtMs: number; durationMs: number; lustre: boolean },
-  nowMs: number,
-): LifecycleState {
+export function deriveLifecycle(params: { createdAtMs: number; durationMs: number; lustre: boolean }, nowMs: number): LifecycleState {
   const { createdAtMs, durationMs, lustre } = params;
   const elapsed = nowMs - createdAtMs;
   if (durationMs <= 0 || elapsed >= durationMs) return { lifecycle: 'AVAILABLE', progressPercent: 100 };

@@ -21,8 +21,7 @@ export interface PageRequest {
   afterKey?: string;
 }
 
-export const scopeHash = (scope: unknown): string =>
-  createHash('sha256').update(JSON.stringify(scope)).digest('base64').slice(0, 16);
+export const scopeHash = (scope: unknown): string => createHash('sha256').update(JSON.stringify(scope)).digest('base64').slice(0, 16);
 
 export function encodeToken(secret: Buffer, key: string, scope: string): string {
   const json = Buffer.from(JSON.stringify({ k: key, s: scope }), 'utf8');

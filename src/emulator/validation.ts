@@ -54,12 +54,18 @@ export function checkString(member: string, value: unknown, constraint: Constrai
   const n = charLength(value);
   const { min = 0, max } = constraint;
   if (n < min || (max !== undefined && n > max)) throw badRequest(`${member} must have a length between ${min} and ${max} (got ${n}).`);
-  if (constraint.pattern && !constraint.pattern.test(value)) throw badRequest(`${member} does not match the pattern ${constraint.pattern.source}.`);
+  if (constraint.pattern && !constraint.pattern.test(value))
+    throw badRequest(`${member} does not match the pattern ${constraint.pattern.source}.`);
   return value;
 }
 
 /** A list member whose items are strings of one shape, within the list shape's item bounds. */
-export function optionalStringList(input: Record<string, unknown>, member: string, list: Constraint, item: Constraint): string[] | undefined {
+export function optionalStringList(
+  input: Record<string, unknown>,
+  member: string,
+  list: Constraint,
+  item: Constraint,
+): string[] | undefined {
   const raw = optionalArray(input, member);
   if (raw === undefined) return undefined;
   checkCount(member, raw, list);

@@ -17,7 +17,8 @@ export const charLength = (value: string): number => [...value].length;
 /** Why a string breaks a constraint ('length' or 'pattern'), or undefined when it conforms. */
 export function violation(value: string, constraint: Constraint): 'length' | 'pattern' | undefined {
   const length = charLength(value);
-  if ((constraint.min !== undefined && length < constraint.min) || (constraint.max !== undefined && length > constraint.max)) return 'length';
+  if ((constraint.min !== undefined && length < constraint.min) || (constraint.max !== undefined && length > constraint.max))
+    return 'length';
   if (constraint.pattern && !constraint.pattern.test(value)) return 'pattern';
   return undefined;
 }

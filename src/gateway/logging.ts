@@ -11,7 +11,10 @@ export function createLogger(level: LogLevel): Logger {
   return pino({
     level,
     base: { service: 'fsx-backup-graph' },
-    redact: { paths: ['*.authorization', '*.headers.authorization', '*.headers["x-api-key"]', '*.token', '*.apiKey'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.authorization', '*.headers.authorization', '*.headers["x-api-key"]', '*.token', '*.apiKey'],
+      censor: '[redacted]',
+    },
   });
 }
 

@@ -55,7 +55,9 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
   const now = ctx.clock.now();
   const running = store
     .listBackups()
-    .find((b) => b.fileSystemId === fileSystemId && !b.volume && !['AVAILABLE', 'FAILED', 'DELETED'].includes(backupState(b, now).lifecycle));
+    .find(
+      (b) => b.fileSystemId === fileSystemId && !b.volume && !['AVAILABLE', 'FAILED', 'DELETED'].includes(backupState(b, now).lifecycle),
+    );
   if (running) {
     throw new FsxError(
       'BackupInProgress',

@@ -29,7 +29,6 @@ const canonicalJson = (value: unknown): string =>
       : v,
   );
 
-
 const oneOf = (member: string, value: unknown, allowed: readonly string[], required = false): void => {
   if (value === undefined || value === null) {
     if (required) throw badRequest(`${member} is required.`);
@@ -68,7 +67,8 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
     optionalInteger(windows, 'ThroughputCapacity', FSX.MegabytesPerSecond);
     if (windows.ThroughputCapacity === undefined) throw badRequest('WindowsConfiguration.ThroughputCapacity is required.');
     oneOf('WindowsConfiguration.DeploymentType', windows.DeploymentType, MODEL_ENUMS.WindowsDeploymentType);
-    if (windows.ActiveDirectoryId !== undefined) checkString('WindowsConfiguration.ActiveDirectoryId', windows.ActiveDirectoryId, FSX.DirectoryId);
+    if (windows.ActiveDirectoryId !== undefined)
+      checkString('WindowsConfiguration.ActiveDirectoryId', windows.ActiveDirectoryId, FSX.DirectoryId);
     const selfManaged = optionalObject(windows, 'SelfManagedActiveDirectoryConfiguration');
     if (selfManaged && (typeof selfManaged.DomainName !== 'string' || !Array.isArray(selfManaged.DnsIps))) {
       throw badRequest('SelfManagedActiveDirectoryConfiguration needs DomainName and DnsIps.');

@@ -20,10 +20,15 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
   if (!backup) throw backupNotFound(backupId);
   const { lifecycle } = backupState(backup, ctx.clock.now());
   if (lifecycle !== 'AVAILABLE' && lifecycle !== 'FAILED') {
-    throw new FsxError('BackupInProgress', `Backup ${backupId} of file system ${backup.fileSystemId} is still being created (${lifecycle}); it can be deleted once AVAILABLE.`, 400, {
-      BackupId: backupId,
-      FileSystemId: backup.fileSystemId,
-    });
+    throw new FsxError(
+      'BackupInProgress',
+      `Backup ${backupId} of file system ${backup.fileSystemId} is still being created (${lifecycle}); it can be deleted once AVAILABLE.`,
+      400,
+      {
+        BackupId: backupId,
+        FileSystemId: backup.fileSystemId,
+      },
+    );
   }
   // Guess: FSx shows DELETED briefly; the emulator removes the backup at once.
   store.deleteBackup(backupId);

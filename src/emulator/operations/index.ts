@@ -17,4 +17,3 @@ export const OPERATIONS: Readonly<Record<string, Handler>> = {
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
 };
-

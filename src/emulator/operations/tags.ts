@@ -19,8 +19,7 @@ function resolve(arn: string, ctx: OperationContext): { tags: Tag[] } {
   const [, region, account, kind, id] = m;
   // This emulator serves one account in one region; anything else does not exist here.
   if (region !== ctx.region || account !== ctx.accountId) throw resourceNotFound(arn);
-  const found =
-    kind === 'file-system' ? ctx.store.getFileSystem(id) : kind === 'backup' ? ctx.store.getBackup(id) : undefined;
+  const found = kind === 'file-system' ? ctx.store.getFileSystem(id) : kind === 'backup' ? ctx.store.getBackup(id) : undefined;
   if (!found) throw resourceNotFound(arn);
   return found;
 }
@@ -50,7 +49,10 @@ export function untagResource(input: Record<string, unknown>, ctx: OperationCont
   checkCount('TagKeys', keys, FSX.TagKeys);
   const valid = new Set(keys.map((k, i) => validateTagKey(k, `TagKeys[${i}]`)));
   const resource = resolve(arn, ctx);
-  ctx.store.setTags(resource, resource.tags.filter((t) => !valid.has(t.Key)));
+  ctx.store.setTags(
+    resource,
+    resource.tags.filter((t) => !valid.has(t.Key)),
+  );
   return {};
 }
 

@@ -50,7 +50,13 @@ export function parseInput(body: Buffer): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-export function writeJson(res: ServerResponse, status: number, requestId: string, body: unknown, extraHeaders: Record<string, string> = {}): void {
+export function writeJson(
+  res: ServerResponse,
+  status: number,
+  requestId: string,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   const payload = JSON.stringify(body ?? {});
   res.writeHead(status, {
     'content-type': CONTENT_TYPE,
@@ -67,5 +73,11 @@ export function writeSuccess(res: ServerResponse, requestId: string, output: unk
 
 /** `{"__type": code, "Message": ..., <modeled members>}`; the code is also in x-amzn-ErrorType. */
 export function writeError(res: ServerResponse, requestId: string, error: FsxError): void {
-  writeJson(res, error.status, requestId, { __type: error.code, Message: error.message, ...error.extra }, { 'x-amzn-errortype': error.code });
+  writeJson(
+    res,
+    error.status,
+    requestId,
+    { __type: error.code, Message: error.message, ...error.extra },
+    { 'x-amzn-errortype': error.code },
+  );
 }

@@ -19,8 +19,7 @@ export const badRequest = (message: string): FsxError => new FsxError('BadReques
 export const incompatibleParameter = (parameter: string, message?: string): FsxError =>
   new FsxError(
     'IncompatibleParameterError',
-    message ??
-      `The request uses the same client request token as a previous, but different request (parameter ${parameter} differs).`,
+    message ?? `The request uses the same client request token as a previous, but different request (parameter ${parameter} differs).`,
     400,
     { Parameter: parameter },
   );

@@ -37,7 +37,8 @@ const pick = <T>(v: unknown, fallback: T): T => (v === undefined || v === null ?
 
 const isScratch = (deploymentType: unknown): boolean => typeof deploymentType === 'string' && deploymentType.startsWith('SCRATCH');
 
-export const isScratchLustre = (fs: FileSystemRecord): boolean => fs.fileSystemType === 'LUSTRE' && isScratch(fs.lustreConfiguration?.DeploymentType);
+export const isScratchLustre = (fs: FileSystemRecord): boolean =>
+  fs.fileSystemType === 'LUSTRE' && isScratch(fs.lustreConfiguration?.DeploymentType);
 
 export const isS3LinkedLustre = (fs: FileSystemRecord): boolean => {
   const repo = fs.lustreConfiguration?.DataRepositoryConfiguration as { ImportPath?: string; ExportPath?: string } | undefined;
@@ -60,7 +61,9 @@ function windowsConfiguration(n: NewFileSystem): Record<string, unknown> {
       DnsIps: selfManaged.DnsIps,
     },
     DeploymentType: deploymentType,
-    RemoteAdministrationEndpoint: multiAz ? `amznfsx${hex(n.fileSystemId, 8)}.${n.activeDirectoryDomainName ?? 'corp.example.com'}` : undefined,
+    RemoteAdministrationEndpoint: multiAz
+      ? `amznfsx${hex(n.fileSystemId, 8)}.${n.activeDirectoryDomainName ?? 'corp.example.com'}`
+      : undefined,
     PreferredSubnetId: pick(w.PreferredSubnetId, n.subnetIds[0]),
     PreferredFileServerIp: ip(n.fileSystemId, 0),
     ThroughputCapacity: w.ThroughputCapacity,
@@ -143,8 +146,7 @@ function openZfsConfiguration(n: NewFileSystem): Record<string, unknown> {
   };
 }
 
-const dropUndefined = (o: Record<string, unknown>): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
+const dropUndefined = (o: Record<string, unknown>): Record<string, unknown> => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 
 export function buildFileSystem(n: NewFileSystem): FileSystemRecord {
   const scratch = n.fileSystemType === 'LUSTRE' && isScratch(n.lustre?.DeploymentType ?? 'SCRATCH_1');

@@ -48,7 +48,12 @@ async function jwtAuthenticator(config: JwtConfig): Promise<Authenticate> {
     : config.publicKey
       ? await importSPKI(config.publicKey, config.algorithms[0])
       : new TextEncoder().encode(config.secret);
-  const options = { issuer: config.issuer, audience: config.audience, algorithms: config.algorithms, clockTolerance: config.clockToleranceSeconds };
+  const options = {
+    issuer: config.issuer,
+    audience: config.audience,
+    algorithms: config.algorithms,
+    clockTolerance: config.clockToleranceSeconds,
+  };
   return async (headers) => {
     const token = /^Bearer\s+(.+)$/i.exec(single(headers.authorization) ?? '')?.[1];
     if (!token) throw new AuthenticationFailed('A bearer token is required: Authorization: Bearer <JWT>');
@@ -61,7 +66,8 @@ async function jwtAuthenticator(config: JwtConfig): Promise<Authenticate> {
     }
     const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : Array.isArray(payload.scp) ? payload.scp : [];
     const limited = payload[config.fileSystemsClaim];
-    if (limited !== undefined && !Array.isArray(limited)) throw new AuthenticationFailed(`The ${config.fileSystemsClaim} claim must be an array of file system ids`);
+    if (limited !== undefined && !Array.isArray(limited))
+      throw new AuthenticationFailed(`The ${config.fileSystemsClaim} claim must be an array of file system ids`);
     return principalOf(payload.sub ?? 'unknown-subject', scopes.map(String), limited as unknown[] | undefined);
   };
 }

@@ -11,7 +11,8 @@ import { DeleteBackupInput } from './delete-backup.input';
 export class BackupResolver {
   @Authorized(SCOPES.write)
   @Mutation(() => CreateBackupResult, {
-    description: 'Starts a user-initiated backup (FSx CreateBackup). Idempotent per clientRequestToken. Poll backup(backupId) until lifecycle is AVAILABLE. Needs backups:write.',
+    description:
+      'Starts a user-initiated backup (FSx CreateBackup). Idempotent per clientRequestToken. Poll backup(backupId) until lifecycle is AVAILABLE. Needs backups:write.',
     complexity: 10,
   })
   createBackup(@Arg('input', () => CreateBackupInput) input: CreateBackupInput, @Ctx() ctx: BackupContext) {
@@ -20,7 +21,8 @@ export class BackupResolver {
 
   @Authorized(SCOPES.write)
   @Mutation(() => DeleteBackupResult, {
-    description: 'Deletes a backup (FSx DeleteBackup). Idempotent per clientRequestToken. Refused while the backup is being created, restored or copied. Needs backups:write.',
+    description:
+      'Deletes a backup (FSx DeleteBackup). Idempotent per clientRequestToken. Refused while the backup is being created, restored or copied. Needs backups:write.',
     complexity: 10,
   })
   deleteBackup(@Arg('input', () => DeleteBackupInput) input: DeleteBackupInput, @Ctx() ctx: BackupContext) {
@@ -28,13 +30,18 @@ export class BackupResolver {
   }
 
   @Authorized(SCOPES.read)
-  @Query(() => BackupResult, { description: 'One backup. Any number of these in one operation cost ⌈n/50⌉ DescribeBackups calls. Needs backups:read.' })
+  @Query(() => BackupResult, {
+    description: 'One backup. Any number of these in one operation cost ⌈n/50⌉ DescribeBackups calls. Needs backups:read.',
+  })
   backup(@Args() { backupId }: BackupArgs, @Ctx() ctx: BackupContext) {
     return ctx.backups.get(backupId);
   }
 
   @Authorized(SCOPES.read)
-  @Query(() => BackupsResult, { description: 'Backups in FSx order, filtered and paged (DescribeBackups). Needs backups:read.', complexity: pageComplexity })
+  @Query(() => BackupsResult, {
+    description: 'Backups in FSx order, filtered and paged (DescribeBackups). Needs backups:read.',
+    complexity: pageComplexity,
+  })
   backups(@Args() args: BackupsArgs, @Ctx() ctx: BackupContext) {
     return ctx.backups.list(args);
   }

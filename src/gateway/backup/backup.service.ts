@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BackupNotFound, CreateBackupCommand, DeleteBackupCommand, DescribeBackupsCommand, type FSxClient, type Filter, paginateDescribeBackups,
+  BackupNotFound,
+  CreateBackupCommand,
+  DeleteBackupCommand,
+  DescribeBackupsCommand,
+  type FSxClient,
+  type Filter,
+  paginateDescribeBackups,
 } from '@aws-sdk/client-fsx';
 import DataLoader from 'dataloader';
 import { FSX, conforms } from '../../fsx-model';
@@ -13,10 +19,17 @@ import type { CursorCodec } from '../pagination/cursor';
 import { BackupConnection } from '../pagination/connection.types';
 import { offsetPage, tokenPage } from '../pagination/pages';
 import { type Principal, canSee } from '../auth/principal';
-import type { ErrorResult} from '../results/error-result';
+import type { ErrorResult } from '../results/error-result';
 import { FsxServiceError, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
-import { BACKUPS_ERRORS, BACKUP_ERRORS, CREATE_BACKUP_ERRORS, CreateBackupSuccess, DELETE_BACKUP_ERRORS, DeleteBackupSuccess } from '../results/unions';
+import {
+  BACKUPS_ERRORS,
+  BACKUP_ERRORS,
+  CREATE_BACKUP_ERRORS,
+  CreateBackupSuccess,
+  DELETE_BACKUP_ERRORS,
+  DeleteBackupSuccess,
+} from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import type { BackupFilter, BackupsArgs } from './backup.args';
@@ -30,7 +43,8 @@ import type { DeleteBackupInput } from './delete-backup.input';
 export class BackupService {
   /** backupId → Backup (null: FSx does not know it). ⌈n/50⌉ DescribeBackups calls for n ids. */
   private readonly byId = new ByIdLoader(
-    (ids) => allItems(paginateDescribeBackups({ client: this.fsx, pageSize: ids.length }, { BackupIds: ids }), (page) => toBackups(page.Backups)),
+    (ids) =>
+      allItems(paginateDescribeBackups({ client: this.fsx, pageSize: ids.length }, { BackupIds: ids }), (page) => toBackups(page.Backups)),
     (backup) => backup.backupId,
     BackupNotFound,
     FSX.BackupIds.max,
@@ -66,7 +80,12 @@ export class BackupService {
         }),
       );
       if (!created || !hasBackupId(created)) {
-        return result(FsxServiceError, { code: 'MalformedResponse', message: 'FSx answered CreateBackup without a BackupId', retryable: false, requestId: null });
+        return result(FsxServiceError, {
+          code: 'MalformedResponse',
+          message: 'FSx answered CreateBackup without a BackupId',
+          retryable: false,
+          requestId: null,
+        });
       }
       return result(CreateBackupSuccess, { backup: toBackup(created), clientRequestToken });
     } catch (error) {
@@ -80,7 +99,11 @@ export class BackupService {
       // A caller limited to some file systems may delete only backups it can see: that takes a lookup.
       if (this.principal.fileSystemIds && !(await this.visible(input.backupId))) return backupNotFound(input.backupId);
       const out = await this.fsx.send(new DeleteBackupCommand({ BackupId: input.backupId, ClientRequestToken: clientRequestToken }));
-      return result(DeleteBackupSuccess, { backupId: out.BackupId ?? input.backupId, lifecycle: out.Lifecycle as BackupLifecycle | undefined, clientRequestToken });
+      return result(DeleteBackupSuccess, {
+        backupId: out.BackupId ?? input.backupId,
+        lifecycle: out.Lifecycle as BackupLifecycle | undefined,
+        clientRequestToken,
+      });
     } catch (error) {
       return mapFsxError(error, { backupId: input.backupId }, DELETE_BACKUP_ERRORS);
     }
@@ -110,7 +133,8 @@ export class BackupService {
     const scope = `backups:${JSON.stringify(filters)}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
-    if (filters.some((f) => f.Values?.length === 0)) return tokenPage(BackupConnection, this.cursors, scope, position, [], first, undefined);
+    if (filters.some((f) => f.Values?.length === 0))
+      return tokenPage(BackupConnection, this.cursors, scope, position, [], first, undefined);
     try {
       const out = await this.fsx.send(
         new DescribeBackupsCommand({
@@ -155,7 +179,10 @@ export class BackupService {
     await Promise.all(
       chunks.map(async (chunk) => {
         const satisfied = () => chunk.every((id) => byFs.get(id)!.length >= wanted.get(id)!);
-        const pages = paginateDescribeBackups({ client: this.fsx, pageSize: MAX_PAGE_SIZE }, { Filters: [{ Name: 'file-system-id', Values: chunk }] });
+        const pages = paginateDescribeBackups(
+          { client: this.fsx, pageSize: MAX_PAGE_SIZE },
+          { Filters: [{ Name: 'file-system-id', Values: chunk }] },
+        );
         for await (const page of pages) {
           for (const backup of this.byId.remember(toBackups(page.Backups))) {
             byFs.get(backup.fileSystem?.fileSystemId ?? '')?.push(backup);

@@ -3,7 +3,9 @@ import { Field, InputType } from 'type-graphql';
 import { FSX } from '../../fsx-model';
 import { IsClientRequestToken, IsFileSystemId, IsTagKey, IsTagValue } from '../validation/fsx-constraint.decorators';
 
-@InputType('TagInput', { description: 'A tag: key 1–128 and value 0–256 characters of letters, numbers, spaces and _ . : / = + - @ (any script).' })
+@InputType('TagInput', {
+  description: 'A tag: key 1–128 and value 0–256 characters of letters, numbers, spaces and _ . : / = + - @ (any script).',
+})
 export class TagInput {
   @Field()
   @IsTagKey()
@@ -22,7 +24,8 @@ export class CreateBackupInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Idempotency token, 1–255 of [A-za-z0-9_.-] (the seed; note A-z includes [ \\ ] ^ _ and `). Omit it and the gateway generates one and returns it.',
+    description:
+      'Idempotency token, 1–255 of [A-za-z0-9_.-] (the seed; note A-z includes [ \\ ] ^ _ and `). Omit it and the gateway generates one and returns it.',
   })
   @IsOptional()
   @IsClientRequestToken()

@@ -8,7 +8,10 @@ export class DeleteBackupInput {
   @IsBackupId()
   backupId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it.',
+  })
   @IsOptional()
   @IsClientRequestToken()
   clientRequestToken?: string | null;

@@ -2,8 +2,18 @@ import * as fsx from '@aws-sdk/client-fsx';
 import { type Constraint, FSX } from '../../fsx-model';
 import type { ServiceLimit } from '../fsx/enums.generated';
 import {
-  BackupBeingCopied, BackupInProgress, BackupRestoring, BadRequest, type ErrorResult, FsxServiceError, IncompatibleParameterError, InternalServerError,
-  type ResultType, ServiceLimitExceeded, UnsupportedOperation, result,
+  BackupBeingCopied,
+  BackupInProgress,
+  BackupRestoring,
+  BadRequest,
+  type ErrorResult,
+  FsxServiceError,
+  IncompatibleParameterError,
+  InternalServerError,
+  type ResultType,
+  ServiceLimitExceeded,
+  UnsupportedOperation,
+  result,
 } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 
@@ -16,7 +26,10 @@ export interface ErrorSubject {
 type Base = Pick<ErrorResult, 'message' | 'requestId'>;
 type Build<E extends fsx.FSxServiceException> = (error: E, subject: ErrorSubject, base: Base) => ErrorResult;
 type Entry = { type: abstract new (...args: never[]) => fsx.FSxServiceException; build: Build<never> };
-const on = <E extends fsx.FSxServiceException>(type: abstract new (...args: never[]) => E, build: Build<E>): Entry => ({ type, build: build });
+const on = <E extends fsx.FSxServiceException>(type: abstract new (...args: never[]) => E, build: Build<E>): Entry => ({
+  type,
+  build: build,
+});
 
 /**
  * THE table: FSx error (the SDK's own exception class) → typed GraphQL result. Every FSx failure the
@@ -27,12 +40,16 @@ const FSX_ERRORS: readonly Entry[] = [
   on(fsx.BackupInProgress, (e, s, base) =>
     result(BackupInProgress, { ...base, retryable: true, fileSystemId: s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID) }),
   ),
-  on(fsx.BackupRestoring, (e, _s, base) => result(BackupRestoring, { ...base, retryable: true, restoringFileSystemId: e.FileSystemId ?? null })),
+  on(fsx.BackupRestoring, (e, _s, base) =>
+    result(BackupRestoring, { ...base, retryable: true, restoringFileSystemId: e.FileSystemId ?? null }),
+  ),
   on(fsx.BackupBeingCopied, (_e, _s, base) => result(BackupBeingCopied, { ...base, retryable: true })),
   on(fsx.BadRequest, (_e, _s, base) => result(BadRequest, { ...base, retryable: false })),
   on(fsx.FileSystemNotFound, (e, s) => fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID))),
   on(fsx.BackupNotFound, (e, s) => backupNotFound(s.backupId ?? idIn(e.message, BACKUP_ID))),
-  on(fsx.IncompatibleParameterError, (e, _s, base) => result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null })),
+  on(fsx.IncompatibleParameterError, (e, _s, base) =>
+    result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
+  ),
   on(fsx.InternalServerError, (_e, _s, base) => result(InternalServerError, { ...base, retryable: true })),
   on(fsx.ServiceLimitExceeded, (e, _s, base) =>
     result(ServiceLimitExceeded, { ...base, retryable: false, limit: (e.Limit ?? null) as ServiceLimit | null }),
@@ -42,7 +59,8 @@ const FSX_ERRORS: readonly Entry[] = [
 
 /** Codes FSx does not model, which compatible endpoints answer: moto (and older LocalStack) say ResourceNotFoundException. */
 const FOREIGN_ERRORS: Record<string, Build<fsx.FSxServiceException>> = {
-  ResourceNotFoundException: (e, s) => (s.backupId ? backupNotFound(s.backupId) : fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID))),
+  ResourceNotFoundException: (e, s) =>
+    s.backupId ? backupNotFound(s.backupId) : fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID)),
 };
 
 /** Error names that mean FSx was never heard from: timeouts, refused or reset connections. */

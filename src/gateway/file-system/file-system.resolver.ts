@@ -10,13 +10,18 @@ import type { FileSystemContext } from './file-system.context';
 @Resolver(() => FileSystem)
 export class FileSystemResolver {
   @Authorized(SCOPES.read)
-  @Query(() => FileSystemResult, { description: 'One file system (DescribeFileSystems), batched with every other lookup in the operation. Needs backups:read.' })
+  @Query(() => FileSystemResult, {
+    description: 'One file system (DescribeFileSystems), batched with every other lookup in the operation. Needs backups:read.',
+  })
   fileSystem(@Args() { fileSystemId }: FileSystemArgs, @Ctx() ctx: FileSystemContext) {
     return ctx.fileSystems.get(fileSystemId);
   }
 
   @Authorized(SCOPES.read)
-  @Query(() => FileSystemsResult, { description: 'File systems, paged (DescribeFileSystems). Needs backups:read.', complexity: pageComplexity })
+  @Query(() => FileSystemsResult, {
+    description: 'File systems, paged (DescribeFileSystems). Needs backups:read.',
+    complexity: pageComplexity,
+  })
   fileSystems(@Args() args: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
     return ctx.fileSystems.list(args);
   }

@@ -19,7 +19,10 @@ const SCOPE = 'file-systems';
 /** File systems, for one GraphQL request (per-request DataLoader: batched, deduplicated, never shared). */
 export class FileSystemService {
   private readonly byId = new ByIdLoader(
-    (ids) => allItems(paginateDescribeFileSystems({ client: this.fsx, pageSize: ids.length }, { FileSystemIds: ids }), (page) => toFileSystems(page.FileSystems)),
+    (ids) =>
+      allItems(paginateDescribeFileSystems({ client: this.fsx, pageSize: ids.length }, { FileSystemIds: ids }), (page) =>
+        toFileSystems(page.FileSystems),
+      ),
     (fileSystem) => fileSystem.fileSystemId,
     FileSystemNotFound,
     FSX.FileSystemIds.max,
@@ -42,7 +45,9 @@ export class FileSystemService {
 
   /** A federation entity lookup: the FileSystem, or null when FSx does not know it (or the key is malformed). */
   reference(fileSystemId: string): Promise<FileSystem | null> {
-    return conforms(fileSystemId, FSX.FileSystemId) && canSee(this.principal, fileSystemId) ? this.byId.load(fileSystemId) : Promise.resolve(null);
+    return conforms(fileSystemId, FSX.FileSystemId) && canSee(this.principal, fileSystemId)
+      ? this.byId.load(fileSystemId)
+      : Promise.resolve(null);
   }
 
   async list({ first, after }: ConnectionArgs): Promise<FileSystemConnection | ErrorResult> {

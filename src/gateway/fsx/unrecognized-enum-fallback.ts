@@ -1,4 +1,4 @@
-import type { GraphQLEnumType, GraphQLSchema} from 'graphql';
+import type { GraphQLEnumType, GraphQLSchema } from 'graphql';
 import { isEnumType } from 'graphql';
 
 export const UNRECOGNIZED = 'UNRECOGNIZED';

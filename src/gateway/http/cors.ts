@@ -25,7 +25,9 @@ export function corsHandler(origins: '*' | string[]): Handler {
     }
     return new Promise<boolean>((resolve, reject) => {
       // cors calls next() for everything but a preflight, which it ends itself.
-      middleware(req, res, (error?: unknown) => (error ? reject(error instanceof Error ? error : new Error('CORS middleware failed', { cause: error })) : resolve(false)));
+      middleware(req, res, (error?: unknown) =>
+        error ? reject(error instanceof Error ? error : new Error('CORS middleware failed', { cause: error })) : resolve(false),
+      );
       if (res.writableEnded) resolve(true);
     });
   };

@@ -31,6 +31,10 @@ export function answerError(res: ServerResponse, error: unknown, requestId: stri
 export function answerMalformedRequest(error: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable) return void socket.destroy();
   const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
-  const body = JSON.stringify({ errors: [{ message: `Malformed HTTP request: ${error.code ?? error.message}`, extensions: { code: 'BAD_REQUEST' } }] });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  const body = JSON.stringify({
+    errors: [{ message: `Malformed HTTP request: ${error.code ?? error.message}`, extensions: { code: 'BAD_REQUEST' } }],
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -27,7 +27,8 @@ export function routeRequests(server: Server, routes: Routes): void {
     if (url.pathname === GRAPHQL_PATH) return routes.graphql(req, res, url, requestId);
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return routes.ready(res);
-    if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && routes.graphiql) return asset(res, url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
+    if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && routes.graphiql)
+      return asset(res, url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
     if (url.pathname === '/') return redirect(res, GRAPHQL_PATH);
     throw new HttpError(404, `No route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}`, 'NOT_FOUND');
   }

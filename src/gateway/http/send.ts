@@ -5,7 +5,8 @@ export function send(res: ServerResponse, status: number, type: string, body: st
   res.end(body);
 }
 
-export const sendJson = (res: ServerResponse, status: number, body: unknown): void => send(res, status, 'application/json', JSON.stringify(body));
+export const sendJson = (res: ServerResponse, status: number, body: unknown): void =>
+  send(res, status, 'application/json', JSON.stringify(body));
 
 export function redirect(res: ServerResponse, location: string): void {
   res.writeHead(302, { location });

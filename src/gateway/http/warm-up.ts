@@ -23,6 +23,8 @@ export async function warmUp<C extends object>(apollo: ApolloServer<C>, contextV
   for (const operation of OPERATIONS) await apollo.executeOperation(operation, { contextValue });
   if (!url) return;
   for (const operation of OPERATIONS) {
-    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation) }).catch(() => undefined);
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation) }).catch(
+      () => undefined,
+    );
   }
 }

@@ -10,7 +10,13 @@ export interface LimitsConfig {
   maxBodyBytes: number;
 }
 
-export const DEFAULT_LIMITS: LimitsConfig = { maxDepth: 12, maxAliases: 200, maxTokens: 10_000, maxCost: 10_000, maxBodyBytes: 1024 * 1024 };
+export const DEFAULT_LIMITS: LimitsConfig = {
+  maxDepth: 12,
+  maxAliases: 200,
+  maxTokens: 10_000,
+  maxCost: 10_000,
+  maxBodyBytes: 1024 * 1024,
+};
 
 /** Depth and alias limits as validation rules (the token limit is the parser's, the cost limit a plugin's). */
 export function limitRules(limits: Pick<LimitsConfig, 'maxDepth' | 'maxAliases'>): ValidationRule[] {

@@ -3,7 +3,10 @@ import { Backup, FileSystem } from '../fsx/shapes.generated';
 
 // Other subgraphs have Relay connections too: PageInfo is the same value type everywhere.
 @Directive('@shareable')
-@ObjectType('PageInfo', { simpleResolvers: true, description: 'Relay page info. FSx pages forward only, so hasPreviousPage is always false.' })
+@ObjectType('PageInfo', {
+  simpleResolvers: true,
+  description: 'Relay page info. FSx pages forward only, so hasPreviousPage is always false.',
+})
 export class PageInfo {
   @Field({ description: 'True exactly when FSx returned a NextToken for this page.' })
   hasNextPage!: boolean;

@@ -28,11 +28,23 @@ export function tokenPage<N>(
  * A page of a list the gateway pages itself by offset: `page` holds the items from `skip` on (null
  * where an item has vanished: skipped, but still counted, so every cursor keeps its position).
  */
-export function offsetPage<N>(type: new () => Connection<N>, cursors: CursorCodec, scope: string, skip: number, page: (N | null)[], hasNextPage: boolean): Connection<N> {
+export function offsetPage<N>(
+  type: new () => Connection<N>,
+  cursors: CursorCodec,
+  scope: string,
+  skip: number,
+  page: (N | null)[],
+  hasNextPage: boolean,
+): Connection<N> {
   const present = page.flatMap((node, i) => (node === null ? [] : [{ node, offset: skip + i + 1 }]));
-  return toConnection(type, present.map((p) => p.node), (i) => cursors.encode({ scope, skip: present[i].offset }), {
-    hasNextPage,
-    // Past the whole page, vanished items included: a page of only vanished items still moves on.
-    endCursor: page.length ? cursors.encode({ scope, skip: skip + page.length }) : undefined,
-  });
+  return toConnection(
+    type,
+    present.map((p) => p.node),
+    (i) => cursors.encode({ scope, skip: present[i].offset }),
+    {
+      hasNextPage,
+      // Past the whole page, vanished items included: a page of only vanished items still moves on.
+      endCursor: page.length ? cursors.encode({ scope, skip: skip + page.length }) : undefined,
+    },
+  );
 }

@@ -32,15 +32,25 @@ export function requestLogPlugin(production: boolean, logger?: Logger): ApolloSe
             );
           }
           const unexpected = errors?.filter((e) => !e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR');
-          if (unexpected?.length) logger?.error({ requestId: contextValue.requestId, errors: unexpected.map((e) => ({ message: e.message, path: e.path, stack: e.originalError?.stack })) }, 'GraphQL request failed');
-          logger?.info({
-            requestId: contextValue.requestId,
-            operation: contextValue.operationName ?? null,
-            principal: contextValue.principal.id,
-            status: response.http.status ?? 200,
-            errors: errors?.length ?? 0,
-            durationMs: Math.round((performance.now() - started) * 100) / 100,
-          }, 'graphql');
+          if (unexpected?.length)
+            logger?.error(
+              {
+                requestId: contextValue.requestId,
+                errors: unexpected.map((e) => ({ message: e.message, path: e.path, stack: e.originalError?.stack })),
+              },
+              'GraphQL request failed',
+            );
+          logger?.info(
+            {
+              requestId: contextValue.requestId,
+              operation: contextValue.operationName ?? null,
+              principal: contextValue.principal.id,
+              status: response.http.status ?? 200,
+              errors: errors?.length ?? 0,
+              durationMs: Math.round((performance.now() - started) * 100) / 100,
+            },
+            'graphql',
+          );
         },
       };
     },

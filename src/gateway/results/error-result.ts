@@ -13,7 +13,10 @@ export abstract class ErrorResult {
   @Field({ description: 'True when the same request may succeed if sent again later (after a pause).' })
   retryable!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The FSx request id (x-amzn-RequestId), for AWS support cases. Null when the gateway refused the request itself.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The FSx request id (x-amzn-RequestId), for AWS support cases. Null when the gateway refused the request itself.',
+  })
   requestId?: string | null;
 }
 
@@ -58,7 +61,9 @@ export class IncompatibleParameterError extends ErrorResult {
   parameter?: string | null;
 }
 
-@ObjectType(errorType('FSx failed, or could not be reached in time. Retryable: createBackup retries are safe with the same clientRequestToken.'))
+@ObjectType(
+  errorType('FSx failed, or could not be reached in time. Retryable: createBackup retries are safe with the same clientRequestToken.'),
+)
 export class InternalServerError extends ErrorResult {}
 
 @ObjectType(errorType('An account quota was reached, e.g. TOTAL_USER_INITIATED_BACKUPS.'))

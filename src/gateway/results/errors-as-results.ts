@@ -33,7 +33,7 @@ function wrap(field: GraphQLField<unknown, unknown>, members: Set<string>): void
       return await resolve(source, args, context, info);
     } catch (error) {
       if (error instanceof ArgumentValidationError && members.has(InvalidInput.name)) {
-        const errors = (error.extensions.validationErrors ?? []);
+        const errors = error.extensions.validationErrors ?? [];
         return invalidInput(errors.flatMap((e) => flatten(e, prefixFor(e.property, field))));
       }
       if (error instanceof ForbiddenError && members.has(Forbidden.name)) {

@@ -6,7 +6,12 @@ import { BackupNotFound, FileSystemNotFound, result } from './error-result';
  * or request id.
  */
 export const fileSystemNotFound = (fileSystemId: string): FileSystemNotFound =>
-  result(FileSystemNotFound, { message: `File system ${fileSystemId || '(unnamed)'} does not exist`, retryable: false, requestId: null, fileSystemId });
+  result(FileSystemNotFound, {
+    message: `File system ${fileSystemId || '(unnamed)'} does not exist`,
+    retryable: false,
+    requestId: null,
+    fileSystemId,
+  });
 
 export const backupNotFound = (backupId: string): BackupNotFound =>
   result(BackupNotFound, { message: `Backup ${backupId || '(unnamed)'} does not exist`, retryable: false, requestId: null, backupId });

@@ -3,9 +3,20 @@ import { BackupLifecycle } from '../fsx/enums.generated';
 import { Backup, FileSystem } from '../fsx/shapes.generated';
 import { BackupConnection, FileSystemConnection } from '../pagination/connection.types';
 import {
-  BackupBeingCopied, BackupInProgress, BackupNotFound, BackupRestoring, BadRequest, FileSystemNotFound, Forbidden, FsxServiceError,
+  BackupBeingCopied,
+  BackupInProgress,
+  BackupNotFound,
+  BackupRestoring,
+  BadRequest,
+  FileSystemNotFound,
+  Forbidden,
+  FsxServiceError,
   IncompatibleParameterError,
-  InternalServerError, InvalidInput, type ResultType, ServiceLimitExceeded, UnsupportedOperation,
+  InternalServerError,
+  InvalidInput,
+  type ResultType,
+  ServiceLimitExceeded,
+  UnsupportedOperation,
 } from './error-result';
 
 @ObjectType('CreateBackupSuccess', { simpleResolvers: true })
@@ -13,7 +24,9 @@ export class CreateBackupSuccess {
   @Field(() => Backup, { description: 'The new backup (or, on an idempotent retry, the one the token created), usually still CREATING.' })
   backup!: Backup;
 
-  @Field({ description: 'The token FSx deduplicated on: the one you sent, or the one the gateway generated. Send it again to retry safely.' })
+  @Field({
+    description: 'The token FSx deduplicated on: the one you sent, or the one the gateway generated. Send it again to retry safely.',
+  })
   clientRequestToken!: string;
 }
 
@@ -34,10 +47,24 @@ const ALWAYS = [InvalidInput, InternalServerError, FsxServiceError] as const;
 
 // The error members of each union, also the `allowed` sets handed to mapFsxError.
 const CREATE_BACKUP = [
-  BackupInProgress, BadRequest, FileSystemNotFound, IncompatibleParameterError, ServiceLimitExceeded, UnsupportedOperation, Forbidden, ...ALWAYS,
+  BackupInProgress,
+  BadRequest,
+  FileSystemNotFound,
+  IncompatibleParameterError,
+  ServiceLimitExceeded,
+  UnsupportedOperation,
+  Forbidden,
+  ...ALWAYS,
 ] as const;
 const DELETE_BACKUP = [
-  BackupNotFound, BackupInProgress, BackupRestoring, BackupBeingCopied, IncompatibleParameterError, BadRequest, Forbidden, ...ALWAYS,
+  BackupNotFound,
+  BackupInProgress,
+  BackupRestoring,
+  BackupBeingCopied,
+  IncompatibleParameterError,
+  BadRequest,
+  Forbidden,
+  ...ALWAYS,
 ] as const;
 const BACKUP = [BackupNotFound, BadRequest, ...ALWAYS] as const;
 const BACKUPS = [BadRequest, FileSystemNotFound, ...ALWAYS] as const;

@@ -10,7 +10,8 @@ type Options = Pick<ValidationOptions, 'each'>;
 function FsxString(constraint: Constraint, hint: string, options: Options = {}): PropertyDecorator {
   const decorators = [Length(constraint.min ?? 0, constraint.max, options)];
   // Registered pattern first, as stacked `@Length @Matches` decorators would be (they apply bottom-up).
-  if (constraint.pattern) decorators.unshift(Matches(constraint.pattern, { ...options, message: `${options.each ? 'each value in ' : ''}$property ${hint}` }));
+  if (constraint.pattern)
+    decorators.unshift(Matches(constraint.pattern, { ...options, message: `${options.each ? 'each value in ' : ''}$property ${hint}` }));
   return (target, property) => decorators.forEach((decorate) => decorate(target, property));
 }
 
