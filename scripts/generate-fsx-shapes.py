@@ -15,6 +15,9 @@ S=m['shapes']
 SKIP_MEMBERS={('OntapFileSystemConfiguration','FsxAdminPassword')}
 # Federation entities: other subgraphs reference and extend these by key.
 KEYS={'Backup':'backupId','FileSystem':'fileSystemId'}
+# Fields the gateway adds to FSx shapes (not in the model): set by src/gateway/fsx/to-graphql.ts.
+EXTRA={'Backup':[('region','The AWS Region the backup is in: the region the gateway read it from.')],
+       'FileSystem':[('region','The AWS Region the file system is in: the region the gateway read it from.')]}
 NONNULL={('Backup','BackupId'),('FileSystem','FileSystemId'),('Tag','Key'),('Tag','Value')}
 def camel(n):
     if n.upper()==n: return n.lower()
@@ -86,6 +89,9 @@ for n in structs:
         if d: opts.append(f'description: {json.dumps(d)}')
         out.append(f"  @Field(() => {thunk}, {{ {', '.join(opts)} }})")
         out.append(f"  {camel(k)}{'!' if nn else '?'}: {tstype}{'' if nn else ' | null'};")
+    for name, description in EXTRA.get(n, []):
+        out.append(f"  @Field(() => String, {{ description: {json.dumps(description)} }})")
+        out.append(f"  {name}!: string;")
     out.append('}\n')
 open(os.path.join(GATEWAY,'shapes.generated.ts'),'w').write('\n'.join(out))
 eo=['''// GENERATED from the FSx service model (see shapes.generated.ts). Every enum carries one extra value,

@@ -45,6 +45,8 @@ export class Backup {
   volume?: Volume | null;
   @Field(() => SafeInt, { nullable: true, description: "The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup." })
   sizeInBytes?: number | null;
+  @Field(() => String, { description: "The AWS Region the backup is in: the region the gateway read it from." })
+  region!: string;
 }
 
 @ObjectType('BackupFailureDetails', { simpleResolvers: true, description: "If backup creation fails, this structure contains the details of that failure." })
@@ -108,6 +110,8 @@ export class FileSystem {
   openZFSConfiguration?: OpenZFSFileSystemConfiguration | null;
   @Field(() => E.NetworkType, { nullable: true, description: "The network type of the file system." })
   networkType?: E.NetworkType | null;
+  @Field(() => String, { description: "The AWS Region the file system is in: the region the gateway read it from." })
+  region!: string;
 }
 
 @ObjectType('FileSystemFailureDetails', { simpleResolvers: true, description: "A structure providing details of any failures that occurred." })
