@@ -121,7 +121,7 @@ HEADER = """// GENERATED from the FSx service model (botocore fsx-2018-03-01, Ap
 CONSTRAINED = ['FileSystemId', 'BackupId', 'VolumeId', 'StorageVirtualMachineId', 'SubnetId', 'SubnetIds', 'DirectoryId',
   'ClientRequestToken', 'Tags', 'TagKey', 'TagValue', 'TagKeys', 'Filters', 'FilterValues', 'FilterValue', 'BackupIds',
   'FileSystemIds', 'MaxResults', 'NextToken', 'ResourceARN', 'KmsKeyId', 'StorageCapacity', 'MegabytesPerSecond',
-  'PerUnitStorageThroughput', 'Region']
+  'PerUnitStorageThroughput', 'Region', 'SourceBackupId', 'SecurityGroupId', 'SecurityGroupIds', 'FileSystemTypeVersion']
 co = [HEADER + """
 /**
  * String shapes: length bounds (in characters) and pattern. List shapes: item-count bounds. Integer
@@ -147,7 +147,8 @@ co.append('} as const satisfies Record<string, Constraint>;\n')
 open(os.path.join(MODEL, 'constraints.generated.ts'), 'w').write('\n'.join(co))
 
 ENUMS = ['BackupLifecycle', 'BackupType', 'FileSystemType', 'FileSystemLifecycle', 'ResourceType', 'VolumeType', 'StorageType',
-  'ServiceLimit', 'FilterName', 'WindowsDeploymentType', 'LustreDeploymentType', 'OntapDeploymentType', 'OpenZFSDeploymentType']
+  'ServiceLimit', 'FilterName', 'WindowsDeploymentType', 'LustreDeploymentType', 'OntapDeploymentType', 'OpenZFSDeploymentType',
+  'NetworkType']
 en = [HEADER, '/** Every value of each enum in the model (FSx adds values over time: readers must survive new ones). */', 'export const MODEL_ENUMS = {']
 for n in ENUMS: en.append(f"  {n}: {json.dumps(S[n]['enum'])},")
 en.append('} as const;\n')
@@ -160,5 +161,11 @@ er = [HEADER, '/** The error codes the model lists for each operation (an endpoi
 for n in OPERATIONS: er.append(f"  {n}: {json.dumps([e['shape'] for e in m['operations'][n].get('errors', [])])},")
 er.append('} as const;\n')
 er.append('export type ModelOperation = keyof typeof MODEL_OPERATION_ERRORS;\n')
+# Every error shape of the model and its members: an FSx error body carries these (beside __type), nothing else.
+er.append('/** The members of every error shape in the model (`Message` included): an error body carries these beside `__type`, nothing else. */')
+er.append('export const MODEL_ERROR_MEMBERS = {')
+for n in sorted(k for k, v in S.items() if v.get('exception')): er.append(f"  {n}: {json.dumps(list(S[n]['members'].keys()))},")
+er.append('} as const;\n')
+er.append('export type ModelErrorCode = keyof typeof MODEL_ERROR_MEMBERS;\n')
 open(os.path.join(MODEL, 'errors.generated.ts'), 'w').write('\n'.join(er))
 print(f'wrote {MODEL}/*.generated.ts and {GATEWAY}/*.generated.ts')

@@ -39,4 +39,8 @@ export const MODEL_CONSTRAINTS = {
   MegabytesPerSecond: { min: 8, max: 100000 },
   PerUnitStorageThroughput: { min: 12, max: 1000 },
   Region: { min: 1, max: 20, pattern: new RegExp("^[a-z0-9-]{1,20}$") },
+  SourceBackupId: { min: 12, max: 128, pattern: new RegExp("^(backup-[0-9a-f]{8,})$") },
+  SecurityGroupId: { min: 11, max: 20, pattern: new RegExp("^(sg-[0-9a-f]{8,})$") },
+  SecurityGroupIds: { max: 50 },
+  FileSystemTypeVersion: { min: 1, max: 20, pattern: new RegExp("^[0-9](.[0-9]*)*$") },
 } as const satisfies Record<string, Constraint>;

@@ -17,6 +17,7 @@ export const MODEL_ENUMS = {
   LustreDeploymentType: ["SCRATCH_1", "SCRATCH_2", "PERSISTENT_1", "PERSISTENT_2"],
   OntapDeploymentType: ["MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2", "MULTI_AZ_2"],
   OpenZFSDeploymentType: ["SINGLE_AZ_1", "SINGLE_AZ_2", "SINGLE_AZ_HA_1", "SINGLE_AZ_HA_2", "MULTI_AZ_1"],
+  NetworkType: ["IPV4", "DUAL"],
 } as const;
 
 export type ModelEnum<K extends keyof typeof MODEL_ENUMS> = (typeof MODEL_ENUMS)[K][number];

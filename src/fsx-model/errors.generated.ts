@@ -17,3 +17,49 @@ export const MODEL_OPERATION_ERRORS = {
 } as const;
 
 export type ModelOperation = keyof typeof MODEL_OPERATION_ERRORS;
+
+/** The members of every error shape in the model (`Message` included): an error body carries these beside `__type`, nothing else. */
+export const MODEL_ERROR_MEMBERS = {
+  AccessPointAlreadyOwnedByYou: ["ErrorCode", "Message"],
+  ActiveDirectoryError: ["ActiveDirectoryId", "Type", "Message"],
+  BackupBeingCopied: ["Message", "BackupId"],
+  BackupInProgress: ["Message"],
+  BackupNotFound: ["Message"],
+  BackupRestoring: ["Message", "FileSystemId"],
+  BadRequest: ["Message"],
+  DataRepositoryAssociationNotFound: ["Message"],
+  DataRepositoryTaskEnded: ["Message"],
+  DataRepositoryTaskExecuting: ["Message"],
+  DataRepositoryTaskNotFound: ["Message"],
+  FileCacheNotFound: ["Message"],
+  FileSystemNotFound: ["Message"],
+  IncompatibleParameterError: ["Parameter", "Message"],
+  IncompatibleRegionForMultiAZ: ["Message"],
+  InternalServerError: ["Message"],
+  InvalidAccessPoint: ["ErrorCode", "Message"],
+  InvalidDataRepositoryType: ["Message"],
+  InvalidDestinationKmsKey: ["Message"],
+  InvalidExportPath: ["Message"],
+  InvalidImportPath: ["Message"],
+  InvalidNetworkSettings: ["Message", "InvalidSubnetId", "InvalidSecurityGroupId", "InvalidRouteTableId"],
+  InvalidPerUnitStorageThroughput: ["Message"],
+  InvalidRegion: ["Message"],
+  InvalidRequest: ["ErrorCode", "Message"],
+  InvalidSourceKmsKey: ["Message"],
+  MissingFileCacheConfiguration: ["Message"],
+  MissingFileSystemConfiguration: ["Message"],
+  MissingVolumeConfiguration: ["Message"],
+  NotServiceResourceError: ["ResourceARN", "Message"],
+  ResourceDoesNotSupportTagging: ["ResourceARN", "Message"],
+  ResourceNotFound: ["ResourceARN", "Message"],
+  S3AccessPointAttachmentNotFound: ["Message"],
+  ServiceLimitExceeded: ["Limit", "Message"],
+  SnapshotNotFound: ["Message"],
+  SourceBackupUnavailable: ["Message", "BackupId"],
+  StorageVirtualMachineNotFound: ["Message"],
+  TooManyAccessPoints: ["ErrorCode", "Message"],
+  UnsupportedOperation: ["Message"],
+  VolumeNotFound: ["Message"],
+} as const;
+
+export type ModelErrorCode = keyof typeof MODEL_ERROR_MEMBERS;

@@ -9,7 +9,7 @@ export const FSX = { ...MODEL_CONSTRAINTS, ...SEED_DEVIATIONS } as const;
 export type { Constraint } from './constraints.generated';
 export { RESERVED_TAG_KEY_PREFIX } from './deviations';
 export { MODEL_ENUMS, type ModelEnum } from './enums.generated';
-export { MODEL_OPERATION_ERRORS, type ModelOperation } from './errors.generated';
+export { MODEL_ERROR_MEMBERS, MODEL_OPERATION_ERRORS, type ModelErrorCode, type ModelOperation } from './errors.generated';
 
 /** The model counts characters; UTF-16 length would count an astral character twice. */
 export const charLength = (value: string): number => [...value].length;
