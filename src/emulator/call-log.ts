@@ -2,6 +2,8 @@
 export interface CallRecord {
   operation: string;
   input: unknown;
+  /** The region the request was for (its credential scope, or the default region when unsigned). */
+  region?: string;
 }
 
 export type CallLog = CallRecord[] & {

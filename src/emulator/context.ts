@@ -1,16 +1,21 @@
 import type { Clock } from './lifecycle';
+import type { RegionStores } from './regions';
 import type { Store } from './store/store';
 
-/** Everything a handler may use. Handlers never see HTTP. */
+/** Everything a handler may use. Handlers never see HTTP. One context per served region. */
 export interface OperationContext {
-  store: Store;
-  clock: Clock;
+  /** The region of the request (its SigV4 credential scope, or the default region). */
   region: string;
+  /** That region's state. */
+  store: Store;
+  /** Every served region's state, for operations that reach across regions (CopyBackup, DeleteBackup). */
+  regions: RegionStores;
+  clock: Clock;
   accountId: string;
   backupDurationMs: number;
   backupQuota: number;
   maxResultsCap: number;
-  /** Key that signs pagination tokens; per emulator instance. */
+  /** Key that signs pagination tokens; per emulator instance and region. */
   pageTokenSecret: Buffer;
 }
 

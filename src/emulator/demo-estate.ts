@@ -1,6 +1,8 @@
 /**
- * The demo estate seeded on start: one file system of each kind the gateway cares about and a
- * few finished backups. Ids and times are FIXED so gateway tests can rely on them.
+ * The demo estates seeded on start. The default (first) region gets DEMO: one file system of each kind
+ * the gateway cares about and a few finished backups. The second region gets the smaller
+ * DEMO_SECOND_REGION, with ids of its own. Further regions start empty. Ids and times are FIXED so
+ * tests can rely on them.
  */
 import { kmsKeyArn } from './ids';
 import { type NewFileSystem, buildFileSystem } from './store/file-system-factory';
@@ -32,6 +34,21 @@ export const DEMO = {
   },
   activeDirectoryId: 'd-0a1b2c3d4e',
   activeDirectoryDomainName: 'corp.example.com',
+} as const;
+
+/** The second region's estate: a Multi-AZ Windows and an OpenZFS file system, a backup of each, and a finished copy of DEMO.backups.windowsUser from the default region. */
+export const DEMO_SECOND_REGION = {
+  fileSystems: {
+    /** MULTI_AZ_1 across two subnets: its backup, copied into a region without Multi-AZ, is IncompatibleRegionForMultiAZ. */
+    windowsMultiAz: 'fs-0b1b2c3d4e5f60001',
+    openzfs: 'fs-0b1b2c3d4e5f60002',
+  },
+  backups: {
+    windowsMultiAz: 'backup-0b1b2c3d4e5f60001',
+    openzfs: 'backup-0b1b2c3d4e5f60002',
+    /** A copy (AVAILABLE) of DEMO.backups.windowsUser: SourceBackupId and SourceBackupRegion set. */
+    copyOfWindowsUser: 'backup-0b1b2c3d4e5f60003',
+  },
 } as const;
 
 /** 2023-06-01T00:00:00Z: long before any clock a test would use, so every seeded backup is AVAILABLE. */
@@ -116,7 +133,7 @@ export function demoEstate(region: string, accountId: string): StoreData {
     createdAtMs,
     durationMs: 0,
     fileSystemId,
-    fileSystem: structuredClone(fs(fileSystemId)),
+    fileSystem: { ...structuredClone(fs(fileSystemId)), region },
     tags,
     kmsKeyId: fs(fileSystemId).kmsKeyId ?? kmsKeyArn(region, accountId, 'demo'),
     ...extra,
@@ -135,6 +152,62 @@ export function demoEstate(region: string, accountId: string): StoreData {
     backup(DEMO.backups.ontapVolume, DEMO.fileSystems.ontap, 'USER_INITIATED', T0 + 27 * HOUR, [{ Key: 'Name', Value: 'vol1-weekly' }], {
       volume: { volumeId: DEMO.volumes.ontap, name: 'vol1', volumeType: 'ONTAP' },
     }),
+  ];
+  return { fileSystems, backups, createBackupTokens: {}, deleteBackupTokens: {}, createFileSystemTokens: {} };
+}
+
+/** The second region's estate; the copy's source is DEMO.backups.windowsUser in `sourceRegion` (the default region). */
+export function secondRegionEstate(region: string, accountId: string, sourceRegion: string): StoreData {
+  const fileSystems: FileSystemRecord[] = [
+    buildFileSystem({
+      fileSystemId: DEMO_SECOND_REGION.fileSystems.windowsMultiAz,
+      createdAtMs: T0 + 2 * HOUR,
+      fileSystemType: 'WINDOWS',
+      storageCapacity: 2000,
+      storageType: 'HDD',
+      subnetIds: ['subnet-0b1b2c3d4e5f60001', 'subnet-0b1b2c3d4e5f60002'],
+      tags: [{ Key: 'Name', Value: 'dr-windows' }],
+      region,
+      accountId,
+      activeDirectoryDomainName: DEMO.activeDirectoryDomainName,
+      windows: { ActiveDirectoryId: 'd-0b1b2c3d4e', ThroughputCapacity: 64, DeploymentType: 'MULTI_AZ_1' },
+    }),
+    buildFileSystem({
+      fileSystemId: DEMO_SECOND_REGION.fileSystems.openzfs,
+      createdAtMs: T0 + 3 * HOUR,
+      fileSystemType: 'OPENZFS',
+      storageCapacity: 128,
+      subnetIds: ['subnet-0b1b2c3d4e5f60001'],
+      tags: [{ Key: 'Name', Value: 'dr-openzfs' }],
+      region,
+      accountId,
+      openZfs: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 128 },
+    }),
+  ];
+  const backupOf = (backupId: string, fs: FileSystemRecord, createdAtMs: number, name: string): BackupRecord => ({
+    backupId,
+    type: 'USER_INITIATED',
+    createdAtMs,
+    durationMs: 0,
+    fileSystemId: fs.fileSystemId,
+    fileSystem: { ...structuredClone(fs), region },
+    tags: [{ Key: 'Name', Value: name }],
+    kmsKeyId: fs.kmsKeyId,
+  });
+  const source = demoEstate(sourceRegion, accountId).backups.find((b) => b.backupId === DEMO.backups.windowsUser)!;
+  const backups: BackupRecord[] = [
+    backupOf(DEMO_SECOND_REGION.backups.windowsMultiAz, fileSystems[0], T0 + 28 * HOUR, 'dr-windows-weekly'),
+    backupOf(DEMO_SECOND_REGION.backups.openzfs, fileSystems[1], T0 + 29 * HOUR, 'dr-openzfs-weekly'),
+    {
+      ...source,
+      backupId: DEMO_SECOND_REGION.backups.copyOfWindowsUser,
+      type: 'USER_INITIATED',
+      createdAtMs: T0 + 30 * HOUR,
+      sourceBackupId: source.backupId,
+      sourceBackupRegion: sourceRegion,
+      // A cross-region copy is encrypted with a key of its own region (here: the region's aws/fsx key).
+      kmsKeyId: fileSystems[0].kmsKeyId,
+    },
   ];
   return { fileSystems, backups, createBackupTokens: {}, deleteBackupTokens: {}, createFileSystemTokens: {} };
 }

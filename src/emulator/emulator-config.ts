@@ -10,7 +10,12 @@ import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
 export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'FSX_EMULATOR_PORT', default: '4566', description: 'TCP port to listen on (0 = any free port).' },
   { name: 'FSX_EMULATOR_HOST', default: EMULATOR_DEFAULTS.host, description: 'Interface to bind.' },
-  { name: 'FSX_EMULATOR_REGION', default: EMULATOR_DEFAULTS.region, description: 'Region in ARNs and the only region served.' },
+  {
+    name: 'FSX_EMULATOR_REGIONS',
+    default: EMULATOR_DEFAULTS.regions.join(','),
+    description:
+      'Regions served, comma-separated, each with its own state; the first is the default (unsigned requests, the demo estate). A request is for the region of its SigV4 credential scope.',
+  },
   { name: 'FSX_EMULATOR_ACCOUNT_ID', default: EMULATOR_DEFAULTS.accountId, description: '12-digit account id in ARNs and OwnerId.' },
   {
     name: 'FSX_EMULATOR_BACKUP_DURATION_MS',
@@ -41,6 +46,19 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (a boolean).' },
 ];
 
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** A comma-separated list of region names, in order, each once. */
+function regionList(read: EnvReader, name: string): string[] | undefined {
+  const raw = read.string(name);
+  if (raw === undefined) return undefined;
+  const items = raw.split(',').map((item) => item.trim());
+  const bad = items.find((item) => !REGION.test(item));
+  if (bad !== undefined) throw new ConfigError(name, `must be a comma-separated list of regions like us-east-1,us-west-2 (got "${bad}")`);
+  if (new Set(items).size !== items.length) throw new ConfigError(name, 'lists a region twice');
+  return items;
+}
+
 /** Reads FSX_EMULATOR_* variables. Unset or empty variables keep defaults; bad values throw ConfigError. */
 export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions & { port: number; host: string } {
   const read = new EnvReader(env);
@@ -51,7 +69,7 @@ export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions &
   const set = <K extends keyof EmulatorOptions>(key: K, value: EmulatorOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
   };
-  set('region', read.matching('FSX_EMULATOR_REGION', /^[a-z]{2}(-[a-z]+)+-\d+$/, 'must look like us-east-1'));
+  set('regions', regionList(read, 'FSX_EMULATOR_REGIONS'));
   set('accountId', read.matching('FSX_EMULATOR_ACCOUNT_ID', /^\d{12}$/, 'must be 12 digits'));
   set('backupDurationMs', read.int('FSX_EMULATOR_BACKUP_DURATION_MS', 0, 86_400_000));
   set('backupQuota', read.int('FSX_EMULATOR_BACKUP_QUOTA', 0, 1_000_000));

@@ -1,17 +1,18 @@
 /**
  * FSx-compatible emulator: embedded library API. See docs/emulator.md for the standalone mode (main.ts).
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createCallLog, type CallLog } from './call-log';
 import type { OperationContext } from './context';
-import { demoEstate } from './demo-estate';
+import { demoEstate, secondRegionEstate } from './demo-estate';
 import { DEFAULT_FAULT_SEED, FaultInjector, type FaultRule } from './faults';
 import { SystemClock, type Clock } from './lifecycle';
 import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
 import { loadDataFile, Persistence } from './persistence';
+import { RegionStores } from './regions';
 import { createEmulatorServer } from './server';
-import { emptyStoreData, Store } from './store/store';
+import { emptyStoreData } from './store/store';
 
 export interface RunningEmulator {
   /** e.g. http://127.0.0.1:41234 */
@@ -27,9 +28,14 @@ export interface RunningEmulator {
   stop(): Promise<void>;
   /** Resolves when the current state is on disk (immediately without a data file). */
   flush(): Promise<void>;
+  /** The default region: the first served, the one of unsigned requests and of the demo estate. */
   readonly region: string;
+  /** Every region served, the default first. */
+  readonly regions: readonly string[];
   readonly accountId: string;
 }
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function checkOptions(o: EmulatorOptions): void {
   const nonNegativeInt = (name: keyof EmulatorOptions, v: unknown) => {
@@ -45,41 +51,65 @@ function checkOptions(o: EmulatorOptions): void {
   if (o.accountId !== undefined && !/^\d{12}$/.test(o.accountId)) {
     throw new RangeError('EmulatorOptions.accountId must be 12 digits.');
   }
+  if (o.regions !== undefined) {
+    if (!Array.isArray(o.regions) || o.regions.length === 0) throw new RangeError('EmulatorOptions.regions must list at least one region.');
+    const bad = o.regions.find((r) => typeof r !== 'string' || !REGION.test(r));
+    if (bad !== undefined) throw new RangeError(`EmulatorOptions.regions: ${JSON.stringify(bad)} does not look like us-east-1.`);
+    if (new Set(o.regions).size !== o.regions.length) throw new RangeError('EmulatorOptions.regions lists a region twice.');
+  }
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkOptions(options);
-  const region = options.region ?? EMULATOR_DEFAULTS.region;
+  const regionNames = [...(options.regions ?? EMULATOR_DEFAULTS.regions)];
+  const [region] = regionNames;
   const accountId = options.accountId ?? EMULATOR_DEFAULTS.accountId;
   const seed = options.seed ?? true;
-  const initialData = () => (seed ? demoEstate(region, accountId) : emptyStoreData());
+  // The demo estate in the default region, a smaller one in the second, nothing in the others.
+  const initialData = (r: string) =>
+    !seed
+      ? emptyStoreData()
+      : r === region
+        ? demoEstate(r, accountId)
+        : r === regionNames[1]
+          ? secondRegionEstate(r, accountId, region)
+          : emptyStoreData();
 
-  const store = new Store(options.dataFile ? (loadDataFile(options.dataFile) ?? initialData()) : initialData());
-  const persistence = options.dataFile ? new Persistence(options.dataFile, store) : undefined;
+  const regions = new RegionStores(regionNames, initialData, options.dataFile ? loadDataFile(options.dataFile, region) : undefined);
+  const persistence = options.dataFile ? new Persistence(options.dataFile, regions) : undefined;
   await persistence?.flush();
 
   const clock = options.clock ?? new SystemClock();
-  const ctx: OperationContext = {
-    store,
-    clock,
-    region,
-    accountId,
-    backupDurationMs: options.backupDurationMs ?? EMULATOR_DEFAULTS.backupDurationMs,
-    backupQuota: options.backupQuota ?? EMULATOR_DEFAULTS.backupQuota,
-    maxResultsCap: options.maxResultsCap ?? EMULATOR_DEFAULTS.maxResultsCap,
-    pageTokenSecret: randomBytes(32),
-  };
+  const secret = randomBytes(32);
+  const contexts = new Map<string, OperationContext>(
+    regionNames.map((r) => [
+      r,
+      {
+        region: r,
+        store: regions.store(r)!,
+        regions,
+        clock,
+        accountId,
+        backupDurationMs: options.backupDurationMs ?? EMULATOR_DEFAULTS.backupDurationMs,
+        backupQuota: options.backupQuota ?? EMULATOR_DEFAULTS.backupQuota,
+        maxResultsCap: options.maxResultsCap ?? EMULATOR_DEFAULTS.maxResultsCap,
+        // Per region: a NextToken of one region is invalid in another.
+        pageTokenSecret: createHmac('sha256', secret).update(r).digest(),
+      },
+    ]),
+  );
   const calls = createCallLog();
   const faults = new FaultInjector(options.faults ?? [], options.faultSeed ?? DEFAULT_FAULT_SEED, options.faultSleep);
   const resetState = () => {
-    store.load(initialData());
+    regions.reset();
     calls.clear();
     faults.clear();
   };
   const flush = () => persistence?.flush() ?? Promise.resolve();
 
   const server = createEmulatorServer({
-    ctx,
+    contexts,
+    regions,
     calls,
     faults,
     persistence,
@@ -105,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     clock,
     region,
+    regions: regionNames,
     accountId,
     faults: { set: (rules) => faults.set(rules), clear: () => faults.clear(), list: () => faults.list() },
     calls,
@@ -125,7 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 export { ManualClock, SystemClock, deriveLifecycle } from './lifecycle';
 export type { Clock } from './lifecycle';
-export { DEMO } from './demo-estate';
+export { DEMO, DEMO_SECOND_REGION } from './demo-estate';
 export { parseFaultSpec } from './faults';
 export type { FaultRule } from './faults';
 export type { CallLog, CallRecord } from './call-log';

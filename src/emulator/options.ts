@@ -6,8 +6,11 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default us-east-1. */
-  region?: string;
+  /**
+   * The regions served, each with its own state; the first is the default region (unsigned requests,
+   * the demo estate). Default us-east-1, us-west-2. A request's region is its SigV4 credential scope.
+   */
+  regions?: string[];
   /** Default 123456789012. */
   accountId?: string;
   /** CREATING → AVAILABLE duration of new backups; default 3000; 0 = AVAILABLE at once. */
@@ -33,7 +36,7 @@ export interface EmulatorOptions {
 
 export const EMULATOR_DEFAULTS = {
   host: '127.0.0.1',
-  region: 'us-east-1',
+  regions: ['us-east-1', 'us-west-2'] as readonly string[],
   accountId: '123456789012',
   backupDurationMs: 3000,
   backupQuota: 500,

@@ -9,16 +9,23 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs
 import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StoreData } from './store/records';
-import type { Store } from './store/store';
 
-const FORMAT_VERSION = 1;
+/**
+ * Version 2 holds one StoreData per region. Version 1 (one region, before regions were served) is
+ * still read: its state becomes the default region's.
+ */
+const FORMAT_VERSION = 2;
 
-interface FileFormat {
-  version: number;
-  data: StoreData;
+type FileFormat = { version: 1; data: StoreData } | { version: 2; regions: Record<string, StoreData> };
+
+/** What the data file mirrors: the regions' state and a counter that moves on every change. */
+export interface PersistentState {
+  readonly generation: number;
+  toData(): Record<string, StoreData>;
 }
 
-export function loadDataFile(file: string): StoreData | undefined {
+/** The state per region in a data file, or undefined when there is no file yet. */
+export function loadDataFile(file: string, defaultRegion: string): Record<string, StoreData> | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -26,11 +33,14 @@ export function loadDataFile(file: string): StoreData | undefined {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
-  const parsed = JSON.parse(text) as FileFormat;
-  if (parsed.version !== FORMAT_VERSION || typeof parsed.data !== 'object') {
-    throw new Error(`Data file ${file} has an unknown format (version ${String(parsed.version)}).`);
+  const parsed = JSON.parse(text) as Partial<{ version: unknown; data: unknown; regions: unknown }>;
+  if (parsed.version === 1 && typeof parsed.data === 'object' && parsed.data !== null) {
+    return { [defaultRegion]: parsed.data as StoreData };
   }
-  return parsed.data;
+  if (parsed.version === FORMAT_VERSION && typeof parsed.regions === 'object' && parsed.regions !== null) {
+    return parsed.regions as Record<string, StoreData>;
+  }
+  throw new Error(`Data file ${file} has an unknown format (version ${String(parsed.version)}).`);
 }
 
 export class Persistence {
@@ -40,14 +50,14 @@ export class Persistence {
 
   constructor(
     private readonly file: string,
-    private readonly store: Store,
+    private readonly state: PersistentState,
   ) {
     mkdirSync(dirname(file), { recursive: true });
   }
 
-  /** Resolves once everything the store holds now is on disk. */
+  /** Resolves once everything the state holds now is on disk. */
   async flush(): Promise<void> {
-    const target = this.store.generation;
+    const target = this.state.generation;
     while (this.writtenGeneration < target) {
       if (this.writing) {
         await this.writing.catch(() => undefined);
@@ -64,8 +74,8 @@ export class Persistence {
 
   private async writeOnce(): Promise<void> {
     // Snapshot synchronously: everything changed before this line is in this write.
-    const generation = this.store.generation;
-    const payload = JSON.stringify({ version: FORMAT_VERSION, data: this.store.toData() } satisfies FileFormat);
+    const generation = this.state.generation;
+    const payload = JSON.stringify({ version: FORMAT_VERSION, regions: this.state.toData() } satisfies FileFormat);
     const tmp = `${this.file}.tmp-${process.pid}-${this.tmpCounter++}`;
     const handle = await open(tmp, 'w');
     try {

@@ -11,9 +11,13 @@ import { OPERATIONS } from './operations';
 import type { Persistence } from './persistence';
 import { BodyTooLarge, operationFromTarget, parseInput, readBody, writeError, writeJson, writeSuccess } from './protocol/aws-json';
 import { FsxError } from './protocol/errors';
+import { signedRegion } from './protocol/sigv4';
+import type { RegionStores } from './regions';
 
 export interface ServerDeps {
-  ctx: OperationContext;
+  /** One context per served region. */
+  contexts: ReadonlyMap<string, OperationContext>;
+  regions: RegionStores;
   calls: CallLog;
   faults: FaultInjector;
   persistence?: Persistence;
@@ -46,8 +50,18 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
     } catch (e) {
       parseError = e as FsxError; // parseInput throws nothing else
     }
+    // The region is the request's credential scope; unsigned requests go to the default region.
+    const region = signedRegion(req) ?? deps.regions.defaultRegion;
     // Record first: the gateway's tests count every upstream call, failed ones included.
-    deps.calls.push({ operation, input: input ?? body.toString('utf8') });
+    deps.calls.push({ operation, input: input ?? body.toString('utf8'), region });
+    const ctx = deps.contexts.get(region);
+    if (!ctx) {
+      // What an FSx endpoint answers a request signed for another region, naming what this one serves.
+      throw new FsxError(
+        'InvalidSignatureException',
+        `Credential should be scoped to a valid region, not '${region}'. This emulator serves: ${deps.regions.names.join(', ')}.`,
+      );
+    }
 
     const handler = target.known ? OPERATIONS[operation] : undefined;
     if (!handler || !Object.prototype.hasOwnProperty.call(OPERATIONS, operation)) {
@@ -59,7 +73,7 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
     if (parseError) throw parseError;
     // Faults strike before the handler runs: an injected error never leaves state behind.
     await deps.faults.apply(operation);
-    const output = handler(input!, deps.ctx);
+    const output = handler(input!, ctx);
     // Answer only once the change is durable. Reads wait too, so nobody sees what a crash could undo.
     if (deps.persistence) await deps.persistence.flush();
     writeSuccess(res, requestId, output);
@@ -74,19 +88,22 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
 }
 
 async function handleAdmin(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, path: string): Promise<void> {
-  const { ctx } = deps;
   const route = `${req.method ?? 'GET'} ${path}`;
   switch (route) {
-    case 'GET /_emulator/health':
+    case 'GET /_emulator/health': {
+      const regions = deps.regions.counts();
+      const defaultRegion = deps.regions.defaultRegion;
       return plainJson(res, 200, {
         status: 'ok',
-        region: ctx.region,
-        accountId: ctx.accountId,
-        fileSystems: ctx.store.fileSystemCount,
-        backups: ctx.store.backupCount,
+        region: defaultRegion,
+        accountId: deps.contexts.get(defaultRegion)!.accountId,
+        // The default region's counts; `regions` has every region's.
+        ...regions[defaultRegion],
+        regions,
         calls: deps.calls.length,
         faults: deps.faults.list(),
       });
+    }
     case 'POST /_emulator/reset':
       await deps.reset();
       return plainJson(res, 200, { status: 'reset' });

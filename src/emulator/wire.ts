@@ -24,7 +24,7 @@ export function fileSystemToWire(fs: FileSystemRecord, ctx: Pick<OperationContex
     NetworkInterfaceIds: [...fs.networkInterfaceIds],
     DNSName: fs.dnsName,
     KmsKeyId: fs.kmsKeyId,
-    ResourceARN: fileSystemArn(ctx.region, ctx.accountId, fs.fileSystemId),
+    ResourceARN: fileSystemArn(fs.region ?? ctx.region, ctx.accountId, fs.fileSystemId),
     Tags: fs.tags.map((t) => ({ ...t })),
     WindowsConfiguration: fs.windowsConfiguration && structuredClone(fs.windowsConfiguration),
     LustreConfiguration: fs.lustreConfiguration && structuredClone(fs.lustreConfiguration),
@@ -73,6 +73,8 @@ export function backupToWire(b: BackupRecord, ctx: Pick<OperationContext, 'regio
     FileSystem: fileSystemToWire(b.fileSystem, ctx),
     DirectoryInformation: directoryInformation(b.fileSystem),
     OwnerId: ctx.accountId,
+    SourceBackupId: b.sourceBackupId,
+    SourceBackupRegion: b.sourceBackupRegion,
     ResourceType: b.volume ? 'VOLUME' : 'FILE_SYSTEM',
     Volume: b.volume
       ? {
@@ -81,7 +83,7 @@ export function backupToWire(b: BackupRecord, ctx: Pick<OperationContext, 'regio
           VolumeType: b.volume.volumeType,
           FileSystemId: b.fileSystemId,
           Lifecycle: 'CREATED',
-          ResourceARN: volumeArn(ctx.region, ctx.accountId, b.fileSystemId, b.volume.volumeId),
+          ResourceARN: volumeArn(b.fileSystem.region ?? ctx.region, ctx.accountId, b.fileSystemId, b.volume.volumeId),
         }
       : undefined,
   });

@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { DEMO, type RunningEmulator, startEmulator } from '../../src/emulator';
+import { DEMO, DEMO_SECOND_REGION, type RunningEmulator, startEmulator } from '../../src/emulator';
 
 const run = promisify(execFile);
 
@@ -29,8 +29,9 @@ describeIfCli('AWS CLI against the emulator', () => {
   };
   const aws = async (...args: string[]) => {
     const { stdout } = await run('aws', ['fsx', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: 20_000 });
-    return JSON.parse(stdout) as any;
+    return JSON.parse(stdout);
   };
+  const ids = (list: Array<{ FileSystemId?: string; BackupId?: string }>) => list.map((x) => x.FileSystemId ?? x.BackupId);
 
   beforeAll(async () => {
     emulator = await startEmulator({ backupDurationMs: 0 });
@@ -51,6 +52,23 @@ describeIfCli('AWS CLI against the emulator', () => {
     expect(created.Backup).toMatchObject({ Lifecycle: 'AVAILABLE', Type: 'USER_INITIATED', Tags: [{ Key: 'Name', Value: 'cli' }] });
     await expect(aws('create-backup', '--file-system-id', DEMO.fileSystems.ontap)).rejects.toMatchObject({
       stderr: expect.stringContaining('(UnsupportedOperation)'),
+    });
+  });
+
+  it('a request signed for us-west-2 sees only us-west-2', async () => {
+    const [fileSystems, backups] = await Promise.all([
+      aws('describe-file-systems', '--region', 'us-west-2'),
+      aws('describe-backups', '--region', 'us-west-2'),
+    ]);
+    expect(ids(fileSystems.FileSystems)).toEqual(Object.values(DEMO_SECOND_REGION.fileSystems));
+    expect(ids(backups.Backups)).toEqual(Object.values(DEMO_SECOND_REGION.backups));
+    await expect(
+      aws('describe-file-systems', '--region', 'us-west-2', '--file-system-ids', DEMO.fileSystems.windows),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('(FileSystemNotFound)'),
+    });
+    await expect(aws('describe-file-systems', '--region', 'eu-north-1')).rejects.toMatchObject({
+      stderr: expect.stringContaining('This emulator serves: us-east-1, us-west-2'),
     });
   });
 });

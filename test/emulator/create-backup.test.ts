@@ -136,7 +136,16 @@ describe('CreateBackup', () => {
     it('Tags: characters outside the pattern, duplicate keys, the reserved aws: prefix, missing Value', async () => {
       await badRequest({ FileSystemId: fsId, Tags: [{ Key: 'semi;colon', Value: 'v' }] }, 'Tags[0].Key');
       await badRequest({ FileSystemId: fsId, Tags: [{ Key: 'k', Value: 'emoji 😀' }] }, 'Tags[0].Value');
-      await badRequest({ FileSystemId: fsId, Tags: [{ Key: 'dup', Value: '1' }, { Key: 'dup', Value: '2' }] }, 'duplicate');
+      await badRequest(
+        {
+          FileSystemId: fsId,
+          Tags: [
+            { Key: 'dup', Value: '1' },
+            { Key: 'dup', Value: '2' },
+          ],
+        },
+        'duplicate',
+      );
       await badRequest({ FileSystemId: fsId, Tags: [{ Key: 'aws:cloudformation', Value: 'x' }] }, 'aws:');
       await badRequest({ FileSystemId: fsId, Tags: [{ Key: 'AWS:Name', Value: 'x' }] }, 'aws:');
       await badRequest({ FileSystemId: fsId, Tags: [{ Key: 'k' }] }, 'Tags[0].Value');
@@ -195,7 +204,14 @@ describe('CreateBackup', () => {
 
   describe('idempotency by ClientRequestToken', () => {
     it('same token and parameters → the same backup (200), tag order aside', async () => {
-      const input = { FileSystemId: fsId, ClientRequestToken: 'tok-1', Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }] };
+      const input = {
+        FileSystemId: fsId,
+        ClientRequestToken: 'tok-1',
+        Tags: [
+          { Key: 'a', Value: '1' },
+          { Key: 'b', Value: '2' },
+        ],
+      };
       const first = await create(input);
       clock.advance(5000);
       const again = await create({ ...input, Tags: [...input.Tags].reverse() });
@@ -229,7 +245,7 @@ describe('CreateBackup', () => {
       const { Backups } = await env.client.send(
         new DescribeBackupsCommand({ Filters: [{ Name: 'file-system-id', Values: [DEMO.fileSystems.windows] }] }),
       );
-      expect(Backups!.filter((b) => ids.has(b.BackupId!))).toHaveLength(1);
+      expect(Backups!.filter((b) => ids.has(b.BackupId))).toHaveLength(1);
       expect(Backups).toHaveLength(3); // two seeded + the one created
     });
 

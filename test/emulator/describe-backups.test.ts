@@ -23,9 +23,9 @@ describe('DescribeBackups', () => {
 
   describe('BackupIds', () => {
     it('returns the requested backups and overrides Filters', async () => {
-      expect(
-        await ids({ BackupIds: [DEMO.backups.openzfsUser], Filters: [{ Name: 'file-system-type', Values: ['WINDOWS'] }] }),
-      ).toEqual([DEMO.backups.openzfsUser]);
+      expect(await ids({ BackupIds: [DEMO.backups.openzfsUser], Filters: [{ Name: 'file-system-type', Values: ['WINDOWS'] }] })).toEqual([
+        DEMO.backups.openzfsUser,
+      ]);
     });
 
     it('one unknown id fails the whole call with BackupNotFound naming it', async () => {
@@ -175,7 +175,11 @@ describe('DescribeBackups', () => {
       expect(token.length).toBeLessThanOrEqual(255);
       // Same filters, values in another order: still the same query.
       const ok = await env.client.send(
-        new DescribeBackupsCommand({ MaxResults: 1, NextToken: token, Filters: [{ Name: 'file-system-type', Values: ['OPENZFS', 'WINDOWS'] }] }),
+        new DescribeBackupsCommand({
+          MaxResults: 1,
+          NextToken: token,
+          Filters: [{ Name: 'file-system-type', Values: ['OPENZFS', 'WINDOWS'] }],
+        }),
       );
       expect(ok.Backups).toHaveLength(1);
 
@@ -189,7 +193,9 @@ describe('DescribeBackups', () => {
 
       const raw = Buffer.from(token, 'base64');
       raw[raw.length - 3] ^= 1;
-      const tampered = await rejection(env.client.send(new DescribeBackupsCommand({ NextToken: raw.toString('base64'), Filters: filters })));
+      const tampered = await rejection(
+        env.client.send(new DescribeBackupsCommand({ NextToken: raw.toString('base64'), Filters: filters })),
+      );
       expect(tampered.name).toBe('BadRequest');
       for (const junk of ['garbage', 'AAAA', '!!!']) {
         const e = await rejection(env.client.send(new DescribeBackupsCommand({ NextToken: junk, Filters: filters })));
@@ -238,7 +244,9 @@ describe('DeleteBackup', () => {
     expect(again).toMatchObject({ BackupId: DEMO.backups.openzfsUser, Lifecycle: 'DELETED' });
     const withoutToken = await rejection(env.client.send(new DeleteBackupCommand({ BackupId: DEMO.backups.openzfsUser })));
     expect(withoutToken.name).toBe('BackupNotFound');
-    const err = await rejection(env.client.send(new DeleteBackupCommand({ BackupId: DEMO.backups.windowsUser, ClientRequestToken: 'del-1' })));
+    const err = await rejection(
+      env.client.send(new DeleteBackupCommand({ BackupId: DEMO.backups.windowsUser, ClientRequestToken: 'del-1' })),
+    );
     expect(err.name).toBe('IncompatibleParameterError');
     expect(err.Parameter).toBe('BackupId');
   });

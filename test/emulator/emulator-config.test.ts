@@ -10,7 +10,7 @@ describe('emulatorConfigFromEnv', () => {
       emulatorConfigFromEnv({
         FSX_EMULATOR_PORT: '0',
         FSX_EMULATOR_HOST: '0.0.0.0',
-        FSX_EMULATOR_REGION: 'eu-west-1',
+        FSX_EMULATOR_REGIONS: 'eu-west-1, eu-central-1',
         FSX_EMULATOR_ACCOUNT_ID: '000000000000',
         FSX_EMULATOR_BACKUP_DURATION_MS: '0',
         FSX_EMULATOR_BACKUP_QUOTA: '10',
@@ -23,7 +23,7 @@ describe('emulatorConfigFromEnv', () => {
     ).toEqual({
       port: 0,
       host: '0.0.0.0',
-      region: 'eu-west-1',
+      regions: ['eu-west-1', 'eu-central-1'],
       accountId: '000000000000',
       backupDurationMs: 0,
       backupQuota: 10,
@@ -41,7 +41,9 @@ describe('emulatorConfigFromEnv', () => {
   it.each([
     ['FSX_EMULATOR_PORT', '70000'],
     ['FSX_EMULATOR_PORT', 'http'],
-    ['FSX_EMULATOR_REGION', 'mars'],
+    ['FSX_EMULATOR_REGIONS', 'mars'],
+    ['FSX_EMULATOR_REGIONS', 'us-east-1,,us-west-2'],
+    ['FSX_EMULATOR_REGIONS', 'us-east-1,us-east-1'],
     ['FSX_EMULATOR_ACCOUNT_ID', '12345'],
     ['FSX_EMULATOR_BACKUP_DURATION_MS', '-1'],
     ['FSX_EMULATOR_BACKUP_QUOTA', '1.5'],
@@ -54,7 +56,9 @@ describe('emulatorConfigFromEnv', () => {
 
   it('documents every variable it reads', () => {
     const names = EMULATOR_ENV_VARS.map((v) => v.name);
-    expect(names).toEqual(expect.arrayContaining(['FSX_EMULATOR_PORT', 'FSX_EMULATOR_FAULTS', 'FSX_EMULATOR_DATA_FILE', 'FSX_EMULATOR_SEED']));
+    expect(names).toEqual(
+      expect.arrayContaining(['FSX_EMULATOR_PORT', 'FSX_EMULATOR_FAULTS', 'FSX_EMULATOR_DATA_FILE', 'FSX_EMULATOR_SEED']),
+    );
     for (const v of EMULATOR_ENV_VARS) expect(v.description.length).toBeGreaterThan(10);
   });
 });

@@ -5,7 +5,9 @@ import { fsxClientFor, HeldLatency, rejection, startTestEmulator, type TestEmula
 
 describe('parseFaultSpec', () => {
   it('parses the compact syntax', () => {
-    expect(parseFaultSpec('CreateBackup:InternalServerError:0.5, DescribeBackups:latency=200,*:ThrottlingException:every=3:times=2')).toEqual([
+    expect(
+      parseFaultSpec('CreateBackup:InternalServerError:0.5, DescribeBackups:latency=200,*:ThrottlingException:every=3:times=2'),
+    ).toEqual([
       { operation: 'CreateBackup', error: 'InternalServerError', rate: 0.5 },
       { operation: 'DescribeBackups', latencyMs: 200 },
       { operation: '*', error: 'ThrottlingException', every: 3, times: 2 },
@@ -27,7 +29,13 @@ describe('parseFaultSpec', () => {
 describe('FaultInjector determinism', () => {
   const firing = async (injector: FaultInjector, n: number) => {
     const out: boolean[] = [];
-    for (let i = 0; i < n; i++) out.push(await injector.apply('Op').then(() => false, () => true));
+    for (let i = 0; i < n; i++)
+      out.push(
+        await injector.apply('Op').then(
+          () => false,
+          () => true,
+        ),
+      );
     return out;
   };
 
@@ -56,9 +64,15 @@ describe('FaultInjector determinism', () => {
   it('latency: the firing rules add up, waited on a timer by default, before the error is thrown', async () => {
     jest.useFakeTimers();
     try {
-      const injector = new FaultInjector([{ operation: 'Op', latencyMs: 100 }, { latencyMs: 50, error: 'ThrottlingException' }]);
+      const injector = new FaultInjector([
+        { operation: 'Op', latencyMs: 100 },
+        { latencyMs: 50, error: 'ThrottlingException' },
+      ]);
       let outcome: string | undefined;
-      void injector.apply('Op').then(() => (outcome = 'answered'), (e: Error) => (outcome = e.name));
+      void injector.apply('Op').then(
+        () => (outcome = 'answered'),
+        (e: Error) => (outcome = e.name),
+      );
       await jest.advanceTimersByTimeAsync(149);
       expect(outcome).toBeUndefined();
       await jest.advanceTimersByTimeAsync(1);
@@ -73,7 +87,10 @@ describe('fault injection over the wire', () => {
   let env: TestEmulator;
   const latency = new HeldLatency();
   beforeAll(async () => {
-    env = await startTestEmulator({ faults: [{ operation: 'DescribeFileSystems', error: 'ThrottlingException', every: 2 }], faultSleep: latency.sleep });
+    env = await startTestEmulator({
+      faults: [{ operation: 'DescribeFileSystems', error: 'ThrottlingException', every: 2 }],
+      faultSleep: latency.sleep,
+    });
   });
   afterAll(() => env.stop());
   afterEach(async () => {
@@ -96,7 +113,9 @@ describe('fault injection over the wire', () => {
     expect(err.name).toBe('InternalServerError');
     expect(err.$metadata.httpStatusCode).toBe(500);
     expect(err.$fault).toBe('server');
-    const { Backups } = await env.client.send(new DescribeBackupsCommand({ Filters: [{ Name: 'file-system-id', Values: [DEMO.fileSystems.openzfs] }] }));
+    const { Backups } = await env.client.send(
+      new DescribeBackupsCommand({ Filters: [{ Name: 'file-system-id', Values: [DEMO.fileSystems.openzfs] }] }),
+    );
     expect(Backups!.map((b) => b.BackupId)).toEqual([DEMO.backups.openzfsUser]);
     // Calls that got a fault are still recorded.
     expect(env.emulator.calls.count('CreateBackup')).toBe(1);

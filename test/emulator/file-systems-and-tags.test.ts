@@ -50,10 +50,18 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
       StorageCapacity: 32,
       WindowsConfiguration: {
         ThroughputCapacity: 8,
-        SelfManagedActiveDirectoryConfiguration: { DomainName: 'ad.example.org', UserName: 'admin', Password: 'secret', DnsIps: ['10.0.0.10'] },
+        SelfManagedActiveDirectoryConfiguration: {
+          DomainName: 'ad.example.org',
+          UserName: 'admin',
+          Password: 'secret',
+          DnsIps: ['10.0.0.10'],
+        },
       },
     });
-    expect(FileSystem!.WindowsConfiguration!.SelfManagedActiveDirectoryConfiguration).toMatchObject({ DomainName: 'ad.example.org', UserName: 'admin' });
+    expect(FileSystem!.WindowsConfiguration!.SelfManagedActiveDirectoryConfiguration).toMatchObject({
+      DomainName: 'ad.example.org',
+      UserName: 'admin',
+    });
     expect(JSON.stringify(FileSystem)).not.toContain('secret');
     const { Backup } = await env.client.send(new CreateBackupCommand({ FileSystemId: FileSystem!.FileSystemId! }));
     expect(Backup!.DirectoryInformation).toEqual({ DomainName: 'ad.example.org' });
@@ -61,7 +69,10 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
 
   it('creates Lustre SCRATCH_2, PERSISTENT_2, and S3-linked file systems that back up (or not) accordingly', async () => {
     const scratch = await create({ FileSystemType: 'LUSTRE', LustreConfiguration: { DeploymentType: 'SCRATCH_2' } });
-    const persistent = await create({ FileSystemType: 'LUSTRE', LustreConfiguration: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 125 } });
+    const persistent = await create({
+      FileSystemType: 'LUSTRE',
+      LustreConfiguration: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 125 },
+    });
     const linked = await create({
       FileSystemType: 'LUSTRE',
       LustreConfiguration: { DeploymentType: 'PERSISTENT_2', ImportPath: 's3://bucket/prefix' },
@@ -80,9 +91,17 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
   });
 
   it('creates ONTAP and OpenZFS file systems', async () => {
-    const ontap = await create({ FileSystemType: 'ONTAP', StorageCapacity: 1024, OntapConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 128 } });
+    const ontap = await create({
+      FileSystemType: 'ONTAP',
+      StorageCapacity: 1024,
+      OntapConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 128 },
+    });
     expect(ontap.FileSystem!.OntapConfiguration).toMatchObject({ DeploymentType: 'SINGLE_AZ_1', Endpoints: expect.any(Object) });
-    const zfs = await create({ FileSystemType: 'OPENZFS', StorageCapacity: 64, OpenZFSConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 } });
+    const zfs = await create({
+      FileSystemType: 'OPENZFS',
+      StorageCapacity: 64,
+      OpenZFSConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 },
+    });
     expect(zfs.FileSystem!.OpenZFSConfiguration!.RootVolumeId).toMatch(/^fsvol-[0-9a-f]{17}$/);
   });
 
@@ -90,11 +109,17 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
     expect((await rejection(create({ FileSystemType: 'WINDOWS' }))).name).toBe('MissingFileSystemConfiguration');
     expect((await rejection(create({ FileSystemType: 'NTFS' as never }))).name).toBe('BadRequest');
     expect((await rejection(create({ FileSystemType: 'LUSTRE', SubnetIds: ['sub-1'] }))).name).toBe('BadRequest');
-    expect((await rejection(create({ FileSystemType: 'LUSTRE', LustreConfiguration: { ImportPath: 'http://x' } }))).name).toBe('InvalidImportPath');
+    expect((await rejection(create({ FileSystemType: 'LUSTRE', LustreConfiguration: { ImportPath: 'http://x' } }))).name).toBe(
+      'InvalidImportPath',
+    );
   });
 
   it('is idempotent by ClientRequestToken', async () => {
-    const input = { FileSystemType: 'LUSTRE' as const, ClientRequestToken: 'fs-token', LustreConfiguration: { DeploymentType: 'SCRATCH_2' as const } };
+    const input = {
+      FileSystemType: 'LUSTRE' as const,
+      ClientRequestToken: 'fs-token',
+      LustreConfiguration: { DeploymentType: 'SCRATCH_2' as const },
+    };
     const a = await create(input);
     const b = await create(input);
     expect(b.FileSystem!.FileSystemId).toBe(a.FileSystem!.FileSystemId);
@@ -107,8 +132,13 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
     const all = await env.client.send(new DescribeFileSystemsCommand({}));
     expect(all.FileSystems!.map((f) => f.FileSystemId)).toEqual(Object.values(DEMO.fileSystems));
     const one = await env.client.send(new DescribeFileSystemsCommand({ FileSystemIds: [DEMO.fileSystems.lustreS3Linked] }));
-    expect(one.FileSystems![0].LustreConfiguration).toMatchObject({ DeploymentType: 'PERSISTENT_1', DataRepositoryConfiguration: { ImportPath: expect.stringMatching(/^s3:\/\//) } });
-    const err = await rejection(env.client.send(new DescribeFileSystemsCommand({ FileSystemIds: [DEMO.fileSystems.windows, 'fs-0123456789abcdef0'] })));
+    expect(one.FileSystems![0].LustreConfiguration).toMatchObject({
+      DeploymentType: 'PERSISTENT_1',
+      DataRepositoryConfiguration: { ImportPath: expect.stringMatching(/^s3:\/\//) },
+    });
+    const err = await rejection(
+      env.client.send(new DescribeFileSystemsCommand({ FileSystemIds: [DEMO.fileSystems.windows, 'fs-0123456789abcdef0'] })),
+    );
     expect(err.name).toBe('FileSystemNotFound');
     expect(err.message).toContain('fs-0123456789abcdef0');
     const bad = await rejection(env.client.send(new DescribeFileSystemsCommand({ FileSystemIds: ['nope'] })));
@@ -135,7 +165,15 @@ describe('TagResource, UntagResource, ListTagsForResource', () => {
 
   it('tags and untags a backup; values are overwritten in place', async () => {
     const arn = backupArn(DEMO.backups.windowsUser);
-    await env.client.send(new TagResourceCommand({ ResourceARN: arn, Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'Name', Value: 'renamed' }] }));
+    await env.client.send(
+      new TagResourceCommand({
+        ResourceARN: arn,
+        Tags: [
+          { Key: 'env', Value: 'prod' },
+          { Key: 'Name', Value: 'renamed' },
+        ],
+      }),
+    );
     expect(await list(arn)).toEqual([
       { Key: 'Name', Value: 'renamed' },
       { Key: 'env', Value: 'prod' },
@@ -180,7 +218,10 @@ describe('TagResource, UntagResource, ListTagsForResource', () => {
   it('paginates ListTagsForResource', async () => {
     const arn = backupArn(DEMO.backups.openzfsUser);
     await env.client.send(
-      new TagResourceCommand({ ResourceARN: arn, Tags: Array.from({ length: 30 }, (_, i) => ({ Key: `t${String(i).padStart(2, '0')}`, Value: `${i}` })) }),
+      new TagResourceCommand({
+        ResourceARN: arn,
+        Tags: Array.from({ length: 30 }, (_, i) => ({ Key: `t${String(i).padStart(2, '0')}`, Value: `${i}` })),
+      }),
     );
     const seen: string[] = [];
     let pages = 0;

@@ -1,8 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBackupCommand, CreateFileSystemCommand, DeleteBackupCommand, DescribeBackupsCommand, TagResourceCommand } from '@aws-sdk/client-fsx';
-import { DEMO, startEmulator } from '../../src/emulator';
+import {
+  CreateBackupCommand,
+  CreateFileSystemCommand,
+  DeleteBackupCommand,
+  DescribeBackupsCommand,
+  DescribeFileSystemsCommand,
+  TagResourceCommand,
+} from '@aws-sdk/client-fsx';
+import { DEMO, DEMO_SECOND_REGION, startEmulator } from '../../src/emulator';
 import { builtEntry, type ReadyChild, startNodeProcess } from '../support/child-process';
 import { fsxClientFor } from '../support/emulator';
 
@@ -18,11 +25,18 @@ describe('data file (embedded)', () => {
     const first = await startEmulator({ dataFile, backupDurationMs: 0 });
     const client = fsxClientFor(first);
     const { Backup } = await client.send(
-      new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.openzfs, ClientRequestToken: 'persisted', Tags: [{ Key: 'k', Value: 'v' }] }),
+      new CreateBackupCommand({
+        FileSystemId: DEMO.fileSystems.openzfs,
+        ClientRequestToken: 'persisted',
+        Tags: [{ Key: 'k', Value: 'v' }],
+      }),
     );
     await client.send(new DeleteBackupCommand({ BackupId: DEMO.backups.windowsUser }));
     await client.send(
-      new TagResourceCommand({ ResourceARN: `arn:aws:fsx:us-east-1:123456789012:file-system/${DEMO.fileSystems.ontap}`, Tags: [{ Key: 'x', Value: 'y' }] }),
+      new TagResourceCommand({
+        ResourceARN: `arn:aws:fsx:us-east-1:123456789012:file-system/${DEMO.fileSystems.ontap}`,
+        Tags: [{ Key: 'x', Value: 'y' }],
+      }),
     );
     client.destroy();
     await first.stop();
@@ -35,7 +49,11 @@ describe('data file (embedded)', () => {
       expect(ids).toContain(Backup!.BackupId);
       expect(ids).not.toContain(DEMO.backups.windowsUser);
       const replay = await client2.send(
-        new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.openzfs, ClientRequestToken: 'persisted', Tags: [{ Key: 'k', Value: 'v' }] }),
+        new CreateBackupCommand({
+          FileSystemId: DEMO.fileSystems.openzfs,
+          ClientRequestToken: 'persisted',
+          Tags: [{ Key: 'k', Value: 'v' }],
+        }),
       );
       expect(replay.Backup!.BackupId).toBe(Backup!.BackupId);
       expect(replay.Backup!.CreationTime).toEqual(Backup!.CreationTime);
@@ -62,14 +80,12 @@ describe('data file (embedded)', () => {
       );
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          client
-            .send(new CreateBackupCommand({ FileSystemId: FileSystem!.FileSystemId!, ClientRequestToken: `c${i}` }))
-            .then((r) => {
-              // At the moment the answer arrives, the file must already hold this backup.
-              const onDisk = readFileSync(dataFile, 'utf8');
-              expect(onDisk).toContain(r.Backup!.BackupId!);
-              return r.Backup!.BackupId!;
-            }),
+          client.send(new CreateBackupCommand({ FileSystemId: FileSystem!.FileSystemId!, ClientRequestToken: `c${i}` })).then((r) => {
+            // At the moment the answer arrives, the file must already hold this backup.
+            const onDisk = readFileSync(dataFile, 'utf8');
+            expect(onDisk).toContain(r.Backup!.BackupId!);
+            return r.Backup!.BackupId!;
+          }),
         ),
       );
       expect(new Set(results).size).toBe(20);
@@ -77,6 +93,87 @@ describe('data file (embedded)', () => {
       client.destroy();
       await emulator.stop();
     }
+  });
+
+  it('keeps every region apart in one file (format version 2), and state of a region no longer served', async () => {
+    const dataFile = join(dir, 'state.json');
+    const first = await startEmulator({ dataFile, backupDurationMs: 0, regions: ['us-east-1', 'us-west-2', 'eu-west-1'] });
+    const west = fsxClientFor(first, 1, 'us-west-2');
+    const eu = fsxClientFor(first, 1, 'eu-west-1');
+    await west.send(new DeleteBackupCommand({ BackupId: DEMO_SECOND_REGION.backups.openzfs }));
+    const { FileSystem } = await eu.send(
+      new CreateFileSystemCommand({
+        FileSystemType: 'OPENZFS',
+        SubnetIds: ['subnet-0123456789abcdef0'],
+        StorageCapacity: 64,
+        OpenZFSConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 },
+      }),
+    );
+    west.destroy();
+    eu.destroy();
+    await first.stop();
+    const file = JSON.parse(readFileSync(dataFile, 'utf8')) as { version: number; regions: Record<string, unknown> };
+    expect(file.version).toBe(2);
+    expect(Object.keys(file.regions)).toEqual(['us-east-1', 'us-west-2', 'eu-west-1']);
+
+    // Restarted without eu-west-1: its state stays in the file; with it again, it is back.
+    const second = await startEmulator({ dataFile, backupDurationMs: 0, regions: ['us-east-1', 'us-west-2'] });
+    const west2 = fsxClientFor(second, 1, 'us-west-2');
+    const ids = (await west2.send(new DescribeBackupsCommand({}))).Backups!.map((b) => b.BackupId);
+    expect(ids).not.toContain(DEMO_SECOND_REGION.backups.openzfs);
+    expect(ids).toContain(DEMO_SECOND_REGION.backups.windowsMultiAz);
+    await west2.send(new DeleteBackupCommand({ BackupId: DEMO_SECOND_REGION.backups.windowsMultiAz }));
+    west2.destroy();
+    await second.stop();
+    const third = await startEmulator({ dataFile, regions: ['eu-west-1'] });
+    const eu3 = fsxClientFor(third);
+    try {
+      expect((await eu3.send(new DescribeFileSystemsCommand({}))).FileSystems!.map((f) => f.FileSystemId)).toEqual([
+        FileSystem!.FileSystemId,
+      ]);
+    } finally {
+      eu3.destroy();
+      await third.stop();
+    }
+  });
+
+  it('reads a version 1 data file (one region) into the default region', async () => {
+    const dataFile = join(dir, 'state.json');
+    const seeded = await startEmulator({ dataFile, seed: false, backupDurationMs: 0, regions: ['eu-west-1'] });
+    const client = fsxClientFor(seeded);
+    await client.send(
+      new CreateFileSystemCommand({
+        FileSystemType: 'OPENZFS',
+        SubnetIds: ['subnet-0123456789abcdef0'],
+        StorageCapacity: 64,
+        OpenZFSConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 },
+      }),
+    );
+    client.destroy();
+    await seeded.stop();
+    const v2 = JSON.parse(readFileSync(dataFile, 'utf8')) as { regions: Record<string, unknown> };
+    writeFileSync(dataFile, JSON.stringify({ version: 1, data: v2.regions['eu-west-1'] }));
+
+    const emulator = await startEmulator({ dataFile });
+    const east = fsxClientFor(emulator);
+    const west = fsxClientFor(emulator, 1, 'us-west-2');
+    try {
+      expect((await east.send(new DescribeFileSystemsCommand({}))).FileSystems).toHaveLength(1);
+      // A region the old file did not have starts as it would without a file.
+      expect((await west.send(new DescribeFileSystemsCommand({}))).FileSystems).toHaveLength(2);
+      await emulator.flush();
+      expect(JSON.parse(readFileSync(dataFile, 'utf8'))).toMatchObject({ version: 2 });
+    } finally {
+      east.destroy();
+      west.destroy();
+      await emulator.stop();
+    }
+  });
+
+  it('refuses a data file of an unknown format', async () => {
+    const dataFile = join(dir, 'state.json');
+    writeFileSync(dataFile, JSON.stringify({ version: 99 }));
+    await expect(startEmulator({ dataFile })).rejects.toThrow(/unknown format \(version 99\)/);
   });
 
   it('reset() goes back to the seeded state, also on disk', async () => {
@@ -110,7 +207,12 @@ describe('standalone main', () => {
     // Fire a burst, and kill the process as soon as the first few answers are in.
     const burst = Array.from({ length: 30 }, (_, i) =>
       client
-        .send(new CreateBackupCommand({ FileSystemId: i % 2 ? DEMO.fileSystems.windows : DEMO.fileSystems.openzfs, ClientRequestToken: `k${i}` }))
+        .send(
+          new CreateBackupCommand({
+            FileSystemId: i % 2 ? DEMO.fileSystems.windows : DEMO.fileSystems.openzfs,
+            ClientRequestToken: `k${i}`,
+          }),
+        )
         .then(
           (r) => {
             acknowledged.push(r.Backup!.BackupId!);

@@ -93,7 +93,13 @@ describe('AWS JSON 1.1 wire format', () => {
     expect(root.status).toBe(200);
     expect(((await root.json()) as { service: string }).service).toBe('fsx-emulator');
     const health = await fetch(`${env.emulator.url}/_emulator/health`);
-    expect(await health.json()).toMatchObject({ status: 'ok', region: 'us-east-1', fileSystems: 6 });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      region: 'us-east-1',
+      fileSystems: 6,
+      backups: 4,
+      regions: { 'us-east-1': { fileSystems: 6, backups: 4 }, 'us-west-2': { fileSystems: 2, backups: 3 } },
+    });
     const missing = await fetch(`${env.emulator.url}/nowhere`);
     expect(missing.status).toBe(404);
     const put = await fetch(`${env.emulator.url}/`, { method: 'PUT', body: '{}' });
@@ -154,7 +160,7 @@ describe('startEmulator / stop', () => {
   });
 
   it('uses the configured region and account in ARNs and OwnerId', async () => {
-    const env = await startTestEmulator({ region: 'eu-west-1', accountId: '000000000000' });
+    const env = await startTestEmulator({ regions: ['eu-west-1'], accountId: '000000000000' });
     try {
       const { Backups } = await env.client.send(new DescribeBackupsCommand({ BackupIds: [DEMO.backups.windowsUser] }));
       expect(Backups![0]).toMatchObject({

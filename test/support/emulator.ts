@@ -14,11 +14,14 @@ export const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' }
 
 /**
  * The one way tests make an FSx SDK client: for an emulator (or any FSx endpoint URL), one attempt by
- * default, so an error the emulator answers reaches the test instead of being retried away.
+ * default, so an error the emulator answers reaches the test instead of being retried away. The client
+ * signs for `region` (default: the emulator's default region, or us-east-1 for a URL), and the emulator
+ * answers from that region's state.
  */
-export function fsxClientFor(target: RunningEmulator | string, maxAttempts = 1): FSxClient {
+export function fsxClientFor(target: RunningEmulator | string, maxAttempts = 1, region?: string): FSxClient {
   const endpoint = typeof target === 'string' ? target : target.url;
-  return new FSxClient({ endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts });
+  const signingRegion = region ?? (typeof target === 'string' ? 'us-east-1' : target.region);
+  return new FSxClient({ endpoint, region: signingRegion, credentials: TEST_CREDENTIALS, maxAttempts });
 }
 
 export interface TestEmulator {

@@ -85,7 +85,7 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
     createdAtMs: now,
     durationMs: ctx.backupDurationMs,
     fileSystemId,
-    fileSystem: structuredClone(fs),
+    fileSystem: { ...structuredClone(fs), region: ctx.region },
     tags: backupTags,
     kmsKeyId: fs.kmsKeyId,
   };

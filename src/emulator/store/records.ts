@@ -30,6 +30,11 @@ export interface FileSystemRecord {
   lustreConfiguration?: Record<string, unknown>;
   ontapConfiguration?: Record<string, unknown>;
   openZfsConfiguration?: Record<string, unknown>;
+  /**
+   * Only on the snapshot a backup keeps: the region the file system lives in (its ARN and DNS name say so
+   * too). A live file system's region is its store's. Absent in data files written before regions.
+   */
+  region?: string;
 }
 
 export interface VolumeSnapshot {
@@ -50,6 +55,9 @@ export interface BackupRecord {
   volume?: VolumeSnapshot;
   tags: Tag[];
   kmsKeyId?: string;
+  /** Set on copies (CopyBackup): the backup copied and its region. */
+  sourceBackupId?: string;
+  sourceBackupRegion?: string;
 }
 
 /** What CreateBackup remembers about a ClientRequestToken, to answer replays. */
