@@ -1,8 +1,7 @@
-import type { FSxClient } from '@aws-sdk/client-fsx';
 import type { Config } from './config';
 import { type RunningEmulator, startEmulator } from './emulator';
 import { createAuthenticator } from './gateway/auth/authenticate';
-import { createFsxClient } from './gateway/fsx/fsx-client';
+import { FsxRegions } from './gateway/fsx/fsx-regions';
 import { probeFsx } from './gateway/http/readiness';
 import { type Logger, createLogger } from './gateway/logging';
 import { CursorCodec } from './gateway/pagination/cursor';
@@ -14,25 +13,27 @@ export interface RunningGateway {
   url: string;
   /** The embedded emulator, when the backend is `emulator`. */
   emulator?: RunningEmulator;
-  fsx: FSxClient;
+  /** One FSx client per region served. */
+  fsx: FsxRegions;
   server: GatewayServer;
   stop(): Promise<void>;
 }
 
 /**
- * Starts everything `npm start` runs, in order: the embedded emulator (backend `emulator`), the one
- * FSx client, the schema, a warm-up call, the HTTP server. Stops in reverse: in-flight GraphQL
+ * Starts everything `npm start` runs, in order: the embedded emulator (backend `emulator`), one FSx
+ * client per region, the schema, a warm-up call, the HTTP server. Stops in reverse: in-flight GraphQL
  * requests finish first, then the emulator, then the client's sockets.
  */
 export async function startGateway(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
   const emulator = config.backend === 'emulator' ? await startEmulator(config.emulator) : undefined;
-  const effective: Config = emulator ? { ...config, endpointUrl: emulator.url } : config;
-  const fsx = createFsxClient(effective);
+  const endpointUrl = emulator?.url ?? config.endpointUrl;
+  const regions = config.regions ?? (emulator as { regions?: string[] } | undefined)?.regions ?? [config.region];
+  const fsx = FsxRegions.connect({ ...config, endpointUrl }, regions);
   try {
     const schemas = await buildGatewaySchemas();
     // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
     // start. Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
-    await probeFsx(fsx, 3000).catch(() => undefined);
+    await Promise.all(regions.map((region) => probeFsx(fsx.client(region), 3000).catch(() => undefined)));
     const server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,

@@ -23,6 +23,11 @@ export interface Config extends FsxClientOptions {
   backend: FsxBackend;
   /** Set for `endpoint` (given) and `emulator` (filled in once the embedded emulator listens). */
   endpointUrl?: string;
+  /**
+   * The regions served, the first being the default of every `region` argument. Unset for backend
+   * `emulator` without FSX_REGIONS: the embedded emulator's regions, once it runs.
+   */
+  regions?: string[];
   cursorSecret: string;
   graphiql: boolean;
   introspection: boolean;
@@ -49,6 +54,12 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'FSX_ENDPOINT_URL',
     default: '(none)',
     description: 'URL of an FSx-compatible endpoint (standalone emulator, moto server, LocalStack). Implies FSX_BACKEND=endpoint.',
+  },
+  {
+    name: 'FSX_REGIONS',
+    default: "the embedded emulator's regions (emulator); AWS_REGION alone (endpoint, aws)",
+    description:
+      'Regions served, comma-separated, one FSx client each; the first is the default of every `region` argument. A region not listed is refused as InvalidInput.',
   },
   {
     name: 'AWS_REGION',
@@ -132,6 +143,8 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'NODE_ENV', default: 'development', description: '`production` turns GraphiQL and introspection off unless enabled explicitly.' },
 ];
 
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 export function loadConfig(env: Env = process.env): Config {
   const read = new EnvReader(env);
   const production = env.NODE_ENV === 'production';
@@ -139,12 +152,15 @@ export function loadConfig(env: Env = process.env): Config {
   const backend = backendOf(read, endpointUrl);
   const region = read.string('AWS_REGION') ?? read.string('AWS_DEFAULT_REGION') ?? (backend === 'aws' ? undefined : 'us-east-1');
   if (!region) throw new ConfigError('AWS_REGION', 'is required when FSX_BACKEND=aws');
+  const regions =
+    read.list('FSX_REGIONS', REGION, 'must list regions such as us-east-1,us-west-2') ?? (backend === 'emulator' ? undefined : [region]);
   return {
     host: read.string('HOST') ?? '127.0.0.1',
     port: read.int('PORT', 0, 65535) ?? 4000,
     backend,
     endpointUrl,
-    region,
+    region: regions?.[0] ?? region,
+    regions,
     fsx: {
       requestTimeoutMs: read.int('FSX_REQUEST_TIMEOUT_MS', 1, 600_000) ?? 5000,
       connectionTimeoutMs: read.int('FSX_CONNECT_TIMEOUT_MS', 1, 600_000) ?? 2000,

@@ -60,6 +60,16 @@ export class EnvReader {
     return raw;
   }
 
+  /** A comma-separated list whose every item matches `pattern`. */
+  list(name: string, pattern: RegExp, hint: string): string[] | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const items = raw.split(',').map((item) => item.trim());
+    const bad = items.find((item) => !pattern.test(item));
+    if (bad !== undefined) throw new ConfigError(name, `${hint} (got "${bad}")`);
+    return [...new Set(items)];
+  }
+
   oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {
     const raw = this.string(name);
     if (raw !== undefined && !(values as readonly string[]).includes(raw))

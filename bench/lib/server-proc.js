@@ -14,6 +14,7 @@ const { startGateway } = require('../../dist/app');
 const { buildGatewaySchema } = require('../../dist/gateway/schema');
 const { createGatewayServer } = require('../../dist/gateway/server');
 const { createContext } = require('../../dist/gateway/context');
+const { FsxRegions } = require('../../dist/gateway/fsx/fsx-regions');
 const { CursorCodec } = require('../../dist/gateway/pagination/cursor');
 const { createBaselineServer } = require('./baseline-server');
 const { buildPlainSchema } = require('./sdl-schema');
@@ -49,8 +50,8 @@ function inMemoryFsx(page) {
   // willResolveField, which would otherwise slow the baseline that shares it.
   const schemaFor = () => buildGatewaySchema();
   const cursors = new CursorCodec(config.cursorSecret);
-  const page = await gateway.fsx.send(new DescribeBackupsCommand({ MaxResults: 100 }));
-  const memFsx = inMemoryFsx(page);
+  const page = await gateway.fsx.client().send(new DescribeBackupsCommand({ MaxResults: 100 }));
+  const memFsx = FsxRegions.single(config.region, inMemoryFsx(page));
   const serverOptions = { graphiql: config.graphiql, introspection: config.introspection, production: config.production };
 
   const baseline = createBaselineServer({ schema: await schemaFor(), deps: { fsx: gateway.fsx, cursors }, createContext });

@@ -1,4 +1,3 @@
-import type { FSxClient } from '@aws-sdk/client-fsx';
 import type { AuthContext } from './auth/auth-checker';
 import { ANONYMOUS, type Principal } from './auth/principal';
 import type { BackupContext } from './backup/backup.context';
@@ -6,11 +5,12 @@ import { BackupService } from './backup/backup.service';
 import type { EntityContext } from './federation/subgraph';
 import type { FileSystemContext } from './file-system/file-system.context';
 import { FileSystemService } from './file-system/file-system.service';
+import { type FsxRegions, Regional } from './fsx/fsx-regions';
 import type { CursorCodec } from './pagination/cursor';
 
-/** What lives for the whole process: one FSx client, one cursor codec. */
+/** What lives for the whole process: one FSx client per region, one cursor codec. */
 export interface GatewayDeps {
-  fsx: FSxClient;
+  fsx: FsxRegions;
   cursors: CursorCodec;
 }
 
@@ -22,15 +22,15 @@ export interface Context extends AuthContext, BackupContext, FileSystemContext, 
   requestId: string;
   /** Filled in once Apollo has resolved the operation, for the request log. */
   operationName?: string | null;
-  backups: BackupService;
-  fileSystems: FileSystemService;
+  backups: Regional<BackupService>;
+  fileSystems: Regional<FileSystemService>;
 }
 
 export function createContext({ fsx, cursors }: GatewayDeps, principal: Principal = ANONYMOUS, requestId = ''): Context {
   return {
     principal,
     requestId,
-    backups: new BackupService(fsx, cursors, principal),
-    fileSystems: new FileSystemService(fsx, cursors, principal),
+    backups: new Regional(fsx, (region, client) => new BackupService(client, region, cursors, principal)),
+    fileSystems: new Regional(fsx, (region, client) => new FileSystemService(client, region, cursors, principal)),
   };
 }

@@ -25,7 +25,10 @@ describe('query limits: each refusal names the limit it hit', () => {
   });
 
   test('aliases', async () => {
-    const res = await postGraphQL(t.gateway.url, `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: backup(backupId: "${DEMO.backups.windowsUser}") { __typename }`).join(' ')} }`);
+    const res = await postGraphQL(
+      t.gateway.url,
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: backup(backupId: "${DEMO.backups.windowsUser}") { __typename }`).join(' ')} }`,
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].message).toMatch(/aliases limit of 30/i);
   });
@@ -36,7 +39,10 @@ describe('query limits: each refusal names the limit it hit', () => {
     expect(small.status).toBe(200);
     const big = await postGraphQL(t.gateway.url, q, { n: 100 });
     expect(big.status).toBe(400);
-    expect(big.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/cost \d+ exceeds the maximum of 3000/), extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: 3000 } });
+    expect(big.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/cost \d+ exceeds the maximum of 3000/),
+      extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: 3000 },
+    });
     expect(t.calls()).toBe(2); // the small one (the list, then its file system's backups); the refused one none
   });
 
@@ -59,12 +65,23 @@ describe('query limits: each refusal names the limit it hit', () => {
   });
 
   test('first is bounded', async () => {
-    const res = await postGraphQL(t.gateway.url, `{ backups(first: 101) { __typename ... on InvalidInput { fieldErrors { path constraint message } } } }`);
-    expect(res.body.data.backups.fieldErrors[0]).toMatchObject({ path: ['first'], constraint: 'max', message: expect.stringMatching(/100/) });
+    const res = await postGraphQL(
+      t.gateway.url,
+      `{ backups(first: 101) { __typename ... on InvalidInput { fieldErrors { path constraint message } } } }`,
+    );
+    expect(res.body.data.backups.fieldErrors[0]).toMatchObject({
+      path: ['first'],
+      constraint: 'max',
+      message: expect.stringMatching(/100/),
+    });
   });
 
   test('batched HTTP requests are off', async () => {
-    const res = await fetch(t.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
+    const res = await fetch(t.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).errors[0].message).toMatch(/batch/i);
   });
@@ -91,14 +108,26 @@ describe('browsers: CORS alongside CSRF prevention', () => {
   });
 
   test('an actual request from an allowed origin carries the CORS headers; other origins get none', async () => {
-    const ok = await fetch(t.gateway.url, { method: 'POST', headers: { origin: allowed, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const ok = await fetch(t.gateway.url, {
+      method: 'POST',
+      headers: { origin: allowed, 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe(allowed);
-    const other = await fetch(t.gateway.url, { method: 'POST', headers: { origin: 'https://evil.example.com', 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const other = await fetch(t.gateway.url, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example.com', 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   test('CSRF prevention: a "simple" cross-site POST (text/plain) is refused before execution', async () => {
-    const res = await fetch(t.gateway.url, { method: 'POST', headers: { origin: 'https://evil.example.com', 'content-type': 'text/plain' }, body: '{"query":"mutation { createBackup(input: {fileSystemId: \\"fs-0a1b2c3d4e5f60001\\"}) { __typename } }"}' });
+    const res = await fetch(t.gateway.url, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example.com', 'content-type': 'text/plain' },
+      body: '{"query":"mutation { createBackup(input: {fileSystemId: \\"fs-0a1b2c3d4e5f60001\\"}) { __typename } }"}',
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/CSRF|preflight/i);
   });
@@ -125,18 +154,42 @@ describe('production mode', () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }));
     const schema = new GraphQLSchema({
-      query: new GraphQLObjectType({ name: 'Query', fields: { boom: { type: GraphQLString, resolve: () => { throw new Error('secret connection string in here'); } } } }),
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          boom: {
+            type: GraphQLString,
+            resolve: () => {
+              throw new Error('secret connection string in here');
+            },
+          },
+        },
+      }),
     });
     const emulator = await startEmulator();
     const config = testConfig({ FSX_ENDPOINT_URL: emulator.url });
-    const { createFsxClient } = await import('../../src/gateway/fsx/fsx-client');
-    const fsx = createFsxClient(config);
-    const server = await createGatewayServer({ schema, deps: { fsx, cursors: new CursorCodec('x') }, graphiql: false, introspection: false, production: true, logger });
+    const { FsxRegions } = await import('../../src/gateway/fsx/fsx-regions');
+    const fsx = FsxRegions.connect(config, [config.region]);
+    const server = await createGatewayServer({
+      schema,
+      deps: { fsx, cursors: new CursorCodec('x') },
+      graphiql: false,
+      introspection: false,
+      production: true,
+      logger,
+    });
     const url = await server.listen(0, '127.0.0.1');
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer super-secret-token', 'x-request-id': 'req-42' }, body: '{"query":"{ boom }"}' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer super-secret-token', 'x-request-id': 'req-42' },
+        body: '{"query":"{ boom }"}',
+      });
       const body = (await res.json()) as any;
-      expect(body.errors[0]).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'req-42' } });
+      expect(body.errors[0]).toEqual({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'req-42' },
+      });
       expect(res.headers.get('x-request-id')).toBe('req-42');
       const log = lines.join('');
       expect(log).toContain('secret connection string in here');
@@ -157,18 +210,32 @@ test('request logs: one JSON line per operation with request id, operation, prin
   const key = 'fsxg_log-test-key-0123456789abcdef';
   const { createHash } = await import('node:crypto');
   const gateway = await startGateway(
-    testConfig({ FSX_ENDPOINT_URL: emulator.url, AUTH_MODE: 'apikey', API_KEYS: JSON.stringify([{ id: 'logger-test', sha256: createHash('sha256').update(key).digest('hex'), scopes: ['backups:read', 'backups:write'] }]) }),
+    testConfig({
+      FSX_ENDPOINT_URL: emulator.url,
+      AUTH_MODE: 'apikey',
+      API_KEYS: JSON.stringify([
+        { id: 'logger-test', sha256: createHash('sha256').update(key).digest('hex'), scopes: ['backups:read', 'backups:write'] },
+      ]),
+    }),
     logger,
   );
   try {
     await postGraphQL(
       gateway.url,
-      'mutation Nightly($t: String) { createBackup(input: { fileSystemId: "' + DEMO.fileSystems.windows + '", clientRequestToken: $t }) { __typename } }',
+      'mutation Nightly($t: String) { createBackup(input: { fileSystemId: "' +
+        DEMO.fileSystems.windows +
+        '", clientRequestToken: $t }) { __typename } }',
       { t: 'token-that-must-not-be-logged' },
       { 'x-api-key': key },
     );
     const entry = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'graphql' && l.operation === 'Nightly');
-    expect(entry).toMatchObject({ principal: 'logger-test', status: 200, errors: 0, requestId: expect.any(String), durationMs: expect.any(Number) });
+    expect(entry).toMatchObject({
+      principal: 'logger-test',
+      status: 200,
+      errors: 0,
+      requestId: expect.any(String),
+      durationMs: expect.any(Number),
+    });
     const log = lines.join('');
     expect(log).not.toContain(key);
     expect(log).not.toContain('token-that-must-not-be-logged');
@@ -181,7 +248,9 @@ test('request logs: one JSON line per operation with request id, operation, prin
 test('responses to requests without an Origin header still vary on Origin (shared caches must not serve them cross-origin)', async () => {
   const t = await startTestGateway({}, { CORS_ORIGINS: 'https://app.example.com' });
   try {
-    const res = await fetch(`${t.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const res = await fetch(`${t.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('vary')).toMatch(/Origin/);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

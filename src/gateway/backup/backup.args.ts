@@ -4,7 +4,7 @@ import { BackupType, FileSystemType } from '../fsx/enums.generated';
 import { UNRECOGNIZED } from '../fsx/unrecognized-enum-fallback';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { FSX } from '../../fsx-model';
-import { IsBackupId, IsFileSystemId, IsVolumeId } from '../validation/fsx-constraint.decorators';
+import { IsBackupId, IsFileSystemId, IsRegion, IsVolumeId, REGION_DESCRIPTION } from '../validation/fsx-constraint.decorators';
 
 const MAX_FILTER_VALUES = FSX.FilterValues.max;
 
@@ -13,6 +13,11 @@ export class BackupArgs {
   @Field({ description: 'e.g. backup-0123456789abcdef0' })
   @IsBackupId()
   backupId!: string;
+
+  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
+  @IsOptional()
+  @IsRegion()
+  region?: string | null;
 }
 
 const known = (e: Record<string, string>): string[] => Object.values(e).filter((v) => v !== UNRECOGNIZED);
@@ -50,4 +55,9 @@ export class BackupsArgs extends ConnectionArgs {
   @IsOptional()
   @ValidateNested()
   filter?: BackupFilter | null;
+
+  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
+  @IsOptional()
+  @IsRegion()
+  region?: string | null;
 }

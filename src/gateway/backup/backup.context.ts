@@ -1,6 +1,7 @@
+import type { InRegion } from '../fsx/fsx-regions';
 import type { BackupService } from './backup.service';
 
-/** What the backup resolver needs of the request context. */
+/** What the backup resolvers need of the request context. */
 export interface BackupContext {
-  backups: Pick<BackupService, 'create' | 'delete' | 'get' | 'list'>;
+  backups: InRegion<Pick<BackupService, 'create' | 'delete' | 'get' | 'list' | 'reference'>>;
 }

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { SCOPES } from '../auth/principal';
 import { pageComplexity } from '../pagination/page-complexity';
+import { inRegion } from '../results/invalid-input';
 import { BackupResult, BackupsResult, CreateBackupResult, DeleteBackupResult } from '../results/unions';
 import { BackupArgs, BackupsArgs } from './backup.args';
 import type { BackupContext } from './backup.context';
@@ -16,7 +17,7 @@ export class BackupResolver {
     complexity: 10,
   })
   createBackup(@Arg('input', () => CreateBackupInput) input: CreateBackupInput, @Ctx() ctx: BackupContext) {
-    return ctx.backups.create(input);
+    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.create(input));
   }
 
   @Authorized(SCOPES.write)
@@ -26,15 +27,15 @@ export class BackupResolver {
     complexity: 10,
   })
   deleteBackup(@Arg('input', () => DeleteBackupInput) input: DeleteBackupInput, @Ctx() ctx: BackupContext) {
-    return ctx.backups.delete(input);
+    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.delete(input));
   }
 
   @Authorized(SCOPES.read)
   @Query(() => BackupResult, {
     description: 'One backup. Any number of these in one operation cost ⌈n/50⌉ DescribeBackups calls. Needs backups:read.',
   })
-  backup(@Args() { backupId }: BackupArgs, @Ctx() ctx: BackupContext) {
-    return ctx.backups.get(backupId);
+  backup(@Args() { backupId, region }: BackupArgs, @Ctx() ctx: BackupContext) {
+    return inRegion(ctx.backups, region, ['region'], (backups) => backups.get(backupId));
   }
 
   @Authorized(SCOPES.read)
@@ -43,6 +44,6 @@ export class BackupResolver {
     complexity: pageComplexity,
   })
   backups(@Args() args: BackupsArgs, @Ctx() ctx: BackupContext) {
-    return ctx.backups.list(args);
+    return inRegion(ctx.backups, args.region, ['region'], (backups) => backups.list(args));
   }
 }

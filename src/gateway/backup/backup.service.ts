@@ -44,7 +44,9 @@ export class BackupService {
   /** backupId → Backup (null: FSx does not know it). ⌈n/50⌉ DescribeBackups calls for n ids. */
   private readonly byId = new ByIdLoader(
     (ids) =>
-      allItems(paginateDescribeBackups({ client: this.fsx, pageSize: ids.length }, { BackupIds: ids }), (page) => toBackups(page.Backups)),
+      allItems(paginateDescribeBackups({ client: this.fsx, pageSize: ids.length }, { BackupIds: ids }), (page) =>
+        toBackups(page.Backups, this.region),
+      ),
     (backup) => backup.backupId,
     BackupNotFound,
     FSX.BackupIds.max,
@@ -63,6 +65,8 @@ export class BackupService {
 
   constructor(
     private readonly fsx: FSxClient,
+    /** The region this service reads and writes: every backup it returns is stamped with it. */
+    readonly region: string,
     private readonly cursors: CursorCodec,
     private readonly principal: Principal,
   ) {}
@@ -87,7 +91,7 @@ export class BackupService {
           requestId: null,
         });
       }
-      return result(CreateBackupSuccess, { backup: toBackup(created), clientRequestToken });
+      return result(CreateBackupSuccess, { backup: toBackup(created, this.region), clientRequestToken });
     } catch (error) {
       return mapFsxError(error, { fileSystemId: input.fileSystemId }, CREATE_BACKUP_ERRORS);
     }
@@ -130,7 +134,7 @@ export class BackupService {
 
   async list({ filter, first, after }: BackupsArgs): Promise<BackupConnection | ErrorResult> {
     const filters = toFsxFilters(filter, this.principal);
-    const scope = `backups:${JSON.stringify(filters)}`;
+    const scope = `backups:${this.region}:${JSON.stringify(filters)}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     if (filters.some((f) => f.Values?.length === 0))
@@ -143,7 +147,7 @@ export class BackupService {
           NextToken: position.token,
         }),
       );
-      const fetched = this.byId.remember(toBackups(out.Backups));
+      const fetched = this.byId.remember(toBackups(out.Backups, this.region));
       return tokenPage(BackupConnection, this.cursors, scope, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, BACKUPS_ERRORS);
@@ -153,7 +157,7 @@ export class BackupService {
   /** One file system's backups after the `after` cursor, batched with every other file system asked for in this request. */
   async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<BackupConnection | ErrorResult> {
     if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
-    const scope = `fs-backups:${fileSystemId}`;
+    const scope = `fs-backups:${this.region}:${fileSystemId}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {
@@ -184,7 +188,7 @@ export class BackupService {
           { Filters: [{ Name: 'file-system-id', Values: chunk }] },
         );
         for await (const page of pages) {
-          for (const backup of this.byId.remember(toBackups(page.Backups))) {
+          for (const backup of this.byId.remember(toBackups(page.Backups, this.region))) {
             byFs.get(backup.fileSystem?.fileSystemId ?? '')?.push(backup);
           }
           if (satisfied()) break;

@@ -1,7 +1,14 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { FSX } from '../../fsx-model';
-import { IsClientRequestToken, IsFileSystemId, IsTagKey, IsTagValue } from '../validation/fsx-constraint.decorators';
+import {
+  IsClientRequestToken,
+  IsFileSystemId,
+  IsRegion,
+  IsTagKey,
+  IsTagValue,
+  REGION_DESCRIPTION,
+} from '../validation/fsx-constraint.decorators';
 
 @InputType('TagInput', {
   description: 'A tag: key 1–128 and value 0–256 characters of letters, numbers, spaces and _ . : / = + - @ (any script).',
@@ -21,6 +28,11 @@ export class CreateBackupInput {
   @Field({ description: 'The file system to back up, e.g. fs-0123456789abcdef0.' })
   @IsFileSystemId()
   fileSystemId!: string;
+
+  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
+  @IsOptional()
+  @IsRegion()
+  region?: string | null;
 
   @Field(() => String, {
     nullable: true,

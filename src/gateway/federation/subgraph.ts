@@ -6,11 +6,21 @@ import gql from 'graphql-tag';
 import { createResolversMap } from 'type-graphql';
 import type { BackupService } from '../backup/backup.service';
 import type { FileSystemService } from '../file-system/file-system.service';
+import type { InRegion } from '../fsx/fsx-regions';
 
 /** What entity lookups need of the request context. */
 export interface EntityContext {
-  backups: Pick<BackupService, 'reference'>;
-  fileSystems: Pick<FileSystemService, 'reference'>;
+  backups: InRegion<Pick<BackupService, 'reference'>>;
+  fileSystems: InRegion<Pick<FileSystemService, 'reference'>>;
+}
+
+/** The first region (default first) that knows the entity: keys carry no region, ids are unique across regions. */
+async function firstFound<T>(services: Array<{ reference(id: string): Promise<T | null> }>, id: string): Promise<T | null> {
+  for (const service of services) {
+    const found = await service.reference(id);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Federation 2 link: the directives our SDL uses. */
@@ -23,10 +33,10 @@ export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.d
  */
 const referenceResolvers = {
   Backup: {
-    __resolveReference: (ref: { backupId: string }, ctx: EntityContext) => ctx.backups.reference(ref.backupId),
+    __resolveReference: (ref: { backupId: string }, ctx: EntityContext) => firstFound(ctx.backups.all(), ref.backupId),
   },
   FileSystem: {
-    __resolveReference: (ref: { fileSystemId: string }, ctx: EntityContext) => ctx.fileSystems.reference(ref.fileSystemId),
+    __resolveReference: (ref: { fileSystemId: string }, ctx: EntityContext) => firstFound(ctx.fileSystems.all(), ref.fileSystemId),
   },
 };
 

@@ -1,8 +1,9 @@
 import type { BackupService } from '../backup/backup.service';
+import type { InRegion } from '../fsx/fsx-regions';
 import type { FileSystemService } from './file-system.service';
 
 /** What the file system resolver needs of the request context: its own service, and each file system's backups. */
 export interface FileSystemContext {
-  fileSystems: Pick<FileSystemService, 'get' | 'list'>;
-  backups: Pick<BackupService, 'forFileSystem'>;
+  fileSystems: InRegion<Pick<FileSystemService, 'get' | 'list'>>;
+  backups: InRegion<Pick<BackupService, 'forFileSystem'>>;
 }

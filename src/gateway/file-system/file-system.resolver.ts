@@ -3,8 +3,9 @@ import { SCOPES } from '../auth/principal';
 import { FileSystem } from '../fsx/shapes.generated';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { pageComplexity } from '../pagination/page-complexity';
+import { inRegion } from '../results/invalid-input';
 import { BackupsResult, FileSystemResult, FileSystemsResult } from '../results/unions';
-import { FileSystemArgs } from './file-system.args';
+import { FileSystemArgs, FileSystemsArgs } from './file-system.args';
 import type { FileSystemContext } from './file-system.context';
 
 @Resolver(() => FileSystem)
@@ -13,8 +14,8 @@ export class FileSystemResolver {
   @Query(() => FileSystemResult, {
     description: 'One file system (DescribeFileSystems), batched with every other lookup in the operation. Needs backups:read.',
   })
-  fileSystem(@Args() { fileSystemId }: FileSystemArgs, @Ctx() ctx: FileSystemContext) {
-    return ctx.fileSystems.get(fileSystemId);
+  fileSystem(@Args() { fileSystemId, region }: FileSystemArgs, @Ctx() ctx: FileSystemContext) {
+    return inRegion(ctx.fileSystems, region, ['region'], (fileSystems) => fileSystems.get(fileSystemId));
   }
 
   @Authorized(SCOPES.read)
@@ -22,8 +23,8 @@ export class FileSystemResolver {
     description: 'File systems, paged (DescribeFileSystems). Needs backups:read.',
     complexity: pageComplexity,
   })
-  fileSystems(@Args() args: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
-    return ctx.fileSystems.list(args);
+  fileSystems(@Args() args: FileSystemsArgs, @Ctx() ctx: FileSystemContext) {
+    return inRegion(ctx.fileSystems, args.region, ['region'], (fileSystems) => fileSystems.list(args));
   }
 
   @Authorized(SCOPES.read)
@@ -32,6 +33,7 @@ export class FileSystemResolver {
     complexity: pageComplexity,
   })
   backups(@Root() fileSystem: FileSystem, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
-    return ctx.backups.forFileSystem(fileSystem.fileSystemId, first, after);
+    // A file system's backups are in its region (one the gateway read it from, so one it serves).
+    return inRegion(ctx.backups, fileSystem.region, ['region'], (backups) => backups.forFileSystem(fileSystem.fileSystemId, first, after));
   }
 }

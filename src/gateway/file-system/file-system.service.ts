@@ -14,14 +14,12 @@ import { fileSystemNotFound } from '../results/not-found';
 import { FILE_SYSTEMS_ERRORS, FILE_SYSTEM_ERRORS } from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
 
-const SCOPE = 'file-systems';
-
 /** File systems, for one GraphQL request (per-request DataLoader: batched, deduplicated, never shared). */
 export class FileSystemService {
   private readonly byId = new ByIdLoader(
     (ids) =>
       allItems(paginateDescribeFileSystems({ client: this.fsx, pageSize: ids.length }, { FileSystemIds: ids }), (page) =>
-        toFileSystems(page.FileSystems),
+        toFileSystems(page.FileSystems, this.region),
       ),
     (fileSystem) => fileSystem.fileSystemId,
     FileSystemNotFound,
@@ -30,6 +28,8 @@ export class FileSystemService {
 
   constructor(
     private readonly fsx: FSxClient,
+    /** The region this service reads: every file system it returns is stamped with it. */
+    readonly region: string,
     private readonly cursors: CursorCodec,
     private readonly principal: Principal,
   ) {}
@@ -52,12 +52,13 @@ export class FileSystemService {
 
   async list({ first, after }: ConnectionArgs): Promise<FileSystemConnection | ErrorResult> {
     if (this.principal.fileSystemIds) return this.listVisible(first, after);
-    const position = this.cursors.start(after, SCOPE);
+    const scope = `file-systems:${this.region}`;
+    const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {
       const out = await this.fsx.send(new DescribeFileSystemsCommand({ MaxResults: position.skip + first, NextToken: position.token }));
-      const fetched = this.byId.remember(toFileSystems(out.FileSystems));
-      return tokenPage(FileSystemConnection, this.cursors, SCOPE, position, fetched, first, out.NextToken);
+      const fetched = this.byId.remember(toFileSystems(out.FileSystems, this.region));
+      return tokenPage(FileSystemConnection, this.cursors, scope, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, FILE_SYSTEMS_ERRORS);
     }
@@ -69,7 +70,7 @@ export class FileSystemService {
    */
   private async listVisible(first: number, after?: string | null): Promise<FileSystemConnection | ErrorResult> {
     const ids = [...this.principal.fileSystemIds!].sort();
-    const scope = `${SCOPE}:${ids.join(',')}`;
+    const scope = `file-systems:${this.region}:${ids.join(',')}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {

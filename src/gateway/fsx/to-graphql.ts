@@ -3,19 +3,27 @@ import { camelizeKeys } from './camelize';
 import { Backup, FileSystem } from './shapes.generated';
 
 /**
- * SDK output → GraphQL objects. Top-level results are class instances because union members resolve
- * by class; nested shapes stay plain objects (their types need no resolution). Thin FSx-compatible
- * endpoints can omit members; a record without its id cannot be shown or keyed, so it is skipped.
+ * SDK output → GraphQL objects, stamped with the region they were read from. Top-level results are
+ * class instances because union members resolve by class; nested shapes stay plain objects (their
+ * types need no resolution). Thin FSx-compatible endpoints can omit members; a record without its id
+ * cannot be shown or keyed, so it is skipped.
  */
-export function toBackup(sdk: SdkBackup & { BackupId: string }): Backup {
-  return Object.assign(new Backup(), camelizeKeys<Partial<Backup>>(sdk));
+export function toBackup(sdk: SdkBackup & { BackupId: string }, region: string): Backup {
+  const backup = Object.assign(new Backup(), camelizeKeys<Partial<Backup>>(sdk), { region });
+  // The file system snapshot FSx keeps with a backup is in the backup's region.
+  if (backup.fileSystem) backup.fileSystem.region = region;
+  return backup;
 }
 
 export const hasBackupId = (b: SdkBackup): b is SdkBackup & { BackupId: string } => typeof b.BackupId === 'string';
 
-export const toBackups = (list: SdkBackup[] | undefined): Backup[] => (list ?? []).filter(hasBackupId).map(toBackup);
+export const toBackups = (list: SdkBackup[] | undefined, region: string): Backup[] =>
+  (list ?? []).filter(hasBackupId).map((sdk) => toBackup(sdk, region));
 
-export const toFileSystems = (list: SdkFileSystem[] | undefined): FileSystem[] =>
-  (list ?? [])
-    .filter((f): f is SdkFileSystem & { FileSystemId: string } => typeof f.FileSystemId === 'string')
-    .map((f) => Object.assign(new FileSystem(), camelizeKeys<Partial<FileSystem>>(f)));
+export const toFileSystem = (sdk: SdkFileSystem & { FileSystemId: string }, region: string): FileSystem =>
+  Object.assign(new FileSystem(), camelizeKeys<Partial<FileSystem>>(sdk), { region });
+
+export const hasFileSystemId = (f: SdkFileSystem): f is SdkFileSystem & { FileSystemId: string } => typeof f.FileSystemId === 'string';
+
+export const toFileSystems = (list: SdkFileSystem[] | undefined, region: string): FileSystem[] =>
+  (list ?? []).filter(hasFileSystemId).map((sdk) => toFileSystem(sdk, region));

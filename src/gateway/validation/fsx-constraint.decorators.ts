@@ -38,3 +38,8 @@ export function IsTagKey(): PropertyDecorator {
     });
   };
 }
+
+/** The description of every `region` argument and input field. */
+export const REGION_DESCRIPTION = 'The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one.';
+
+export const IsRegion = () => FsxString(FSX.Region, 'must be a region name such as us-east-1');
