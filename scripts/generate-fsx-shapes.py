@@ -45,6 +45,7 @@ def visit(n):
         visit(v['shape'])
 visit('Backup')
 visit('ServiceLimit')  # ServiceLimitExceeded.Limit
+visit('ActiveDirectoryErrorType')  # ActiveDirectoryError.Type
 SCALAR={'string':'String','integer':'Int','long':'SafeInt','boolean':'Boolean','timestamp':'DateTime','double':'Float'}
 def gql(shape):
     s=S[shape]
@@ -121,7 +122,8 @@ HEADER = """// GENERATED from the FSx service model (botocore fsx-2018-03-01, Ap
 CONSTRAINED = ['FileSystemId', 'BackupId', 'VolumeId', 'StorageVirtualMachineId', 'SubnetId', 'SubnetIds', 'DirectoryId',
   'ClientRequestToken', 'Tags', 'TagKey', 'TagValue', 'TagKeys', 'Filters', 'FilterValues', 'FilterValue', 'BackupIds',
   'FileSystemIds', 'MaxResults', 'NextToken', 'ResourceARN', 'KmsKeyId', 'StorageCapacity', 'MegabytesPerSecond',
-  'PerUnitStorageThroughput', 'Region', 'SourceBackupId', 'SecurityGroupId', 'SecurityGroupIds', 'FileSystemTypeVersion']
+  'PerUnitStorageThroughput', 'Region', 'SourceBackupId', 'SecurityGroupId', 'SecurityGroupIds', 'FileSystemTypeVersion',
+  'AutomaticBackupRetentionDays']
 co = [HEADER + """
 /**
  * String shapes: length bounds (in characters) and pattern. List shapes: item-count bounds. Integer

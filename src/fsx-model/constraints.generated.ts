@@ -43,4 +43,5 @@ export const MODEL_CONSTRAINTS = {
   SecurityGroupId: { min: 11, max: 20, pattern: new RegExp("^(sg-[0-9a-f]{8,})$") },
   SecurityGroupIds: { max: 50 },
   FileSystemTypeVersion: { min: 1, max: 20, pattern: new RegExp("^[0-9](.[0-9]*)*$") },
+  AutomaticBackupRetentionDays: { min: 0, max: 90 },
 } as const satisfies Record<string, Constraint>;

@@ -379,3 +379,13 @@ export enum ServiceLimit {
   UNRECOGNIZED = 'UNRECOGNIZED',
 }
 registerEnumType(ServiceLimit, { name: 'ServiceLimit', description: "The types of limits on your service utilization. Limits include file system count, total throughput capacity, total storage, and total user-initiated backups. These limits apply for a specific account in a specific Amazon Web Services Region. UNRECOGNIZED: a value this gateway does not know yet." });
+
+export enum ActiveDirectoryErrorType {
+  DOMAIN_NOT_FOUND = 'DOMAIN_NOT_FOUND',
+  INCOMPATIBLE_DOMAIN_MODE = 'INCOMPATIBLE_DOMAIN_MODE',
+  WRONG_VPC = 'WRONG_VPC',
+  INVALID_NETWORK_TYPE = 'INVALID_NETWORK_TYPE',
+  INVALID_DOMAIN_STAGE = 'INVALID_DOMAIN_STAGE',
+  UNRECOGNIZED = 'UNRECOGNIZED',
+}
+registerEnumType(ActiveDirectoryErrorType, { name: 'ActiveDirectoryErrorType', description: "The type of error relating to Microsoft Active Directory. NOT_FOUND means that no directory was found by specifying the given directory. INCOMPATIBLE_MODE means that the directory specified is not a Microsoft AD directory. UNRECOGNIZED: a value this gateway does not know yet." });
