@@ -24,7 +24,10 @@ describe('generated from the FSx service model', () => {
       execFileSync('python3', [join(ROOT, 'scripts', 'generate-fsx-shapes.py'), MODEL, out]);
       for (const dir of ['src/fsx-model', 'src/gateway/fsx']) {
         for (const file of readdirSync(join(out, dir))) {
-          expect({ file, text: readFileSync(join(ROOT, dir, file), 'utf8') }).toEqual({ file, text: readFileSync(join(out, dir, file), 'utf8') });
+          expect({ file, text: readFileSync(join(ROOT, dir, file), 'utf8') }).toEqual({
+            file,
+            text: readFileSync(join(out, dir, file), 'utf8'),
+          });
         }
       }
     } finally {
@@ -43,7 +46,8 @@ const emulatorAccepts = (check: () => unknown) => {
   }
 };
 const gatewayAccepts = async (input: object) => (await validate(input, { forbidUnknownValues: false })).length === 0;
-const idLike = (prefix: string) => fc.oneof(fc.string(), fc.stringMatching(new RegExp(`^${prefix}-[0-9a-fA-F]{0,30}$`)), fc.constant(`${prefix}-0123456789abcdef0`));
+const idLike = (prefix: string) =>
+  fc.oneof(fc.string(), fc.stringMatching(new RegExp(`^${prefix}-[0-9a-fA-F]{0,30}$`)), fc.constant(`${prefix}-0123456789abcdef0`));
 
 describe('the gateway and the emulator accept exactly the same values: both read src/fsx-model', () => {
   test('file system ids', async () => {
@@ -58,19 +62,37 @@ describe('the gateway and the emulator accept exactly the same values: both read
 
   test('backup ids and client request tokens', async () => {
     await fc.assert(
-      fc.asyncProperty(idLike('backup'), fc.oneof(fc.string({ maxLength: 300 }), fc.stringMatching(/^[A-Za-z0-9_.`^\\[\]-]{0,260}$/)), async (id, token) => {
-        const gateway = await gatewayAccepts(Object.assign(new DeleteBackupInput(), { backupId: id, clientRequestToken: token }));
-        expect(gateway).toBe(emulatorAccepts(() => validateBackupId(id)) && emulatorAccepts(() => validateClientRequestToken({ ClientRequestToken: token })));
-      }),
+      fc.asyncProperty(
+        idLike('backup'),
+        fc.oneof(fc.string({ maxLength: 300 }), fc.stringMatching(/^[A-Za-z0-9_.`^\\[\]-]{0,260}$/)),
+        async (id, token) => {
+          const gateway = await gatewayAccepts(Object.assign(new DeleteBackupInput(), { backupId: id, clientRequestToken: token }));
+          expect(gateway).toBe(
+            emulatorAccepts(() => validateBackupId(id)) && emulatorAccepts(() => validateClientRequestToken({ ClientRequestToken: token })),
+          );
+        },
+      ),
     );
   });
 
   test('tag keys, including the reserved aws: prefix', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 140 }), fc.string({ unit: 'grapheme', maxLength: 140 }), fc.constantFrom('aws:x', 'AWS:x', 'Name', 'a b', 'ü', '')), async (key) => {
-        const gateway = await gatewayAccepts(Object.assign(new CreateBackupInput(), { fileSystemId: 'fs-0123456789abcdef0', tags: [Object.assign(new TagInput(), { key, value: 'v' })] }));
-        expect(gateway).toBe(emulatorAccepts(() => validateTagKey(key, 'Key')));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 140 }),
+          fc.string({ unit: 'grapheme', maxLength: 140 }),
+          fc.constantFrom('aws:x', 'AWS:x', 'Name', 'a b', 'ü', ''),
+        ),
+        async (key) => {
+          const gateway = await gatewayAccepts(
+            Object.assign(new CreateBackupInput(), {
+              fileSystemId: 'fs-0123456789abcdef0',
+              tags: [Object.assign(new TagInput(), { key, value: 'v' })],
+            }),
+          );
+          expect(gateway).toBe(emulatorAccepts(() => validateTagKey(key, 'Key')));
+        },
+      ),
     );
   });
 });
@@ -82,6 +104,8 @@ describe('every error the model lists for an operation has its typed result', ()
     ['CreateBackup', 'CreateBackupResult'],
     ['DeleteBackup', 'DeleteBackupResult'],
     ['DescribeFileSystems', 'FileSystemResult'],
+    ['CopyBackup', 'CopyBackupResult'],
+    ['CreateFileSystemFromBackup', 'RestoreBackupResult'],
   ] as const)('%s → %s', async (operation, unionName) => {
     const union = (await buildGatewaySchema()).getType(unionName);
     if (!isUnionType(union)) throw new Error(`${unionName} is not a union`);

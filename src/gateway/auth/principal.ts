@@ -1,5 +1,5 @@
-/** The two scopes of this API. */
-export const SCOPES = { read: 'backups:read', write: 'backups:write' } as const;
+/** The scopes of this API. Restoring creates billable infrastructure, so it has a scope of its own. */
+export const SCOPES = { read: 'backups:read', write: 'backups:write', restore: 'backups:restore' } as const;
 
 /** Who is calling, and what they may do. */
 export interface Principal {

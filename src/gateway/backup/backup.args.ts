@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { BackupType, FileSystemType } from '../fsx/enums.generated';
-import { UNRECOGNIZED } from '../fsx/unrecognized-enum-fallback';
+import { knownValues } from '../fsx/unrecognized-enum-fallback';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { FSX } from '../../fsx-model';
 import { IsBackupId, IsFileSystemId, IsRegion, IsVolumeId, REGION_DESCRIPTION } from '../validation/fsx-constraint.decorators';
@@ -20,8 +20,6 @@ export class BackupArgs {
   region?: string | null;
 }
 
-const known = (e: Record<string, string>): string[] => Object.values(e).filter((v) => v !== UNRECOGNIZED);
-
 @InputType('BackupFilter', { description: 'Filters AND together; the values inside one filter OR. Each list takes at most 20 values.' })
 export class BackupFilter {
   @Field(() => [String], { nullable: true })
@@ -33,13 +31,13 @@ export class BackupFilter {
   @Field(() => [BackupType], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @IsIn(known(BackupType), { each: true })
+  @IsIn(knownValues(BackupType), { each: true })
   backupTypes?: BackupType[] | null;
 
   @Field(() => [FileSystemType], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
-  @IsIn(known(FileSystemType), { each: true })
+  @IsIn(knownValues(FileSystemType), { each: true })
   fileSystemTypes?: FileSystemType[] | null;
 
   @Field(() => [String], { nullable: true })

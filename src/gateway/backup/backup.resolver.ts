@@ -1,14 +1,24 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SCOPES } from '../auth/principal';
 import { pageComplexity } from '../pagination/page-complexity';
 import { inRegion } from '../results/invalid-input';
-import { BackupResult, BackupsResult, CreateBackupResult, DeleteBackupResult } from '../results/unions';
+import {
+  BackupResult,
+  BackupsResult,
+  CopyBackupResult,
+  CreateBackupResult,
+  DeleteBackupResult,
+  RestoreBackupResult,
+} from '../results/unions';
+import { Backup } from '../fsx/shapes.generated';
 import { BackupArgs, BackupsArgs } from './backup.args';
 import type { BackupContext } from './backup.context';
+import { CopyBackupInput } from './copy-backup.input';
 import { CreateBackupInput } from './create-backup.input';
 import { DeleteBackupInput } from './delete-backup.input';
+import { RestoreBackupInput } from './restore-backup.input';
 
-@Resolver()
+@Resolver(() => Backup)
 export class BackupResolver {
   @Authorized(SCOPES.write)
   @Mutation(() => CreateBackupResult, {
@@ -28,6 +38,41 @@ export class BackupResolver {
   })
   deleteBackup(@Arg('input', () => DeleteBackupInput) input: DeleteBackupInput, @Ctx() ctx: BackupContext) {
     return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.delete(input));
+  }
+
+  @Authorized(SCOPES.write)
+  @Mutation(() => CopyBackupResult, {
+    description:
+      'Copies a backup within a region or to another one (FSx CopyBackup); the copy is COPYING until AVAILABLE. Idempotent per clientRequestToken. Needs backups:write.',
+    complexity: 10,
+  })
+  copyBackup(@Arg('input', () => CopyBackupInput) input: CopyBackupInput, @Ctx() ctx: BackupContext) {
+    return inRegion(ctx.backups, input.destinationRegion, ['input', 'destinationRegion'], (destination) =>
+      inRegion(ctx.backups, input.sourceRegion ?? destination.region, ['input', 'sourceRegion'], (source) =>
+        destination.copy(input, source),
+      ),
+    );
+  }
+
+  @Authorized(SCOPES.restore)
+  @Mutation(() => RestoreBackupResult, {
+    description:
+      "Restores a backup to a new file system in the backup's region (FSx CreateFileSystemFromBackup); it is CREATING until AVAILABLE. Creates billable infrastructure: needs backups:restore. Idempotent per clientRequestToken.",
+    complexity: 10,
+  })
+  restoreBackup(@Arg('input', () => RestoreBackupInput) input: RestoreBackupInput, @Ctx() ctx: BackupContext) {
+    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.restore(input));
+  }
+
+  @FieldResolver(() => Backup, {
+    nullable: true,
+    description:
+      'The backup this one was copied from (sourceBackupId in sourceBackupRegion), through the same batched lookups: one DescribeBackups per region for any number of copies. Null when it is gone, hidden from the caller, or in a region the gateway does not serve.',
+  })
+  sourceBackup(@Root() backup: Backup, @Ctx() ctx: BackupContext) {
+    if (!backup.sourceBackupId) return null;
+    const source = ctx.backups.in(backup.sourceBackupRegion ?? backup.region);
+    return source ? source.reference(backup.sourceBackupId) : null;
   }
 
   @Authorized(SCOPES.read)

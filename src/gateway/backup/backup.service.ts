@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   BackupNotFound,
+  CopyBackupCommand,
   CreateBackupCommand,
+  CreateFileSystemFromBackupCommand,
   DeleteBackupCommand,
   DescribeBackupsCommand,
   type FSxClient,
@@ -12,7 +14,7 @@ import DataLoader from 'dataloader';
 import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
-import { hasBackupId, toBackup, toBackups } from '../fsx/to-graphql';
+import { hasBackupId, hasFileSystemId, toBackup, toBackups, toFileSystem } from '../fsx/to-graphql';
 import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
@@ -25,16 +27,23 @@ import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 import {
   BACKUPS_ERRORS,
   BACKUP_ERRORS,
+  COPY_BACKUP_ERRORS,
   CREATE_BACKUP_ERRORS,
+  CopyBackupSuccess,
   CreateBackupSuccess,
   DELETE_BACKUP_ERRORS,
   DeleteBackupSuccess,
+  RESTORE_BACKUP_ERRORS,
+  RestoreBackupSuccess,
 } from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import type { BackupFilter, BackupsArgs } from './backup.args';
 import type { CreateBackupInput } from './create-backup.input';
+import type { CopyBackupInput } from './copy-backup.input';
 import type { DeleteBackupInput } from './delete-backup.input';
+import type { RestoreBackupInput } from './restore-backup.input';
+import { toCopyBackupRequest, toFsxTags, toRestoreRequest } from './to-fsx-requests';
 
 /**
  * Backups, for one GraphQL request: its DataLoaders live as long as the request, so every lookup in
@@ -80,17 +89,10 @@ export class BackupService {
         new CreateBackupCommand({
           FileSystemId: input.fileSystemId,
           ClientRequestToken: clientRequestToken,
-          Tags: input.tags?.map((t) => ({ Key: t.key, Value: t.value })),
+          Tags: toFsxTags(input.tags),
         }),
       );
-      if (!created || !hasBackupId(created)) {
-        return result(FsxServiceError, {
-          code: 'MalformedResponse',
-          message: 'FSx answered CreateBackup without a BackupId',
-          retryable: false,
-          requestId: null,
-        });
-      }
+      if (!created || !hasBackupId(created)) return malformed('CreateBackup', 'a BackupId');
       return result(CreateBackupSuccess, { backup: toBackup(created, this.region), clientRequestToken });
     } catch (error) {
       return mapFsxError(error, { fileSystemId: input.fileSystemId }, CREATE_BACKUP_ERRORS);
@@ -110,6 +112,36 @@ export class BackupService {
       });
     } catch (error) {
       return mapFsxError(error, { backupId: input.backupId }, DELETE_BACKUP_ERRORS);
+    }
+  }
+
+  /**
+   * A copy, made in this (the destination) region, of a backup in `source`'s region. A caller limited
+   * to some file systems may copy only backups it can see: that takes a lookup in the source region.
+   */
+  async copy(input: CopyBackupInput, source: Pick<BackupService, 'region' | 'reference'>): Promise<CopyBackupSuccess | ErrorResult> {
+    const backupId = input.sourceBackupId;
+    const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    try {
+      if (this.principal.fileSystemIds && !(await source.reference(backupId))) return backupNotFound(backupId);
+      const out = await this.fsx.send(new CopyBackupCommand(toCopyBackupRequest(input, source.region, clientRequestToken)));
+      if (!out.Backup || !hasBackupId(out.Backup)) return malformed('CopyBackup', 'a BackupId');
+      return result(CopyBackupSuccess, { backup: toBackup(out.Backup, this.region), clientRequestToken });
+    } catch (error) {
+      return mapFsxError(error, { backupId }, COPY_BACKUP_ERRORS);
+    }
+  }
+
+  /** A new file system from one of this region's backups (FSx CreateFileSystemFromBackup). */
+  async restore(input: RestoreBackupInput): Promise<RestoreBackupSuccess | ErrorResult> {
+    const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    try {
+      if (this.principal.fileSystemIds && !(await this.visible(input.backupId))) return backupNotFound(input.backupId);
+      const out = await this.fsx.send(new CreateFileSystemFromBackupCommand(toRestoreRequest(input, clientRequestToken)));
+      if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) return malformed('CreateFileSystemFromBackup', 'a FileSystemId');
+      return result(RestoreBackupSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region), clientRequestToken });
+    } catch (error) {
+      return mapFsxError(error, { backupId: input.backupId }, RESTORE_BACKUP_ERRORS);
     }
   }
 
@@ -221,3 +253,12 @@ function toFsxFilters(filter: BackupFilter | null | undefined, principal: Princi
   add('volume-id', filter.volumeIds);
   return filters;
 }
+
+/** An FSx answer without what makes it usable: reported, never half-shown. */
+const malformed = (operation: string, missing: string): FsxServiceError =>
+  result(FsxServiceError, {
+    code: 'MalformedResponse',
+    message: `FSx answered ${operation} without ${missing}`,
+    retryable: false,
+    requestId: null,
+  });

@@ -1,11 +1,11 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, ValidateNested } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { FSX } from '../../fsx-model';
 import {
   IsClientRequestToken,
   IsFileSystemId,
   IsRegion,
   IsTagKey,
+  IsTags,
   IsTagValue,
   REGION_DESCRIPTION,
 } from '../validation/fsx-constraint.decorators';
@@ -45,9 +45,6 @@ export class CreateBackupInput {
 
   @Field(() => [TagInput], { nullable: true, description: '1–50 tags with unique keys. The Name tag is the backup name in the console.' })
   @IsOptional()
-  @ArrayMinSize(FSX.Tags.min)
-  @ArrayMaxSize(FSX.Tags.max)
-  @ArrayUnique((tag: TagInput) => tag?.key, { message: 'tags must have unique keys' })
-  @ValidateNested({ each: true })
+  @IsTags()
   tags?: TagInput[] | null;
 }

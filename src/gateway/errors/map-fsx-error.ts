@@ -1,7 +1,8 @@
 import * as fsx from '@aws-sdk/client-fsx';
 import { type Constraint, FSX } from '../../fsx-model';
-import type { ServiceLimit } from '../fsx/enums.generated';
+import type { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
 import {
+  ActiveDirectoryError,
   BackupBeingCopied,
   BackupInProgress,
   BackupRestoring,
@@ -9,9 +10,17 @@ import {
   type ErrorResult,
   FsxServiceError,
   IncompatibleParameterError,
+  IncompatibleRegionForMultiAZ,
   InternalServerError,
+  InvalidDestinationKmsKey,
+  InvalidNetworkSettings,
+  InvalidPerUnitStorageThroughput,
+  InvalidRegion,
+  InvalidSourceKmsKey,
+  MissingFileSystemConfiguration,
   type ResultType,
   ServiceLimitExceeded,
+  SourceBackupUnavailable,
   UnsupportedOperation,
   result,
 } from '../results/error-result';
@@ -55,6 +64,32 @@ const FSX_ERRORS: readonly Entry[] = [
     result(ServiceLimitExceeded, { ...base, retryable: false, limit: (e.Limit ?? null) as ServiceLimit | null }),
   ),
   on(fsx.UnsupportedOperation, (_e, _s, base) => result(UnsupportedOperation, { ...base, retryable: false })),
+  on(fsx.SourceBackupUnavailable, (e, s, base) =>
+    result(SourceBackupUnavailable, { ...base, retryable: true, backupId: e.BackupId ?? s.backupId ?? null }),
+  ),
+  on(fsx.InvalidRegion, (_e, _s, base) => result(InvalidRegion, { ...base, retryable: false })),
+  on(fsx.IncompatibleRegionForMultiAZ, (_e, _s, base) => result(IncompatibleRegionForMultiAZ, { ...base, retryable: false })),
+  on(fsx.InvalidSourceKmsKey, (_e, _s, base) => result(InvalidSourceKmsKey, { ...base, retryable: false })),
+  on(fsx.InvalidDestinationKmsKey, (_e, _s, base) => result(InvalidDestinationKmsKey, { ...base, retryable: false })),
+  on(fsx.MissingFileSystemConfiguration, (_e, _s, base) => result(MissingFileSystemConfiguration, { ...base, retryable: false })),
+  on(fsx.InvalidNetworkSettings, (e, _s, base) =>
+    result(InvalidNetworkSettings, {
+      ...base,
+      retryable: false,
+      invalidSubnetId: e.InvalidSubnetId ?? null,
+      invalidSecurityGroupId: e.InvalidSecurityGroupId ?? null,
+      invalidRouteTableId: e.InvalidRouteTableId ?? null,
+    }),
+  ),
+  on(fsx.ActiveDirectoryError, (e, _s, base) =>
+    result(ActiveDirectoryError, {
+      ...base,
+      retryable: false,
+      activeDirectoryId: e.ActiveDirectoryId ?? null,
+      type: (e.Type ?? null) as ActiveDirectoryErrorType | null,
+    }),
+  ),
+  on(fsx.InvalidPerUnitStorageThroughput, (_e, _s, base) => result(InvalidPerUnitStorageThroughput, { ...base, retryable: false })),
 ];
 
 /** Codes FSx does not model, which compatible endpoints answer: moto (and older LocalStack) say ResourceNotFoundException. */

@@ -3,6 +3,9 @@ import { isEnumType } from 'graphql';
 
 export const UNRECOGNIZED = 'UNRECOGNIZED';
 
+/** The values a client may send for an FSx enum: all but UNRECOGNIZED, which only FSx's answers can produce. */
+export const knownValues = (e: Record<string, string>): string[] => Object.values(e).filter((v) => v !== UNRECOGNIZED);
+
 /**
  * FSx grows its enums (Backup Lifecycle gained PENDING, TRANSFERRING, COPYING; Type gained AWS_BACKUP).
  * graphql-js fails the field when an output value is not a member, which would turn a new FSx value

@@ -1,5 +1,5 @@
 import { Field, InterfaceType, ObjectType } from 'type-graphql';
-import { ServiceLimit } from '../fsx/enums.generated';
+import { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
 
 /**
  * What every typed failure has in common, so a client can handle all of them with `... on ErrorResult`
@@ -74,6 +74,50 @@ export class ServiceLimitExceeded extends ErrorResult {
 
 @ObjectType(errorType('FSx cannot do this for this resource, e.g. backing up a Lustre scratch, S3-linked Lustre or ONTAP file system.'))
 export class UnsupportedOperation extends ErrorResult {}
+
+@ObjectType(
+  errorType('The source backup of a copy is not AVAILABLE yet (still being created, copied, or it failed). Retry once it is AVAILABLE.'),
+)
+export class SourceBackupUnavailable extends ErrorResult {
+  @Field(() => String, { nullable: true, description: 'The source backup.' })
+  backupId?: string | null;
+}
+
+@ObjectType(errorType('The region is not one FSx knows, or not one the copy can come from.'))
+export class InvalidRegion extends ErrorResult {}
+
+@ObjectType(errorType('The destination region does not support Multi-AZ file systems of this type, so this backup cannot be copied there.'))
+export class IncompatibleRegionForMultiAZ extends ErrorResult {}
+
+@ObjectType(errorType('The KMS key of the source backup is not valid, or FSx cannot use it.'))
+export class InvalidSourceKmsKey extends ErrorResult {}
+
+@ObjectType(errorType('The KMS key given for the copy is not valid, or FSx cannot use it in the destination region.'))
+export class InvalidDestinationKmsKey extends ErrorResult {}
+
+@ObjectType(errorType('The restore lacks the configuration its file system type requires (e.g. windowsConfiguration.throughputCapacity).'))
+export class MissingFileSystemConfiguration extends ErrorResult {}
+
+@ObjectType(errorType('A subnet, security group or route table of the request is not valid.'))
+export class InvalidNetworkSettings extends ErrorResult {
+  @Field(() => String, { nullable: true })
+  invalidSubnetId?: string | null;
+  @Field(() => String, { nullable: true })
+  invalidSecurityGroupId?: string | null;
+  @Field(() => String, { nullable: true })
+  invalidRouteTableId?: string | null;
+}
+
+@ObjectType(errorType('FSx cannot reach or join the Active Directory of the restored Windows file system.'))
+export class ActiveDirectoryError extends ErrorResult {
+  @Field(() => String, { nullable: true })
+  activeDirectoryId?: string | null;
+  @Field(() => ActiveDirectoryErrorType, { nullable: true })
+  type?: ActiveDirectoryErrorType | null;
+}
+
+@ObjectType(errorType('perUnitStorageThroughput is not one the Lustre deployment type allows.'))
+export class InvalidPerUnitStorageThroughput extends ErrorResult {}
 
 @ObjectType(errorType('Any other FSx error, including codes this gateway does not know yet. `code` is the FSx error name.'))
 export class FsxServiceError extends ErrorResult {

@@ -3,6 +3,7 @@ import { BackupLifecycle } from '../fsx/enums.generated';
 import { Backup, FileSystem } from '../fsx/shapes.generated';
 import { BackupConnection, FileSystemConnection } from '../pagination/connection.types';
 import {
+  ActiveDirectoryError,
   BackupBeingCopied,
   BackupInProgress,
   BackupNotFound,
@@ -12,10 +13,18 @@ import {
   Forbidden,
   FsxServiceError,
   IncompatibleParameterError,
+  IncompatibleRegionForMultiAZ,
   InternalServerError,
+  InvalidDestinationKmsKey,
   InvalidInput,
+  InvalidNetworkSettings,
+  InvalidPerUnitStorageThroughput,
+  InvalidRegion,
+  InvalidSourceKmsKey,
+  MissingFileSystemConfiguration,
   type ResultType,
   ServiceLimitExceeded,
+  SourceBackupUnavailable,
   UnsupportedOperation,
 } from './error-result';
 
@@ -37,6 +46,26 @@ export class DeleteBackupSuccess {
 
   @Field(() => BackupLifecycle, { nullable: true, description: 'DELETED: the backup then disappears from backup queries.' })
   lifecycle?: BackupLifecycle | null;
+
+  @Field({ description: 'The token FSx deduplicated on: the one you sent, or the one the gateway generated.' })
+  clientRequestToken!: string;
+}
+
+@ObjectType('CopyBackupSuccess', { simpleResolvers: true })
+export class CopyBackupSuccess {
+  @Field(() => Backup, {
+    description: 'The copy, in the destination region, COPYING until AVAILABLE; sourceBackup leads back to the original.',
+  })
+  backup!: Backup;
+
+  @Field({ description: 'The token FSx deduplicated on: the one you sent, or the one the gateway generated.' })
+  clientRequestToken!: string;
+}
+
+@ObjectType('RestoreBackupSuccess', { simpleResolvers: true })
+export class RestoreBackupSuccess {
+  @Field(() => FileSystem, { description: 'The new file system, CREATING until AVAILABLE.' })
+  fileSystem!: FileSystem;
 
   @Field({ description: 'The token FSx deduplicated on: the one you sent, or the one the gateway generated.' })
   clientRequestToken!: string;
@@ -66,6 +95,32 @@ const DELETE_BACKUP = [
   Forbidden,
   ...ALWAYS,
 ] as const;
+const COPY_BACKUP = [
+  BackupNotFound,
+  SourceBackupUnavailable,
+  InvalidRegion,
+  IncompatibleRegionForMultiAZ,
+  InvalidSourceKmsKey,
+  InvalidDestinationKmsKey,
+  ServiceLimitExceeded,
+  UnsupportedOperation,
+  IncompatibleParameterError,
+  BadRequest,
+  Forbidden,
+  ...ALWAYS,
+] as const;
+const RESTORE_BACKUP = [
+  BackupNotFound,
+  MissingFileSystemConfiguration,
+  InvalidNetworkSettings,
+  InvalidPerUnitStorageThroughput,
+  ActiveDirectoryError,
+  IncompatibleParameterError,
+  ServiceLimitExceeded,
+  BadRequest,
+  Forbidden,
+  ...ALWAYS,
+] as const;
 const BACKUP = [BackupNotFound, BadRequest, ...ALWAYS] as const;
 const BACKUPS = [BadRequest, FileSystemNotFound, ...ALWAYS] as const;
 const FILE_SYSTEM = [FileSystemNotFound, BadRequest, ...ALWAYS] as const;
@@ -73,6 +128,8 @@ const FILE_SYSTEMS = [BadRequest, ...ALWAYS] as const;
 
 export const CREATE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(CREATE_BACKUP);
 export const DELETE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(DELETE_BACKUP);
+export const COPY_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(COPY_BACKUP);
+export const RESTORE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(RESTORE_BACKUP);
 export const BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(BACKUP);
 export const BACKUPS_ERRORS: ReadonlySet<ResultType> = new Set(BACKUPS);
 export const FILE_SYSTEM_ERRORS: ReadonlySet<ResultType> = new Set(FILE_SYSTEM);
@@ -87,6 +144,16 @@ export const DeleteBackupResult = createUnionType({
   name: 'DeleteBackupResult',
   description: 'DeleteBackupSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
   types: () => [DeleteBackupSuccess, ...DELETE_BACKUP] as const,
+});
+export const CopyBackupResult = createUnionType({
+  name: 'CopyBackupResult',
+  description: 'CopyBackupSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
+  types: () => [CopyBackupSuccess, ...COPY_BACKUP] as const,
+});
+export const RestoreBackupResult = createUnionType({
+  name: 'RestoreBackupResult',
+  description: 'RestoreBackupSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
+  types: () => [RestoreBackupSuccess, ...RESTORE_BACKUP] as const,
 });
 export const BackupResult = createUnionType({ name: 'BackupResult', types: () => [Backup, ...BACKUP] as const });
 export const BackupsResult = createUnionType({ name: 'BackupsResult', types: () => [BackupConnection, ...BACKUPS] as const });

@@ -1,4 +1,15 @@
-import { Length, Matches, type ValidationOptions, registerDecorator } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+  type ValidationOptions,
+  registerDecorator,
+} from 'class-validator';
 import { type Constraint, FSX, RESERVED_TAG_KEY_PREFIX } from '../../fsx-model';
 
 type Options = Pick<ValidationOptions, 'each'>;
@@ -43,3 +54,30 @@ export function IsTagKey(): PropertyDecorator {
 export const REGION_DESCRIPTION = 'The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one.';
 
 export const IsRegion = () => FsxString(FSX.Region, 'must be a region name such as us-east-1');
+
+export const IsKmsKeyId = () => FsxString(FSX.KmsKeyId, 'must be a KMS key id or ARN');
+export const IsSubnetId = (options?: Options) => FsxString(FSX.SubnetId, 'must look like subnet-0123456789abcdef0', options);
+export const IsSecurityGroupId = (options?: Options) => FsxString(FSX.SecurityGroupId, 'must look like sg-0123456789abcdef0', options);
+export const IsDirectoryId = () => FsxString(FSX.DirectoryId, 'must look like d-0123456789');
+
+/** An FSx integer shape's bounds, as class-validator's min and max. */
+export function IsWithin(constraint: Constraint): PropertyDecorator {
+  const decorators = [Min(constraint.min ?? Number.MIN_SAFE_INTEGER), Max(constraint.max ?? Number.MAX_SAFE_INTEGER)];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}
+
+/** A list of FSx shape `list` (item-count bounds), e.g. SubnetIds. */
+export function IsListOf(list: Constraint): PropertyDecorator {
+  const decorators = [ArrayMinSize(list.min ?? 0), ArrayMaxSize(list.max ?? Number.MAX_SAFE_INTEGER)];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}
+
+/** 1–50 tags with unique keys, each validated as a TagInput. */
+export function IsTags(): PropertyDecorator {
+  const decorators = [
+    IsListOf(FSX.Tags),
+    ArrayUnique((tag: { key?: string } | null) => tag?.key, { message: 'tags must have unique keys' }),
+    ValidateNested({ each: true }),
+  ];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}

@@ -1,0 +1,164 @@
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { FSX } from '../../fsx-model';
+import { LustreDeploymentType, OpenZFSDeploymentType, StorageType, WindowsDeploymentType } from '../fsx/enums.generated';
+import { knownValues } from '../fsx/unrecognized-enum-fallback';
+import {
+  IsBackupId,
+  IsClientRequestToken,
+  IsDirectoryId,
+  IsKmsKeyId,
+  IsListOf,
+  IsRegion,
+  IsSecurityGroupId,
+  IsSubnetId,
+  IsTags,
+  IsWithin,
+  REGION_DESCRIPTION,
+} from '../validation/fsx-constraint.decorators';
+import { TagInput } from './create-backup.input';
+
+@InputType('CreateFileSystemWindowsConfigurationInput', { description: 'The Windows File Server settings of a restored file system.' })
+export class WindowsRestoreConfiguration {
+  @Field(() => Int, { description: 'Throughput in MB/s (8–100000); FSx requires it.' })
+  @IsWithin(FSX.MegabytesPerSecond)
+  throughputCapacity!: number;
+
+  @Field(() => WindowsDeploymentType, { nullable: true })
+  @IsOptional()
+  @IsIn(knownValues(WindowsDeploymentType))
+  deploymentType?: WindowsDeploymentType | null;
+
+  @Field(() => String, { nullable: true, description: 'For MULTI_AZ_1: the subnet of the preferred file server.' })
+  @IsOptional()
+  @IsSubnetId()
+  preferredSubnetId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An AWS Managed Microsoft AD to join, e.g. d-0123456789.' })
+  @IsOptional()
+  @IsDirectoryId()
+  activeDirectoryId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days to keep automatic backups, 0–90 (0: none).' })
+  @IsOptional()
+  @IsWithin(FSX.AutomaticBackupRetentionDays)
+  automaticBackupRetentionDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  copyTagsToBackups?: boolean | null;
+}
+
+@InputType('CreateFileSystemLustreConfigurationInput', { description: 'The Lustre settings of a restored file system.' })
+export class LustreRestoreConfiguration {
+  @Field(() => LustreDeploymentType, { nullable: true })
+  @IsOptional()
+  @IsIn(knownValues(LustreDeploymentType))
+  deploymentType?: LustreDeploymentType | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'PERSISTENT deployments: MB/s per TiB of storage (12–1000, as the deployment type allows).',
+  })
+  @IsOptional()
+  @IsWithin(FSX.PerUnitStorageThroughput)
+  perUnitStorageThroughput?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days to keep automatic backups, 0–90 (0: none).' })
+  @IsOptional()
+  @IsWithin(FSX.AutomaticBackupRetentionDays)
+  automaticBackupRetentionDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  copyTagsToBackups?: boolean | null;
+}
+
+@InputType('CreateFileSystemOpenZFSConfigurationInput', { description: 'The OpenZFS settings of a restored file system.' })
+export class OpenZfsRestoreConfiguration {
+  @Field(() => OpenZFSDeploymentType)
+  @IsIn(knownValues(OpenZFSDeploymentType))
+  deploymentType!: OpenZFSDeploymentType;
+
+  @Field(() => Int, { description: 'Throughput in MB/s (8–100000).' })
+  @IsWithin(FSX.MegabytesPerSecond)
+  throughputCapacity!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Days to keep automatic backups, 0–90 (0: none).' })
+  @IsOptional()
+  @IsWithin(FSX.AutomaticBackupRetentionDays)
+  automaticBackupRetentionDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  copyTagsToBackups?: boolean | null;
+}
+
+@InputType('RestoreBackupInput', {
+  description:
+    "FSx CreateFileSystemFromBackup: a new file system made from a backup, in the backup's region. Give the configuration of the backup's file system type.",
+})
+export class RestoreBackupInput {
+  @Field({ description: 'The backup to restore; it must be AVAILABLE.' })
+  @IsBackupId()
+  backupId!: string;
+
+  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
+  @IsOptional()
+  @IsRegion()
+  region?: string | null;
+
+  @Field(() => [String], { description: 'Subnets of the new file system (two for Multi-AZ deployments).' })
+  @IsListOf({ ...FSX.SubnetIds, min: 1 })
+  @IsSubnetId({ each: true })
+  subnetIds!: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsListOf(FSX.SecurityGroupIds)
+  @IsSecurityGroupId({ each: true })
+  securityGroupIds?: string[] | null;
+
+  @Field(() => StorageType, { nullable: true })
+  @IsOptional()
+  @IsIn(knownValues(StorageType))
+  storageType?: StorageType | null;
+
+  @Field(() => Int, { nullable: true, description: "GiB; default: the backup's file system's capacity." })
+  @IsOptional()
+  @IsWithin({ ...FSX.StorageCapacity, max: 2_147_483_647 })
+  storageCapacity?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsKmsKeyId()
+  kmsKeyId?: string | null;
+
+  @Field(() => [TagInput], { nullable: true, description: '1–50 tags with unique keys.' })
+  @IsOptional()
+  @IsTags()
+  tags?: TagInput[] | null;
+
+  @Field(() => WindowsRestoreConfiguration, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  windowsConfiguration?: WindowsRestoreConfiguration | null;
+
+  @Field(() => LustreRestoreConfiguration, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  lustreConfiguration?: LustreRestoreConfiguration | null;
+
+  @Field(() => OpenZfsRestoreConfiguration, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  openZFSConfiguration?: OpenZfsRestoreConfiguration | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it.',
+  })
+  @IsOptional()
+  @IsClientRequestToken()
+  clientRequestToken?: string | null;
+}
