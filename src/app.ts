@@ -27,7 +27,7 @@ export interface RunningGateway {
 export async function startGateway(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
   const emulator = config.backend === 'emulator' ? await startEmulator(config.emulator) : undefined;
   const endpointUrl = emulator?.url ?? config.endpointUrl;
-  const regions = config.regions ?? (emulator as { regions?: string[] } | undefined)?.regions ?? [config.region];
+  const regions = config.regions ?? (emulator ? [...emulator.regions] : [config.region]);
   const fsx = FsxRegions.connect({ ...config, endpointUrl }, regions);
   try {
     const schemas = await buildGatewaySchemas();
