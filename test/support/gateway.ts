@@ -22,12 +22,10 @@ export interface TestGateway {
  * The real thing, on loopback: the FSx emulator on a free port and the gateway (HTTP server, SDK,
  * schema) pointed at it as at any FSx endpoint. Lifecycle delay 0 unless a test asks otherwise.
  */
-export async function startTestGateway(
-  emulatorOptions: EmulatorOptions = {},
-  env: Record<string, string> = {},
-): Promise<TestGateway> {
+export async function startTestGateway(emulatorOptions: EmulatorOptions = {}, env: Record<string, string> = {}): Promise<TestGateway> {
   const emulator = await startEmulator({ backupDurationMs: 0, ...emulatorOptions });
-  const gateway = await startGateway(testConfig({ FSX_ENDPOINT_URL: emulator.url, ...env }));
+  // The gateway serves every region the emulator does, as an operator would configure it.
+  const gateway = await startGateway(testConfig({ FSX_ENDPOINT_URL: emulator.url, FSX_REGIONS: emulator.regions.join(','), ...env }));
   emulator.calls.clear(); // start-up warm-up call
   return {
     gateway,
@@ -65,18 +63,54 @@ export const CREATE_BACKUP = /* GraphQL */ `
       ... on CreateBackupSuccess {
         clientRequestToken
         backup {
-          backupId lifecycle type progressPercent creationTime kmsKeyId resourceARN ownerId resourceType
-          tags { key value }
-          fileSystem { fileSystemId fileSystemType lifecycle storageCapacity }
+          backupId
+          lifecycle
+          type
+          progressPercent
+          creationTime
+          kmsKeyId
+          resourceARN
+          ownerId
+          resourceType
+          tags {
+            key
+            value
+          }
+          fileSystem {
+            fileSystemId
+            fileSystemType
+            lifecycle
+            storageCapacity
+          }
         }
       }
-      ... on ErrorResult { message retryable requestId }
-      ... on BackupInProgress { fileSystemId }
-      ... on FileSystemNotFound { fileSystemId }
-      ... on IncompatibleParameterError { parameter }
-      ... on ServiceLimitExceeded { limit }
-      ... on FsxServiceError { code }
-      ... on InvalidInput { fieldErrors { path constraint message } }
+      ... on ErrorResult {
+        message
+        retryable
+        requestId
+      }
+      ... on BackupInProgress {
+        fileSystemId
+      }
+      ... on FileSystemNotFound {
+        fileSystemId
+      }
+      ... on IncompatibleParameterError {
+        parameter
+      }
+      ... on ServiceLimitExceeded {
+        limit
+      }
+      ... on FsxServiceError {
+        code
+      }
+      ... on InvalidInput {
+        fieldErrors {
+          path
+          constraint
+          message
+        }
+      }
     }
   }
 `;
