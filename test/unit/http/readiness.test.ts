@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FSxClient } from '@aws-sdk/client-fsx';
+import { type RunningEmulator, startEmulator } from '../../../src/emulator';
+import { FsxRegions } from '../../../src/gateway/fsx/fsx-regions';
+import { answerReadiness, probeFsx } from '../../../src/gateway/http/readiness';
+
+const clientOf = (endpoint: string, region = 'us-east-1') =>
+  new FSxClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+
+/** An address nothing listens on: a port that was free a moment ago. */
+async function closedPortUrl(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+let emulator: RunningEmulator;
+let downUrl: string;
+const clients: FSxClient[] = [];
+/** Calls held at their fault latency until the suite ends: an FSx that never answers, without a timer. */
+const held: Array<() => void> = [];
+let probes: http.Server;
+let probesUrl: string;
+/** The regions the next /readyz answer probes. */
+let served: FsxRegions;
+
+/** Regions by name, each a client of the emulator (the region is the SigV4 scope it signs with) or of `endpoint`. */
+function regions(spec: Record<string, string>): FsxRegions {
+  const map = new Map(Object.entries(spec).map(([region, endpoint]) => [region, clientOf(endpoint, region)]));
+  clients.push(...map.values());
+  return new FsxRegions(map);
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, faultSleep: () => new Promise<void>((resolve) => held.push(resolve)) });
+  downUrl = await closedPortUrl();
+  probes = http.createServer(
+    (_req, res) => void answerReadiness(res, served).catch((error: unknown) => res.writeHead(500).end(String(error))),
+  );
+  await new Promise<void>((resolve) => probes.listen(0, '127.0.0.1', resolve));
+  probesUrl = `http://127.0.0.1:${(probes.address() as AddressInfo).port}/readyz`;
+});
+afterAll(async () => {
+  held.forEach((release) => release());
+  const closed = new Promise((resolve) => probes.close(resolve));
+  probes.closeAllConnections();
+  await closed;
+  clients.forEach((client) => client.destroy());
+  await emulator.stop();
+});
+beforeEach(() => emulator.reset());
+
+async function readyz() {
+  const res = await fetch(probesUrl);
+  return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+}
+const unavailable = (reason: string) => ({ status: 503, type: 'application/json', body: { status: 'unavailable', reason } });
+
+describe('probeFsx', () => {
+  test('resolves when FSx answers, after exactly one DescribeFileSystems of one item', async () => {
+    await expect(probeFsx(regions({ 'us-east-1': emulator.url }).client(), 2000)).resolves.toBeUndefined();
+    expect(emulator.calls).toEqual([{ operation: 'DescribeFileSystems', region: 'us-east-1', input: { MaxResults: 1 } }]);
+  });
+
+  test('rejects when nothing listens', async () => {
+    await expect(probeFsx(regions({ 'us-east-1': downUrl }).client(), 2000)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  test('rejects when FSx does not answer within the timeout', async () => {
+    emulator.faults.set([{ operation: 'DescribeFileSystems', latencyMs: 1 }]);
+    // FSx holds the call until afterAll: only the timeout can end this probe (without it, the test would hang).
+    await expect(probeFsx(regions({ 'us-east-1': emulator.url }).client(), 1)).rejects.toMatchObject({
+      name: 'AbortError',
+      message: expect.stringMatching(/timeout/),
+    });
+  });
+});
+
+describe('answerReadiness', () => {
+  test('200 {status: ready} once every region served has answered its probe', async () => {
+    served = regions({ 'us-east-1': emulator.url, 'us-west-2': emulator.url });
+    expect(await readyz()).toEqual({ status: 200, type: 'application/json', body: { status: 'ready' } });
+    expect(emulator.calls.map((call) => call.region).sort()).toEqual(['us-east-1', 'us-west-2']);
+  });
+
+  test('503 naming the region whose endpoint is down, while the others answer', async () => {
+    served = regions({ 'us-east-1': emulator.url, 'us-west-2': downUrl });
+    // The reason is the error's name, which for a refused connection is a bare "Error" (its code, ECONNREFUSED, is not shown).
+    expect(await readyz()).toEqual(unavailable('FSx endpoint not reachable in us-west-2: Error'));
+  });
+
+  test('503 naming the error FSx answers with; when several regions fail, the first served is named', async () => {
+    served = regions({ 'us-west-2': emulator.url, 'us-east-1': emulator.url });
+    emulator.faults.set([{ operation: 'DescribeFileSystems', error: 'ServiceUnavailable' }]);
+    expect(await readyz()).toEqual(unavailable('FSx endpoint not reachable in us-west-2: ServiceUnavailable'));
+  });
+
+  test('503 for a region the endpoint does not serve', async () => {
+    served = regions({ 'us-east-1': emulator.url, 'eu-north-1': emulator.url });
+    expect(await readyz()).toEqual(unavailable('FSx endpoint not reachable in eu-north-1: InvalidSignatureException'));
+  });
+});
