@@ -15,6 +15,8 @@ export interface OperationContext {
   backupDurationMs: number;
   backupQuota: number;
   maxResultsCap: number;
+  /** Served regions without Multi-AZ Windows support (CopyBackup of a MULTI_AZ_1 backup into one: IncompatibleRegionForMultiAZ). */
+  noMultiAzRegions: ReadonlySet<string>;
   /** Key that signs pagination tokens; per emulator instance and region. */
   pageTokenSecret: Buffer;
 }

@@ -7,6 +7,7 @@
 import { kmsKeyArn } from './ids';
 import { type NewFileSystem, buildFileSystem } from './store/file-system-factory';
 import type { BackupRecord, FileSystemRecord, StoreData } from './store/records';
+import { emptyStoreData } from './store/store';
 import type { Tag } from './validation';
 
 export const DEMO = {
@@ -153,7 +154,7 @@ export function demoEstate(region: string, accountId: string): StoreData {
       volume: { volumeId: DEMO.volumes.ontap, name: 'vol1', volumeType: 'ONTAP' },
     }),
   ];
-  return { fileSystems, backups, createBackupTokens: {}, deleteBackupTokens: {}, createFileSystemTokens: {} };
+  return { ...emptyStoreData(), fileSystems, backups };
 }
 
 /** The second region's estate; the copy's source is DEMO.backups.windowsUser in `sourceRegion` (the default region). */
@@ -209,5 +210,5 @@ export function secondRegionEstate(region: string, accountId: string, sourceRegi
       kmsKeyId: fileSystems[0].kmsKeyId,
     },
   ];
-  return { fileSystems, backups, createBackupTokens: {}, deleteBackupTokens: {}, createFileSystemTokens: {} };
+  return { ...emptyStoreData(), fileSystems, backups };
 }

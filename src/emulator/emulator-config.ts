@@ -16,6 +16,12 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     description:
       'Regions served, comma-separated, each with its own state; the first is the default (unsigned requests, the demo estate). A request is for the region of its SigV4 credential scope.',
   },
+  {
+    name: 'FSX_EMULATOR_NO_MULTI_AZ_REGIONS',
+    default: '(unset)',
+    description:
+      'Served regions without Multi-AZ Windows support, comma-separated: CopyBackup of a Windows MULTI_AZ_1 backup into one is IncompatibleRegionForMultiAZ.',
+  },
   { name: 'FSX_EMULATOR_ACCOUNT_ID', default: EMULATOR_DEFAULTS.accountId, description: '12-digit account id in ARNs and OwnerId.' },
   {
     name: 'FSX_EMULATOR_BACKUP_DURATION_MS',
@@ -70,6 +76,15 @@ export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions &
     if (value !== undefined) options[key] = value;
   };
   set('regions', regionList(read, 'FSX_EMULATOR_REGIONS'));
+  set('noMultiAzRegions', regionList(read, 'FSX_EMULATOR_NO_MULTI_AZ_REGIONS'));
+  const served = options.regions ?? EMULATOR_DEFAULTS.regions;
+  const notServed = options.noMultiAzRegions?.find((r) => !served.includes(r));
+  if (notServed !== undefined) {
+    throw new ConfigError(
+      'FSX_EMULATOR_NO_MULTI_AZ_REGIONS',
+      `lists ${notServed}, which is not served (FSX_EMULATOR_REGIONS: ${served.join(',')})`,
+    );
+  }
   set('accountId', read.matching('FSX_EMULATOR_ACCOUNT_ID', /^\d{12}$/, 'must be 12 digits'));
   set('backupDurationMs', read.int('FSX_EMULATOR_BACKUP_DURATION_MS', 0, 86_400_000));
   set('backupQuota', read.int('FSX_EMULATOR_BACKUP_QUOTA', 0, 1_000_000));

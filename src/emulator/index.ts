@@ -57,6 +57,11 @@ function checkOptions(o: EmulatorOptions): void {
     if (bad !== undefined) throw new RangeError(`EmulatorOptions.regions: ${JSON.stringify(bad)} does not look like us-east-1.`);
     if (new Set(o.regions).size !== o.regions.length) throw new RangeError('EmulatorOptions.regions lists a region twice.');
   }
+  const served = o.regions ?? EMULATOR_DEFAULTS.regions;
+  const notServed = (o.noMultiAzRegions ?? []).find((r) => !served.includes(r));
+  if (notServed !== undefined) {
+    throw new RangeError(`EmulatorOptions.noMultiAzRegions: ${JSON.stringify(notServed)} is not a served region (${served.join(', ')}).`);
+  }
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -81,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const clock = options.clock ?? new SystemClock();
   const secret = randomBytes(32);
+  const noMultiAzRegions = new Set(options.noMultiAzRegions ?? []);
   const contexts = new Map<string, OperationContext>(
     regionNames.map((r) => [
       r,
@@ -93,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         backupDurationMs: options.backupDurationMs ?? EMULATOR_DEFAULTS.backupDurationMs,
         backupQuota: options.backupQuota ?? EMULATOR_DEFAULTS.backupQuota,
         maxResultsCap: options.maxResultsCap ?? EMULATOR_DEFAULTS.maxResultsCap,
+        noMultiAzRegions,
         // Per region: a NextToken of one region is invalid in another.
         pageTokenSecret: createHmac('sha256', secret).update(r).digest(),
       },

@@ -58,14 +58,19 @@ const LUSTRE_PHASES: ReadonlyArray<[BackupLifecycle, number]> = [
   ['TRANSFERRING', 1],
 ];
 const DEFAULT_PHASES: ReadonlyArray<[BackupLifecycle, number]> = [['CREATING', 1]];
+/** A copy (CopyBackup) is COPYING until AVAILABLE (per the FSx docs). */
+const COPY_PHASES: ReadonlyArray<[BackupLifecycle, number]> = [['COPYING', 1]];
 
-export function deriveLifecycle(params: { createdAtMs: number; durationMs: number; lustre: boolean }, nowMs: number): LifecycleState {
-  const { createdAtMs, durationMs, lustre } = params;
+export function deriveLifecycle(
+  params: { createdAtMs: number; durationMs: number; lustre: boolean; copy?: boolean },
+  nowMs: number,
+): LifecycleState {
+  const { createdAtMs, durationMs, lustre, copy = false } = params;
   const elapsed = nowMs - createdAtMs;
   if (durationMs <= 0 || elapsed >= durationMs) return { lifecycle: 'AVAILABLE', progressPercent: 100 };
   // A clock set backwards must not yield negative progress.
   const fraction = Math.max(0, elapsed) / durationMs;
-  const phases = lustre ? LUSTRE_PHASES : DEFAULT_PHASES;
+  const phases = copy ? COPY_PHASES : lustre ? LUSTRE_PHASES : DEFAULT_PHASES;
   const phase = phases.find(([, end]) => fraction < end) ?? phases[phases.length - 1];
   // Never report 100 before the backup is AVAILABLE: clients treat 100 as done.
   return { lifecycle: phase[0], progressPercent: Math.min(99, Math.floor(fraction * 100)) };

@@ -11,6 +11,11 @@ export interface EmulatorOptions {
    * the demo estate). Default us-east-1, us-west-2. A request's region is its SigV4 credential scope.
    */
   regions?: string[];
+  /**
+   * Served regions without Multi-AZ Windows File Server support: a Windows MULTI_AZ_1 backup copied into
+   * one is IncompatibleRegionForMultiAZ. Default none.
+   */
+  noMultiAzRegions?: string[];
   /** Default 123456789012. */
   accountId?: string;
   /** CREATING → AVAILABLE duration of new backups; default 3000; 0 = AVAILABLE at once. */

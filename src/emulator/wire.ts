@@ -40,8 +40,9 @@ export function backupState(b: BackupRecord, nowMs: number): LifecycleState {
     {
       createdAtMs: b.createdAtMs,
       durationMs: b.durationMs,
-      // Only user-initiated Lustre backups go through PENDING/TRANSFERRING (FSx docs).
+      // Only user-initiated Lustre backups go through PENDING/TRANSFERRING (FSx docs); copies are COPYING.
       lustre: b.fileSystem.fileSystemType === 'LUSTRE' && b.type === 'USER_INITIATED',
+      copy: b.sourceBackupId !== undefined,
     },
     nowMs,
   );

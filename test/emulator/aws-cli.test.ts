@@ -71,4 +71,24 @@ describeIfCli('AWS CLI against the emulator', () => {
       stderr: expect.stringContaining('This emulator serves: us-east-1, us-west-2'),
     });
   });
+
+  it('copy-backup copies across regions; the copy is seen from its region', async () => {
+    const { Backup } = await aws(
+      'copy-backup',
+      '--region',
+      'us-west-2',
+      '--source-region',
+      'us-east-1',
+      '--source-backup-id',
+      DEMO.backups.windowsUser,
+      '--copy-tags',
+    );
+    expect(Backup).toMatchObject({ SourceBackupId: DEMO.backups.windowsUser, SourceBackupRegion: 'us-east-1', Lifecycle: 'AVAILABLE' });
+    expect(Backup.ResourceARN).toContain(':us-west-2:');
+    const described = await aws('describe-backups', '--region', 'us-west-2', '--backup-ids', Backup.BackupId);
+    expect(described.Backups[0].Tags).toEqual([{ Key: 'Name', Value: 'before-upgrade' }]);
+    await expect(aws('copy-backup', '--source-backup-id', DEMO.backups.ontapVolume)).rejects.toMatchObject({
+      stderr: expect.stringContaining('(UnsupportedOperation)'),
+    });
+  });
 });

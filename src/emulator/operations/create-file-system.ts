@@ -5,7 +5,7 @@
  */
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import { badRequest, FsxError, incompatibleParameter } from '../protocol/errors';
+import { badRequest, FsxError } from '../protocol/errors';
 import { buildFileSystem } from '../store/file-system-factory';
 import type { FileSystemType } from '../store/records';
 import { FSX, MODEL_ENUMS } from '../../fsx-model';
@@ -20,14 +20,7 @@ import {
   validateTags,
 } from '../validation';
 import { fileSystemToWire } from '../wire';
-
-/** JSON with object keys sorted at every level, so key order never makes two requests differ. */
-const canonicalJson = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+import { assertSameRequest, canonicalJson } from './idempotency';
 
 const oneOf = (member: string, value: unknown, allowed: readonly string[], required = false): void => {
   if (value === undefined || value === null) {
@@ -102,14 +95,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
   if (token !== undefined) {
     const previous = ctx.store.getToken('createFileSystem', token);
     if (previous) {
-      if (previous.request !== canonical) {
-        const before = JSON.parse(previous.request) as Record<string, unknown>;
-        const differing =
-          [...new Set([...Object.keys(before), ...Object.keys(request)])].find(
-            (k) => JSON.stringify(before[k]) !== JSON.stringify(request[k]),
-          ) ?? 'ClientRequestToken';
-        throw incompatibleParameter(differing);
-      }
+      assertSameRequest(previous.request, request);
       const existing = ctx.store.getFileSystem(previous.fileSystemId);
       if (existing) return { FileSystem: fileSystemToWire(existing, ctx) };
     }

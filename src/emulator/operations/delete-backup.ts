@@ -30,6 +30,22 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
       },
     );
   }
+  // A copy of it still COPYING, in any region (guess: BackupId names the backup asked to delete, not the copy).
+  const now = ctx.clock.now();
+  for (const region of ctx.regions.names) {
+    const copying = ctx.regions
+      .store(region)!
+      .listBackups()
+      .find((b) => b.sourceBackupId === backupId && b.sourceBackupRegion === ctx.region && backupState(b, now).lifecycle === 'COPYING');
+    if (copying) {
+      throw new FsxError(
+        'BackupBeingCopied',
+        `Backup ${backupId} is being copied (to ${copying.backupId} in ${region}); it can be deleted once the copy is AVAILABLE.`,
+        400,
+        { BackupId: backupId },
+      );
+    }
+  }
   // Guess: FSx shows DELETED briefly; the emulator removes the backup at once.
   store.deleteBackup(backupId);
   if (token !== undefined) store.putToken('deleteBackup', token, { backupId });

@@ -1,5 +1,6 @@
 /** The dispatch table: operation name → handler. Anything else is UnknownOperationException. */
 import type { Handler } from '../context';
+import { copyBackup } from './copy-backup';
 import { createBackup } from './create-backup';
 import { createFileSystem } from './create-file-system';
 import { deleteBackup } from './delete-backup';
@@ -9,6 +10,7 @@ import { listTagsForResource, tagResource, untagResource } from './tags';
 
 export const OPERATIONS: Readonly<Record<string, Handler>> = {
   CreateBackup: createBackup,
+  CopyBackup: copyBackup,
   DescribeBackups: describeBackups,
   DeleteBackup: deleteBackup,
   CreateFileSystem: createFileSystem,

@@ -32,3 +32,6 @@ export const backupNotFound = (id: string): FsxError =>
 
 export const resourceNotFound = (arn: string): FsxError =>
   new FsxError('ResourceNotFound', `Resource '${arn}' does not exist.`, 400, { ResourceARN: arn });
+
+export const serviceLimitExceeded = (limit: string, message: string): FsxError =>
+  new FsxError('ServiceLimitExceeded', message, 400, { Limit: limit });

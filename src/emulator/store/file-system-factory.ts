@@ -163,7 +163,7 @@ export function buildFileSystem(n: NewFileSystem): FileSystemRecord {
     networkInterfaceIds: n.subnetIds.map((s, i) => `eni-${hex(`${n.fileSystemId}:${s}:${i}`, 17)}`),
     dnsName: `${n.fileSystemId}.fsx.${n.region}.amazonaws.com`,
     // Scratch Lustre data is encrypted with FSx-managed keys, so FSx reports no KMS key for it.
-    kmsKeyId: scratch ? undefined : (n.kmsKeyId ?? kmsKeyArn(n.region, n.accountId, defaultKeyId(n.region, n.accountId))),
+    kmsKeyId: scratch ? undefined : (n.kmsKeyId ?? defaultKmsKeyArn(n.region, n.accountId)),
     fileSystemTypeVersion: n.fileSystemTypeVersion ?? (n.fileSystemType === 'LUSTRE' ? '2.15' : undefined),
     tags: n.tags.map((t) => ({ ...t })),
     activeDirectoryDomainName: n.activeDirectoryDomainName,
@@ -174,8 +174,8 @@ export function buildFileSystem(n: NewFileSystem): FileSystemRecord {
   };
 }
 
-/** The account's "aws/fsx" managed key, as a stable uuid-shaped id. */
-function defaultKeyId(region: string, accountId: string): string {
+/** The ARN of the account's "aws/fsx" managed key in a region, with a stable uuid-shaped id. */
+export function defaultKmsKeyArn(region: string, accountId: string): string {
   const h = hex(`aws/fsx:${region}:${accountId}`, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return kmsKeyArn(region, accountId, `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`);
 }

@@ -78,10 +78,19 @@ export interface CreateFileSystemTokenRecord {
   request: string;
 }
 
+/** What CopyBackup remembers about a ClientRequestToken (in the destination region). */
+export interface CopyBackupTokenRecord {
+  backupId: string;
+  /** Canonical JSON of the request without the token. */
+  request: string;
+}
+
 export interface StoreData {
   fileSystems: FileSystemRecord[];
   backups: BackupRecord[];
   createBackupTokens: Record<string, CreateBackupTokenRecord>;
   deleteBackupTokens: Record<string, DeleteBackupTokenRecord>;
   createFileSystemTokens: Record<string, CreateFileSystemTokenRecord>;
+  /** Absent in data files written before CopyBackup. */
+  copyBackupTokens?: Record<string, CopyBackupTokenRecord>;
 }

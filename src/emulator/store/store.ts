@@ -5,6 +5,7 @@
  */
 import type {
   BackupRecord,
+  CopyBackupTokenRecord,
   CreateBackupTokenRecord,
   CreateFileSystemTokenRecord,
   DeleteBackupTokenRecord,
@@ -19,6 +20,7 @@ export const emptyStoreData = (): StoreData => ({
   createBackupTokens: {},
   deleteBackupTokens: {},
   createFileSystemTokens: {},
+  copyBackupTokens: {},
 });
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -28,6 +30,7 @@ interface TokenRecords {
   createBackup: CreateBackupTokenRecord;
   deleteBackup: DeleteBackupTokenRecord;
   createFileSystem: CreateFileSystemTokenRecord;
+  copyBackup: CopyBackupTokenRecord;
 }
 type TokenKind = keyof TokenRecords;
 type TokenMaps = { [K in TokenKind]: Map<string, TokenRecords[K]> };
@@ -35,7 +38,7 @@ type TokenMaps = { [K in TokenKind]: Map<string, TokenRecords[K]> };
 export class Store {
   private fileSystems = new Map<string, FileSystemRecord>();
   private backups = new Map<string, BackupRecord>();
-  private tokens: TokenMaps = { createBackup: new Map(), deleteBackup: new Map(), createFileSystem: new Map() };
+  private tokens: TokenMaps = { createBackup: new Map(), deleteBackup: new Map(), createFileSystem: new Map(), copyBackup: new Map() };
   /** Bumped on every mutation. */
   generation = 0;
 
@@ -52,6 +55,7 @@ export class Store {
       createBackup: new Map(Object.entries(d.createBackupTokens ?? {})),
       deleteBackup: new Map(Object.entries(d.deleteBackupTokens ?? {})),
       createFileSystem: new Map(Object.entries(d.createFileSystemTokens ?? {})),
+      copyBackup: new Map(Object.entries(d.copyBackupTokens ?? {})),
     };
     this.generation++;
   }
@@ -63,6 +67,7 @@ export class Store {
       createBackupTokens: Object.fromEntries(this.tokens.createBackup),
       deleteBackupTokens: Object.fromEntries(this.tokens.deleteBackup),
       createFileSystemTokens: Object.fromEntries(this.tokens.createFileSystem),
+      copyBackupTokens: Object.fromEntries(this.tokens.copyBackup),
     });
   }
 
@@ -94,8 +99,9 @@ export class Store {
   }
   deleteBackup(id: string): void {
     this.backups.delete(id);
-    // Guess: once a backup is deleted, a CreateBackup replay of its token is treated as new.
+    // Guess: once a backup is deleted, a CreateBackup or CopyBackup replay of its token is treated as new.
     for (const [token, rec] of this.tokens.createBackup) if (rec.backupId === id) this.tokens.createBackup.delete(token);
+    for (const [token, rec] of this.tokens.copyBackup) if (rec.backupId === id) this.tokens.copyBackup.delete(token);
     this.generation++;
   }
   get backupCount(): number {

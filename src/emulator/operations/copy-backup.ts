@@ -1,0 +1,160 @@
+/**
+ * CopyBackup: a copy of a backup of this account, into the request's region (the destination), from
+ * SourceRegion (absent: the same region). The copy is COPYING until AVAILABLE on the lifecycle clock.
+ * Where FSx does not document a behaviour the code says it guesses (see docs/emulator.md).
+ */
+import type { OperationContext } from '../context';
+import { newResourceId, partitionOf } from '../ids';
+import { kmsKeyProblem } from '../kms';
+import { FsxError, badRequest, serviceLimitExceeded } from '../protocol/errors';
+import { defaultKmsKeyArn } from '../store/file-system-factory';
+import type { BackupRecord } from '../store/records';
+import { FSX } from '../../fsx-model';
+import { checkString, optionalString, requireString, validateClientRequestToken, validateTags, type Tag } from '../validation';
+import { backupState, backupToWire } from '../wire';
+import { assertSameRequest, canonicalJson } from './idempotency';
+
+/** "You can have up to five backup copy requests in progress to a single destination Region per account." (FSx API reference) */
+export const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
+
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const byKey = (a: Tag, b: Tag) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0);
+
+function optionalBoolean(input: Record<string, unknown>, member: string): boolean | undefined {
+  const value = input[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw badRequest(`${member} must be a boolean.`);
+  return value;
+}
+
+/** The region a backup is copied from: served, and in the destination's partition. */
+function sourceRegionOf(input: Record<string, unknown>, ctx: OperationContext): string {
+  const given = optionalString(input, 'SourceRegion');
+  if (given === undefined) return ctx.region;
+  checkString('SourceRegion', given, FSX.Region);
+  if (!REGION_NAME.test(given)) throw new FsxError('InvalidRegion', `SourceRegion '${given}' is not a valid AWS Region.`);
+  if (partitionOf(given) !== partitionOf(ctx.region)) {
+    throw new FsxError(
+      'InvalidRegion',
+      `SourceRegion '${given}' is in partition ${partitionOf(given)}; backups can be copied only within a partition (${ctx.region} is in ${partitionOf(ctx.region)}).`,
+    );
+  }
+  if (!ctx.regions.has(given)) {
+    throw new FsxError('InvalidRegion', `SourceRegion '${given}' is not a Region this emulator serves (${ctx.regions.names.join(', ')}).`);
+  }
+  return given;
+}
+
+/** Guess: the merged tag set (source tags overridden by Tags) over the per-resource limit is the tag limit FSx answers for TagResource. */
+function copyTags(source: BackupRecord, tags: Tag[] | undefined, copy: boolean): Tag[] {
+  if (!copy) return tags ?? [];
+  const merged = new Map(source.tags.map((t) => [t.Key, t.Value]));
+  for (const t of tags ?? []) merged.set(t.Key, t.Value);
+  if (merged.size > FSX.Tags.max) {
+    throw serviceLimitExceeded(
+      'TOTAL_USER_TAGS',
+      `The source backup's tags and Tags together make ${merged.size} tags; a backup can have at most ${FSX.Tags.max}.`,
+    );
+  }
+  return [...merged].map(([Key, Value]) => ({ Key, Value }));
+}
+
+export function copyBackup(input: Record<string, unknown>, ctx: OperationContext) {
+  // 1. Shape validation, then the source region.
+  const token = validateClientRequestToken(input);
+  const sourceBackupId = checkString('SourceBackupId', requireString(input, 'SourceBackupId'), FSX.SourceBackupId);
+  const kmsKeyId = optionalString(input, 'KmsKeyId');
+  if (kmsKeyId !== undefined) checkString('KmsKeyId', kmsKeyId, FSX.KmsKeyId);
+  const copyTagsFlag = optionalBoolean(input, 'CopyTags') ?? false;
+  const tags = validateTags(input, 'Tags');
+  const sourceRegion = sourceRegionOf(input, ctx);
+  const { store } = ctx;
+
+  // 2. Idempotency before any state check: a replay of a copy that was accepted is accepted again.
+  //    Absent and explicit defaults are the same request; tag order does not matter (a guess).
+  const request = {
+    SourceBackupId: sourceBackupId,
+    SourceRegion: sourceRegion,
+    KmsKeyId: kmsKeyId,
+    CopyTags: copyTagsFlag,
+    Tags: tags && [...tags].sort(byKey),
+  };
+  if (token !== undefined) {
+    const previous = store.getToken('copyBackup', token);
+    if (previous) {
+      assertSameRequest(previous.request, request);
+      const existing = store.getBackup(previous.backupId);
+      if (existing) return { Backup: backupToWire(existing, ctx) };
+    }
+  }
+
+  // 3. The source.
+  const sourceStore = ctx.regions.store(sourceRegion)!;
+  const source = sourceStore.getBackup(sourceBackupId);
+  if (!source) throw new FsxError('BackupNotFound', `Backup '${sourceBackupId}' does not exist in ${sourceRegion}.`);
+  const now = ctx.clock.now();
+  const { lifecycle } = backupState(source, now);
+  if (lifecycle !== 'AVAILABLE') {
+    throw new FsxError(
+      'SourceBackupUnavailable',
+      `The source backup ${sourceBackupId} is ${lifecycle}; only an AVAILABLE backup can be copied.`,
+      400,
+      { BackupId: sourceBackupId },
+    );
+  }
+  if (source.volume) {
+    // The CopyBackup reference covers Windows, Lustre and OpenZFS backups; ONTAP volume backups are not among them.
+    throw new FsxError(
+      'UnsupportedOperation',
+      `Backup ${sourceBackupId} is an ONTAP volume backup; CopyBackup does not copy volume backups.`,
+    );
+  }
+  const windowsDeployment = source.fileSystem.windowsConfiguration?.DeploymentType;
+  if (source.fileSystem.fileSystemType === 'WINDOWS' && windowsDeployment === 'MULTI_AZ_1' && ctx.noMultiAzRegions.has(ctx.region)) {
+    throw new FsxError(
+      'IncompatibleRegionForMultiAZ',
+      `Amazon FSx doesn't support Multi-AZ Windows File Server in ${ctx.region}, so a copy of the MULTI_AZ_1 backup ${sourceBackupId} could not be restored there.`,
+    );
+  }
+  const sourceKeyProblem = source.kmsKeyId === undefined ? undefined : kmsKeyProblem(source.kmsKeyId, sourceRegion);
+  if (sourceKeyProblem) throw new FsxError('InvalidSourceKmsKey', `The KMS key of the source backup is not valid: ${sourceKeyProblem}.`);
+  const destinationKeyProblem = kmsKeyId === undefined ? undefined : kmsKeyProblem(kmsKeyId, ctx.region);
+  if (destinationKeyProblem) throw new FsxError('InvalidDestinationKmsKey', `KmsKeyId is not valid: ${destinationKeyProblem}.`);
+
+  // 4. Quotas of the destination region.
+  const inProgress = store
+    .listBackups()
+    .filter((b) => b.sourceBackupId !== undefined && backupState(b, now).lifecycle === 'COPYING').length;
+  if (inProgress >= COPY_BACKUPS_IN_PROGRESS_LIMIT) {
+    throw serviceLimitExceeded(
+      'TOTAL_IN_PROGRESS_COPY_BACKUPS',
+      `You can have up to ${COPY_BACKUPS_IN_PROGRESS_LIMIT} backup copy requests in progress to ${ctx.region} per account.`,
+    );
+  }
+  // Guess: a copy is a user-initiated backup of its region, so it counts against that quota too.
+  if (store.listBackups().filter((b) => b.type === 'USER_INITIATED').length >= ctx.backupQuota) {
+    throw serviceLimitExceeded(
+      'TOTAL_USER_INITIATED_BACKUPS',
+      `You have reached the limit of ${ctx.backupQuota} user-initiated backups for this account in ${ctx.region}.`,
+    );
+  }
+
+  // 5. The copy.
+  const copy: BackupRecord = {
+    backupId: newResourceId('backup'),
+    // Guess: a copy is USER_INITIATED, whatever the source's type.
+    type: 'USER_INITIATED',
+    createdAtMs: now,
+    durationMs: ctx.backupDurationMs,
+    fileSystemId: source.fileSystemId,
+    fileSystem: { ...structuredClone(source.fileSystem), region: source.fileSystem.region ?? sourceRegion },
+    tags: copyTags(source, tags, copyTagsFlag),
+    // Guess: without KmsKeyId an in-Region copy keeps the source's key; a cross-Region one uses the destination's aws/fsx key.
+    kmsKeyId: kmsKeyId ?? (sourceRegion === ctx.region ? source.kmsKeyId : defaultKmsKeyArn(ctx.region, ctx.accountId)),
+    sourceBackupId,
+    sourceBackupRegion: sourceRegion,
+  };
+  store.putBackup(copy);
+  if (token !== undefined) store.putToken('copyBackup', token, { backupId: copy.backupId, request: canonicalJson(request) });
+  return { Backup: backupToWire(copy, ctx) };
+}

@@ -1,0 +1,26 @@
+/** Idempotency by ClientRequestToken: a request's canonical form, and which member two requests differ in. */
+import { incompatibleParameter } from '../protocol/errors';
+
+/** JSON with object keys sorted at every level, so key order never makes two requests differ. */
+export const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+/**
+ * Throws IncompatibleParameterError naming the first member (in key order) in which `request` differs
+ * from the request remembered as `previous` (canonical JSON), or returns when they are the same.
+ */
+export function assertSameRequest(previous: string, request: Record<string, unknown>): void {
+  const canonical = canonicalJson(request);
+  if (previous === canonical) return;
+  const before = JSON.parse(previous) as Record<string, unknown>;
+  const after = JSON.parse(canonical) as Record<string, unknown>;
+  const differing =
+    [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .sort()
+      .find((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])) ?? 'ClientRequestToken';
+  throw incompatibleParameter(differing);
+}
