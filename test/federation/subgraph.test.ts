@@ -39,15 +39,29 @@ test('_entities: Backup and FileSystem, found and unknown keys mixed; unknown on
   });
   expect(res.body.errors).toBeUndefined();
   expect(res.body.data._entities).toEqual([
-    { __typename: 'Backup', backupId: DEMO.backups.windowsUser, lifecycle: 'AVAILABLE', fileSystem: { fileSystemId: DEMO.fileSystems.windows } },
+    {
+      __typename: 'Backup',
+      backupId: DEMO.backups.windowsUser,
+      lifecycle: 'AVAILABLE',
+      fileSystem: { fileSystemId: DEMO.fileSystems.windows },
+    },
     { __typename: 'FileSystem', fileSystemId: DEMO.fileSystems.openzfs, fileSystemType: 'OPENZFS' },
     null,
     null,
     null,
   ]);
-  // The malformed key never reaches FSx; each entity type is one batch (plus one retry without the unknown id).
-  expect(t.calls('DescribeBackups')).toBe(2);
-  expect(t.calls('DescribeFileSystems')).toBe(2);
+  // The malformed key never reaches FSx; each entity type is one batch in the default region (plus one
+  // retry without the unknown id there), then one call in the other region for the id still unknown.
+  expect(t.calls('DescribeBackups')).toBe(3);
+  expect(t.calls('DescribeFileSystems')).toBe(3);
+  const west = t.emulator.calls.filter((c) => c.region === 'us-west-2').map((c) => c.input);
+  expect(west).toHaveLength(2);
+  expect(west).toEqual(
+    expect.arrayContaining([
+      { BackupIds: ['backup-00000000000000bad'], MaxResults: 1 },
+      { FileSystemIds: ['fs-00000000000000bad'], MaxResults: 1 },
+    ]),
+  );
 });
 
 test('50 Backup representations in one _entities call: one DescribeBackups', async () => {
