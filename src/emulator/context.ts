@@ -14,6 +14,8 @@ export interface OperationContext {
   accountId: string;
   backupDurationMs: number;
   backupQuota: number;
+  fileSystemDurationMs: number;
+  fileSystemQuota: number;
   maxResultsCap: number;
   /** Served regions without Multi-AZ Windows support (CopyBackup of a MULTI_AZ_1 backup into one: IncompatibleRegionForMultiAZ). */
   noMultiAzRegions: ReadonlySet<string>;

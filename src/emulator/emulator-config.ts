@@ -34,6 +34,17 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     description: 'User-initiated backups allowed before ServiceLimitExceeded (TOTAL_USER_INITIATED_BACKUPS).',
   },
   {
+    name: 'FSX_EMULATOR_FILE_SYSTEM_DURATION_MS',
+    default: String(EMULATOR_DEFAULTS.fileSystemDurationMs),
+    description:
+      'How long a new file system (CreateFileSystem, CreateFileSystemFromBackup) is CREATING before AVAILABLE, in ms (0 = at once).',
+  },
+  {
+    name: 'FSX_EMULATOR_FILE_SYSTEM_QUOTA',
+    default: String(EMULATOR_DEFAULTS.fileSystemQuota),
+    description: 'File systems per region allowed before ServiceLimitExceeded (FILE_SYSTEM_COUNT).',
+  },
+  {
     name: 'FSX_EMULATOR_DATA_FILE',
     default: '(unset)',
     description: 'JSON file that keeps state across restarts (unset = in memory only).',
@@ -88,6 +99,8 @@ export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions &
   set('accountId', read.matching('FSX_EMULATOR_ACCOUNT_ID', /^\d{12}$/, 'must be 12 digits'));
   set('backupDurationMs', read.int('FSX_EMULATOR_BACKUP_DURATION_MS', 0, 86_400_000));
   set('backupQuota', read.int('FSX_EMULATOR_BACKUP_QUOTA', 0, 1_000_000));
+  set('fileSystemDurationMs', read.int('FSX_EMULATOR_FILE_SYSTEM_DURATION_MS', 0, 86_400_000));
+  set('fileSystemQuota', read.int('FSX_EMULATOR_FILE_SYSTEM_QUOTA', 0, 1_000_000));
   set('maxResultsCap', read.int('FSX_EMULATOR_MAX_RESULTS', 1, 10_000));
   set('dataFile', read.string('FSX_EMULATOR_DATA_FILE'));
   set('seed', read.bool('FSX_EMULATOR_SEED'));

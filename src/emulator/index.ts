@@ -46,6 +46,8 @@ function checkOptions(o: EmulatorOptions): void {
   nonNegativeInt('port', o.port);
   nonNegativeInt('backupDurationMs', o.backupDurationMs);
   nonNegativeInt('backupQuota', o.backupQuota);
+  nonNegativeInt('fileSystemDurationMs', o.fileSystemDurationMs);
+  nonNegativeInt('fileSystemQuota', o.fileSystemQuota);
   nonNegativeInt('maxResultsCap', o.maxResultsCap);
   if (o.maxResultsCap === 0) throw new RangeError('EmulatorOptions.maxResultsCap must be at least 1.');
   if (o.accountId !== undefined && !/^\d{12}$/.test(o.accountId)) {
@@ -98,6 +100,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         accountId,
         backupDurationMs: options.backupDurationMs ?? EMULATOR_DEFAULTS.backupDurationMs,
         backupQuota: options.backupQuota ?? EMULATOR_DEFAULTS.backupQuota,
+        fileSystemDurationMs: options.fileSystemDurationMs ?? EMULATOR_DEFAULTS.fileSystemDurationMs,
+        fileSystemQuota: options.fileSystemQuota ?? EMULATOR_DEFAULTS.fileSystemQuota,
         maxResultsCap: options.maxResultsCap ?? EMULATOR_DEFAULTS.maxResultsCap,
         noMultiAzRegions,
         // Per region: a NextToken of one region is invalid in another.

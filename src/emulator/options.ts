@@ -22,6 +22,10 @@ export interface EmulatorOptions {
   backupDurationMs?: number;
   /** User-initiated backups allowed before ServiceLimitExceeded; default 500 (AWS's default quota). */
   backupQuota?: number;
+  /** CREATING → AVAILABLE duration of new file systems (CreateFileSystem, CreateFileSystemFromBackup); default 5000; 0 = AVAILABLE at once. */
+  fileSystemDurationMs?: number;
+  /** File systems per region before ServiceLimitExceeded (FILE_SYSTEM_COUNT); default 100. */
+  fileSystemQuota?: number;
   /** JSON file that makes state survive restarts; none by default (in-memory). */
   dataFile?: string;
   /** Seed the demo estate (DEMO ids) on start and on reset(); default true. */
@@ -45,5 +49,7 @@ export const EMULATOR_DEFAULTS = {
   accountId: '123456789012',
   backupDurationMs: 3000,
   backupQuota: 500,
+  fileSystemDurationMs: 5000,
+  fileSystemQuota: 100,
   maxResultsCap: 100,
 } as const;

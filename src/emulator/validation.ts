@@ -25,9 +25,14 @@ export function optionalString(input: Record<string, unknown>, member: string): 
   return value;
 }
 
-export function optionalInteger(input: Record<string, unknown>, member: string, bounds: Constraint): number | undefined {
+export function optionalInteger(input: Record<string, unknown>, member: string, bounds: Constraint, name = member): number | undefined {
   const value = input[member];
   if (value === undefined || value === null) return undefined;
+  return checkInteger(name, value, bounds);
+}
+
+/** An integer member against its shape's value bounds. */
+export function checkInteger(member: string, value: unknown, bounds: Constraint): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) throw badRequest(`${member} must be an integer.`);
   const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
   if (value < min || value > max) throw badRequest(`${member} must be between ${min} and ${max}.`);

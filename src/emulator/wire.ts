@@ -2,6 +2,7 @@
 import type { OperationContext } from './context';
 import { backupArn, fileSystemArn, volumeArn } from './ids';
 import { deriveLifecycle, type LifecycleState } from './lifecycle';
+import { fileSystemLifecycle } from './store/file-system-factory';
 import type { BackupRecord, FileSystemRecord } from './store/records';
 
 /** FSx timestamps are epoch seconds as JSON numbers; fractions carry the milliseconds. */
@@ -10,13 +11,13 @@ export const epochSeconds = (ms: number): number => ms / 1000;
 const compact = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-export function fileSystemToWire(fs: FileSystemRecord, ctx: Pick<OperationContext, 'region' | 'accountId'>) {
+export function fileSystemToWire(fs: FileSystemRecord, ctx: Pick<OperationContext, 'region' | 'accountId' | 'clock'>) {
   return compact({
     OwnerId: ctx.accountId,
     CreationTime: epochSeconds(fs.createdAtMs),
     FileSystemId: fs.fileSystemId,
     FileSystemType: fs.fileSystemType,
-    Lifecycle: fs.lifecycle,
+    Lifecycle: fileSystemLifecycle(fs, ctx.clock.now()),
     StorageCapacity: fs.storageCapacity,
     StorageType: fs.storageType,
     VpcId: fs.vpcId,
@@ -31,7 +32,7 @@ export function fileSystemToWire(fs: FileSystemRecord, ctx: Pick<OperationContex
     OntapConfiguration: fs.ontapConfiguration && structuredClone(fs.ontapConfiguration),
     OpenZFSConfiguration: fs.openZfsConfiguration && structuredClone(fs.openZfsConfiguration),
     FileSystemTypeVersion: fs.fileSystemTypeVersion,
-    NetworkType: 'IPV4',
+    NetworkType: fs.networkType ?? 'IPV4',
   });
 }
 

@@ -12,7 +12,7 @@ import type { BackupRecord } from '../store/records';
 import { FSX } from '../../fsx-model';
 import { checkString, optionalString, requireString, validateClientRequestToken, validateTags, type Tag } from '../validation';
 import { backupState, backupToWire } from '../wire';
-import { assertSameRequest, canonicalJson } from './idempotency';
+import { assertSameRequest, requestFingerprint } from './idempotency';
 
 /** "You can have up to five backup copy requests in progress to a single destination Region per account." (FSx API reference) */
 export const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
@@ -155,6 +155,6 @@ export function copyBackup(input: Record<string, unknown>, ctx: OperationContext
     sourceBackupRegion: sourceRegion,
   };
   store.putBackup(copy);
-  if (token !== undefined) store.putToken('copyBackup', token, { backupId: copy.backupId, request: canonicalJson(request) });
+  if (token !== undefined) store.putToken('copyBackup', token, { backupId: copy.backupId, request: requestFingerprint(request) });
   return { Backup: backupToWire(copy, ctx) };
 }

@@ -1,7 +1,7 @@
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
 import { FsxError, fileSystemNotFound, incompatibleParameter } from '../protocol/errors';
-import { isS3LinkedLustre, isScratchLustre } from '../store/file-system-factory';
+import { isS3LinkedLustre, isScratchLustre, snapshotFileSystem } from '../store/file-system-factory';
 import type { BackupRecord, FileSystemRecord } from '../store/records';
 import { requireString, validateClientRequestToken, validateFileSystemId, validateTags, type Tag } from '../validation';
 import { backupState, backupToWire } from '../wire';
@@ -85,7 +85,7 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
     createdAtMs: now,
     durationMs: ctx.backupDurationMs,
     fileSystemId,
-    fileSystem: { ...structuredClone(fs), region: ctx.region },
+    fileSystem: snapshotFileSystem(fs, now, ctx.region),
     tags: backupTags,
     kmsKeyId: fs.kmsKeyId,
   };

@@ -20,7 +20,7 @@ import {
   validateTags,
 } from '../validation';
 import { fileSystemToWire } from '../wire';
-import { assertSameRequest, canonicalJson } from './idempotency';
+import { assertSameRequest, requestFingerprint } from './idempotency';
 
 const oneOf = (member: string, value: unknown, allowed: readonly string[], required = false): void => {
   if (value === undefined || value === null) {
@@ -91,7 +91,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
   }
 
   const { ClientRequestToken: _token, ...request } = input;
-  const canonical = canonicalJson(request);
+  const canonical = requestFingerprint(request);
   if (token !== undefined) {
     const previous = ctx.store.getToken('createFileSystem', token);
     if (previous) {

@@ -2,6 +2,7 @@ import type { OperationContext } from '../context';
 import { backupNotFound, FsxError, incompatibleParameter } from '../protocol/errors';
 import { requireString, validateBackupId, validateClientRequestToken } from '../validation';
 import { backupState } from '../wire';
+import { restoringFrom } from './create-file-system-from-backup';
 
 export function deleteBackup(input: Record<string, unknown>, ctx: OperationContext) {
   const token = validateClientRequestToken(input);
@@ -45,6 +46,15 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
         { BackupId: backupId },
       );
     }
+  }
+  const restoring = restoringFrom(backupId, ctx);
+  if (restoring) {
+    throw new FsxError(
+      'BackupRestoring',
+      `Backup ${backupId} is being restored to file system ${restoring.fileSystemId}; it can be deleted once that file system is AVAILABLE.`,
+      400,
+      { FileSystemId: restoring.fileSystemId },
+    );
   }
   // Guess: FSx shows DELETED briefly; the emulator removes the backup at once.
   store.deleteBackup(backupId);

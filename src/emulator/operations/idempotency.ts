@@ -1,4 +1,5 @@
 /** Idempotency by ClientRequestToken: a request's canonical form, and which member two requests differ in. */
+import { createHash } from 'node:crypto';
 import { incompatibleParameter } from '../protocol/errors';
 
 /** JSON with object keys sorted at every level, so key order never makes two requests differ. */
@@ -10,11 +11,24 @@ export const canonicalJson = (value: unknown): string =>
   );
 
 /**
+ * The canonical form a token remembers: every `Password` member (self-managed AD) replaced by its hash,
+ * so the store (and the data file) never holds a password, and a changed one still makes a different request.
+ */
+export const requestFingerprint = (request: Record<string, unknown>): string =>
+  canonicalJson(
+    JSON.parse(
+      JSON.stringify(request, (k, v: unknown) =>
+        k === 'Password' && typeof v === 'string' ? `sha256:${createHash('sha256').update(v).digest('hex')}` : v,
+      ),
+    ),
+  );
+
+/**
  * Throws IncompatibleParameterError naming the first member (in key order) in which `request` differs
  * from the request remembered as `previous` (canonical JSON), or returns when they are the same.
  */
 export function assertSameRequest(previous: string, request: Record<string, unknown>): void {
-  const canonical = canonicalJson(request);
+  const canonical = requestFingerprint(request);
   if (previous === canonical) return;
   const before = JSON.parse(previous) as Record<string, unknown>;
   const after = JSON.parse(canonical) as Record<string, unknown>;

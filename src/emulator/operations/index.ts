@@ -3,6 +3,7 @@ import type { Handler } from '../context';
 import { copyBackup } from './copy-backup';
 import { createBackup } from './create-backup';
 import { createFileSystem } from './create-file-system';
+import { createFileSystemFromBackup } from './create-file-system-from-backup';
 import { deleteBackup } from './delete-backup';
 import { describeBackups } from './describe-backups';
 import { describeFileSystems } from './describe-file-systems';
@@ -14,6 +15,7 @@ export const OPERATIONS: Readonly<Record<string, Handler>> = {
   DescribeBackups: describeBackups,
   DeleteBackup: deleteBackup,
   CreateFileSystem: createFileSystem,
+  CreateFileSystemFromBackup: createFileSystemFromBackup,
   DescribeFileSystems: describeFileSystems,
   TagResource: tagResource,
   UntagResource: untagResource,

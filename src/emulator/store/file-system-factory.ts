@@ -22,6 +22,10 @@ export interface NewFileSystem {
   region: string;
   accountId: string;
   activeDirectoryDomainName?: string;
+  /** CREATING for this long after createdAtMs; default 0 (AVAILABLE at once). */
+  durationMs?: number;
+  restoredFromBackupId?: string;
+  networkType?: string;
   windows?: Record<string, unknown>;
   lustre?: Record<string, unknown>;
   ontap?: Record<string, unknown>;
@@ -154,8 +158,11 @@ export function buildFileSystem(n: NewFileSystem): FileSystemRecord {
     fileSystemId: n.fileSystemId,
     fileSystemType: n.fileSystemType,
     createdAtMs: n.createdAtMs,
-    // Guess/simplification: new file systems are AVAILABLE at once (FSx takes minutes).
+    // CREATING for durationMs (FSx takes minutes), then AVAILABLE.
     lifecycle: 'AVAILABLE',
+    durationMs: n.durationMs || undefined,
+    restoredFromBackupId: n.restoredFromBackupId,
+    networkType: n.networkType,
     storageCapacity: n.storageCapacity,
     storageType: n.storageType ?? 'SSD',
     vpcId: `vpc-${hex(`vpc:${n.subnetIds[0]}`, 17)}`,
@@ -178,4 +185,15 @@ export function buildFileSystem(n: NewFileSystem): FileSystemRecord {
 export function defaultKmsKeyArn(region: string, accountId: string): string {
   const h = hex(`aws/fsx:${region}:${accountId}`, 32);
   return kmsKeyArn(region, accountId, `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`);
+}
+
+/** A file system's lifecycle now: CREATING for its durationMs after creation, then its settled lifecycle. */
+export function fileSystemLifecycle(fs: FileSystemRecord, nowMs: number): string {
+  return fs.durationMs !== undefined && fs.durationMs > 0 && nowMs - fs.createdAtMs < fs.durationMs ? 'CREATING' : fs.lifecycle;
+}
+
+/** The copy of a file system a backup keeps: frozen as it is now, in `region`. */
+export function snapshotFileSystem(fs: FileSystemRecord, nowMs: number, region: string): FileSystemRecord {
+  const { durationMs: _duration, restoredFromBackupId: _restore, ...rest } = structuredClone(fs);
+  return { ...rest, lifecycle: fileSystemLifecycle(fs, nowMs), region: fs.region ?? region };
 }

@@ -14,7 +14,13 @@ export interface FileSystemRecord {
   fileSystemId: string;
   fileSystemType: FileSystemType;
   createdAtMs: number;
+  /** The lifecycle once created; CREATING before that (see `durationMs`). */
   lifecycle: string;
+  /** How long the file system is CREATING after createdAtMs; 0 or absent: never (seeded, older data). */
+  durationMs?: number;
+  /** The backup it is being restored from (CreateFileSystemFromBackup): BackupRestoring while CREATING. */
+  restoredFromBackupId?: string;
+  networkType?: string;
   storageCapacity: number;
   storageType: string;
   vpcId: string;
@@ -78,6 +84,13 @@ export interface CreateFileSystemTokenRecord {
   request: string;
 }
 
+/** What CreateFileSystemFromBackup remembers about a ClientRequestToken. */
+export interface CreateFileSystemFromBackupTokenRecord {
+  fileSystemId: string;
+  /** Canonical JSON of the request without the token (passwords hashed). */
+  request: string;
+}
+
 /** What CopyBackup remembers about a ClientRequestToken (in the destination region). */
 export interface CopyBackupTokenRecord {
   backupId: string;
@@ -93,4 +106,6 @@ export interface StoreData {
   createFileSystemTokens: Record<string, CreateFileSystemTokenRecord>;
   /** Absent in data files written before CopyBackup. */
   copyBackupTokens?: Record<string, CopyBackupTokenRecord>;
+  /** Absent in data files written before CreateFileSystemFromBackup. */
+  createFileSystemFromBackupTokens?: Record<string, CreateFileSystemFromBackupTokenRecord>;
 }

@@ -6,6 +6,7 @@
 import type {
   BackupRecord,
   CopyBackupTokenRecord,
+  CreateFileSystemFromBackupTokenRecord,
   CreateBackupTokenRecord,
   CreateFileSystemTokenRecord,
   DeleteBackupTokenRecord,
@@ -21,6 +22,7 @@ export const emptyStoreData = (): StoreData => ({
   deleteBackupTokens: {},
   createFileSystemTokens: {},
   copyBackupTokens: {},
+  createFileSystemFromBackupTokens: {},
 });
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -31,6 +33,7 @@ interface TokenRecords {
   deleteBackup: DeleteBackupTokenRecord;
   createFileSystem: CreateFileSystemTokenRecord;
   copyBackup: CopyBackupTokenRecord;
+  createFileSystemFromBackup: CreateFileSystemFromBackupTokenRecord;
 }
 type TokenKind = keyof TokenRecords;
 type TokenMaps = { [K in TokenKind]: Map<string, TokenRecords[K]> };
@@ -38,7 +41,13 @@ type TokenMaps = { [K in TokenKind]: Map<string, TokenRecords[K]> };
 export class Store {
   private fileSystems = new Map<string, FileSystemRecord>();
   private backups = new Map<string, BackupRecord>();
-  private tokens: TokenMaps = { createBackup: new Map(), deleteBackup: new Map(), createFileSystem: new Map(), copyBackup: new Map() };
+  private tokens: TokenMaps = {
+    createBackup: new Map(),
+    deleteBackup: new Map(),
+    createFileSystem: new Map(),
+    copyBackup: new Map(),
+    createFileSystemFromBackup: new Map(),
+  };
   /** Bumped on every mutation. */
   generation = 0;
 
@@ -56,6 +65,7 @@ export class Store {
       deleteBackup: new Map(Object.entries(d.deleteBackupTokens ?? {})),
       createFileSystem: new Map(Object.entries(d.createFileSystemTokens ?? {})),
       copyBackup: new Map(Object.entries(d.copyBackupTokens ?? {})),
+      createFileSystemFromBackup: new Map(Object.entries(d.createFileSystemFromBackupTokens ?? {})),
     };
     this.generation++;
   }
@@ -68,6 +78,7 @@ export class Store {
       deleteBackupTokens: Object.fromEntries(this.tokens.deleteBackup),
       createFileSystemTokens: Object.fromEntries(this.tokens.createFileSystem),
       copyBackupTokens: Object.fromEntries(this.tokens.copyBackup),
+      createFileSystemFromBackupTokens: Object.fromEntries(this.tokens.createFileSystemFromBackup),
     });
   }
 

@@ -1,0 +1,54 @@
+/**
+ * The network checks the emulator can make without a VPC to look at: how many subnets a deployment
+ * type takes (the SubnetIds reference: "For Windows MULTI_AZ_1 file system deployment types, provide
+ * exactly two subnet IDs ... Windows SINGLE_AZ_1 and SINGLE_AZ_2 ..., Lustre file systems, and OpenZFS
+ * file systems provide exactly one subnet ID"), that a preferred subnet is one of them, and the VPC's
+ * default of five security groups per network interface. Malformed ids never get here: they break the
+ * model's patterns and are BadRequest.
+ */
+import { FsxError } from './protocol/errors';
+
+/** VPC default quota: security groups per network interface. */
+export const SECURITY_GROUPS_PER_INTERFACE = 5;
+
+/** Deployment types that span two Availability Zones (two subnets). */
+const MULTI_AZ = new Set(['MULTI_AZ_1', 'MULTI_AZ_2']);
+
+const invalid = (message: string, members: { InvalidSubnetId?: string; InvalidSecurityGroupId?: string }) =>
+  new FsxError('InvalidNetworkSettings', message, 400, members);
+
+export function checkNetworkSettings(params: {
+  deploymentType: string | undefined;
+  subnetIds: readonly string[];
+  securityGroupIds?: readonly string[];
+  preferredSubnetId?: string;
+}): void {
+  const { deploymentType, subnetIds, securityGroupIds = [], preferredSubnetId } = params;
+  const multiAz = deploymentType !== undefined && MULTI_AZ.has(deploymentType);
+  const expected = multiAz ? 2 : 1;
+  if (subnetIds.length !== expected) {
+    throw invalid(
+      `A ${deploymentType ?? 'single-AZ'} file system takes exactly ${expected} subnet ID${expected > 1 ? 's' : ''} (got ${subnetIds.length}).`,
+      { InvalidSubnetId: subnetIds[expected] },
+    );
+  }
+  if (multiAz && subnetIds[0] === subnetIds[1]) {
+    throw invalid(
+      `The two subnets of a ${deploymentType} file system must be in different Availability Zones; ${subnetIds[1]} is given twice.`,
+      {
+        InvalidSubnetId: subnetIds[1],
+      },
+    );
+  }
+  if (preferredSubnetId !== undefined && !subnetIds.includes(preferredSubnetId)) {
+    throw invalid(`PreferredSubnetId ${preferredSubnetId} is not one of SubnetIds.`, { InvalidSubnetId: preferredSubnetId });
+  }
+  if (securityGroupIds.length > SECURITY_GROUPS_PER_INTERFACE) {
+    throw invalid(
+      `At most ${SECURITY_GROUPS_PER_INTERFACE} security groups apply to a network interface (got ${securityGroupIds.length}).`,
+      {
+        InvalidSecurityGroupId: securityGroupIds[SECURITY_GROUPS_PER_INTERFACE],
+      },
+    );
+  }
+}
