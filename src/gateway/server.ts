@@ -12,7 +12,7 @@ import { GRAPHQL_PATH, graphqlHandler } from './http/graphql-handler';
 import { answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
 import { warmUp } from './http/warm-up';
-import { DEFAULT_LIMITS, type LimitsConfig, limitRules } from './limits/limits';
+import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { queryCostPlugin } from './limits/query-cost';
 import type { Logger } from './logging';
 import { requestLogPlugin } from './plugins/request-log.plugin';
@@ -65,6 +65,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     // main.ts owns SIGTERM/SIGINT: it stops this server, then the emulator, then exits 0.
     stopOnTerminationSignals: false,
     validationRules: limitRules(limits),
+    formatError: keepLimitCodes,
     plugins,
   });
   await apollo.start();

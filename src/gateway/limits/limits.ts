@@ -1,6 +1,6 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
 
 export interface LimitsConfig {
   maxDepth: number;
@@ -38,4 +38,16 @@ function reportInstead(code: string) {
         context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } })),
     ],
   };
+}
+
+const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES']);
+
+/**
+ * Apollo wraps every validation error in its own, whose code GRAPHQL_VALIDATION_FAILED replaces the
+ * rule's; it keeps the rule's error as originalError, so the limit's code is put back from there.
+ */
+export function keepLimitCodes(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const code = original instanceof GraphQLError ? original.extensions.code : undefined;
+  return typeof code === 'string' && LIMIT_CODES.has(code) ? { ...formatted, extensions: { ...formatted.extensions, code } } : formatted;
 }

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { limitRules } from '../../../src/gateway/limits/limits';
+import { keepLimitCodes, limitRules } from '../../../src/gateway/limits/limits';
 
 const schema = buildSchema('type Query { node: Node, n: Int } type Node { node: Node, n: Int }');
 const rules = limitRules({ maxDepth: 3, maxAliases: 2 });
@@ -40,7 +40,7 @@ describe('aliases', () => {
 });
 
 describe('served by Apollo', () => {
-  const apollo = new ApolloServer({ schema, rootValue: { n: () => 1 }, validationRules: rules });
+  const apollo = new ApolloServer({ schema, rootValue: { n: () => 1 }, validationRules: rules, formatError: keepLimitCodes });
   beforeAll(() => apollo.start());
   afterAll(() => apollo.stop());
 
@@ -57,10 +57,21 @@ describe('served by Apollo', () => {
   });
 
   // Apollo wraps every validation error in its ValidationError, whose code GRAPHQL_VALIDATION_FAILED
-  // replaces the rule's: clients never see QUERY_TOO_DEEP or TOO_MANY_ALIASES. Fails (and so passes
-  // as test.failing) until the codes reach clients; then make it a plain test.
-  test.failing('clients see the limit codes', async () => {
-    const response = await apollo.executeOperation({ query: '{ node { node { node { n } } } }' });
-    expect(response.body.kind === 'single' && response.body.singleResult.errors).toEqual([tooDeep(4)]); // today: code GRAPHQL_VALIDATION_FAILED
+  // replaces the rule's; keepLimitCodes (the server's formatError) puts the limit's code back.
+  test('clients see the limit codes', async () => {
+    for (const [query, expected] of [
+      ['{ node { node { node { n } } } }', tooDeep(4)],
+      ['{ a: n b: n c: n }', tooManyAliases(3)],
+    ] as const) {
+      const response = await apollo.executeOperation({ query });
+      expect(response.body.kind === 'single' && response.body.singleResult.errors).toEqual([expected]);
+    }
+  });
+
+  test('other validation errors keep their own code', async () => {
+    const response = await apollo.executeOperation({ query: '{ nope }' });
+    expect(response.body.kind === 'single' && response.body.singleResult.errors?.map((e) => e.extensions?.code)).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
   });
 });
