@@ -257,7 +257,7 @@ async function throughputPair(name, label, a, b, goalRatio) {
 
 /** 4. FSx calls per operation, counted at the emulator; its own emulator and gateway, in this process. */
 async function batching() {
-  const emulator = await startEmulator({ port: 0, backupDurationMs: 0, backupQuota: 1_000_000, seed: false });
+  const emulator = await startEmulator({ port: 0, backupDurationMs: 0, fileSystemDurationMs: 0, backupQuota: 1_000_000, seed: false });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', FSX_ENDPOINT_URL: emulator.url, CURSOR_SECRET });
   const seeder = createFsxClient(config);
   const FS = 24;

@@ -5,7 +5,7 @@
 const { startEmulator } = require('../../dist/emulator');
 
 (async () => {
-  const emulator = await startEmulator({ port: 0, backupDurationMs: 0, backupQuota: 1_000_000, seed: true });
+  const emulator = await startEmulator({ port: 0, backupDurationMs: 0, fileSystemDurationMs: 0, backupQuota: 1_000_000, seed: true });
   process.on('message', (m) => {
     if (m.cmd === 'counts') {
       const counts = {};

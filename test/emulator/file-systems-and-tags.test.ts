@@ -13,11 +13,12 @@ import { DEMO } from '../../src/emulator';
 import { rejection, useTestEmulator } from '../support/emulator';
 
 const SUBNET = 'subnet-0123456789abcdef0';
+const SUBNET_2 = 'subnet-0123456789abcdef1';
 const fsArn = (id: string) => `arn:aws:fsx:us-east-1:123456789012:file-system/${id}`;
 const backupArn = (id: string) => `arn:aws:fsx:us-east-1:123456789012:backup/${id}`;
 
 describe('CreateFileSystem and DescribeFileSystems', () => {
-  const env = useTestEmulator({ backupDurationMs: 0 });
+  const env = useTestEmulator({ backupDurationMs: 0, fileSystemDurationMs: 0 });
 
   const create = (input: Partial<CreateFileSystemCommandInput>) =>
     env.client.send(new CreateFileSystemCommand({ SubnetIds: [SUBNET], StorageCapacity: 1200, ...input } as CreateFileSystemCommandInput));
@@ -27,6 +28,7 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
       FileSystemType: 'WINDOWS',
       StorageCapacity: 32,
       Tags: [{ Key: 'Name', Value: 'win' }],
+      SubnetIds: [SUBNET, SUBNET_2],
       WindowsConfiguration: { ThroughputCapacity: 8, ActiveDirectoryId: 'd-1234567890', DeploymentType: 'MULTI_AZ_1' },
     });
     expect(FileSystem).toMatchObject({
@@ -34,7 +36,7 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
       FileSystemType: 'WINDOWS',
       Lifecycle: 'AVAILABLE',
       StorageCapacity: 32,
-      SubnetIds: [SUBNET],
+      SubnetIds: [SUBNET, SUBNET_2],
       OwnerId: '123456789012',
       Tags: [{ Key: 'Name', Value: 'win' }],
       WindowsConfiguration: { ThroughputCapacity: 8, ActiveDirectoryId: 'd-1234567890', DeploymentType: 'MULTI_AZ_1' },
@@ -155,6 +157,59 @@ describe('CreateFileSystem and DescribeFileSystems', () => {
     }
     expect(pages).toBe(3);
     expect(new Set(seen).size).toBe(11);
+  });
+});
+
+describe('CreateFileSystem checks beyond the model', () => {
+  const env = useTestEmulator({ fileSystemDurationMs: 0, fileSystemQuota: 7 });
+  const create = (input: Partial<CreateFileSystemCommandInput>) =>
+    env.client.send(new CreateFileSystemCommand({ SubnetIds: [SUBNET], StorageCapacity: 1200, ...input } as CreateFileSystemCommandInput));
+  const windows = (config: Record<string, unknown>, SubnetIds = [SUBNET]) =>
+    create({ FileSystemType: 'WINDOWS', StorageCapacity: 32, SubnetIds, WindowsConfiguration: { ThroughputCapacity: 8, ...config } });
+
+  it('InvalidNetworkSettings: subnet count of the deployment type, duplicate subnets, a stray PreferredSubnetId, six security groups', async () => {
+    await expect(windows({ DeploymentType: 'MULTI_AZ_1' })).rejects.toMatchObject({ name: 'InvalidNetworkSettings' });
+    await expect(windows({ DeploymentType: 'SINGLE_AZ_2' }, [SUBNET, SUBNET_2])).rejects.toMatchObject({
+      name: 'InvalidNetworkSettings',
+      InvalidSubnetId: SUBNET_2,
+    });
+    await expect(windows({ DeploymentType: 'MULTI_AZ_1' }, [SUBNET, SUBNET])).rejects.toMatchObject({ InvalidSubnetId: SUBNET });
+    await expect(windows({ PreferredSubnetId: SUBNET_2 })).rejects.toMatchObject({ InvalidSubnetId: SUBNET_2 });
+    const groups = Array.from({ length: 6 }, (_, i) => `sg-0123456789abcdef${i}`);
+    await expect(
+      create({
+        FileSystemType: 'LUSTRE',
+        SecurityGroupIds: groups,
+        LustreConfiguration: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 125 },
+      }),
+    ).rejects.toMatchObject({ name: 'InvalidNetworkSettings', InvalidSecurityGroupId: groups[5] });
+    // ONTAP MULTI_AZ_1 takes two subnets and a preferred one among them.
+    const ontap = await create({
+      FileSystemType: 'ONTAP',
+      StorageCapacity: 1024,
+      SubnetIds: [SUBNET, SUBNET_2],
+      OntapConfiguration: { DeploymentType: 'MULTI_AZ_1', ThroughputCapacity: 128, PreferredSubnetId: SUBNET_2 },
+    });
+    expect(ontap.FileSystem!.OntapConfiguration!.PreferredSubnetId).toBe(SUBNET_2);
+  });
+
+  it('InvalidPerUnitStorageThroughput: a value the Lustre deployment type does not offer', async () => {
+    const err = await rejection(
+      create({ FileSystemType: 'LUSTRE', LustreConfiguration: { DeploymentType: 'PERSISTENT_1', PerUnitStorageThroughput: 125 } }),
+    );
+    expect(err).toMatchObject({ name: 'InvalidPerUnitStorageThroughput', message: expect.stringContaining('50, 100, 200') });
+    const ok = await create({
+      FileSystemType: 'LUSTRE',
+      StorageType: 'HDD',
+      LustreConfiguration: { DeploymentType: 'PERSISTENT_1', PerUnitStorageThroughput: 40 },
+    });
+    expect(ok.FileSystem!.LustreConfiguration!.PerUnitStorageThroughput).toBe(40);
+  });
+
+  it('ServiceLimitExceeded FILE_SYSTEM_COUNT once the region holds fileSystemQuota file systems', async () => {
+    await windows({});
+    const err = await rejection(windows({}));
+    expect(err).toMatchObject({ name: 'ServiceLimitExceeded', Limit: 'FILE_SYSTEM_COUNT' });
   });
 });
 

@@ -1,6 +1,6 @@
-import { CreateBackupCommand, DescribeBackupsCommand } from '@aws-sdk/client-fsx';
-import { DEMO, deriveLifecycle, ManualClock, SystemClock } from '../../src/emulator';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { CreateBackupCommand, CreateFileSystemCommand, DescribeBackupsCommand, DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
+import { DEMO, deriveLifecycle, EMULATOR_DEFAULTS, ManualClock, SystemClock } from '../../src/emulator';
+import { rawCall, startTestEmulator, type TestEmulator } from '../support/emulator';
 
 describe('clocks', () => {
   it('ManualClock moves only when told', () => {
@@ -39,6 +39,14 @@ describe('deriveLifecycle', () => {
     expect(at(500, true).lifecycle).toBe('TRANSFERRING');
     expect(at(999, true)).toEqual({ lifecycle: 'TRANSFERRING', progressPercent: 99 });
     expect(at(1000, true)).toEqual({ lifecycle: 'AVAILABLE', progressPercent: 100 });
+  });
+
+  it('a copy is COPYING until AVAILABLE', () => {
+    expect(deriveLifecycle({ createdAtMs: 0, durationMs: 1000, lustre: false, copy: true }, 400)).toEqual({
+      lifecycle: 'COPYING',
+      progressPercent: 40,
+    });
+    expect(deriveLifecycle({ createdAtMs: 0, durationMs: 1000, lustre: true, copy: true }, 0).lifecycle).toBe('COPYING');
   });
 
   it('duration 0 is AVAILABLE at once; a clock set backwards gives 0 %, not negative', () => {
@@ -100,5 +108,58 @@ describe('backupDurationMs: 0', () => {
     } finally {
       await env.stop();
     }
+  });
+});
+
+describe('file system lifecycle over the wire, on a ManualClock', () => {
+  const clock = new ManualClock(Date.UTC(2025, 5, 1));
+  let env: TestEmulator;
+  beforeAll(async () => {
+    env = await startTestEmulator({ clock, backupDurationMs: 0, fileSystemDurationMs: 5000 });
+  });
+  afterAll(() => env.stop());
+
+  it('CreateFileSystem answers CREATING; AVAILABLE once fileSystemDurationMs has passed (default 5000)', async () => {
+    expect(EMULATOR_DEFAULTS.fileSystemDurationMs).toBe(5000);
+    const { FileSystem } = await env.client.send(
+      new CreateFileSystemCommand({
+        FileSystemType: 'OPENZFS',
+        StorageCapacity: 64,
+        SubnetIds: ['subnet-0123456789abcdef0'],
+        OpenZFSConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 },
+      }),
+    );
+    const id = FileSystem!.FileSystemId!;
+    expect(FileSystem!.Lifecycle).toBe('CREATING');
+    const lifecycle = async () =>
+      (await env.client.send(new DescribeFileSystemsCommand({ FileSystemIds: [id] }))).FileSystems![0].Lifecycle;
+
+    // CreateBackup of a file system that is not AVAILABLE: refused (a guess at FSx's code: BadRequest).
+    clock.advance(4999);
+    expect(await lifecycle()).toBe('CREATING');
+    const refused = await rawCall(env.emulator.url, 'CreateBackup', JSON.stringify({ FileSystemId: id }));
+    expect(refused.status).toBe(400);
+    expect(refused.json).toEqual({
+      __type: 'BadRequest',
+      Message: `File system ${id} is CREATING; a backup can be taken once it is AVAILABLE.`,
+    });
+
+    clock.advance(1);
+    expect(await lifecycle()).toBe('AVAILABLE');
+    const { Backup } = await env.client.send(new CreateBackupCommand({ FileSystemId: id }));
+    expect(Backup!.FileSystem!.Lifecycle).toBe('AVAILABLE');
+    // The backup keeps the file system as it was: a clock set back does not make its snapshot CREATING.
+    clock.set(Date.UTC(2025, 5, 1));
+    const { Backups } = await env.client.send(new DescribeBackupsCommand({ BackupIds: [Backup!.BackupId!] }));
+    expect(Backups![0].FileSystem!.Lifecycle).toBe('AVAILABLE');
+    expect(await lifecycle()).toBe('CREATING');
+    clock.set(Date.UTC(2025, 5, 2));
+  });
+
+  it('seeded file systems are AVAILABLE whatever the clock says', async () => {
+    clock.set(0);
+    const { FileSystems } = await env.client.send(new DescribeFileSystemsCommand({ FileSystemIds: Object.values(DEMO.fileSystems) }));
+    expect(new Set(FileSystems!.map((f) => f.Lifecycle))).toEqual(new Set(['AVAILABLE']));
+    clock.set(Date.UTC(2025, 5, 2));
   });
 });

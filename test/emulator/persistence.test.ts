@@ -67,7 +67,7 @@ describe('data file (embedded)', () => {
 
   it('writes every acknowledged backup before answering, also under concurrency', async () => {
     const dataFile = join(dir, 'state.json');
-    const emulator = await startEmulator({ dataFile, backupDurationMs: 0, seed: false });
+    const emulator = await startEmulator({ dataFile, backupDurationMs: 0, fileSystemDurationMs: 0, seed: false });
     const client = fsxClientFor(emulator);
     try {
       const { FileSystem } = await client.send(

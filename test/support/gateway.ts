@@ -23,7 +23,7 @@ export interface TestGateway {
  * schema) pointed at it as at any FSx endpoint. Lifecycle delay 0 unless a test asks otherwise.
  */
 export async function startTestGateway(emulatorOptions: EmulatorOptions = {}, env: Record<string, string> = {}): Promise<TestGateway> {
-  const emulator = await startEmulator({ backupDurationMs: 0, ...emulatorOptions });
+  const emulator = await startEmulator({ backupDurationMs: 0, fileSystemDurationMs: 0, ...emulatorOptions });
   // The gateway serves every region the emulator does, as an operator would configure it.
   const gateway = await startGateway(testConfig({ FSX_ENDPOINT_URL: emulator.url, FSX_REGIONS: emulator.regions.join(','), ...env }));
   emulator.calls.clear(); // start-up warm-up call

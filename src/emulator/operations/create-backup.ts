@@ -1,7 +1,7 @@
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import { FsxError, fileSystemNotFound, incompatibleParameter } from '../protocol/errors';
-import { isS3LinkedLustre, isScratchLustre, snapshotFileSystem } from '../store/file-system-factory';
+import { FsxError, badRequest, fileSystemNotFound, incompatibleParameter } from '../protocol/errors';
+import { fileSystemLifecycle, isS3LinkedLustre, isScratchLustre, snapshotFileSystem } from '../store/file-system-factory';
 import type { BackupRecord, FileSystemRecord } from '../store/records';
 import { requireString, validateClientRequestToken, validateFileSystemId, validateTags, type Tag } from '../validation';
 import { backupState, backupToWire } from '../wire';
@@ -53,6 +53,12 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
   if (!fs) throw fileSystemNotFound(fileSystemId);
   assertBackupable(fs);
   const now = ctx.clock.now();
+  const fsLifecycle = fileSystemLifecycle(fs, now);
+  if (fsLifecycle !== 'AVAILABLE') {
+    // Guess: FSx does not document its answer for a file system that is not AVAILABLE (e.g. still
+    // CREATING); BadRequest with a clear message is the likely one.
+    throw badRequest(`File system ${fileSystemId} is ${fsLifecycle}; a backup can be taken once it is AVAILABLE.`);
+  }
   const running = store
     .listBackups()
     .find(

@@ -8,7 +8,7 @@
  */
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import { checkNetworkSettings } from '../network';
+import { checkNetworkSettings, checkPerUnitStorageThroughput } from './file-system-checks';
 import { FsxError, badRequest, backupNotFound, incompatibleParameter, serviceLimitExceeded } from '../protocol/errors';
 import { buildFileSystem, fileSystemLifecycle } from '../store/file-system-factory';
 import type { FileSystemRecord } from '../store/records';
@@ -34,13 +34,6 @@ type RestorableType = keyof typeof CONFIG_MEMBER;
 
 /** "Valid values are 2.10, 2.12, and 2.15." (FileSystemTypeVersion of this operation) */
 const LUSTRE_VERSIONS = ['2.10', '2.12', '2.15'];
-/** Valid PerUnitStorageThroughput per Lustre deployment and storage type (CreateFileSystemLustreConfiguration). */
-const PER_UNIT_THROUGHPUT: Record<string, number[]> = {
-  'PERSISTENT_1:SSD': [50, 100, 200],
-  'PERSISTENT_1:HDD': [12, 40],
-  'PERSISTENT_2:SSD': [125, 250, 500, 1000],
-  'PERSISTENT_2:INTELLIGENT_TIERING': [125, 250, 500, 1000],
-};
 /** OpenZFS StorageCapacity range on restore ("from 64 GiB up to 524,288 GiB"). */
 const OPENZFS_CAPACITY = { min: 64, max: 524_288 };
 
@@ -146,16 +139,7 @@ function checkStorage(type: RestorableType, config: Config, backupFs: FileSystem
   ) {
     throw badRequest('StorageType INTELLIGENT_TIERING is available for OpenZFS MULTI_AZ_1 and Lustre PERSISTENT_2 file systems only.');
   }
-  if (type === 'LUSTRE') {
-    const throughput = config.PerUnitStorageThroughput as number | undefined;
-    const valid = PER_UNIT_THROUGHPUT[`${deployment}:${storageType}`];
-    if (throughput !== undefined && valid && !valid.includes(throughput)) {
-      throw new FsxError(
-        'InvalidPerUnitStorageThroughput',
-        `PerUnitStorageThroughput ${throughput} is not valid for ${deployment} ${storageType} storage; valid values: ${valid.join(', ')}.`,
-      );
-    }
-  }
+  if (type === 'LUSTRE') checkPerUnitStorageThroughput(deployment, storageType, config.PerUnitStorageThroughput);
 }
 
 export function createFileSystemFromBackup(input: Record<string, unknown>, ctx: OperationContext) {

@@ -1,11 +1,13 @@
 /**
  * CreateFileSystem: enough to make WINDOWS, LUSTRE, ONTAP and OPENZFS file systems for tests and
- * demos. It validates what decides backup behaviour and the members FSx requires; it does not
- * model storage/throughput combinations, networking or Active Directory reachability.
+ * demos. It validates what decides backup behaviour, the members FSx requires, the subnet count of
+ * the deployment type and Lustre's per-unit throughput; it does not model other storage/throughput
+ * combinations or Active Directory reachability. A new file system is CREATING for
+ * fileSystemDurationMs, then AVAILABLE.
  */
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import { badRequest, FsxError } from '../protocol/errors';
+import { badRequest, FsxError, serviceLimitExceeded } from '../protocol/errors';
 import { buildFileSystem } from '../store/file-system-factory';
 import type { FileSystemType } from '../store/records';
 import { FSX, MODEL_ENUMS } from '../../fsx-model';
@@ -20,6 +22,7 @@ import {
   validateTags,
 } from '../validation';
 import { fileSystemToWire } from '../wire';
+import { checkNetworkSettings, checkPerUnitStorageThroughput } from './file-system-checks';
 import { assertSameRequest, requestFingerprint } from './idempotency';
 
 const oneOf = (member: string, value: unknown, allowed: readonly string[], required = false): void => {
@@ -101,9 +104,31 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
     }
   }
 
+  // Input-only checks FSx makes beyond the model, then the quota.
+  if (type === 'LUSTRE') {
+    optionalInteger(lustre ?? {}, 'PerUnitStorageThroughput', FSX.PerUnitStorageThroughput, 'LustreConfiguration.PerUnitStorageThroughput');
+    checkPerUnitStorageThroughput(lustre?.DeploymentType ?? 'SCRATCH_1', storageType ?? 'SSD', lustre?.PerUnitStorageThroughput);
+  }
+  const config = type === 'WINDOWS' ? windows : type === 'ONTAP' ? ontap : type === 'OPENZFS' ? openZfs : lustre;
+  const preferredSubnetId = config?.PreferredSubnetId;
+  if (preferredSubnetId !== undefined) checkString(`PreferredSubnetId`, preferredSubnetId, FSX.SubnetId);
+  checkNetworkSettings({
+    deploymentType: config?.DeploymentType as string | undefined,
+    subnetIds: subnets,
+    securityGroupIds: optionalStringList(input, 'SecurityGroupIds', FSX.SecurityGroupIds, FSX.SecurityGroupId),
+    preferredSubnetId: preferredSubnetId as string | undefined,
+  });
+  if (ctx.store.fileSystemCount >= ctx.fileSystemQuota) {
+    throw serviceLimitExceeded(
+      'FILE_SYSTEM_COUNT',
+      `You have reached the limit of ${ctx.fileSystemQuota} file systems for this account in ${ctx.region}.`,
+    );
+  }
+
   const fs = buildFileSystem({
     fileSystemId: newResourceId('fs'),
     createdAtMs: ctx.clock.now(),
+    durationMs: ctx.fileSystemDurationMs,
     fileSystemType: type,
     storageCapacity,
     storageType,

@@ -1,4 +1,6 @@
 /**
+ * Checks shared by CreateFileSystem and CreateFileSystemFromBackup.
+ *
  * The network checks the emulator can make without a VPC to look at: how many subnets a deployment
  * type takes (the SubnetIds reference: "For Windows MULTI_AZ_1 file system deployment types, provide
  * exactly two subnet IDs ... Windows SINGLE_AZ_1 and SINGLE_AZ_2 ..., Lustre file systems, and OpenZFS
@@ -6,7 +8,7 @@
  * default of five security groups per network interface. Malformed ids never get here: they break the
  * model's patterns and are BadRequest.
  */
-import { FsxError } from './protocol/errors';
+import { FsxError } from '../protocol/errors';
 
 /** VPC default quota: security groups per network interface. */
 export const SECURITY_GROUPS_PER_INTERFACE = 5;
@@ -49,6 +51,25 @@ export function checkNetworkSettings(params: {
       {
         InvalidSecurityGroupId: securityGroupIds[SECURITY_GROUPS_PER_INTERFACE],
       },
+    );
+  }
+}
+
+/** Valid PerUnitStorageThroughput per Lustre deployment and storage type (CreateFileSystemLustreConfiguration). */
+const PER_UNIT_THROUGHPUT: Record<string, readonly number[]> = {
+  'PERSISTENT_1:SSD': [50, 100, 200],
+  'PERSISTENT_1:HDD': [12, 40],
+  'PERSISTENT_2:SSD': [125, 250, 500, 1000],
+  'PERSISTENT_2:INTELLIGENT_TIERING': [125, 250, 500, 1000],
+};
+
+/** InvalidPerUnitStorageThroughput for a value (within the model's bounds) that the deployment and storage type do not offer. */
+export function checkPerUnitStorageThroughput(deploymentType: unknown, storageType: string, throughput: unknown): void {
+  const valid = PER_UNIT_THROUGHPUT[`${String(deploymentType)}:${storageType}`];
+  if (typeof throughput === 'number' && valid && !valid.includes(throughput)) {
+    throw new FsxError(
+      'InvalidPerUnitStorageThroughput',
+      `PerUnitStorageThroughput ${throughput} is not valid for ${String(deploymentType)} ${storageType} storage; valid values: ${valid.join(', ')}.`,
     );
   }
 }
