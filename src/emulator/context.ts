@@ -1,3 +1,4 @@
+import type { InjectedFailure } from './faults';
 import type { Clock } from './lifecycle';
 import type { RegionStores } from './regions';
 import type { Store } from './store/store';
@@ -21,6 +22,8 @@ export interface OperationContext {
   noMultiAzRegions: ReadonlySet<string>;
   /** Key that signs pagination tokens; per emulator instance and region. */
   pageTokenSecret: Buffer;
+  /** Set for one call by a firing `failAtPercent` fault: the backup the call creates fails part-way. */
+  injectedFailure?: InjectedFailure;
 }
 
 export type Handler = (input: Record<string, unknown>, ctx: OperationContext) => unknown;

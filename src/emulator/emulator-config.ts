@@ -53,7 +53,8 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   {
     name: 'FSX_EMULATOR_FAULTS',
     default: '(unset)',
-    description: 'Injected faults, e.g. "CreateBackup:InternalServerError:0.5,DescribeBackups:latency=200".',
+    description:
+      'Injected faults, e.g. "CreateBackup:InternalServerError:0.5,DescribeBackups:latency=200"; "CopyBackup:fail=40" makes the copy go FAILED at 40 %.',
   },
   {
     name: 'FSX_EMULATOR_MAX_RESULTS',

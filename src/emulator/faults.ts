@@ -1,10 +1,12 @@
 /**
- * Fault injection: added latency and injected errors, per operation, at a rate.
+ * Fault injection: added latency, injected errors, and backups that fail part-way, per operation, at a rate.
  *
  * Determinism: a rule fires either on `every: N` (the Nth, 2Nth, ... matching call) or with
  * probability `rate` drawn from a seeded PRNG (mulberry32). The PRNG and counters restart on
  * every set()/clear(), so a test that sets rules sees the same sequence on every run.
- * Faults run BEFORE the handler, so an injected error never leaves state behind.
+ * Faults run BEFORE the handler, so an injected error never leaves state behind. A `failAtPercent`
+ * rule answers normally: the backup (CreateBackup) or copy (CopyBackup) the call makes goes FAILED
+ * once its progress reaches that percent, on the lifecycle clock.
  */
 import { FsxError } from './protocol/errors';
 
@@ -24,6 +26,21 @@ export interface FaultRule {
   every?: number;
   /** Fire at most this many times. */
   times?: number;
+  /**
+   * Instead of an error: the backup this call creates goes FAILED when its progress reaches this percent
+   * (0–99; 0 = at once), with `message` (or a default) as FailureDetails.Message. CreateBackup and
+   * CopyBackup only: such a rule does not match (or count) other operations.
+   */
+  failAtPercent?: number;
+}
+
+/** The operations whose backups a `failAtPercent` rule can make fail. */
+export const FAILABLE_OPERATIONS: readonly string[] = ['CreateBackup', 'CopyBackup'];
+
+/** What a firing `failAtPercent` rule tells the handler. */
+export interface InjectedFailure {
+  atPercent: number;
+  message?: string;
 }
 
 export const DEFAULT_FAULT_SEED = 0x5eed;
@@ -59,10 +76,19 @@ export function validateFaultRule(rule: FaultRule, where = 'fault rule'): FaultR
   num('times', 0, Number.MAX_SAFE_INTEGER, true);
   num('latencyMs', 0, 600_000);
   num('status', 400, 599, true);
+  num('failAtPercent', 0, 99);
+  if (rule.failAtPercent !== undefined) {
+    if (rule.error !== undefined) throw new Error(`${where}: a rule either answers an error or fails the backup (failAtPercent), not both`);
+    if (rule.operation !== undefined && rule.operation !== '*' && !FAILABLE_OPERATIONS.includes(rule.operation)) {
+      throw new Error(`${where}: failAtPercent applies to ${FAILABLE_OPERATIONS.join(' and ')} only`);
+    }
+  }
   if (rule.error !== undefined && (typeof rule.error !== 'string' || !/^[A-Za-z][A-Za-z0-9_.#]*$/.test(rule.error))) {
     throw new Error(`${where}: error must be an error code such as InternalServerError`);
   }
-  if (rule.error === undefined && rule.latencyMs === undefined) throw new Error(`${where}: needs an error or latencyMs`);
+  if (rule.error === undefined && rule.latencyMs === undefined && rule.failAtPercent === undefined) {
+    throw new Error(`${where}: needs an error, latencyMs or failAtPercent`);
+  }
   return { ...rule };
 }
 
@@ -70,7 +96,8 @@ export function validateFaultRule(rule: FaultRule, where = 'fault rule'): FaultR
  * Parses the compact syntax of FSX_EMULATOR_FAULTS and the admin route:
  *   rule[,rule...]   rule = <Operation|*>:<part>[:<part>...]
  *   part = <ErrorCode> | <rate 0..1> | latency=<ms> | rate=<0..1> | every=<N> | times=<N> | status=<NNN> | message=<text>
- * e.g. "CreateBackup:InternalServerError:0.5,DescribeBackups:latency=200,*:ThrottlingException:every=3"
+ *        | fail=<percent 0..99>
+ * e.g. "CreateBackup:InternalServerError:0.5,DescribeBackups:latency=200,*:ThrottlingException:every=3,CopyBackup:fail=40:times=1"
  */
 export function parseFaultSpec(spec: string): FaultRule[] {
   return spec
@@ -109,6 +136,10 @@ export function parseFaultSpec(spec: string): FaultRule[] {
               break;
             case 'error':
               rule.error = value;
+              break;
+            case 'fail':
+            case 'failAtPercent':
+              rule.failAtPercent = n;
               break;
             default:
               throw new Error(`fault rule '${text}': unknown option '${key}'`);
@@ -159,13 +190,18 @@ export class FaultInjector {
     return this.active.map((a) => ({ ...a.rule }));
   }
 
-  /** Decides which rules fire for this call, sleeps their latency, then throws the first error. */
-  async apply(operation: string): Promise<void> {
+  /**
+   * Decides which rules fire for this call, sleeps their latency, then throws the first error; or
+   * answers the failure the first firing `failAtPercent` rule asks for (CreateBackup, CopyBackup).
+   */
+  async apply(operation: string): Promise<InjectedFailure | undefined> {
     let latency = 0;
     let error: FsxError | undefined;
+    let failure: InjectedFailure | undefined;
     for (const a of this.active) {
       const { rule } = a;
       if (rule.operation !== undefined && rule.operation !== '*' && rule.operation !== operation) continue;
+      if (rule.failAtPercent !== undefined && !FAILABLE_OPERATIONS.includes(operation)) continue;
       a.matched++;
       if (rule.times !== undefined && a.fired >= rule.times) continue;
       const fires = rule.every !== undefined ? a.matched % rule.every === 0 : this.random() < (rule.rate ?? 1);
@@ -179,8 +215,10 @@ export class FaultInjector {
           rule.status ?? statusForError(rule.error),
         );
       }
+      if (rule.failAtPercent !== undefined && !failure) failure = { atPercent: rule.failAtPercent, message: rule.message };
     }
     if (latency > 0) await this.sleep(latency);
     if (error) throw error;
+    return failure;
   }
 }

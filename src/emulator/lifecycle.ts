@@ -61,15 +61,21 @@ const DEFAULT_PHASES: ReadonlyArray<[BackupLifecycle, number]> = [['CREATING', 1
 /** A copy (CopyBackup) is COPYING until AVAILABLE (per the FSx docs). */
 const COPY_PHASES: ReadonlyArray<[BackupLifecycle, number]> = [['COPYING', 1]];
 
+/**
+ * `failAtPercent`: the backup goes FAILED once its progress reaches that percent (at once when the
+ * duration is 0), and stays FAILED with the progress it had reached.
+ */
 export function deriveLifecycle(
-  params: { createdAtMs: number; durationMs: number; lustre: boolean; copy?: boolean },
+  params: { createdAtMs: number; durationMs: number; lustre: boolean; copy?: boolean; failAtPercent?: number },
   nowMs: number,
 ): LifecycleState {
-  const { createdAtMs, durationMs, lustre, copy = false } = params;
+  const { createdAtMs, durationMs, lustre, copy = false, failAtPercent } = params;
   const elapsed = nowMs - createdAtMs;
-  if (durationMs <= 0 || elapsed >= durationMs) return { lifecycle: 'AVAILABLE', progressPercent: 100 };
   // A clock set backwards must not yield negative progress.
-  const fraction = Math.max(0, elapsed) / durationMs;
+  const fraction = durationMs <= 0 ? 1 : Math.max(0, elapsed) / durationMs;
+  if (failAtPercent !== undefined && fraction * 100 >= failAtPercent)
+    return { lifecycle: 'FAILED', progressPercent: Math.floor(failAtPercent) };
+  if (durationMs <= 0 || elapsed >= durationMs) return { lifecycle: 'AVAILABLE', progressPercent: 100 };
   const phases = copy ? COPY_PHASES : lustre ? LUSTRE_PHASES : DEFAULT_PHASES;
   const phase = phases.find(([, end]) => fraction < end) ?? phases[phases.length - 1];
   // Never report 100 before the backup is AVAILABLE: clients treat 100 as done.

@@ -72,8 +72,8 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
     }
     if (parseError) throw parseError;
     // Faults strike before the handler runs: an injected error never leaves state behind.
-    await deps.faults.apply(operation);
-    const output = handler(input!, ctx);
+    const injectedFailure = await deps.faults.apply(operation);
+    const output = handler(input!, injectedFailure ? { ...ctx, injectedFailure } : ctx);
     // Answer only once the change is durable. Reads wait too, so nobody sees what a crash could undo.
     if (deps.persistence) await deps.persistence.flush();
     writeSuccess(res, requestId, output);

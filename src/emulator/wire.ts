@@ -44,6 +44,7 @@ export function backupState(b: BackupRecord, nowMs: number): LifecycleState {
       // Only user-initiated Lustre backups go through PENDING/TRANSFERRING (FSx docs); copies are COPYING.
       lustre: b.fileSystem.fileSystemType === 'LUSTRE' && b.type === 'USER_INITIATED',
       copy: b.sourceBackupId !== undefined,
+      failAtPercent: b.failure?.atPercent,
     },
     nowMs,
   );
@@ -68,6 +69,7 @@ export function backupToWire(b: BackupRecord, ctx: Pick<OperationContext, 'regio
     Lifecycle: lifecycle,
     Type: b.type,
     ProgressPercent: progressPercent,
+    FailureDetails: lifecycle === 'FAILED' && b.failure ? { Message: b.failure.message } : undefined,
     CreationTime: epochSeconds(b.createdAtMs),
     KmsKeyId: b.kmsKeyId,
     ResourceARN: backupArn(ctx.region, ctx.accountId, b.backupId),

@@ -153,6 +153,10 @@ export function copyBackup(input: Record<string, unknown>, ctx: OperationContext
     kmsKeyId: kmsKeyId ?? (sourceRegion === ctx.region ? source.kmsKeyId : defaultKmsKeyArn(ctx.region, ctx.accountId)),
     sourceBackupId,
     sourceBackupRegion: sourceRegion,
+    failure: ctx.injectedFailure && {
+      atPercent: ctx.injectedFailure.atPercent,
+      message: ctx.injectedFailure.message ?? `Injected failure: the backup copy failed at ${ctx.injectedFailure.atPercent} %.`,
+    },
   };
   store.putBackup(copy);
   if (token !== undefined) store.putToken('copyBackup', token, { backupId: copy.backupId, request: requestFingerprint(request) });

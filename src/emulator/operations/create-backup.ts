@@ -94,6 +94,10 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
     fileSystem: snapshotFileSystem(fs, now, ctx.region),
     tags: backupTags,
     kmsKeyId: fs.kmsKeyId,
+    failure: ctx.injectedFailure && {
+      atPercent: ctx.injectedFailure.atPercent,
+      message: ctx.injectedFailure.message ?? `Injected failure: the backup failed at ${ctx.injectedFailure.atPercent} %.`,
+    },
   };
   store.putBackup(backup);
   if (token !== undefined) store.putToken('createBackup', token, { backupId: backup.backupId, fileSystemId, tags: canonicalTags(tags) });

@@ -61,6 +61,8 @@ export interface BackupRecord {
   volume?: VolumeSnapshot;
   tags: Tag[];
   kmsKeyId?: string;
+  /** Set by a `failAtPercent` fault: the backup goes FAILED when its progress reaches atPercent. */
+  failure?: { atPercent: number; message: string };
   /** Set on copies (CopyBackup): the backup copied and its region. */
   sourceBackupId?: string;
   sourceBackupRegion?: string;
