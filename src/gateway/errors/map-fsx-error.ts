@@ -65,7 +65,7 @@ const FSX_ERRORS: readonly Entry[] = [
   ),
   on(fsx.UnsupportedOperation, (_e, _s, base) => result(UnsupportedOperation, { ...base, retryable: false })),
   on(fsx.SourceBackupUnavailable, (e, s, base) =>
-    result(SourceBackupUnavailable, { ...base, retryable: true, backupId: e.BackupId ?? s.backupId ?? null }),
+    result(SourceBackupUnavailable, { ...base, retryable: true, backupId: e.BackupId ?? s.backupId ?? idIn(e.message, BACKUP_ID) }),
   ),
   on(fsx.InvalidRegion, (_e, _s, base) => result(InvalidRegion, { ...base, retryable: false })),
   on(fsx.IncompatibleRegionForMultiAZ, (_e, _s, base) => result(IncompatibleRegionForMultiAZ, { ...base, retryable: false })),

@@ -79,8 +79,8 @@ export class UnsupportedOperation extends ErrorResult {}
   errorType('The source backup of a copy is not AVAILABLE yet (still being created, copied, or it failed). Retry once it is AVAILABLE.'),
 )
 export class SourceBackupUnavailable extends ErrorResult {
-  @Field(() => String, { nullable: true, description: 'The source backup.' })
-  backupId?: string | null;
+  @Field({ description: 'The source backup.' })
+  backupId!: string;
 }
 
 @ObjectType(errorType('The region is not one FSx knows, or not one the copy can come from.'))

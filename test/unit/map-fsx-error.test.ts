@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DescribeBackupsCommand, FSxClient } from '@aws-sdk/client-fsx';
+import { MODEL_ERROR_MEMBERS, MODEL_OPERATION_ERRORS, type ModelErrorCode } from '../../src/fsx-model';
+import { mapFsxError } from '../../src/gateway/errors/map-fsx-error';
+import { COPY_BACKUP_ERRORS, CREATE_BACKUP_ERRORS, DELETE_BACKUP_ERRORS, RESTORE_BACKUP_ERRORS } from '../../src/gateway/results/unions';
+
+/**
+ * THE error table against error bodies exactly as the FSx model defines them: an endpoint answers each
+ * code with `__type`, `Message` and every member its error shape has (and nothing else), the real SDK
+ * deserializes it into its own exception class, and mapFsxError must make the typed result of it.
+ */
+const MEMBER_VALUES: Record<string, string> = {
+  Message: 'said by FSx',
+  BackupId: 'backup-0123456789abcdef0',
+  FileSystemId: 'fs-0123456789abcdef0',
+  Parameter: 'Tags',
+  Limit: 'TOTAL_IN_PROGRESS_COPY_BACKUPS',
+  InvalidSubnetId: 'subnet-0123456789abcdef0',
+  InvalidSecurityGroupId: 'sg-0123456789abcdef0',
+  InvalidRouteTableId: 'rtb-0123456789abcdef0',
+  ActiveDirectoryId: 'd-0123456789',
+  Type: 'WRONG_VPC',
+  ErrorCode: 'X',
+  ResourceARN: 'arn:aws:fsx:us-east-1:123456789012:backup/backup-0123456789abcdef0',
+};
+
+let server: Server;
+let fsx: FSxClient;
+let answer: ModelErrorCode = 'BadRequest';
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    const body = Object.fromEntries(MODEL_ERROR_MEMBERS[answer].map((member) => [member, MEMBER_VALUES[member]]));
+    const payload = JSON.stringify({ __type: answer, ...body });
+    res.writeHead(answer === 'InternalServerError' ? 500 : 400, {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-requestid': 'req-1',
+    });
+    res.end(payload);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  fsx = new FSxClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    maxAttempts: 1,
+  });
+});
+afterAll(async () => {
+  fsx.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** What mapFsxError makes of the answer to `code`, for a field whose union holds `allowed`. */
+const typeOf = async (code: ModelErrorCode, allowed: ReadonlySet<unknown>) => {
+  answer = code;
+  const error = await fsx.send(new DescribeBackupsCommand({})).catch((e: unknown) => e);
+  return mapFsxError(error, { backupId: 'backup-0123456789abcdef0' }, allowed as never);
+};
+
+describe.each([
+  ['CreateBackup', CREATE_BACKUP_ERRORS],
+  ['DeleteBackup', DELETE_BACKUP_ERRORS],
+  ['CopyBackup', COPY_BACKUP_ERRORS],
+  ['CreateFileSystemFromBackup', RESTORE_BACKUP_ERRORS],
+] as const)('%s: every error the model lists', (operation, allowed) => {
+  test.each(MODEL_OPERATION_ERRORS[operation].map((code) => [code]))(
+    '%s becomes its own typed result (or FsxServiceError with the code)',
+    async (code) => {
+      const result = await typeOf(code, allowed);
+      const name = result.constructor.name;
+      if (name === 'FsxServiceError') expect(result).toMatchObject({ code });
+      else expect(name).toBe(code);
+      expect(result.requestId).toBe(code === 'BackupNotFound' || code === 'FileSystemNotFound' ? null : 'req-1');
+    },
+  );
+});
+
+test('the members FSx models become the result fields', async () => {
+  expect(await typeOf('SourceBackupUnavailable', COPY_BACKUP_ERRORS)).toMatchObject({
+    backupId: MEMBER_VALUES.BackupId,
+    retryable: true,
+    message: 'said by FSx',
+  });
+  expect(await typeOf('BackupRestoring', DELETE_BACKUP_ERRORS)).toMatchObject({
+    restoringFileSystemId: MEMBER_VALUES.FileSystemId,
+    retryable: true,
+  });
+  expect(await typeOf('IncompatibleParameterError', COPY_BACKUP_ERRORS)).toMatchObject({ parameter: 'Tags', retryable: false });
+  expect(await typeOf('ServiceLimitExceeded', COPY_BACKUP_ERRORS)).toMatchObject({ limit: 'TOTAL_IN_PROGRESS_COPY_BACKUPS' });
+  expect(await typeOf('InvalidNetworkSettings', RESTORE_BACKUP_ERRORS)).toMatchObject({
+    invalidSubnetId: MEMBER_VALUES.InvalidSubnetId,
+    invalidSecurityGroupId: MEMBER_VALUES.InvalidSecurityGroupId,
+    invalidRouteTableId: MEMBER_VALUES.InvalidRouteTableId,
+  });
+  expect(await typeOf('ActiveDirectoryError', RESTORE_BACKUP_ERRORS)).toMatchObject({
+    activeDirectoryId: 'd-0123456789',
+    type: 'WRONG_VPC',
+  });
+  expect(await typeOf('InternalServerError', COPY_BACKUP_ERRORS)).toMatchObject({ retryable: true });
+});
+
+test('ids FSx does not model in a member come from the caller, else from the message', async () => {
+  answer = 'BackupInProgress';
+  const error = await fsx.send(new DescribeBackupsCommand({})).catch((e: unknown) => e);
+  expect(mapFsxError(error, { fileSystemId: 'fs-00000000000000001' }, CREATE_BACKUP_ERRORS)).toMatchObject({
+    fileSystemId: 'fs-00000000000000001',
+  });
+  expect(mapFsxError(error, {}, CREATE_BACKUP_ERRORS)).toMatchObject({ fileSystemId: '' });
+});
