@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { isUnionType } from 'graphql';
 import { validateBackupId, validateClientRequestToken, validateFileSystemId, validateTagKey } from '../../src/emulator/validation';
 import { FSX, MODEL_OPERATION_ERRORS, conforms } from '../../src/fsx-model';
-import { CreateBackupInput, TagInput } from '../../src/gateway/backup/create-backup.input';
+import { CreateBackupInput } from '../../src/gateway/backup/create-backup.input';
+import { TagInput } from '../../src/gateway/backup/tag.input';
 import { DeleteBackupInput } from '../../src/gateway/backup/delete-backup.input';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 

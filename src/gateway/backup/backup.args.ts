@@ -4,7 +4,8 @@ import { BackupType, FileSystemType } from '../fsx/enums.generated';
 import { knownValues } from '../fsx/unrecognized-enum-fallback';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { FSX } from '../../fsx-model';
-import { IsBackupId, IsFileSystemId, IsRegion, IsVolumeId, REGION_DESCRIPTION } from '../validation/fsx-constraint.decorators';
+import { IsBackupId, IsFileSystemId, IsVolumeId } from '../validation/fsx-constraint.decorators';
+import { RegionField } from '../validation/input-fields';
 
 const MAX_FILTER_VALUES = FSX.FilterValues.max;
 
@@ -14,9 +15,7 @@ export class BackupArgs {
   @IsBackupId()
   backupId!: string;
 
-  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
-  @IsOptional()
-  @IsRegion()
+  @RegionField()
   region?: string | null;
 }
 
@@ -54,8 +53,6 @@ export class BackupsArgs extends ConnectionArgs {
   @ValidateNested()
   filter?: BackupFilter | null;
 
-  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
-  @IsOptional()
-  @IsRegion()
+  @RegionField()
   region?: string | null;
 }

@@ -1,7 +1,8 @@
 import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsBackupId, IsClientRequestToken, IsKmsKeyId, IsRegion, IsTags } from '../validation/fsx-constraint.decorators';
-import { TagInput } from './create-backup.input';
+import { IsBackupId, IsKmsKeyId } from '../validation/fsx-constraint.decorators';
+import { ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { type TagInput, TagsField } from './tag.input';
 
 @InputType('CopyBackupInput', { description: 'FSx CopyBackup: a copy of a backup in this or another region (for disaster recovery).' })
 export class CopyBackupInput {
@@ -9,14 +10,10 @@ export class CopyBackupInput {
   @IsBackupId()
   sourceBackupId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Where the source backup is. Default: the destination region (an in-region copy).' })
-  @IsOptional()
-  @IsRegion()
+  @RegionField('Where the source backup is. Default: the destination region (an in-region copy).')
   sourceRegion?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the copy is made. Default: the first region the gateway serves.' })
-  @IsOptional()
-  @IsRegion()
+  @RegionField('Where the copy is made. Default: the first region the gateway serves.')
   destinationRegion?: string | null;
 
   @Field(() => Boolean, {
@@ -26,9 +23,7 @@ export class CopyBackupInput {
   @IsOptional()
   copyTags?: boolean | null;
 
-  @Field(() => [TagInput], { nullable: true, description: '1–50 tags for the copy, with unique keys.' })
-  @IsOptional()
-  @IsTags()
+  @TagsField('1–50 tags for the copy, with unique keys.')
   tags?: TagInput[] | null;
 
   @Field(() => String, {
@@ -39,11 +34,6 @@ export class CopyBackupInput {
   @IsKmsKeyId()
   kmsKeyId?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it.',
-  })
-  @IsOptional()
-  @IsClientRequestToken()
+  @ClientRequestTokenField()
   clientRequestToken?: string | null;
 }

@@ -1,27 +1,7 @@
-import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import {
-  IsClientRequestToken,
-  IsFileSystemId,
-  IsRegion,
-  IsTagKey,
-  IsTags,
-  IsTagValue,
-  REGION_DESCRIPTION,
-} from '../validation/fsx-constraint.decorators';
-
-@InputType('TagInput', {
-  description: 'A tag: key 1–128 and value 0–256 characters of letters, numbers, spaces and _ . : / = + - @ (any script).',
-})
-export class TagInput {
-  @Field()
-  @IsTagKey()
-  key!: string;
-
-  @Field()
-  @IsTagValue()
-  value!: string;
-}
+import { IsFileSystemId } from '../validation/fsx-constraint.decorators';
+import { ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { type TagInput, TagsField } from './tag.input';
 
 @InputType('CreateBackupInput')
 export class CreateBackupInput {
@@ -29,22 +9,14 @@ export class CreateBackupInput {
   @IsFileSystemId()
   fileSystemId!: string;
 
-  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
-  @IsOptional()
-  @IsRegion()
+  @RegionField()
   region?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Idempotency token, 1–255 of [A-za-z0-9_.-] (the seed; note A-z includes [ \\ ] ^ _ and `). Omit it and the gateway generates one and returns it.',
-  })
-  @IsOptional()
-  @IsClientRequestToken()
+  @ClientRequestTokenField(
+    'Idempotency token, 1–255 of [A-za-z0-9_.-] (the seed; note A-z includes [ \\ ] ^ _ and `). Omit it and the gateway generates one and returns it.',
+  )
   clientRequestToken?: string | null;
 
-  @Field(() => [TagInput], { nullable: true, description: '1–50 tags with unique keys. The Name tag is the backup name in the console.' })
-  @IsOptional()
-  @IsTags()
+  @TagsField('1–50 tags with unique keys. The Name tag is the backup name in the console.')
   tags?: TagInput[] | null;
 }

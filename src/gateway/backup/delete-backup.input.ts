@@ -1,6 +1,6 @@
-import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsBackupId, IsClientRequestToken, IsRegion, REGION_DESCRIPTION } from '../validation/fsx-constraint.decorators';
+import { IsBackupId } from '../validation/fsx-constraint.decorators';
+import { ClientRequestTokenField, RegionField } from '../validation/input-fields';
 
 @InputType('DeleteBackupInput')
 export class DeleteBackupInput {
@@ -8,16 +8,9 @@ export class DeleteBackupInput {
   @IsBackupId()
   backupId!: string;
 
-  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
-  @IsOptional()
-  @IsRegion()
+  @RegionField()
   region?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it.',
-  })
-  @IsOptional()
-  @IsClientRequestToken()
+  @ClientRequestTokenField()
   clientRequestToken?: string | null;
 }

@@ -5,21 +5,31 @@ import { LustreDeploymentType, OpenZFSDeploymentType, StorageType, WindowsDeploy
 import { knownValues } from '../fsx/unrecognized-enum-fallback';
 import {
   IsBackupId,
-  IsClientRequestToken,
   IsDirectoryId,
   IsKmsKeyId,
   IsListOf,
-  IsRegion,
   IsSecurityGroupId,
   IsSubnetId,
-  IsTags,
   IsWithin,
-  REGION_DESCRIPTION,
 } from '../validation/fsx-constraint.decorators';
-import { TagInput } from './create-backup.input';
+import { ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { type TagInput, TagsField } from './tag.input';
+
+/** The automatic-backup settings every restored file system type has. */
+@InputType()
+abstract class AutomaticBackupSettings {
+  @Field(() => Int, { nullable: true, description: 'Days to keep automatic backups, 0–90 (0: none).' })
+  @IsOptional()
+  @IsWithin(FSX.AutomaticBackupRetentionDays)
+  automaticBackupRetentionDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  copyTagsToBackups?: boolean | null;
+}
 
 @InputType('CreateFileSystemWindowsConfigurationInput', { description: 'The Windows File Server settings of a restored file system.' })
-export class WindowsRestoreConfiguration {
+export class WindowsRestoreConfiguration extends AutomaticBackupSettings {
   @Field(() => Int, { description: 'Throughput in MB/s (8–100000); FSx requires it.' })
   @IsWithin(FSX.MegabytesPerSecond)
   throughputCapacity!: number;
@@ -38,19 +48,10 @@ export class WindowsRestoreConfiguration {
   @IsOptional()
   @IsDirectoryId()
   activeDirectoryId?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Days to keep automatic backups, 0–90 (0: none).' })
-  @IsOptional()
-  @IsWithin(FSX.AutomaticBackupRetentionDays)
-  automaticBackupRetentionDays?: number | null;
-
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
-  copyTagsToBackups?: boolean | null;
 }
 
 @InputType('CreateFileSystemLustreConfigurationInput', { description: 'The Lustre settings of a restored file system.' })
-export class LustreRestoreConfiguration {
+export class LustreRestoreConfiguration extends AutomaticBackupSettings {
   @Field(() => LustreDeploymentType, { nullable: true })
   @IsOptional()
   @IsIn(knownValues(LustreDeploymentType))
@@ -63,19 +64,10 @@ export class LustreRestoreConfiguration {
   @IsOptional()
   @IsWithin(FSX.PerUnitStorageThroughput)
   perUnitStorageThroughput?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Days to keep automatic backups, 0–90 (0: none).' })
-  @IsOptional()
-  @IsWithin(FSX.AutomaticBackupRetentionDays)
-  automaticBackupRetentionDays?: number | null;
-
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
-  copyTagsToBackups?: boolean | null;
 }
 
 @InputType('CreateFileSystemOpenZFSConfigurationInput', { description: 'The OpenZFS settings of a restored file system.' })
-export class OpenZfsRestoreConfiguration {
+export class OpenZfsRestoreConfiguration extends AutomaticBackupSettings {
   @Field(() => OpenZFSDeploymentType)
   @IsIn(knownValues(OpenZFSDeploymentType))
   deploymentType!: OpenZFSDeploymentType;
@@ -83,15 +75,6 @@ export class OpenZfsRestoreConfiguration {
   @Field(() => Int, { description: 'Throughput in MB/s (8–100000).' })
   @IsWithin(FSX.MegabytesPerSecond)
   throughputCapacity!: number;
-
-  @Field(() => Int, { nullable: true, description: 'Days to keep automatic backups, 0–90 (0: none).' })
-  @IsOptional()
-  @IsWithin(FSX.AutomaticBackupRetentionDays)
-  automaticBackupRetentionDays?: number | null;
-
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
-  copyTagsToBackups?: boolean | null;
 }
 
 @InputType('RestoreBackupInput', {
@@ -103,9 +86,7 @@ export class RestoreBackupInput {
   @IsBackupId()
   backupId!: string;
 
-  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
-  @IsOptional()
-  @IsRegion()
+  @RegionField()
   region?: string | null;
 
   @Field(() => [String], { description: 'Subnets of the new file system (two for Multi-AZ deployments).' })
@@ -134,9 +115,7 @@ export class RestoreBackupInput {
   @IsKmsKeyId()
   kmsKeyId?: string | null;
 
-  @Field(() => [TagInput], { nullable: true, description: '1–50 tags with unique keys.' })
-  @IsOptional()
-  @IsTags()
+  @TagsField('1–50 tags with unique keys.')
   tags?: TagInput[] | null;
 
   @Field(() => WindowsRestoreConfiguration, { nullable: true })
@@ -154,11 +133,6 @@ export class RestoreBackupInput {
   @ValidateNested()
   openZFSConfiguration?: OpenZfsRestoreConfiguration | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it.',
-  })
-  @IsOptional()
-  @IsClientRequestToken()
+  @ClientRequestTokenField()
   clientRequestToken?: string | null;
 }

@@ -8,7 +8,7 @@ import type {
   WindowsDeploymentType,
 } from '@aws-sdk/client-fsx';
 import type { CopyBackupInput } from './copy-backup.input';
-import type { TagInput } from './create-backup.input';
+import type { TagInput } from './tag.input';
 import type { RestoreBackupInput } from './restore-backup.input';
 
 /** GraphQL input → FSx request members: the same names in FSx casing; absent stays absent. */

@@ -1,7 +1,7 @@
-import { IsOptional } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { ConnectionArgs } from '../pagination/connection.args';
-import { IsFileSystemId, IsRegion, REGION_DESCRIPTION } from '../validation/fsx-constraint.decorators';
+import { IsFileSystemId } from '../validation/fsx-constraint.decorators';
+import { RegionField } from '../validation/input-fields';
 
 @ArgsType()
 export class FileSystemArgs {
@@ -9,16 +9,12 @@ export class FileSystemArgs {
   @IsFileSystemId()
   fileSystemId!: string;
 
-  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
-  @IsOptional()
-  @IsRegion()
+  @RegionField()
   region?: string | null;
 }
 
 @ArgsType()
 export class FileSystemsArgs extends ConnectionArgs {
-  @Field(() => String, { nullable: true, description: REGION_DESCRIPTION })
-  @IsOptional()
-  @IsRegion()
+  @RegionField()
   region?: string | null;
 }

@@ -14,6 +14,12 @@ import { type Constraint, FSX, RESERVED_TAG_KEY_PREFIX } from '../../fsx-model';
 
 type Options = Pick<ValidationOptions, 'each'>;
 
+/** Several property decorators as one. */
+export const compose =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, property) =>
+    decorators.forEach((decorate) => decorate(target, property));
+
 /**
  * One FSx string shape on an input field: its length bounds and pattern from the model, checked as
  * class-validator's isLength and matches (the constraint names clients read in fieldErrors).
@@ -23,7 +29,7 @@ function FsxString(constraint: Constraint, hint: string, options: Options = {}):
   // Registered pattern first, as stacked `@Length @Matches` decorators would be (they apply bottom-up).
   if (constraint.pattern)
     decorators.unshift(Matches(constraint.pattern, { ...options, message: `${options.each ? 'each value in ' : ''}$property ${hint}` }));
-  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+  return compose(...decorators);
 }
 
 export const IsFileSystemId = (options?: Options) =>
@@ -62,22 +68,19 @@ export const IsDirectoryId = () => FsxString(FSX.DirectoryId, 'must look like d-
 
 /** An FSx integer shape's bounds, as class-validator's min and max. */
 export function IsWithin(constraint: Constraint): PropertyDecorator {
-  const decorators = [Min(constraint.min ?? Number.MIN_SAFE_INTEGER), Max(constraint.max ?? Number.MAX_SAFE_INTEGER)];
-  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+  return compose(Min(constraint.min ?? Number.MIN_SAFE_INTEGER), Max(constraint.max ?? Number.MAX_SAFE_INTEGER));
 }
 
 /** A list of FSx shape `list` (item-count bounds), e.g. SubnetIds. */
 export function IsListOf(list: Constraint): PropertyDecorator {
-  const decorators = [ArrayMinSize(list.min ?? 0), ArrayMaxSize(list.max ?? Number.MAX_SAFE_INTEGER)];
-  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+  return compose(ArrayMinSize(list.min ?? 0), ArrayMaxSize(list.max ?? Number.MAX_SAFE_INTEGER));
 }
 
 /** 1–50 tags with unique keys, each validated as a TagInput. */
 export function IsTags(): PropertyDecorator {
-  const decorators = [
+  return compose(
     IsListOf(FSX.Tags),
     ArrayUnique((tag: { key?: string } | null) => tag?.key, { message: 'tags must have unique keys' }),
     ValidateNested({ each: true }),
-  ];
-  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+  );
 }

@@ -1,0 +1,21 @@
+import { IsOptional } from 'class-validator';
+import { Field } from 'type-graphql';
+import { IsClientRequestToken, IsRegion, REGION_DESCRIPTION, compose } from './fsx-constraint.decorators';
+
+/** An optional `region` argument or input field: a region name, checked against the served ones by the resolver. */
+export const RegionField = (description = REGION_DESCRIPTION): PropertyDecorator =>
+  compose(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    IsRegion(),
+  );
+
+/** An optional idempotency token: the gateway generates one when it is absent, and returns it. */
+export const ClientRequestTokenField = (
+  description = 'Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it.',
+): PropertyDecorator =>
+  compose(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    IsClientRequestToken(),
+  );
