@@ -1,29 +1,8 @@
 import * as fsx from '@aws-sdk/client-fsx';
 import { type Constraint, FSX } from '../../fsx-model';
 import type { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
-import {
-  ActiveDirectoryError,
-  BackupBeingCopied,
-  BackupInProgress,
-  BackupRestoring,
-  BadRequest,
-  type ErrorResult,
-  FsxServiceError,
-  IncompatibleParameterError,
-  IncompatibleRegionForMultiAZ,
-  InternalServerError,
-  InvalidDestinationKmsKey,
-  InvalidNetworkSettings,
-  InvalidPerUnitStorageThroughput,
-  InvalidRegion,
-  InvalidSourceKmsKey,
-  MissingFileSystemConfiguration,
-  type ResultType,
-  ServiceLimitExceeded,
-  SourceBackupUnavailable,
-  UnsupportedOperation,
-  result,
-} from '../results/error-result';
+import * as results from '../results/error-result';
+import { type ErrorResult, type ResultType, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 
 /** What the caller knew when FSx refused: used to fill the typed result's specifics FSx does not model. */
@@ -47,33 +26,33 @@ const on = <E extends fsx.FSxServiceException>(type: abstract new (...args: neve
  */
 const FSX_ERRORS: readonly Entry[] = [
   on(fsx.BackupInProgress, (e, s, base) =>
-    result(BackupInProgress, { ...base, retryable: true, fileSystemId: s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID) }),
+    result(results.BackupInProgress, { ...base, retryable: true, fileSystemId: s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID) }),
   ),
   on(fsx.BackupRestoring, (e, _s, base) =>
-    result(BackupRestoring, { ...base, retryable: true, restoringFileSystemId: e.FileSystemId ?? null }),
+    result(results.BackupRestoring, { ...base, retryable: true, restoringFileSystemId: e.FileSystemId ?? null }),
   ),
-  on(fsx.BackupBeingCopied, (_e, _s, base) => result(BackupBeingCopied, { ...base, retryable: true })),
-  on(fsx.BadRequest, (_e, _s, base) => result(BadRequest, { ...base, retryable: false })),
+  on(fsx.BackupBeingCopied, (_e, _s, base) => result(results.BackupBeingCopied, { ...base, retryable: true })),
+  on(fsx.BadRequest, (_e, _s, base) => result(results.BadRequest, { ...base, retryable: false })),
   on(fsx.FileSystemNotFound, (e, s) => fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID))),
   on(fsx.BackupNotFound, (e, s) => backupNotFound(s.backupId ?? idIn(e.message, BACKUP_ID))),
   on(fsx.IncompatibleParameterError, (e, _s, base) =>
-    result(IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
+    result(results.IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
   ),
-  on(fsx.InternalServerError, (_e, _s, base) => result(InternalServerError, { ...base, retryable: true })),
+  on(fsx.InternalServerError, (_e, _s, base) => result(results.InternalServerError, { ...base, retryable: true })),
   on(fsx.ServiceLimitExceeded, (e, _s, base) =>
-    result(ServiceLimitExceeded, { ...base, retryable: false, limit: (e.Limit ?? null) as ServiceLimit | null }),
+    result(results.ServiceLimitExceeded, { ...base, retryable: false, limit: (e.Limit ?? null) as ServiceLimit | null }),
   ),
-  on(fsx.UnsupportedOperation, (_e, _s, base) => result(UnsupportedOperation, { ...base, retryable: false })),
+  on(fsx.UnsupportedOperation, (_e, _s, base) => result(results.UnsupportedOperation, { ...base, retryable: false })),
   on(fsx.SourceBackupUnavailable, (e, s, base) =>
-    result(SourceBackupUnavailable, { ...base, retryable: true, backupId: e.BackupId ?? s.backupId ?? idIn(e.message, BACKUP_ID) }),
+    result(results.SourceBackupUnavailable, { ...base, retryable: true, backupId: e.BackupId ?? s.backupId ?? idIn(e.message, BACKUP_ID) }),
   ),
-  on(fsx.InvalidRegion, (_e, _s, base) => result(InvalidRegion, { ...base, retryable: false })),
-  on(fsx.IncompatibleRegionForMultiAZ, (_e, _s, base) => result(IncompatibleRegionForMultiAZ, { ...base, retryable: false })),
-  on(fsx.InvalidSourceKmsKey, (_e, _s, base) => result(InvalidSourceKmsKey, { ...base, retryable: false })),
-  on(fsx.InvalidDestinationKmsKey, (_e, _s, base) => result(InvalidDestinationKmsKey, { ...base, retryable: false })),
-  on(fsx.MissingFileSystemConfiguration, (_e, _s, base) => result(MissingFileSystemConfiguration, { ...base, retryable: false })),
+  on(fsx.InvalidRegion, (_e, _s, base) => result(results.InvalidRegion, { ...base, retryable: false })),
+  on(fsx.IncompatibleRegionForMultiAZ, (_e, _s, base) => result(results.IncompatibleRegionForMultiAZ, { ...base, retryable: false })),
+  on(fsx.InvalidSourceKmsKey, (_e, _s, base) => result(results.InvalidSourceKmsKey, { ...base, retryable: false })),
+  on(fsx.InvalidDestinationKmsKey, (_e, _s, base) => result(results.InvalidDestinationKmsKey, { ...base, retryable: false })),
+  on(fsx.MissingFileSystemConfiguration, (_e, _s, base) => result(results.MissingFileSystemConfiguration, { ...base, retryable: false })),
   on(fsx.InvalidNetworkSettings, (e, _s, base) =>
-    result(InvalidNetworkSettings, {
+    result(results.InvalidNetworkSettings, {
       ...base,
       retryable: false,
       invalidSubnetId: e.InvalidSubnetId ?? null,
@@ -82,14 +61,14 @@ const FSX_ERRORS: readonly Entry[] = [
     }),
   ),
   on(fsx.ActiveDirectoryError, (e, _s, base) =>
-    result(ActiveDirectoryError, {
+    result(results.ActiveDirectoryError, {
       ...base,
       retryable: false,
       activeDirectoryId: e.ActiveDirectoryId ?? null,
       type: (e.Type ?? null) as ActiveDirectoryErrorType | null,
     }),
   ),
-  on(fsx.InvalidPerUnitStorageThroughput, (_e, _s, base) => result(InvalidPerUnitStorageThroughput, { ...base, retryable: false })),
+  on(fsx.InvalidPerUnitStorageThroughput, (_e, _s, base) => result(results.InvalidPerUnitStorageThroughput, { ...base, retryable: false })),
 ];
 
 /** Codes FSx does not model, which compatible endpoints answer: moto (and older LocalStack) say ResourceNotFoundException. */
@@ -116,7 +95,7 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
   const message = e.message || e.name || 'FSx request failed';
   if (!e.$metadata?.httpStatusCode) {
     if (!isTransportFailure(e)) throw error;
-    return result(InternalServerError, { message: `FSx did not answer: ${message}`, retryable: true, requestId });
+    return result(results.InternalServerError, { message: `FSx did not answer: ${message}`, retryable: true, requestId });
   }
   if (error instanceof fsx.FSxServiceException) {
     const build = FSX_ERRORS.find((entry) => error instanceof entry.type)?.build ?? FOREIGN_ERRORS[error.name];
@@ -125,7 +104,7 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
   }
   // A code this gateway does not know, or an answer the SDK could not read (e.g. a proxy's HTML page).
   const exception = error as Partial<fsx.FSxServiceException>;
-  return result(FsxServiceError, {
+  return result(results.FsxServiceError, {
     message,
     requestId,
     code: e.name || 'Unknown',
