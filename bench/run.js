@@ -22,7 +22,7 @@ const { spawn, fork, execSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 const { isDeepStrictEqual } = require('node:util');
 const autocannon = require('autocannon');
-const { CreateBackupCommand } = require('@aws-sdk/client-fsx');
+const { CopyBackupCommand, CreateBackupCommand } = require('@aws-sdk/client-fsx');
 const { loadConfig } = require('../dist/config');
 const { createFsxClient } = require('../dist/gateway/fsx/fsx-client');
 const { startGateway } = require('../dist/app');
@@ -258,12 +258,24 @@ async function throughputPair(name, label, a, b, goalRatio) {
 /** 4. FSx calls per operation, counted at the emulator; its own emulator and gateway, in this process. */
 async function batching() {
   const emulator = await startEmulator({ port: 0, backupDurationMs: 0, fileSystemDurationMs: 0, backupQuota: 1_000_000, seed: false });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', FSX_ENDPOINT_URL: emulator.url, CURSOR_SECRET });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    FSX_ENDPOINT_URL: emulator.url,
+    FSX_REGIONS: 'us-east-1,us-west-2',
+    CURSOR_SECRET,
+    LOG_LEVEL: 'warn',
+  });
   const seeder = createFsxClient(config);
   const FS = 24;
   const PER_FS = 6;
+  const COPIES = 50;
   const { backupIds } = await seedEstate(seeder, { fileSystems: FS, perFs: PER_FS, tag: 'batch' });
   seeder.destroy();
+  // 50 copies in us-west-2 of us-east-1 backups (AVAILABLE at once: duration 0, so none is in progress).
+  const west = createFsxClient({ ...config, region: 'us-west-2' });
+  for (const id of backupIds.slice(0, COPIES)) await west.send(new CopyBackupCommand({ SourceBackupId: id, SourceRegion: 'us-east-1' }));
+  west.destroy();
   const gateway = await startGateway(config);
   const fsOfBackup = new Map();
   const out = {};
@@ -374,12 +386,27 @@ async function batching() {
       );
       dRows.push(`${n}fs:${total}`);
     }
+    // e: each copy's sourceBackup, across regions: one DescribeBackups per region involved.
+    const e = await measure(
+      `e ${COPIES} copies (us-west-2) + sourceBackup (us-east-1)`,
+      `{ backups(first: ${COPIES}, region: "us-west-2") { ... on BackupConnection { edges { node { backupId sourceBackupId sourceBackup { backupId region } } } } } }`,
+      (data) => {
+        check(data.backups.edges.length === COPIES, `batching e: ${data.backups.edges.length} copies`);
+        for (const { node } of data.backups.edges)
+          check(
+            node.sourceBackup?.backupId === node.sourceBackupId && node.sourceBackup.region === 'us-east-1',
+            `batching e: ${node.backupId} has sourceBackup ${JSON.stringify(node.sourceBackup)}`,
+          );
+      },
+      (cc, t) => t === 2 && cc.DescribeBackups === 2,
+      '2 DescribeBackups (one per region)',
+    );
     rows.push({
       scenario: '4 Batching (FSx calls per operation)',
       a: '',
-      b: `a ${a} · b ${b} · c ${c} · d ${dRows.join(' ')}`,
+      b: `a ${a} · b ${b} · c ${c} · d ${dRows.join(' ')} · e ${e}`,
       ratio: '',
-      goal: 'a 1 · b 3 · c ≤2 · d pages',
+      goal: 'a 1 · b 3 · c ≤2 · d pages · e 2',
       status: 'met',
     });
     return { fileSystems: FS, backupsPerFileSystem: PER_FS, operations: out, goal: { met: true } };
