@@ -79,7 +79,8 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
     writeSuccess(res, requestId, output);
     if (deps.log) process.stderr.write(`${operation} 200 ${requestId}\n`);
   } catch (e) {
-    const error = e instanceof FsxError ? e : new FsxError('InternalServerError', 'The emulator failed to process the request.', 500);
+    const error: FsxError =
+      e instanceof FsxError ? (e as FsxError) : new FsxError('InternalServerError', 'The emulator failed to process the request.', 500);
     if (!(e instanceof FsxError))
       process.stderr.write(`fsx-emulator: ${operation || 'request'} failed: ${(e as Error)?.stack ?? String(e)}\n`);
     writeError(res, requestId, error);

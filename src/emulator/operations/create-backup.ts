@@ -59,17 +59,19 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
     // CREATING); BadRequest with a clear message is the likely one.
     throw badRequest(`File system ${fileSystemId} is ${fsLifecycle}; a backup can be taken once it is AVAILABLE.`);
   }
-  const running = store
-    .listBackups()
-    .find(
-      (b) => b.fileSystemId === fileSystemId && !b.volume && !['AVAILABLE', 'FAILED', 'DELETED'].includes(backupState(b, now).lifecycle),
-    );
+  const running = store.listBackups().find(
+    // A copy being made of one of its backups is not a backup of the file system.
+    (b) =>
+      b.fileSystemId === fileSystemId &&
+      !b.volume &&
+      b.sourceBackupId === undefined &&
+      !['AVAILABLE', 'FAILED', 'DELETED'].includes(backupState(b, now).lifecycle),
+  );
   if (running) {
+    // BackupInProgress carries only a Message in the model: the ids are named there.
     throw new FsxError(
       'BackupInProgress',
       `Another backup (${running.backupId}) of file system ${fileSystemId} is already under way. Wait for it to complete.`,
-      400,
-      { BackupId: running.backupId, FileSystemId: fileSystemId },
     );
   }
   const userBackups = store.listBackups().filter((b) => b.type === 'USER_INITIATED').length;

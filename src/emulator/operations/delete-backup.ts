@@ -24,11 +24,6 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
     throw new FsxError(
       'BackupInProgress',
       `Backup ${backupId} of file system ${backup.fileSystemId} is still being created (${lifecycle}); it can be deleted once AVAILABLE.`,
-      400,
-      {
-        BackupId: backupId,
-        FileSystemId: backup.fileSystemId,
-      },
     );
   }
   // A copy of it still COPYING, in any region (guess: BackupId names the backup asked to delete, not the copy).
