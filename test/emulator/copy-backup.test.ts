@@ -77,6 +77,12 @@ describe('CopyBackup', () => {
       expect(back.Backup).toMatchObject({ SourceBackupRegion: 'us-west-2', ResourceARN: expect.stringContaining(':us-east-1:') });
     });
 
+    it('a copy in progress is no backup in progress of its file system: CreateBackup of it proceeds', async () => {
+      await copyEast({ SourceBackupId: DEMO.backups.windowsUser });
+      const { Backup } = await env.client.send(new CreateBackupCommand({ FileSystemId: DEMO.fileSystems.windows }));
+      expect(Backup!.Lifecycle).toBe('CREATING');
+    });
+
     it('a copy can be copied once AVAILABLE, and an AUTOMATIC backup can be copied', async () => {
       const first = await copyEast({ SourceBackupId: DEMO.backups.windowsAutomatic });
       expect(first.Backup!.Type).toBe('USER_INITIATED');
