@@ -7,6 +7,7 @@
  * gateway answered before FSx did" or "the request was ended by the kill" are facts the test arranges,
  * not races a busy machine can lose.
  */
+import http from 'node:http';
 import net from 'node:net';
 import type { FSxClient } from '@aws-sdk/client-fsx';
 import { DEMO, type RunningEmulator, startEmulator } from '../../src/emulator';
@@ -42,7 +43,10 @@ describe('latency beyond the request timeout', () => {
   let t: TestGateway;
   let client: FSxClient;
   beforeAll(async () => {
-    t = await startTestGateway({ backupDurationMs: 0, faultSleep: latency.sleep }, { FSX_REQUEST_TIMEOUT_MS: '300', FSX_MAX_ATTEMPTS: '1' });
+    t = await startTestGateway(
+      { backupDurationMs: 0, faultSleep: latency.sleep },
+      { FSX_REQUEST_TIMEOUT_MS: '300', FSX_MAX_ATTEMPTS: '1' },
+    );
     client = fsxClientFor(t.emulator);
   });
   afterEach(() => latency.release());
@@ -174,7 +178,10 @@ describe('FSx killed mid-request, then back on the same port', () => {
   let revived: RunningEmulator | undefined;
   beforeAll(async () => {
     // FSx's own timeout is longer than the test: only the killed connection can end the request
-    t = await startTestGateway({ backupDurationMs: 0, faultSleep: latency.sleep }, { FSX_REQUEST_TIMEOUT_MS: '20000', FSX_MAX_ATTEMPTS: '1' });
+    t = await startTestGateway(
+      { backupDurationMs: 0, faultSleep: latency.sleep },
+      { FSX_REQUEST_TIMEOUT_MS: '20000', FSX_MAX_ATTEMPTS: '1' },
+    );
   });
   afterAll(async () => {
     await t.stop();
@@ -233,9 +240,37 @@ describe('SIGTERM under load (the built gateway as a child process)', () => {
       socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
     });
 
+  /**
+   * A request the gateway has (its 100 Continue says so: Node answers it as it hands the request on)
+   * but whose body the test sends only when it calls `send()`: until then the request is in flight.
+   */
+  const heldRequest = (url: string, body: unknown) =>
+    new Promise<{ send(): Promise<{ status: number; json: any }> }>((resolve, reject) => {
+      const payload = JSON.stringify(body);
+      const req = http.request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), expect: '100-continue' },
+      });
+      const answer = new Promise<{ status: number; json: any }>((done, fail) => {
+        req.on('response', (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+        });
+        req.on('error', fail);
+      });
+      answer.catch(() => undefined); // awaited by the test once it sends the body
+      req.once('error', reject);
+      req.once('continue', () => resolve({ send: () => (req.end(payload), answer) }));
+      req.flushHeaders();
+    });
+
   /** CreateBackup calls the embedded emulator has received (its admin route: it runs in the child). */
-  const createBackupCalls = async (emulatorUrl: string) =>
-    ((await (await fetch(`${emulatorUrl}/_emulator/calls`)).json()) as { calls: Array<{ operation: string }> }).calls.filter((c) => c.operation === 'CreateBackup').length;
+  const createBackupCalls = async (emulatorUrl: string) => {
+    const { calls } = (await (await fetch(`${emulatorUrl}/_emulator/calls`)).json()) as { calls: Array<{ operation: string }> };
+    return calls.filter((c) => c.operation === 'CreateBackup').length;
+  };
 
   test('every request accepted before SIGTERM completes with its answer; new connections are refused', async () => {
     gateway = await startNodeProcess(builtEntry('main.js'), {
@@ -259,14 +294,24 @@ describe('SIGTERM under load (the built gateway as a child process)', () => {
     const inFlight = Array.from({ length: 20 }, (_, i) =>
       postJson(url, { query: CREATE_BACKUP, variables: { input: { fileSystemId: fsIds[i % 3], clientRequestToken: `sigterm-${i}`, tags: [{ key: 'load', value: `r${i}` }] } } }),
     );
+    // One more is in the gateway, its body still to come: the gateway cannot finish before the test says.
+    const held = await heldRequest(url, {
+      query: CREATE_BACKUP,
+      variables: { input: { fileSystemId: DEMO.fileSystems.windows, clientRequestToken: 'sigterm-held' } },
+    });
     // All 20 are in the gateway, waiting on FSx: the emulator has received every one of them.
     while ((await createBackupCalls(emulatorUrl)) < 20) await new Promise((resolve) => setImmediate(resolve));
     gateway.child.kill('SIGTERM');
     await gateway.waitFor(/SIGTERM: finishing in-flight requests/);
-    // The listener closes one event-loop turn after that line: a connection may still slip in before.
+    // The listener closes one event-loop turn after that line: a connection may still slip into its
+    // backlog before, and be accepted ('connected') or reset with the listener (ECONNRESET). Then try again.
+    // Refused it is, while the gateway is still finishing: the held request has not even been sent whole.
     let afterSigterm = await connect(port);
-    while (afterSigterm === 'connected') afterSigterm = await connect(port);
+    while (afterSigterm === 'connected' || afterSigterm === 'ECONNRESET') afterSigterm = await connect(port);
 
+    const heldAnswer = await held.send();
+    expect(heldAnswer.status).toBe(200);
+    expect(heldAnswer.json.data.createBackup).toMatchObject({ __typename: 'CreateBackupSuccess', clientRequestToken: 'sigterm-held' });
     const answers = await Promise.all(inFlight);
     for (const [i, a] of answers.entries()) {
       assertExplains(a);
