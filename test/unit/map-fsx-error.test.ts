@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DescribeBackupsCommand, FSxClient } from '@aws-sdk/client-fsx';
+import { DescribeBackupsCommand, type FSxClient } from '@aws-sdk/client-fsx';
 import { MODEL_ERROR_MEMBERS, MODEL_OPERATION_ERRORS, type ModelErrorCode } from '../../src/fsx-model';
 import { mapFsxError } from '../../src/gateway/errors/map-fsx-error';
 import { COPY_BACKUP_ERRORS, CREATE_BACKUP_ERRORS, DELETE_BACKUP_ERRORS, RESTORE_BACKUP_ERRORS } from '../../src/gateway/results/unions';
+import { fsxClientFor } from '../support/emulator';
 
 /**
  * THE error table against error bodies exactly as the FSx model defines them: an endpoint answers each
@@ -41,12 +42,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  fsx = new FSxClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  });
+  fsx = fsxClientFor(`http://127.0.0.1:${port}`);
 });
 afterAll(async () => {
   fsx.destroy();

@@ -1,12 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FSxClient } from '@aws-sdk/client-fsx';
+import type { FSxClient } from '@aws-sdk/client-fsx';
 import { type RunningEmulator, startEmulator } from '../../../src/emulator';
 import { FsxRegions } from '../../../src/gateway/fsx/fsx-regions';
 import { answerReadiness, probeFsx } from '../../../src/gateway/http/readiness';
-
-const clientOf = (endpoint: string, region = 'us-east-1') =>
-  new FSxClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+import { fsxClientFor, HeldLatency } from '../../support/emulator';
 
 /** An address nothing listens on: a port that was free a moment ago. */
 async function closedPortUrl(): Promise<string> {
@@ -21,7 +19,7 @@ let emulator: RunningEmulator;
 let downUrl: string;
 const clients: FSxClient[] = [];
 /** Calls held at their fault latency until the suite ends: an FSx that never answers, without a timer. */
-const held: Array<() => void> = [];
+const latency = new HeldLatency();
 let probes: http.Server;
 let probesUrl: string;
 /** The regions the next /readyz answer probes. */
@@ -29,13 +27,13 @@ let served: FsxRegions;
 
 /** Regions by name, each a client of the emulator (the region is the SigV4 scope it signs with) or of `endpoint`. */
 function regions(spec: Record<string, string>): FsxRegions {
-  const map = new Map(Object.entries(spec).map(([region, endpoint]) => [region, clientOf(endpoint, region)]));
+  const map = new Map(Object.entries(spec).map(([region, endpoint]) => [region, fsxClientFor(endpoint, 1, region)]));
   clients.push(...map.values());
   return new FsxRegions(map);
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, faultSleep: () => new Promise<void>((resolve) => held.push(resolve)) });
+  emulator = await startEmulator({ port: 0, faultSleep: latency.sleep });
   downUrl = await closedPortUrl();
   probes = http.createServer(
     (_req, res) => void answerReadiness(res, served).catch((error: unknown) => res.writeHead(500).end(String(error))),
@@ -44,7 +42,7 @@ beforeAll(async () => {
   probesUrl = `http://127.0.0.1:${(probes.address() as AddressInfo).port}/readyz`;
 });
 afterAll(async () => {
-  held.forEach((release) => release());
+  await latency.release();
   const closed = new Promise((resolve) => probes.close(resolve));
   probes.closeAllConnections();
   await closed;
