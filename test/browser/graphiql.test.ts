@@ -18,7 +18,15 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     t = await startTestGateway();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -39,7 +47,9 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     // The default document holds two operations; run the mutation through the execute button's menu.
     await page.click('.graphiql-execute-button');
     await page.getByRole('menuitem', { name: 'CreateBackup' }).click();
-    await page.waitForFunction("document.querySelector('.result-window')?.textContent?.includes('CreateBackupSuccess')", undefined, { timeout: 20_000 });
+    await page.waitForFunction("document.querySelector('.result-window')?.textContent?.includes('CreateBackupSuccess')", undefined, {
+      timeout: 20_000,
+    });
     const result = await page.textContent('.result-window');
     expect(result).toContain('"__typename": "CreateBackupSuccess"');
     expect(result).toMatch(/"backupId": "backup-[0-9a-f]+"/);

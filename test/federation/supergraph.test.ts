@@ -23,7 +23,7 @@ beforeAll(async () => {
   const composed = await composeSupergraph(fsx.gateway.url, [{ name: 'teams', url: teamsUrl, typeDefs: TEAMS_TYPE_DEFS }]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   hints = composed.hints;
-  router = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl }) as never });
+  router = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl }) });
   ({ url: routerUrl } = await startStandaloneServer(router, { listen: { port: 0, host: '127.0.0.1' } }));
 });
 afterAll(async () => {
@@ -39,9 +39,12 @@ test('composition succeeds with no hints about our types', () => {
 });
 
 test('their subgraph → ours: teams with their file systems and last restore-test backups, batched', async () => {
-  const res = await postGraphQL(routerUrl, `{ teams { name
+  const res = await postGraphQL(
+    routerUrl,
+    `{ teams { name
     fileSystems { fileSystemId fileSystemType storageCapacity }
-    lastRestoreTest { backupId lifecycle type fileSystem { fileSystemId } } } }`);
+    lastRestoreTest { backupId lifecycle type fileSystem { fileSystemId } } } }`,
+  );
   expect(res.body.errors).toBeUndefined();
   const hpc = res.body.data.teams.find((t: { name: string }) => t.name === 'hpc');
   expect(hpc.fileSystems.map((f: { fileSystemType: string }) => f.fileSystemType)).toEqual(['LUSTRE', 'LUSTRE', 'LUSTRE']);
@@ -53,8 +56,11 @@ test('their subgraph → ours: teams with their file systems and last restore-te
 });
 
 test('our subgraph → theirs: backups with the owner team of their file system', async () => {
-  const res = await postGraphQL(routerUrl, `{ backups(first: 10) { ... on BackupConnection { edges { node {
-    backupId fileSystem { fileSystemId ownerTeam { name } } } } } } }`);
+  const res = await postGraphQL(
+    routerUrl,
+    `{ backups(first: 10) { ... on BackupConnection { edges { node {
+    backupId fileSystem { fileSystemId ownerTeam { name } } } } } } }`,
+  );
   expect(res.body.errors).toBeUndefined();
   const owners = Object.fromEntries(
     res.body.data.backups.edges.map((e: any) => [e.node.backupId, e.node.fileSystem.ownerTeam?.name ?? null]),
@@ -65,8 +71,11 @@ test('our subgraph → theirs: backups with the owner team of their file system'
 });
 
 test('ours → theirs → ours: a file system, its owner team, and that team’s restore-test backup', async () => {
-  const res = await postGraphQL(routerUrl, `{ fileSystem(fileSystemId: "${DEMO.fileSystems.openzfs}") { __typename ... on FileSystem {
-    fileSystemType ownerTeam { name lastRestoreTest { backupId progressPercent } fileSystems { fileSystemId fileSystemType } } } } }`);
+  const res = await postGraphQL(
+    routerUrl,
+    `{ fileSystem(fileSystemId: "${DEMO.fileSystems.openzfs}") { __typename ... on FileSystem {
+    fileSystemType ownerTeam { name lastRestoreTest { backupId progressPercent } fileSystems { fileSystemId fileSystemType } } } } }`,
+  );
   expect(res.body.errors).toBeUndefined();
   expect(res.body.data.fileSystem).toMatchObject({
     __typename: 'FileSystem',
@@ -74,7 +83,10 @@ test('ours → theirs → ours: a file system, its owner team, and that team’s
     ownerTeam: {
       name: 'storage',
       lastRestoreTest: { backupId: DEMO.backups.openzfsUser, progressPercent: 100 },
-      fileSystems: [{ fileSystemId: DEMO.fileSystems.ontap, fileSystemType: 'ONTAP' }, { fileSystemId: DEMO.fileSystems.openzfs, fileSystemType: 'OPENZFS' }],
+      fileSystems: [
+        { fileSystemId: DEMO.fileSystems.ontap, fileSystemType: 'ONTAP' },
+        { fileSystemId: DEMO.fileSystems.openzfs, fileSystemType: 'OPENZFS' },
+      ],
     },
   });
   // fileSystem (1), then the team's backup and file systems in one _entities request (1 + 1).
@@ -83,7 +95,10 @@ test('ours → theirs → ours: a file system, its owner team, and that team’s
 });
 
 test('typed unions and validation still work through the router', async () => {
-  const res = await postGraphQL(routerUrl, `mutation { createBackup(input: { fileSystemId: "fs-nope" }) { __typename ... on InvalidInput { fieldErrors { path constraint } } } }`);
+  const res = await postGraphQL(
+    routerUrl,
+    `mutation { createBackup(input: { fileSystemId: "fs-nope" }) { __typename ... on InvalidInput { fieldErrors { path constraint } } } }`,
+  );
   expect(res.body.errors).toBeUndefined();
   expect(res.body.data.createBackup.__typename).toBe('InvalidInput');
   expect(fsx.calls()).toBe(0);

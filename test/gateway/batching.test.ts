@@ -51,14 +51,16 @@ test('the same id asked for several times in one operation is sent once', async 
 test('one unknown id among 50 does not fail the other 49: one retry without it', async () => {
   const ids = [...backups.slice(0, 25), 'backup-0000000000000dead', ...backups.slice(25, 49)];
   const res = await t.gql(lookups(ids));
-  const results = Object.values(res.body.data) as any[];
+  const results: any[] = Object.values(res.body.data);
   expect(results.filter((b) => b.__typename === 'Backup')).toHaveLength(49);
   expect(results[25]).toEqual({ __typename: 'BackupNotFound', backupId: 'backup-0000000000000dead' });
   expect(t.calls('DescribeBackups')).toBe(2);
 });
 
 test('100 listed backups with their nested fileSystem: 1 call (the snapshot travels with the backup)', async () => {
-  const res = await t.gql(`{ backups(first: 100) { ... on BackupConnection { edges { node { backupId fileSystem { fileSystemId fileSystemType } } } } } }`);
+  const res = await t.gql(
+    `{ backups(first: 100) { ... on BackupConnection { edges { node { backupId fileSystem { fileSystemId fileSystemType } } } } } }`,
+  );
   expect(res.body.data.backups.edges).toHaveLength(100);
   expect(t.calls()).toBe(1);
 });

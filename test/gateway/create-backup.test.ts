@@ -51,8 +51,8 @@ describe('createBackup: every union member, reached through FSx behaviour', () =
     const first = (await t.gql(CREATE_BACKUP, { input: { fileSystemId: fs.openzfs } })).body.data.createBackup;
     expect(first.__typename).toBe('CreateBackupSuccess');
     expect(first.clientRequestToken).toMatch(/^[0-9a-f-]{36}$/);
-    const retry = (await t.gql(CREATE_BACKUP, { input: { fileSystemId: fs.openzfs, clientRequestToken: first.clientRequestToken } })).body.data
-      .createBackup;
+    const retry = (await t.gql(CREATE_BACKUP, { input: { fileSystemId: fs.openzfs, clientRequestToken: first.clientRequestToken } })).body
+      .data.createBackup;
     expect(retry.backup.backupId).toBe(first.backup.backupId);
     expect(await userBackupsOf(t, fs.openzfs)).toHaveLength(2); // the demo estate's one + this one
   });
@@ -76,7 +76,11 @@ describe('createBackup: every union member, reached through FSx behaviour', () =
 
   test('FileSystemNotFound for a well-formed id FSx does not know', async () => {
     const res = await t.gql(CREATE_BACKUP, { input: { fileSystemId: 'fs-00000000000000bad' } });
-    expect(res.body.data.createBackup).toMatchObject({ __typename: 'FileSystemNotFound', fileSystemId: 'fs-00000000000000bad', retryable: false });
+    expect(res.body.data.createBackup).toMatchObject({
+      __typename: 'FileSystemNotFound',
+      fileSystemId: 'fs-00000000000000bad',
+      retryable: false,
+    });
   });
 
   test.each([
@@ -152,13 +156,19 @@ describe('createBackup: quota and in-progress rules', () => {
 
       clock.advance(5_000);
       const busy = await t.gql(CREATE_BACKUP, { input: { fileSystemId: DEMO.fileSystems.windows, clientRequestToken: 'tok-b' } });
-      expect(busy.body.data.createBackup).toMatchObject({ __typename: 'BackupInProgress', retryable: true, fileSystemId: DEMO.fileSystems.windows });
+      expect(busy.body.data.createBackup).toMatchObject({
+        __typename: 'BackupInProgress',
+        retryable: true,
+        fileSystemId: DEMO.fileSystems.windows,
+      });
 
       // A replay of the first request is still answered with its backup, not BackupInProgress.
       const replay = await t.gql(CREATE_BACKUP, { input: { fileSystemId: DEMO.fileSystems.windows, clientRequestToken: 'tok-a' } });
       expect(replay.body.data.createBackup.backup.backupId).toBe(first.body.data.createBackup.backup.backupId);
 
-      const progress = await t.gql(`{ backup(backupId: "${first.body.data.createBackup.backup.backupId}") { ... on Backup { lifecycle progressPercent } } }`);
+      const progress = await t.gql(
+        `{ backup(backupId: "${first.body.data.createBackup.backup.backupId}") { ... on Backup { lifecycle progressPercent } } }`,
+      );
       expect(progress.body.data.backup.lifecycle).toBe('CREATING');
       expect(progress.body.data.backup.progressPercent).toBeGreaterThan(0);
       expect(progress.body.data.backup.progressPercent).toBeLessThan(100);

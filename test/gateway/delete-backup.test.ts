@@ -6,13 +6,33 @@ const DELETE_BACKUP = /* GraphQL */ `
   mutation Delete($input: DeleteBackupInput!) {
     deleteBackup(input: $input) {
       __typename
-      ... on DeleteBackupSuccess { backupId lifecycle clientRequestToken }
-      ... on ErrorResult { message retryable }
-      ... on BackupNotFound { backupId }
-      ... on BackupInProgress { fileSystemId }
-      ... on IncompatibleParameterError { parameter }
-      ... on Forbidden { missingScopes }
-      ... on InvalidInput { fieldErrors { path constraint } }
+      ... on DeleteBackupSuccess {
+        backupId
+        lifecycle
+        clientRequestToken
+      }
+      ... on ErrorResult {
+        message
+        retryable
+      }
+      ... on BackupNotFound {
+        backupId
+      }
+      ... on BackupInProgress {
+        fileSystemId
+      }
+      ... on IncompatibleParameterError {
+        parameter
+      }
+      ... on Forbidden {
+        missingScopes
+      }
+      ... on InvalidInput {
+        fieldErrors {
+          path
+          constraint
+        }
+      }
     }
   }
 `;
@@ -29,7 +49,12 @@ describe('deleteBackup', () => {
   test('deletes: DELETED, then the backup is gone; a replay with the same token answers the same', async () => {
     const input = { backupId: DEMO.backups.windowsUser, clientRequestToken: 'delete-1' };
     const res = await t.gql(DELETE_BACKUP, { input });
-    expect(res.body.data.deleteBackup).toEqual({ __typename: 'DeleteBackupSuccess', backupId: DEMO.backups.windowsUser, lifecycle: 'DELETED', clientRequestToken: 'delete-1' });
+    expect(res.body.data.deleteBackup).toEqual({
+      __typename: 'DeleteBackupSuccess',
+      backupId: DEMO.backups.windowsUser,
+      lifecycle: 'DELETED',
+      clientRequestToken: 'delete-1',
+    });
     expect((await t.gql(BACKUP, { id: DEMO.backups.windowsUser })).body.data.backup.__typename).toBe('BackupNotFound');
     expect((await t.gql(DELETE_BACKUP, { input })).body.data.deleteBackup.__typename).toBe('DeleteBackupSuccess');
   });
@@ -41,7 +66,11 @@ describe('deleteBackup', () => {
 
   test('BackupNotFound; IncompatibleParameterError for a token reused on another backup; InvalidInput without an FSx call', async () => {
     const missing = await t.gql(DELETE_BACKUP, { input: { backupId: 'backup-0000000000000dead' } });
-    expect(missing.body.data.deleteBackup).toMatchObject({ __typename: 'BackupNotFound', backupId: 'backup-0000000000000dead', retryable: false });
+    expect(missing.body.data.deleteBackup).toMatchObject({
+      __typename: 'BackupNotFound',
+      backupId: 'backup-0000000000000dead',
+      retryable: false,
+    });
     await t.gql(DELETE_BACKUP, { input: { backupId: DEMO.backups.windowsUser, clientRequestToken: 'delete-2' } });
     const reused = await t.gql(DELETE_BACKUP, { input: { backupId: DEMO.backups.openzfsUser, clientRequestToken: 'delete-2' } });
     expect(reused.body.data.deleteBackup).toMatchObject({ __typename: 'IncompatibleParameterError', parameter: 'BackupId' });
@@ -59,9 +88,14 @@ test('deleteBackup: BackupInProgress while the backup is still being created', a
   const clock = new ManualClock(Date.parse('2026-01-01T00:00:00Z'));
   const t = await startTestGateway({ backupDurationMs: 10_000, clock });
   try {
-    const created = (await t.gql(CREATE_BACKUP, { input: { fileSystemId: DEMO.fileSystems.windows } })).body.data.createBackup.backup.backupId;
+    const created = (await t.gql(CREATE_BACKUP, { input: { fileSystemId: DEMO.fileSystems.windows } })).body.data.createBackup.backup
+      .backupId;
     const busy = await t.gql(DELETE_BACKUP, { input: { backupId: created } });
-    expect(busy.body.data.deleteBackup).toMatchObject({ __typename: 'BackupInProgress', retryable: true, fileSystemId: DEMO.fileSystems.windows });
+    expect(busy.body.data.deleteBackup).toMatchObject({
+      __typename: 'BackupInProgress',
+      retryable: true,
+      fileSystemId: DEMO.fileSystems.windows,
+    });
     clock.advance(10_000);
     expect((await t.gql(DELETE_BACKUP, { input: { backupId: created } })).body.data.deleteBackup.__typename).toBe('DeleteBackupSuccess');
   } finally {
@@ -73,7 +107,12 @@ test('deleteBackup: needs backups:write; a principal limited to some file system
   const key = (who: string) => `key-${who}-0123456789abcdef`;
   const records = [
     { id: 'reader', sha256: createHash('sha256').update(key('reader')).digest('hex'), scopes: ['backups:read'] },
-    { id: 'windows', sha256: createHash('sha256').update(key('windows')).digest('hex'), scopes: ['backups:read', 'backups:write'], fileSystemIds: [DEMO.fileSystems.windows] },
+    {
+      id: 'windows',
+      sha256: createHash('sha256').update(key('windows')).digest('hex'),
+      scopes: ['backups:read', 'backups:write'],
+      fileSystemIds: [DEMO.fileSystems.windows],
+    },
   ];
   const t = await startTestGateway({}, { AUTH_MODE: 'apikey', API_KEYS: JSON.stringify(records) });
   const as = async (who: string, backupId: string) =>
@@ -85,7 +124,9 @@ test('deleteBackup: needs backups:write; a principal limited to some file system
     const missing = await as('windows', 'backup-0000000000000dead');
     expect(hidden).toMatchObject({ __typename: 'BackupNotFound', backupId: DEMO.backups.openzfsUser });
     expect({ ...hidden, backupId: '<id>', message: hidden.message.replace(DEMO.backups.openzfsUser, '<id>') }).toEqual({
-      ...missing, backupId: '<id>', message: missing.message.replace('backup-0000000000000dead', '<id>'),
+      ...missing,
+      backupId: '<id>',
+      message: missing.message.replace('backup-0000000000000dead', '<id>'),
     });
     expect(t.calls('DeleteBackup')).toBe(0);
     expect((await as('windows', DEMO.backups.windowsUser)).__typename).toBe('DeleteBackupSuccess');

@@ -45,7 +45,12 @@ describeMoto('against moto_server', () => {
     await waitFor(endpoint, 20_000);
     const client = fsxClientFor(endpoint, 3);
     const out = await client.send(
-      new CreateFileSystemCommand({ FileSystemType: 'WINDOWS', StorageCapacity: 32, SubnetIds: ['subnet-0123456789abcdef0'], WindowsConfiguration: { ThroughputCapacity: 8 } }),
+      new CreateFileSystemCommand({
+        FileSystemType: 'WINDOWS',
+        StorageCapacity: 32,
+        SubnetIds: ['subnet-0123456789abcdef0'],
+        WindowsConfiguration: { ThroughputCapacity: 8 },
+      }),
     );
     fileSystemId = out.FileSystem!.FileSystemId!;
     client.destroy();
@@ -63,21 +68,30 @@ describeMoto('against moto_server', () => {
     expect(r.__typename).toBe('CreateBackupSuccess');
     expect(r.backup).toMatchObject({ lifecycle: 'CREATING', type: null, fileSystem: null });
 
-    const one = await postGraphQL(gateway.url, `{ backup(backupId: "${r.backup.backupId}") { __typename ... on Backup { backupId lifecycle type progressPercent fileSystem { fileSystemId } } } }`);
+    const one = await postGraphQL(
+      gateway.url,
+      `{ backup(backupId: "${r.backup.backupId}") { __typename ... on Backup { backupId lifecycle type progressPercent fileSystem { fileSystemId } } } }`,
+    );
     expect(one.body.errors).toBeUndefined();
     expect(one.body.data.backup).toMatchObject({ __typename: 'Backup', backupId: r.backup.backupId });
 
-    const list = await postGraphQL(gateway.url, `{ backups(first: 10) { ... on BackupConnection { edges { node { backupId type fileSystem { fileSystemId } } } pageInfo { hasNextPage } } } }`);
+    const list = await postGraphQL(
+      gateway.url,
+      `{ backups(first: 10) { ... on BackupConnection { edges { node { backupId type fileSystem { fileSystemId } } } pageInfo { hasNextPage } } } }`,
+    );
     expect(list.body.errors).toBeUndefined();
     expect(list.body.data.backups.edges.map((e: any) => e.node.backupId)).toContain(r.backup.backupId);
   });
 
   test('an unknown backup is BackupNotFound, an unknown file system FileSystemNotFound', async () => {
-    const res = await postGraphQL(gateway.url, `{
+    const res = await postGraphQL(
+      gateway.url,
+      `{
       backup(backupId: "backup-0000000000000000f") { __typename }
       fileSystem(fileSystemId: "fs-0000000000000000f") { __typename }
       known: fileSystem(fileSystemId: "${fileSystemId}") { __typename ... on FileSystem { fileSystemType windowsConfiguration { throughputCapacity } } }
-    }`);
+    }`,
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data).toEqual({
       backup: { __typename: 'BackupNotFound' },

@@ -6,9 +6,35 @@ const PAGE = /* GraphQL */ `
   query Page($first: Int, $after: String, $filter: BackupFilter) {
     backups(first: $first, after: $after, filter: $filter) {
       __typename
-      ... on BackupConnection { edges { cursor node { backupId type fileSystem { fileSystemId fileSystemType } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
-      ... on ErrorResult { message }
-      ... on InvalidInput { fieldErrors { path constraint message } }
+      ... on BackupConnection {
+        edges {
+          cursor
+          node {
+            backupId
+            type
+            fileSystem {
+              fileSystemId
+              fileSystemType
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          startCursor
+          endCursor
+        }
+      }
+      ... on ErrorResult {
+        message
+      }
+      ... on InvalidInput {
+        fieldErrors {
+          path
+          constraint
+          message
+        }
+      }
     }
   }
 `;
@@ -50,7 +76,9 @@ describe('backup(backupId)', () => {
   });
 
   test('BackupNotFound for an unknown id', async () => {
-    const res = await t.gql(`{ backup(backupId: "backup-0000000000000000f") { __typename ... on BackupNotFound { backupId retryable message } } }`);
+    const res = await t.gql(
+      `{ backup(backupId: "backup-0000000000000000f") { __typename ... on BackupNotFound { backupId retryable message } } }`,
+    );
     expect(res.body.data.backup).toMatchObject({ __typename: 'BackupNotFound', backupId: 'backup-0000000000000000f', retryable: false });
   });
 });
@@ -77,7 +105,10 @@ describe('fileSystem, fileSystems, FileSystem.backups', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: { body: any } = await t.gql(`query($after: String) { fileSystems(first: 3, after: $after) { ... on FileSystemConnection { edges { node { fileSystemId } } pageInfo { hasNextPage endCursor } } } }`, { after });
+      const res: { body: any } = await t.gql(
+        `query($after: String) { fileSystems(first: 3, after: $after) { ... on FileSystemConnection { edges { node { fileSystemId } } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      );
       const c: any = res.body.data.fileSystems;
       seen.push(...c.edges.map((e: { node: { fileSystemId: string } }) => e.node.fileSystemId));
       if (!c.pageInfo.hasNextPage) break;
@@ -163,7 +194,10 @@ describe('backups(filter, first, after): Relay pagination over DescribeBackups',
 
   test('a cursor of one file system backups cannot page another', async () => {
     const q = (id: string, after?: string) =>
-      t.gql(`query($after: String) { fileSystem(fileSystemId: "${id}") { ... on FileSystem { backups(first: 2, after: $after) { __typename ... on BackupConnection { pageInfo { endCursor } } } } } }`, { after });
+      t.gql(
+        `query($after: String) { fileSystem(fileSystemId: "${id}") { ... on FileSystem { backups(first: 2, after: $after) { __typename ... on BackupConnection { pageInfo { endCursor } } } } } }`,
+        { after },
+      );
     const cursor = (await q(extraFs[0])).body.data.fileSystem.backups.pageInfo.endCursor;
     const other = (await q(extraFs[1], cursor)).body.data.fileSystem.backups;
     expect(other.__typename).toBe('InvalidInput');

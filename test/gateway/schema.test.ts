@@ -30,11 +30,24 @@ test('every error type implements ErrorResult, and every result union can carry 
     for (const member of members) {
       const type = schema.getType(member) as any;
       const isError = type.getInterfaces().includes(errorResult);
-      expect(isError || ['CreateBackupSuccess', 'DeleteBackupSuccess', 'Backup', 'BackupConnection', 'FileSystem', 'FileSystemConnection'].includes(member)).toBe(true);
+      expect(
+        isError ||
+          ['CreateBackupSuccess', 'DeleteBackupSuccess', 'Backup', 'BackupConnection', 'FileSystem', 'FileSystemConnection'].includes(
+            member,
+          ),
+      ).toBe(true);
     }
   }
   const createMembers = (schema.getType('CreateBackupResult') as any).getTypes().map((t: { name: string }) => t.name);
-  for (const seedError of ['BackupInProgress', 'BadRequest', 'FileSystemNotFound', 'IncompatibleParameterError', 'InternalServerError', 'ServiceLimitExceeded', 'UnsupportedOperation']) {
+  for (const seedError of [
+    'BackupInProgress',
+    'BadRequest',
+    'FileSystemNotFound',
+    'IncompatibleParameterError',
+    'InternalServerError',
+    'ServiceLimitExceeded',
+    'UnsupportedOperation',
+  ]) {
     expect(createMembers).toContain(seedError);
   }
 });

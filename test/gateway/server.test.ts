@@ -31,7 +31,9 @@ describe('GraphiQL, offline', () => {
   test('unknown assets are 404, and non-browser GETs still reach GraphQL', async () => {
     expect((await fetch(`${base}/graphiql/../../package.json`)).status).toBe(404);
     expect((await fetch(`${base}/graphiql/secret.js`)).status).toBe(404);
-    const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect((await res.json()) as any).toEqual({ data: { __typename: 'Query' } });
   });
 

@@ -49,9 +49,12 @@ afterAll(async () => {
 });
 
 test('enum values FSx adds later come back as UNRECOGNIZED; missing members as null; no query error', async () => {
-  const res = await postGraphQL(gateway.url, `{ backups(first: 10) { ... on BackupConnection { edges { node {
+  const res = await postGraphQL(
+    gateway.url,
+    `{ backups(first: 10) { ... on BackupConnection { edges { node {
     backupId lifecycle type creationTime resourceType progressPercent tags { key }
-    fileSystem { fileSystemId fileSystemType lifecycle storageType } } } } } }`);
+    fileSystem { fileSystemId fileSystemType lifecycle storageType } } } } } }`,
+  );
   expect(res.body.errors).toBeUndefined();
   const nodes = res.body.data.backups.edges.map((e: any) => e.node);
   expect(nodes).toHaveLength(2);
@@ -63,7 +66,12 @@ test('enum values FSx adds later come back as UNRECOGNIZED; missing members as n
     resourceType: 'FILE_SYSTEM',
     progressPercent: null,
     tags: null,
-    fileSystem: { fileSystemId: 'fs-0123456789abcdef0', fileSystemType: 'UNRECOGNIZED', lifecycle: 'AVAILABLE', storageType: 'UNRECOGNIZED' },
+    fileSystem: {
+      fileSystemId: 'fs-0123456789abcdef0',
+      fileSystemType: 'UNRECOGNIZED',
+      lifecycle: 'AVAILABLE',
+      storageType: 'UNRECOGNIZED',
+    },
   });
   expect(nodes[1]).toMatchObject({ backupId: 'backup-0123456789abcdef1', lifecycle: null, fileSystem: null });
 });
@@ -81,7 +89,10 @@ test('an unknown error code (in the namespaced __type form) is a typed FsxServic
 });
 
 test('a ServiceLimit value the gateway does not know is UNRECOGNIZED, still a ServiceLimitExceeded', async () => {
-  const res = await postGraphQL(gateway.url, `mutation { createBackup(input: { fileSystemId: "fs-0123456789abcdef0" }) { __typename ... on ServiceLimitExceeded { limit } } }`);
+  const res = await postGraphQL(
+    gateway.url,
+    `mutation { createBackup(input: { fileSystemId: "fs-0123456789abcdef0" }) { __typename ... on ServiceLimitExceeded { limit } } }`,
+  );
   expect(res.body.errors).toBeUndefined();
   expect(res.body.data.createBackup).toEqual({ __typename: 'ServiceLimitExceeded', limit: 'UNRECOGNIZED' });
 });

@@ -85,8 +85,19 @@ describe('tags: 1–50, unique keys; key 1–128, value 0–256, letters/numbers
   test('rejects 0 tags', () => expectRejected({ fileSystemId: fsId, tags: [] }, ['input', 'tags'], 'arrayMinSize'));
   test('rejects 51 tags', () => expectRejected({ fileSystemId: fsId, tags: tags(51) }, ['input', 'tags'], 'arrayMaxSize'));
   test('rejects duplicate keys', () =>
-    expectRejected({ fileSystemId: fsId, tags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }, ['input', 'tags'], 'arrayUnique'));
-  test('rejects an empty key', () => expectRejected({ fileSystemId: fsId, tags: [{ key: '', value: 'v' }] }, ['input', 'tags', '0', 'key'], 'isLength'));
+    expectRejected(
+      {
+        fileSystemId: fsId,
+        tags: [
+          { key: 'a', value: '1' },
+          { key: 'a', value: '2' },
+        ],
+      },
+      ['input', 'tags'],
+      'arrayUnique',
+    ));
+  test('rejects an empty key', () =>
+    expectRejected({ fileSystemId: fsId, tags: [{ key: '', value: 'v' }] }, ['input', 'tags', '0', 'key'], 'isLength'));
   test('rejects a 129-character key', () =>
     expectRejected({ fileSystemId: fsId, tags: [{ key: 'k'.repeat(129), value: 'v' }] }, ['input', 'tags', '0', 'key'], 'isLength'));
   test('rejects a 257-character value', () =>
@@ -101,7 +112,11 @@ describe('tags: 1–50, unique keys; key 1–128, value 0–256, letters/numbers
   test('rejects a value with a semicolon, naming the tag index', () =>
     expectRejected({ fileSystemId: fsId, tags: [...tags(3), { key: 'x', value: 'a;b' }] }, ['input', 'tags', '3', 'value'], 'matches'));
   test('rejects the reserved aws: prefix', () =>
-    expectRejected({ fileSystemId: fsId, tags: [{ key: 'aws:created-by', value: 'me' }] }, ['input', 'tags', '0', 'key'], 'notReservedTagKey'));
+    expectRejected(
+      { fileSystemId: fsId, tags: [{ key: 'aws:created-by', value: 'me' }] },
+      ['input', 'tags', '0', 'key'],
+      'notReservedTagKey',
+    ));
   test('reports every failing field at once', async () => {
     const r = await create({ fileSystemId: 'nope', clientRequestToken: '', tags: [] });
     expect(r.fieldErrors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(
@@ -133,7 +148,12 @@ describe('query arguments', () => {
   test.each([
     ['first: 0', 'first: 0', ['first'], 'min'],
     ['first: 101', 'first: 101', ['first'], 'max'],
-    ['21 file system ids', `filter: { fileSystemIds: [${Array.from({ length: 21 }, (_, i) => `"fs-${String(i).padStart(8, '0')}"`).join(',')}] }`, ['filter', 'fileSystemIds'], 'arrayMaxSize'],
+    [
+      '21 file system ids',
+      `filter: { fileSystemIds: [${Array.from({ length: 21 }, (_, i) => `"fs-${String(i).padStart(8, '0')}"`).join(',')}] }`,
+      ['filter', 'fileSystemIds'],
+      'arrayMaxSize',
+    ],
     ['a malformed volume id', 'filter: { volumeIds: ["fsvol-123"] }', ['filter', 'volumeIds'], 'isLength'],
     ['UNRECOGNIZED as a filter value', 'filter: { backupTypes: [UNRECOGNIZED] }', ['filter', 'backupTypes'], 'isIn'],
   ])('backups(%s) is refused', async (_what, args, path, constraint) => {

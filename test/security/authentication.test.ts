@@ -21,12 +21,15 @@ async function expectUnauthenticated(t: TestGateway, headers: Record<string, str
 
 describe('AUTH_MODE=jwt with a PEM public key (RS256)', () => {
   let t: TestGateway;
-  let sign: (claims: Record<string, unknown>, options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: KeyLike | Uint8Array; alg?: string }) => Promise<string>;
+  let sign: (
+    claims: Record<string, unknown>,
+    options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: KeyLike | Uint8Array; alg?: string },
+  ) => Promise<string>;
   let otherKey: KeyLike;
 
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
-    otherKey = (await generateKeyPair('RS256')).privateKey as KeyLike;
+    otherKey = (await generateKeyPair('RS256')).privateKey;
     sign = (claims, o = {}) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: o.alg ?? 'RS256' })
@@ -35,14 +38,17 @@ describe('AUTH_MODE=jwt with a PEM public key (RS256)', () => {
         .setAudience(o.audience ?? 'fsx-backup-graph')
         .setIssuedAt()
         .setExpirationTime(o.expiresIn ?? '5m')
-        .sign((o.key ?? privateKey) as KeyLike);
-    t = await startTestGateway({}, {
-      AUTH_MODE: 'jwt',
-      JWT_PUBLIC_KEY: await exportSPKI(publicKey as KeyLike),
-      JWT_ISSUER: 'https://idp.example.com/',
-      JWT_AUDIENCE: 'fsx-backup-graph',
-      JWT_CLOCK_TOLERANCE_S: '5',
-    });
+        .sign(o.key ?? privateKey);
+    t = await startTestGateway(
+      {},
+      {
+        AUTH_MODE: 'jwt',
+        JWT_PUBLIC_KEY: await exportSPKI(publicKey),
+        JWT_ISSUER: 'https://idp.example.com/',
+        JWT_AUDIENCE: 'fsx-backup-graph',
+        JWT_CLOCK_TOLERANCE_S: '5',
+      },
+    );
   });
   afterAll(() => t.stop());
 
@@ -59,25 +65,51 @@ describe('AUTH_MODE=jwt with a PEM public key (RS256)', () => {
 
   test('no token', () => expectUnauthenticated(t, {}, /bearer token is required/));
   test('a token expired beyond the clock tolerance', async () =>
-    expectUnauthenticated(t, { authorization: `Bearer ${await sign({ scope: 'backups:read' }, { expiresIn: Math.floor(Date.now() / 1000) - 60 })}` }, /expired/));
+    expectUnauthenticated(
+      t,
+      { authorization: `Bearer ${await sign({ scope: 'backups:read' }, { expiresIn: Math.floor(Date.now() / 1000) - 60 })}` },
+      /expired/,
+    ));
   test('a token expired within the clock tolerance is still accepted', async () => {
-    const res = await post(t, { authorization: `Bearer ${await sign({ scope: 'backups:read' }, { expiresIn: Math.floor(Date.now() / 1000) - 2 })}` });
+    const res = await post(t, {
+      authorization: `Bearer ${await sign({ scope: 'backups:read' }, { expiresIn: Math.floor(Date.now() / 1000) - 2 })}`,
+    });
     expect(res.status).toBe(200);
   });
   test('a token signed by another key', async () =>
     expectUnauthenticated(t, { authorization: `Bearer ${await sign({ scope: 'backups:read' }, { key: otherKey })}` }, /signature/));
   test('a token for another audience', async () =>
-    expectUnauthenticated(t, { authorization: `Bearer ${await sign({ scope: 'backups:read' }, { audience: 'someone-else' })}` }, /aud claim/));
+    expectUnauthenticated(
+      t,
+      { authorization: `Bearer ${await sign({ scope: 'backups:read' }, { audience: 'someone-else' })}` },
+      /aud claim/,
+    ));
   test('a token from another issuer', async () =>
-    expectUnauthenticated(t, { authorization: `Bearer ${await sign({ scope: 'backups:read' }, { issuer: 'https://evil.example.com/' })}` }, /iss claim/));
+    expectUnauthenticated(
+      t,
+      { authorization: `Bearer ${await sign({ scope: 'backups:read' }, { issuer: 'https://evil.example.com/' })}` },
+      /iss claim/,
+    ));
   test('an unsigned (alg: none) token', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: 'x', scope: 'backups:read backups:write', iss: 'https://idp.example.com/', aud: 'fsx-backup-graph', exp: 9999999999 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        sub: 'x',
+        scope: 'backups:read backups:write',
+        iss: 'https://idp.example.com/',
+        aud: 'fsx-backup-graph',
+        exp: 9999999999,
+      }),
+    ).toString('base64url');
     await expectUnauthenticated(t, { authorization: `Bearer ${header}.${payload}.` }, /algorithm|malformed|verified/);
   });
   test('garbage', () => expectUnauthenticated(t, { authorization: 'Bearer not.a.jwt' }, /malformed|verified/));
   test('a file system limit that is not a list of ids', async () =>
-    expectUnauthenticated(t, { authorization: `Bearer ${await sign({ scope: 'backups:read', fsx_file_system_ids: 'fs-0a1b2c3d4e5f60001' })}` }, /claim must be an array/));
+    expectUnauthenticated(
+      t,
+      { authorization: `Bearer ${await sign({ scope: 'backups:read', fsx_file_system_ids: 'fs-0a1b2c3d4e5f60001' })}` },
+      /claim must be an array/,
+    ));
   test('the GraphiQL page and health checks need no credentials', async () => {
     const base = t.gateway.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } })).status).toBe(200);
@@ -97,13 +129,21 @@ describe('AUTH_MODE=jwt with a JWKS URL', () => {
       res.end(JSON.stringify({ keys: [jwk] }));
     });
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    t = await startTestGateway({}, {
-      AUTH_MODE: 'jwt',
-      JWT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`,
-      JWT_ISSUER: 'https://idp.example.com/',
-      JWT_AUDIENCE: 'fsx',
-    });
-    token = await new SignJWT({ scope: 'backups:read' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer('https://idp.example.com/').setAudience('fsx').setExpirationTime('5m').sign(privateKey);
+    t = await startTestGateway(
+      {},
+      {
+        AUTH_MODE: 'jwt',
+        JWT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`,
+        JWT_ISSUER: 'https://idp.example.com/',
+        JWT_AUDIENCE: 'fsx',
+      },
+    );
+    token = await new SignJWT({ scope: 'backups:read' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer('https://idp.example.com/')
+      .setAudience('fsx')
+      .setExpirationTime('5m')
+      .sign(privateKey);
   });
   afterAll(async () => {
     await t.stop();
@@ -116,7 +156,12 @@ describe('AUTH_MODE=jwt with a JWKS URL', () => {
   });
   test('an unknown key id is refused', async () => {
     const { privateKey } = await generateKeyPair('ES256');
-    const other = await new SignJWT({ scope: 'backups:read' }).setProtectedHeader({ alg: 'ES256', kid: 'k2' }).setIssuer('https://idp.example.com/').setAudience('fsx').setExpirationTime('5m').sign(privateKey);
+    const other = await new SignJWT({ scope: 'backups:read' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
+      .setIssuer('https://idp.example.com/')
+      .setAudience('fsx')
+      .setExpirationTime('5m')
+      .sign(privateKey);
     await expectUnauthenticated(t, { authorization: `Bearer ${other}` }, /unknown key/);
   });
 });
@@ -126,9 +171,19 @@ describe('AUTH_MODE=jwt with an HS256 secret', () => {
     const secret = 's'.repeat(40);
     const t = await startTestGateway({}, { AUTH_MODE: 'jwt', JWT_SECRET: secret, JWT_ISSUER: 'me', JWT_AUDIENCE: 'you' });
     try {
-      const good = await new SignJWT({ scope: 'backups:read' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('me').setAudience('you').setExpirationTime('1m').sign(new TextEncoder().encode(secret));
+      const good = await new SignJWT({ scope: 'backups:read' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('me')
+        .setAudience('you')
+        .setExpirationTime('1m')
+        .sign(new TextEncoder().encode(secret));
       expect((await post(t, { authorization: `Bearer ${good}` })).status).toBe(200);
-      const hs512 = await new SignJWT({ scope: 'backups:read' }).setProtectedHeader({ alg: 'HS512' }).setIssuer('me').setAudience('you').setExpirationTime('1m').sign(new TextEncoder().encode(secret));
+      const hs512 = await new SignJWT({ scope: 'backups:read' })
+        .setProtectedHeader({ alg: 'HS512' })
+        .setIssuer('me')
+        .setAudience('you')
+        .setExpirationTime('1m')
+        .sign(new TextEncoder().encode(secret));
       await expectUnauthenticated(t, { authorization: `Bearer ${hs512}` }, /algorithm/);
     } finally {
       await t.stop();

@@ -18,8 +18,20 @@ import { fsxClientFor } from '../support/emulator';
 import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
 import { describeEvents, type ProcessWatch, watchProcess } from '../support/process-watch';
 import {
-  BACKUPABLE_FS, type CreateInput, DEMO_FS, Ledger, TOKEN_POOL, assertExplains, createInputArb, hostileString,
-  isValidFileSystemId, tagsArb, unknownBackupId, unknownFileSystemId, userBackupIds, wrongJsonValue,
+  BACKUPABLE_FS,
+  type CreateInput,
+  DEMO_FS,
+  Ledger,
+  TOKEN_POOL,
+  assertExplains,
+  createInputArb,
+  hostileString,
+  isValidFileSystemId,
+  tagsArb,
+  unknownBackupId,
+  unknownFileSystemId,
+  userBackupIds,
+  wrongJsonValue,
 } from '../support/hostile-input';
 import { type Answer, postJson, send } from '../support/http';
 
@@ -31,7 +43,9 @@ let generated = 0;
 
 /** Long strings abbreviated, so a counterexample with a 40 000-character string stays readable. */
 function show(value: unknown): string {
-  const text = JSON.stringify(value, (_k, v) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 80)}…(${v.length} chars)` : v === undefined ? '<undefined>' : v));
+  const text = JSON.stringify(value, (_k, v) =>
+    typeof v === 'string' && v.length > 200 ? `${v.slice(0, 80)}…(${v.length} chars)` : v === undefined ? '<undefined>' : v,
+  );
   return text === undefined ? String(value) : text.length > 6000 ? `${text.slice(0, 6000)}…` : text;
 }
 
@@ -63,29 +77,103 @@ const CREATE_NESTED = /* GraphQL */ `
       ... on CreateBackupSuccess {
         clientRequestToken
         backup {
-          backupId tags { key value }
+          backupId
+          tags {
+            key
+            value
+          }
           fileSystem {
             fileSystemId
             backups(first: $first, after: $after) {
               __typename
-              ... on BackupConnection { edges { cursor node { backupId } } pageInfo { hasNextPage endCursor } }
-              ... on ErrorResult { message retryable }
-              ... on InvalidInput { fieldErrors { path constraint message } }
+              ... on BackupConnection {
+                edges {
+                  cursor
+                  node {
+                    backupId
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+              ... on ErrorResult {
+                message
+                retryable
+              }
+              ... on InvalidInput {
+                fieldErrors {
+                  path
+                  constraint
+                  message
+                }
+              }
             }
           }
         }
       }
-      ... on ErrorResult { message retryable requestId }
-      ... on InvalidInput { fieldErrors { path constraint message } }
-      ... on ServiceLimitExceeded { limit }
+      ... on ErrorResult {
+        message
+        retryable
+        requestId
+      }
+      ... on InvalidInput {
+        fieldErrors {
+          path
+          constraint
+          message
+        }
+      }
+      ... on ServiceLimitExceeded {
+        limit
+      }
     }
   }
 `;
 
 const CREATE_TWICE = /* GraphQL */ `
   mutation Twice($a: CreateBackupInput!, $b: CreateBackupInput!) {
-    a: createBackup(input: $a) { __typename ... on CreateBackupSuccess { clientRequestToken backup { backupId tags { key value } fileSystem { fileSystemId } } } ... on ErrorResult { message retryable } }
-    b: createBackup(input: $b) { __typename ... on CreateBackupSuccess { clientRequestToken backup { backupId tags { key value } fileSystem { fileSystemId } } } ... on ErrorResult { message retryable } }
+    a: createBackup(input: $a) {
+      __typename
+      ... on CreateBackupSuccess {
+        clientRequestToken
+        backup {
+          backupId
+          tags {
+            key
+            value
+          }
+          fileSystem {
+            fileSystemId
+          }
+        }
+      }
+      ... on ErrorResult {
+        message
+        retryable
+      }
+    }
+    b: createBackup(input: $b) {
+      __typename
+      ... on CreateBackupSuccess {
+        clientRequestToken
+        backup {
+          backupId
+          tags {
+            key
+            value
+          }
+          fileSystem {
+            fileSystemId
+          }
+        }
+      }
+      ... on ErrorResult {
+        message
+        retryable
+      }
+    }
   }
 `;
 
@@ -93,12 +181,20 @@ const CREATE_TWICE = /* GraphQL */ `
 function checkCreate(ledger: Ledger, input: CreateInput, result: any, answer: Answer): void {
   ledger.record(input, result, answer);
   if (result?.__typename === 'CreateBackupSuccess') {
-    if (!isValidFileSystemId(input.fileSystemId)) throw new Error(`a malformed fileSystemId was accepted: ${JSON.stringify(input).slice(0, 300)}`);
-    if ('fileSystem' in result.backup && result.backup.fileSystem?.fileSystemId !== input.fileSystemId) throw new Error('the backup is of another file system');
-    if (typeof input.clientRequestToken === 'string' && 'clientRequestToken' in result && result.clientRequestToken !== input.clientRequestToken) throw new Error('the token was not kept');
+    if (!isValidFileSystemId(input.fileSystemId))
+      throw new Error(`a malformed fileSystemId was accepted: ${JSON.stringify(input).slice(0, 300)}`);
+    if ('fileSystem' in result.backup && result.backup.fileSystem?.fileSystemId !== input.fileSystemId)
+      throw new Error('the backup is of another file system');
+    if (
+      typeof input.clientRequestToken === 'string' &&
+      'clientRequestToken' in result &&
+      result.clientRequestToken !== input.clientRequestToken
+    )
+      throw new Error('the token was not kept');
     if (Array.isArray(input.tags) && Array.isArray(result.backup.tags)) {
       const canon = (tags: Array<{ key: string; value: string }>) => JSON.stringify(tags.map((t) => [t.key, t.value]).sort());
-      if (canon(result.backup.tags) !== canon(input.tags)) throw new Error(`tags differ: ${JSON.stringify(result.backup.tags).slice(0, 300)}`);
+      if (canon(result.backup.tags) !== canon(input.tags))
+        throw new Error(`tags differ: ${JSON.stringify(result.backup.tags).slice(0, 300)}`);
     }
   } else if (answer.status === 200 && result && !isValidFileSystemId(input.fileSystemId) && result.__typename !== 'InvalidInput') {
     throw new Error(`a malformed fileSystemId reached FSx (${result.__typename}): ${JSON.stringify(input).slice(0, 300)}`);
@@ -143,9 +239,11 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
           generated++;
           const before = t.calls('CreateBackup');
           const answer =
-            shape === 'plain' ? await postJson(t.gateway.url, { query: CREATE_BACKUP, variables: { input } })
-            : shape === 'nested' ? await postJson(t.gateway.url, { query: CREATE_NESTED, variables: { input, first, after } })
-            : await postJson(t.gateway.url, { query: CREATE_TWICE, variables: { a: input, b: other } });
+            shape === 'plain'
+              ? await postJson(t.gateway.url, { query: CREATE_BACKUP, variables: { input } })
+              : shape === 'nested'
+                ? await postJson(t.gateway.url, { query: CREATE_NESTED, variables: { input, first, after } })
+                : await postJson(t.gateway.url, { query: CREATE_TWICE, variables: { a: input, b: other } });
           assertExplains(answer);
           const data = answer.json.data;
           if (shape === 'twice') {
@@ -158,7 +256,8 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
               throw new Error('InvalidInput, yet CreateBackup was sent to FSx');
             }
           }
-          if (answer.status >= 400 && t.calls('CreateBackup') !== before) throw new Error(`HTTP ${answer.status}, yet CreateBackup was sent to FSx`);
+          if (answer.status >= 400 && t.calls('CreateBackup') !== before)
+            throw new Error(`HTTP ${answer.status}, yet CreateBackup was sent to FSx`);
         },
       ),
       900,
@@ -171,16 +270,23 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
 
   test('wrong JSON types in variables: refused with a code or coerced, never a 5xx', async () => {
     const queries = {
-      create: 'mutation C($input: CreateBackupInput!) { createBackup(input: $input) { __typename ... on CreateBackupSuccess { backup { backupId tags { key value } fileSystem { fileSystemId } } } ... on ErrorResult { message } } }',
+      create:
+        'mutation C($input: CreateBackupInput!) { createBackup(input: $input) { __typename ... on CreateBackupSuccess { backup { backupId tags { key value } fileSystem { fileSystemId } } } ... on ErrorResult { message } } }',
       backup: 'query B($id: String!) { backup(backupId: $id) { __typename ... on Backup { backupId } ... on ErrorResult { message } } }',
       page: 'query P($first: Int!, $after: String) { backups(first: $first, after: $after) { __typename ... on BackupConnection { pageInfo { hasNextPage } } ... on ErrorResult { message } } }',
-      filter: 'query F($f: BackupFilter) { backups(first: 1, filter: $f) { __typename ... on BackupConnection { edges { node { backupId } } } ... on ErrorResult { message } ... on InvalidInput { fieldErrors { path message } } } }',
+      filter:
+        'query F($f: BackupFilter) { backups(first: 1, filter: $f) { __typename ... on BackupConnection { edges { node { backupId } } } ... on ErrorResult { message } ... on InvalidInput { fieldErrors { path message } } } }',
       fs: 'query S($id: String!, $first: Int!) { fileSystem(fileSystemId: $id) { __typename ... on FileSystem { backups(first: $first) { __typename } } ... on ErrorResult { message } } }',
     };
     const field = fc.constantFrom('fileSystemId', 'clientRequestToken', 'tags', 'extra', 'tag', 'tag.key', 'tag.value', 'whole');
     const arbitraryFilter = fc.dictionary(
       fc.constantFrom('fileSystemIds', 'backupTypes', 'fileSystemTypes', 'volumeIds', 'nope'),
-      fc.oneof(wrongJsonValue, fc.array(fc.oneof(hostileString, fc.constantFrom('USER_INITIATED', 'WINDOWS', 'UNRECOGNIZED', 'user_initiated', ...DEMO_FS)), { maxLength: 30 })),
+      fc.oneof(
+        wrongJsonValue,
+        fc.array(fc.oneof(hostileString, fc.constantFrom('USER_INITIATED', 'WINDOWS', 'UNRECOGNIZED', 'user_initiated', ...DEMO_FS)), {
+          maxLength: 30,
+        }),
+      ),
     );
     await check(
       fc.asyncProperty(
@@ -228,10 +334,15 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
   };
   const braces = (min: number, max: number) => fc.integer({ min, max }).map((n) => `{${'a{'.repeat(n)}${'}'.repeat(n + 1)}`);
   /** `{ ...F0 }` and a chain F0 → F1 → … → F(n-1) of fragment spreads. */
-  const fragmentChain = (min: number, max: number) => fc.integer({ min, max }).map(
-    (n) => `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { __typename ${i + 1 < n ? `...F${i + 1}` : ''} }`).join(' ')}`,
-  );
-  const aliases = (min: number, max: number) => fc.integer({ min, max }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+  const fragmentChain = (min: number, max: number) =>
+    fc
+      .integer({ min, max })
+      .map(
+        (n) =>
+          `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { __typename ${i + 1 < n ? `...F${i + 1}` : ''} }`).join(' ')}`,
+      );
+  const aliases = (min: number, max: number) =>
+    fc.integer({ min, max }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`);
 
   async function sendDocument(query: string, operationName?: string): Promise<void> {
     generated++;
@@ -242,15 +353,70 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
   }
 
   test('random, wide and cyclic query documents (within depth 12 and 200 aliases): refused with a reason or answered', async () => {
-    const introspectionDepth = fc.integer({ min: 1, max: 60 }).map((n) => `{ __schema { types { fields { ${'type { ofType { '.repeat(n)}name${' } }'.repeat(n)} } } } }`);
+    const introspectionDepth = fc
+      .integer({ min: 1, max: 60 })
+      .map((n) => `{ __schema { types { fields { ${'type { ofType { '.repeat(n)}name${' } }'.repeat(n)} } } } }`);
     const lookupId = fc.oneof(fc.constantFrom(...Object.values(DEMO.backups)), unknownBackupId, hostileString);
-    const lookups = fc.array(fc.tuple(fc.boolean(), lookupId, fc.oneof(fc.constantFrom(...DEMO_FS), unknownFileSystemId, hostileString)), { minLength: 1, maxLength: 200 }).map(
-      (items) => `{ ${items.map(([backup, b, f], i) => (backup
-        ? `b${i}: backup(backupId: ${JSON.stringify(b)}) { __typename ... on Backup { backupId } ... on ErrorResult { message } }`
-        : `f${i}: fileSystem(fileSystemId: ${JSON.stringify(f)}) { __typename ... on FileSystem { fileSystemId } ... on ErrorResult { message } }`)).join(' ')} }`,
-    );
+    const lookups = fc
+      .array(fc.tuple(fc.boolean(), lookupId, fc.oneof(fc.constantFrom(...DEMO_FS), unknownFileSystemId, hostileString)), {
+        minLength: 1,
+        maxLength: 200,
+      })
+      .map(
+        (items) =>
+          `{ ${items
+            .map(([backup, b, f], i) =>
+              backup
+                ? `b${i}: backup(backupId: ${JSON.stringify(b)}) { __typename ... on Backup { backupId } ... on ErrorResult { message } }`
+                : `f${i}: fileSystem(fileSystemId: ${JSON.stringify(f)}) { __typename ... on FileSystem { fileSystemId } ... on ErrorResult { message } }`,
+            )
+            .join(' ')} }`,
+      );
     const directives = fc.integer({ min: 1, max: 2000 }).map((n) => `{ __typename ${'@skip(if: false) '.repeat(n)}}`);
-    const SOUP = ['{', '}', '(', ')', ':', '$x', '...', 'on', 'query', 'mutation', 'subscription', 'fragment', 'F', '@skip', '@include(if: $x)', '"s"', '"""', '#', '\n', ',', '[', ']', '=', '!', 'backup', 'backups', 'fileSystems', 'first: 1', 'backupId: "backup-0a1b2c3d4e5f60001"', '__typename', '__schema', 'Query', 'BackupConnection', 'edges', 'node', '0', '-1', '1e999', 'null', 'true', '\u0000', '\ufeff'];
+    const SOUP = [
+      '{',
+      '}',
+      '(',
+      ')',
+      ':',
+      '$x',
+      '...',
+      'on',
+      'query',
+      'mutation',
+      'subscription',
+      'fragment',
+      'F',
+      '@skip',
+      '@include(if: $x)',
+      '"s"',
+      '"""',
+      '#',
+      '\n',
+      ',',
+      '[',
+      ']',
+      '=',
+      '!',
+      'backup',
+      'backups',
+      'fileSystems',
+      'first: 1',
+      'backupId: "backup-0a1b2c3d4e5f60001"',
+      '__typename',
+      '__schema',
+      'Query',
+      'BackupConnection',
+      'edges',
+      'node',
+      '0',
+      '-1',
+      '1e999',
+      'null',
+      'true',
+      '\u0000',
+      '\ufeff',
+    ];
     const soup = fc.array(fc.constantFrom(...SOUP), { maxLength: 80 }).map((tokens) => tokens.join(' '));
     const fixed = fc.constantFrom(
       'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }',
@@ -264,35 +430,63 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
     );
     const document = fc.oneof(
       fc.integer({ min: 1, max: 2 }).map((first) => nestedSelection(1, first)),
-      braces(1, 10), fragmentChain(2, 500), introspectionDepth, aliases(1, 200), lookups, directives, soup, fixed,
-      fc.string({ unit: 'binary', maxLength: 200 }), hostileString,
+      braces(1, 10),
+      fragmentChain(2, 500),
+      introspectionDepth,
+      aliases(1, 200),
+      lookups,
+      directives,
+      soup,
+      fixed,
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      hostileString,
     );
     await check(fc.asyncProperty(document, fc.option(hostileString, { nil: undefined }), sendDocument), 300);
   }, 180_000);
 
   test('deep and wide query documents beyond the limits: refused with a reason, not a 5xx', async () => {
     const document = fc.oneof(
-      fc.record({ levels: fc.integer({ min: 2, max: 9 }), first: fc.integer({ min: 1, max: 2 }) }).map(({ levels, first }) => nestedSelection(levels, first)),
+      fc
+        .record({ levels: fc.integer({ min: 2, max: 9 }), first: fc.integer({ min: 1, max: 2 }) })
+        .map(({ levels, first }) => nestedSelection(levels, first)),
       braces(13, 20_000),
       aliases(201, 3000),
     );
-    await check(fc.asyncProperty(document, (query) => sendDocument(query)), 100);
+    await check(
+      fc.asyncProperty(document, (query) => sendDocument(query)),
+      100,
+    );
   }, 180_000);
 
   // Regression guard: ~2,000 chained fragments (100–250 KB) once overflowed the stack in validation
   // (HTTP 500); the parser's token limit (MAX_TOKENS) now refuses them with a 400.
   test('long fragment chains: refused with a reason, not a 5xx', async () => {
-    await check(fc.asyncProperty(fragmentChain(2000, 8000), (query) => sendDocument(query)), 10);
+    await check(
+      fc.asyncProperty(fragmentChain(2000, 8000), (query) => sendDocument(query)),
+      10,
+    );
   }, 60_000);
 
   test('federation _entities with hostile representations: null or typed, never a 5xx', async () => {
     const representation = fc.oneof(
-      fc.record({ __typename: fc.constant('Backup'), backupId: fc.oneof(fc.constantFrom(...Object.values(DEMO.backups)), unknownBackupId, hostileString, wrongJsonValue) }),
-      fc.record({ __typename: fc.constant('FileSystem'), fileSystemId: fc.oneof(fc.constantFrom(...DEMO_FS), unknownFileSystemId, hostileString, wrongJsonValue) }),
-      fc.record({ __typename: fc.oneof(hostileString, fc.constantFrom('Query', 'Mutation', 'BackupNotFound', 'InvalidInput', '__proto__', 'PageInfo')) }),
+      fc.record({
+        __typename: fc.constant('Backup'),
+        backupId: fc.oneof(fc.constantFrom(...Object.values(DEMO.backups)), unknownBackupId, hostileString, wrongJsonValue),
+      }),
+      fc.record({
+        __typename: fc.constant('FileSystem'),
+        fileSystemId: fc.oneof(fc.constantFrom(...DEMO_FS), unknownFileSystemId, hostileString, wrongJsonValue),
+      }),
+      fc.record({
+        __typename: fc.oneof(
+          hostileString,
+          fc.constantFrom('Query', 'Mutation', 'BackupNotFound', 'InvalidInput', '__proto__', 'PageInfo'),
+        ),
+      }),
       wrongJsonValue,
     );
-    const query = 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Backup { backupId lifecycle } ... on FileSystem { fileSystemId fileSystemType } } }';
+    const query =
+      'query E($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Backup { backupId lifecycle } ... on FileSystem { fileSystemId fileSystemType } } }';
     await check(
       fc.asyncProperty(fc.oneof(fc.array(representation, { maxLength: 120 }), wrongJsonValue), async (r) => {
         generated++;
@@ -313,29 +507,83 @@ describe(`hostile input, generous quota (seed ${SEED}; replay with FC_SEED=${SEE
     const shortHostile = hostileString.map((s) => s.slice(0, 500));
     const json = { 'content-type': 'application/json' };
     const request: fc.Arbitrary<Req> = fc.oneof(
-      fc.integer({ min: 0, max: valid.length - 1 }).map((n) => ({ path: url, init: { method: 'POST', headers: json, body: valid.slice(0, n) }, refused: true })),
-      fc.string({ unit: 'binary', maxLength: 200 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } })
+      fc
+        .integer({ min: 0, max: valid.length - 1 })
+        .map((n) => ({ path: url, init: { method: 'POST', headers: json, body: valid.slice(0, n) }, refused: true })),
+      fc
+        .string({ unit: 'binary', maxLength: 200 })
+        .filter((s) => {
+          try {
+            JSON.parse(s);
+            return false;
+          } catch {
+            return true;
+          }
+        })
         .map((body) => ({ path: url, init: { method: 'POST', headers: json, body }, refused: true })),
-      fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ path: url, init: { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: bytes }, refused: true })),
-      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/graphql', '', 'application/jsonx', 'text/json')
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => ({
+        path: url,
+        init: { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: bytes },
+        refused: true,
+      })),
+      fc
+        .constantFrom(
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/xml',
+          'application/graphql',
+          '',
+          'application/jsonx',
+          'text/json',
+        )
         // refused, or (for JSON look-alikes) accepted as JSON: either way it explains itself and is recorded
         .map((type) => ({ path: url, init: { method: 'POST', headers: headers(type), body: valid }, refused: !/json/.test(type) })),
-      fc.array(fc.constant({ query: '{ __typename }' }), { maxLength: 20 }).map((batch) => ({ path: url, init: { method: 'POST', headers: json, body: JSON.stringify(batch) }, refused: true })),
-      wrongJsonValue.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length === 0)
+      fc
+        .array(fc.constant({ query: '{ __typename }' }), { maxLength: 20 })
+        .map((batch) => ({ path: url, init: { method: 'POST', headers: json, body: JSON.stringify(batch) }, refused: true })),
+      wrongJsonValue
+        .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length === 0)
         .map((v) => ({ path: url, init: { method: 'POST', headers: json, body: JSON.stringify(v) }, refused: true })),
-      fc.record({ query: wrongJsonValue, variables: wrongJsonValue, operationName: wrongJsonValue, extensions: wrongJsonValue }, { requiredKeys: [] })
+      fc
+        .record(
+          { query: wrongJsonValue, variables: wrongJsonValue, operationName: wrongJsonValue, extensions: wrongJsonValue },
+          { requiredKeys: [] },
+        )
         .map((b) => ({ path: url, init: { method: 'POST', headers: json, body: JSON.stringify(b) }, refused: false })),
-      fc.record({
-        query: fc.oneof(fc.constantFrom('{ __typename }', '{ backups(first: 1) { __typename } }', 'mutation { createBackup(input: { fileSystemId: "fs-0a1b2c3d4e5f60001" }) { __typename } }'), shortHostile),
-        variables: fc.oneof(fc.constant('{'), fc.constant('{}'), shortHostile),
-        extensions: fc.oneof(fc.constant('{"persistedQuery":{"version":1,"sha256Hash":"x"}}'), shortHostile),
-        operationName: shortHostile,
-      }, { requiredKeys: [] }).chain((q) => fc.boolean().map((preflight) => {
-        const search = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as Array<[string, string]>);
-        return { path: `${url}?${search}`, init: { method: 'GET', headers: preflight ? { 'apollo-require-preflight': '1' } : ({} as Record<string, string>) }, refused: false };
-      })),
-      fc.constantFrom('PUT', 'PATCH', 'DELETE').map((method) => ({ path: url, init: { method, headers: json, body: valid }, refused: true })),
-      fc.string({ unit: 'grapheme', maxLength: 30 }).map((p) => ({ path: `${base}/x${encodeURIComponent(p)}`, init: { method: 'GET' }, refused: true })),
+      fc
+        .record(
+          {
+            query: fc.oneof(
+              fc.constantFrom(
+                '{ __typename }',
+                '{ backups(first: 1) { __typename } }',
+                'mutation { createBackup(input: { fileSystemId: "fs-0a1b2c3d4e5f60001" }) { __typename } }',
+              ),
+              shortHostile,
+            ),
+            variables: fc.oneof(fc.constant('{'), fc.constant('{}'), shortHostile),
+            extensions: fc.oneof(fc.constant('{"persistedQuery":{"version":1,"sha256Hash":"x"}}'), shortHostile),
+            operationName: shortHostile,
+          },
+          { requiredKeys: [] },
+        )
+        .chain((q) =>
+          fc.boolean().map((preflight) => {
+            const search = new URLSearchParams(Object.entries(q).filter((entry): entry is [string, string] => entry[1] !== undefined));
+            return {
+              path: `${url}?${search.toString()}`,
+              init: { method: 'GET', headers: preflight ? { 'apollo-require-preflight': '1' } : new Headers() },
+              refused: false,
+            };
+          }),
+        ),
+      fc
+        .constantFrom('PUT', 'PATCH', 'DELETE')
+        .map((method) => ({ path: url, init: { method, headers: json, body: valid }, refused: true })),
+      fc
+        .string({ unit: 'grapheme', maxLength: 30 })
+        .map((p) => ({ path: `${base}/x${encodeURIComponent(p)}`, init: { method: 'GET' }, refused: true })),
     );
     await check(
       fc.asyncProperty(request, async ({ path, init, refused }) => {
@@ -414,7 +662,8 @@ describe(`hostile input at the quota (seed ${SEED})`, () => {
         checkCreate(ledger, i, r, answer);
         if (r?.__typename === 'ServiceLimitExceeded') {
           expect(r).toMatchObject({ limit: 'TOTAL_USER_INITIATED_BACKUPS', retryable: false });
-          if (i.clientRequestToken && acknowledged.has(i.clientRequestToken)) throw new Error('a replay of an acknowledged token hit the quota');
+          if (i.clientRequestToken && acknowledged.has(i.clientRequestToken))
+            throw new Error('a replay of an acknowledged token hit the quota');
         }
         if (r?.__typename === 'CreateBackupSuccess' && i.clientRequestToken) {
           const previous = acknowledged.get(i.clientRequestToken);

@@ -19,7 +19,26 @@ import { type Answer, postJson } from '../support/http';
 import { describeEvents, type ProcessWatch, watchProcess } from '../support/process-watch';
 
 const BACKUPS = /* GraphQL */ `
-  query Backups { backups(first: 5) { __typename ... on BackupConnection { edges { node { backupId } } } ... on ErrorResult { message retryable requestId } ... on FsxServiceError { code } } }
+  query Backups {
+    backups(first: 5) {
+      __typename
+      ... on BackupConnection {
+        edges {
+          node {
+            backupId
+          }
+        }
+      }
+      ... on ErrorResult {
+        message
+        retryable
+        requestId
+      }
+      ... on FsxServiceError {
+        code
+      }
+    }
+  }
 `;
 
 let watch: ProcessWatch;
@@ -161,7 +180,11 @@ describe('error bursts, with the SDK retrying (FSX_MAX_ATTEMPTS=3)', () => {
 
   test('createBackup through a burst: the SDK retries with the same token, so one backup at most', async () => {
     t.emulator.faults.set([{ operation: 'CreateBackup', error: 'InternalServerError', times: 2 }]);
-    const input = { fileSystemId: DEMO.fileSystems.lustrePersistent, clientRequestToken: 'burst-token', tags: [{ key: 'case', value: 'burst' }] };
+    const input = {
+      fileSystemId: DEMO.fileSystems.lustrePersistent,
+      clientRequestToken: 'burst-token',
+      tags: [{ key: 'case', value: 'burst' }],
+    };
     const res = await create(t, input);
     assertExplains(res);
     expect(res.json.data.createBackup.__typename).toBe('CreateBackupSuccess');
@@ -191,7 +214,8 @@ describe('FSx killed mid-request, then back on the same port', () => {
   test('the in-flight request gets a typed InternalServerError, requests while FSx is down too, and the gateway recovers', async () => {
     const port = t.emulator.port;
     // warm keep-alive sockets to the emulator, to be broken by the kill
-    for (let i = 0; i < 3; i++) expect((await postJson(t.gateway.url, { query: BACKUPS })).json.data.backups.__typename).toBe('BackupConnection');
+    for (let i = 0; i < 3; i++)
+      expect((await postJson(t.gateway.url, { query: BACKUPS })).json.data.backups.__typename).toBe('BackupConnection');
 
     t.emulator.faults.set([{ operation: 'CreateBackup', latencyMs: 5000 }]);
     const inFlight = create(t, { fileSystemId: DEMO.fileSystems.windows, clientRequestToken: 'killed-token' });
@@ -292,7 +316,10 @@ describe('SIGTERM under load (the built gateway as a child process)', () => {
 
     const fsIds = [DEMO.fileSystems.windows, DEMO.fileSystems.lustrePersistent, DEMO.fileSystems.openzfs];
     const inFlight = Array.from({ length: 20 }, (_, i) =>
-      postJson(url, { query: CREATE_BACKUP, variables: { input: { fileSystemId: fsIds[i % 3], clientRequestToken: `sigterm-${i}`, tags: [{ key: 'load', value: `r${i}` }] } } }),
+      postJson(url, {
+        query: CREATE_BACKUP,
+        variables: { input: { fileSystemId: fsIds[i % 3], clientRequestToken: `sigterm-${i}`, tags: [{ key: 'load', value: `r${i}` }] } },
+      }),
     );
     // One more is in the gateway, its body still to come: the gateway cannot finish before the test says.
     const held = await heldRequest(url, {

@@ -59,7 +59,13 @@ export const SPECIAL_STRINGS = [
 ];
 
 const loneSurrogateMix = fc
-  .array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), fc.string({ maxLength: 3 })), { maxLength: 8 })
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+      fc.string({ maxLength: 3 }),
+    ),
+    { maxLength: 8 },
+  )
   .map((parts) => parts.join(''));
 
 /** 100 to 40 000 repetitions of one (possibly multi-byte, possibly NUL) character. */
@@ -69,7 +75,11 @@ const longString = fc
 
 /** Valid ids with garbage glued before or after them. */
 const almostValid = fc
-  .tuple(fc.constantFrom(...DEMO_FS, ...Object.values(DEMO.backups)), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }), fc.boolean())
+  .tuple(
+    fc.constantFrom(...DEMO_FS, ...Object.values(DEMO.backups)),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }),
+    fc.boolean(),
+  )
   .map(([id, glue, before]) => (before ? glue + id : id + glue));
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -105,7 +115,10 @@ export const clientRequestTokenArb: fc.Arbitrary<string | null | undefined> = fc
 /** Characters FSx allows in tags (letters and numbers of any script, spaces, `_ . : / = + - @`). */
 const TAG_CHARS = [...'abcXYZ019 _.:/=+-@éß中文ٱ\u3000'];
 const validTagText = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...TAG_CHARS), minLength, maxLength });
-export interface TagIn { key: string; value: string }
+export interface TagIn {
+  key: string;
+  value: string;
+}
 export const tagArb: fc.Arbitrary<TagIn> = fc.record({
   key: fc.oneof(
     { arbitrary: fc.constantFrom('Name', 'team', 'env', 'cost-center', 'aws:createdBy'), weight: 3 },
@@ -125,10 +138,17 @@ export const tagsArb: fc.Arbitrary<TagIn[] | null | undefined> = fc.oneof(
   { arbitrary: fc.array(tagArb, { minLength: 1, maxLength: 3 }), weight: 4 },
   { arbitrary: fc.array(tagArb, { maxLength: 60 }), weight: 2 },
   // many entries, all well-formed and unique: the 50-tag limit is the only thing wrong (or nothing, up to 50)
-  { arbitrary: fc.integer({ min: 45, max: 55 }).map((n) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `v${i}` }))), weight: 1 },
+  {
+    arbitrary: fc.integer({ min: 45, max: 55 }).map((n) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `v${i}` }))),
+    weight: 1,
+  },
 );
 
-export interface CreateInput { fileSystemId: string; clientRequestToken?: string | null; tags?: TagIn[] | null }
+export interface CreateInput {
+  fileSystemId: string;
+  clientRequestToken?: string | null;
+  tags?: TagIn[] | null;
+}
 export const createInputArb: fc.Arbitrary<CreateInput> = fc
   .record({ fileSystemId: fileSystemIdArb, clientRequestToken: clientRequestTokenArb, tags: tagsArb })
   .map((r) => {
@@ -156,8 +176,16 @@ export const wrongJsonValue: fc.Arbitrary<unknown> = fc.oneof(
 // Oracles
 
 export const ERROR_RESULT_TYPES = new Set([
-  'BackupInProgress', 'BackupNotFound', 'BadRequest', 'FileSystemNotFound', 'FsxServiceError', 'IncompatibleParameterError',
-  'InternalServerError', 'InvalidInput', 'ServiceLimitExceeded', 'UnsupportedOperation',
+  'BackupInProgress',
+  'BackupNotFound',
+  'BadRequest',
+  'FileSystemNotFound',
+  'FsxServiceError',
+  'IncompatibleParameterError',
+  'InternalServerError',
+  'InvalidInput',
+  'ServiceLimitExceeded',
+  'UnsupportedOperation',
 ]);
 
 const preview = (a: Answer) => `HTTP ${a.status} ${a.contentType}: ${a.text.slice(0, 600)}`;
@@ -177,7 +205,8 @@ export function assertExplains(a: Answer): void {
     if (!Array.isArray(errors) || errors.length === 0) throw new Error(`errors is not a non-empty list: ${preview(a)}`);
     for (const e of errors as Array<{ message?: unknown; extensions?: { code?: unknown } }>) {
       if (typeof e?.message !== 'string' || e.message.trim() === '') throw new Error(`an error without a message: ${preview(a)}`);
-      if (typeof e.extensions?.code !== 'string' || e.extensions.code === '') throw new Error(`an error without extensions.code: ${preview(a)}`);
+      if (typeof e.extensions?.code !== 'string' || e.extensions.code === '')
+        throw new Error(`an error without extensions.code: ${preview(a)}`);
     }
   }
   walk(data, (node) => {
@@ -214,7 +243,10 @@ export class Ledger {
       if (typeof id !== 'string') throw new Error(`CreateBackupSuccess without backup.backupId: ${preview(answer)}`);
       this.succeeded.set(id, input);
     } else {
-      this.refused.push({ input, outcome: result?.__typename ?? `HTTP ${answer.status} ${answer.json?.errors?.[0]?.extensions?.code ?? ''}` });
+      this.refused.push({
+        input,
+        outcome: result?.__typename ?? `HTTP ${answer.status} ${answer.json?.errors?.[0]?.extensions?.code ?? ''}`,
+      });
     }
   }
 

@@ -3,22 +3,47 @@ import { ConfigError, loadConfig } from '../../src/config';
 describe('loadConfig', () => {
   test('defaults: embedded emulator on a free loopback port, gateway on 4000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ backend: 'emulator', port: 4000, host: '127.0.0.1', region: 'us-east-1', graphiql: true, introspection: true });
+    expect(config).toMatchObject({
+      backend: 'emulator',
+      port: 4000,
+      host: '127.0.0.1',
+      region: 'us-east-1',
+      graphiql: true,
+      introspection: true,
+    });
     expect(config.emulator).toMatchObject({ port: 0, host: '127.0.0.1' });
     expect(config.fsx).toEqual({ requestTimeoutMs: 5000, connectionTimeoutMs: 2000, maxAttempts: 3, maxSockets: 64 });
   });
 
   test('FSX_ENDPOINT_URL selects the endpoint backend; FSX_BACKEND=aws needs a region', () => {
-    expect(loadConfig({ FSX_ENDPOINT_URL: 'http://emulator:4566/' })).toMatchObject({ backend: 'endpoint', endpointUrl: 'http://emulator:4566', emulator: undefined });
-    expect(loadConfig({ FSX_BACKEND: 'aws', AWS_REGION: 'eu-west-1', AUTH_MODE: 'none' })).toMatchObject({ backend: 'aws', region: 'eu-west-1', endpointUrl: undefined });
+    expect(loadConfig({ FSX_ENDPOINT_URL: 'http://emulator:4566/' })).toMatchObject({
+      backend: 'endpoint',
+      endpointUrl: 'http://emulator:4566',
+      emulator: undefined,
+    });
+    expect(loadConfig({ FSX_BACKEND: 'aws', AWS_REGION: 'eu-west-1', AUTH_MODE: 'none' })).toMatchObject({
+      backend: 'aws',
+      region: 'eu-west-1',
+      endpointUrl: undefined,
+    });
     expect(loadConfig({ FSX_BACKEND: 'aws', AWS_DEFAULT_REGION: 'eu-west-2', AUTH_MODE: 'none' }).region).toBe('eu-west-2');
   });
 
   test('auth: none by default on local backends, required choice on aws; jwt and apikey settings parsed', () => {
     expect(loadConfig({}).auth).toEqual({ mode: 'none', explicit: false });
     expect(loadConfig({ FSX_BACKEND: 'aws', AWS_REGION: 'us-east-1', AUTH_MODE: 'none' }).auth).toEqual({ mode: 'none', explicit: true });
-    expect(loadConfig({ AUTH_MODE: 'jwt', JWT_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json', JWT_ISSUER: 'https://idp.example.com/', JWT_AUDIENCE: 'fsx' }).auth).toMatchObject({
-      mode: 'jwt', algorithms: ['RS256', 'ES256'], clockToleranceSeconds: 30, fileSystemsClaim: 'fsx_file_system_ids',
+    expect(
+      loadConfig({
+        AUTH_MODE: 'jwt',
+        JWT_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
+        JWT_ISSUER: 'https://idp.example.com/',
+        JWT_AUDIENCE: 'fsx',
+      }).auth,
+    ).toMatchObject({
+      mode: 'jwt',
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSeconds: 30,
+      fileSystemsClaim: 'fsx_file_system_ids',
     });
     const keys = [{ id: 'ci', sha256: 'a'.repeat(64), scopes: ['backups:read'], fileSystemIds: ['fs-0123456789abcdef0'] }];
     expect(loadConfig({ AUTH_MODE: 'apikey', API_KEYS: JSON.stringify(keys) }).auth).toEqual({ mode: 'apikey', keys });
@@ -27,13 +52,19 @@ describe('loadConfig', () => {
   test('CORS: any origin in development, none in production unless listed; limits have defaults', () => {
     expect(loadConfig({}).corsOrigins).toBe('*');
     expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toEqual([]);
-    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
     expect(loadConfig({}).limits).toEqual({ maxDepth: 12, maxAliases: 200, maxTokens: 10_000, maxCost: 10_000, maxBodyBytes: 1024 * 1024 });
   });
 
   test('production turns GraphiQL and introspection off unless enabled', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphiql: false, introspection: false, production: true });
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true', INTROSPECTION: '1' })).toMatchObject({ graphiql: true, introspection: true });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true', INTROSPECTION: '1' })).toMatchObject({
+      graphiql: true,
+      introspection: true,
+    });
   });
 
   test('the embedded emulator reads FSX_EMULATOR_* but keeps its own loopback address', () => {
@@ -51,7 +82,10 @@ describe('loadConfig', () => {
     [{ FSX_BACKEND: 'aws', AWS_REGION: 'us-east-1' }, 'AUTH_MODE'],
     [{ AUTH_MODE: 'basic' }, 'AUTH_MODE'],
     [{ AUTH_MODE: 'jwt', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' }, 'JWT_JWKS_URL'],
-    [{ AUTH_MODE: 'jwt', JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://idp/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' }, 'JWT_JWKS_URL'],
+    [
+      { AUTH_MODE: 'jwt', JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: 'https://idp/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
+      'JWT_JWKS_URL',
+    ],
     [{ AUTH_MODE: 'jwt', JWT_SECRET: 'x'.repeat(32), JWT_AUDIENCE: 'a' }, 'JWT_ISSUER'],
     [{ AUTH_MODE: 'jwt', JWT_SECRET: 'x'.repeat(32), JWT_ISSUER: 'i' }, 'JWT_AUDIENCE'],
     [{ AUTH_MODE: 'jwt', JWT_SECRET: 'short', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' }, 'JWT_SECRET'],
@@ -74,7 +108,7 @@ describe('loadConfig', () => {
   ])('%j stops start-up naming %s', (env, variable) => {
     let error: unknown;
     try {
-      loadConfig(env as Record<string, string>);
+      loadConfig(env);
     } catch (e) {
       error = e;
     }

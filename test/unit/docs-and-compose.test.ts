@@ -57,7 +57,8 @@ describe('docs/configuration.md', () => {
   const page = read('docs/configuration.md');
   test('has a table row for every setting of the gateway and the emulator, with the default and meaning the code documents', () => {
     const rows = page.split('\n').filter((line) => line.startsWith('| `'));
-    for (const v of [...GATEWAY_ENV_VARS, ...EMULATOR_ENV_VARS]) expect(rows).toContain(`| \`${v.name}\` | ${v.default} | ${v.description} |`);
+    for (const v of [...GATEWAY_ENV_VARS, ...EMULATOR_ENV_VARS])
+      expect(rows).toContain(`| \`${v.name}\` | ${v.default} | ${v.description} |`);
   });
 });
 

@@ -43,6 +43,6 @@ export function buildTeamsSchema(): GraphQLSchema {
         __resolveReference: (ref: { fileSystemId: string }) => ref,
         ownerTeam: (ref: { fileSystemId: string }) => teamOf(ref.fileSystemId) ?? null,
       },
-    } as never,
+    },
   });
 }
