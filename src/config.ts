@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type EmulatorOptions, emulatorConfigFromEnv } from './emulator';
 import { ConfigError, type Env, EnvReader, type EnvVarDoc } from './env';
+import { REGION_NAME } from './fsx-model';
 import type { ApiKeyRecord, AuthConfig } from './gateway/auth/auth-config';
 import type { FsxClientOptions } from './gateway/fsx/fsx-client';
 import { DEFAULT_LIMITS, type LimitsConfig } from './gateway/limits/limits';
@@ -21,7 +22,7 @@ export interface Config extends FsxClientOptions {
   host: string;
   port: number;
   backend: FsxBackend;
-  /** Set for `endpoint` (given) and `emulator` (filled in once the embedded emulator listens). */
+  /** The FSx-compatible endpoint of backend `endpoint` (the embedded emulator's is known once it listens). */
   endpointUrl?: string;
   /**
    * The regions served, the first being the default of every `region` argument. Unset for backend
@@ -143,8 +144,6 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'NODE_ENV', default: 'development', description: '`production` turns GraphiQL and introspection off unless enabled explicitly.' },
 ];
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
 export function loadConfig(env: Env = process.env): Config {
   const read = new EnvReader(env);
   const production = env.NODE_ENV === 'production';
@@ -153,7 +152,8 @@ export function loadConfig(env: Env = process.env): Config {
   const region = read.string('AWS_REGION') ?? read.string('AWS_DEFAULT_REGION') ?? (backend === 'aws' ? undefined : 'us-east-1');
   if (!region) throw new ConfigError('AWS_REGION', 'is required when FSX_BACKEND=aws');
   const regions =
-    read.list('FSX_REGIONS', REGION, 'must list regions such as us-east-1,us-west-2') ?? (backend === 'emulator' ? undefined : [region]);
+    read.list('FSX_REGIONS', REGION_NAME, 'must list regions such as us-east-1,us-west-2') ??
+    (backend === 'emulator' ? undefined : [region]);
   return {
     host: read.string('HOST') ?? '127.0.0.1',
     port: read.int('PORT', 0, 65535) ?? 4000,
@@ -181,8 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: corsOrigins(read, production),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info',
-    // The embedded emulator takes every FSX_EMULATOR_* setting but its address: it listens on a free loopback port.
-    emulator: backend === 'emulator' ? { ...emulatorConfigFromEnv(env), port: 0, host: '127.0.0.1' } : undefined,
+    emulator: backend === 'emulator' ? embeddedEmulator(env, regions) : undefined,
   };
 }
 
@@ -297,4 +296,23 @@ function backendOf(read: EnvReader, endpointUrl: string | undefined): FsxBackend
     throw new ConfigError('FSX_ENDPOINT_URL', `cannot be combined with FSX_BACKEND=${value} (unset one of them)`);
   }
   return value;
+}
+
+/**
+ * The embedded emulator takes every FSX_EMULATOR_* setting but its address (it listens on a free
+ * loopback port). It serves FSX_REGIONS when only those are given; both given, the gateway may not
+ * serve a region the emulator does not.
+ */
+function embeddedEmulator(env: Env, regions: string[] | undefined): EmulatorOptions {
+  const options = emulatorConfigFromEnv(env);
+  if (regions && options.regions) {
+    const missing = regions.find((region) => !options.regions!.includes(region));
+    if (missing) {
+      throw new ConfigError(
+        'FSX_REGIONS',
+        `lists ${missing}, which the embedded emulator does not serve (FSX_EMULATOR_REGIONS=${options.regions.join(',')})`,
+      );
+    }
+  }
+  return { ...options, regions: options.regions ?? regions, port: 0, host: '127.0.0.1' };
 }

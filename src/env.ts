@@ -60,14 +60,15 @@ export class EnvReader {
     return raw;
   }
 
-  /** A comma-separated list whose every item matches `pattern`. */
+  /** A comma-separated list, each item once, whose every item matches `pattern`. */
   list(name: string, pattern: RegExp, hint: string): string[] | undefined {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
     const items = raw.split(',').map((item) => item.trim());
     const bad = items.find((item) => !pattern.test(item));
     if (bad !== undefined) throw new ConfigError(name, `${hint} (got "${bad}")`);
-    return [...new Set(items)];
+    if (new Set(items).size !== items.length) throw new ConfigError(name, 'lists a value twice');
+    return items;
   }
 
   oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {

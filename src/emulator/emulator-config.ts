@@ -4,6 +4,7 @@
  * one environment dialect (src/env.ts).
  */
 import { ConfigError, type Env, EnvReader, type EnvVarDoc } from '../env';
+import { REGION_NAME } from '../fsx-model';
 import { parseFaultSpec } from './faults';
 import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
 
@@ -64,22 +65,18 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (a boolean).' },
 ];
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-/** A comma-separated list of region names, in order, each once. */
-function regionList(read: EnvReader, name: string): string[] | undefined {
-  const raw = read.string(name);
-  if (raw === undefined) return undefined;
-  const items = raw.split(',').map((item) => item.trim());
-  const bad = items.find((item) => !REGION.test(item));
-  if (bad !== undefined) throw new ConfigError(name, `must be a comma-separated list of regions like us-east-1,us-west-2 (got "${bad}")`);
-  if (new Set(items).size !== items.length) throw new ConfigError(name, 'lists a region twice');
-  return items;
-}
+const regionList = (read: EnvReader, name: string) =>
+  read.list(name, REGION_NAME, 'must be a comma-separated list of regions like us-east-1,us-west-2');
 
 /** Reads FSX_EMULATOR_* variables. Unset or empty variables keep defaults; bad values throw ConfigError. */
 export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions & { port: number; host: string } {
   const read = new EnvReader(env);
+  if (read.string('FSX_EMULATOR_REGION') !== undefined) {
+    throw new ConfigError(
+      'FSX_EMULATOR_REGION',
+      'was replaced by FSX_EMULATOR_REGIONS (a comma-separated list; the first is the default region)',
+    );
+  }
   const options: EmulatorOptions = {
     port: read.int('FSX_EMULATOR_PORT', 0, 65535) ?? 4566,
     host: read.matching('FSX_EMULATOR_HOST', /^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or IP address') ?? EMULATOR_DEFAULTS.host,

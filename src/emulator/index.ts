@@ -1,6 +1,7 @@
 /**
  * FSx-compatible emulator: embedded library API. See docs/emulator.md for the standalone mode (main.ts).
  */
+import { REGION_NAME } from '../fsx-model';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createCallLog, type CallLog } from './call-log';
@@ -35,8 +36,6 @@ export interface RunningEmulator {
   readonly accountId: string;
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
 function checkOptions(o: EmulatorOptions): void {
   const nonNegativeInt = (name: keyof EmulatorOptions, v: unknown) => {
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
@@ -55,7 +54,7 @@ function checkOptions(o: EmulatorOptions): void {
   }
   if (o.regions !== undefined) {
     if (!Array.isArray(o.regions) || o.regions.length === 0) throw new RangeError('EmulatorOptions.regions must list at least one region.');
-    const bad = o.regions.find((r) => typeof r !== 'string' || !REGION.test(r));
+    const bad = o.regions.find((r) => typeof r !== 'string' || !REGION_NAME.test(r));
     if (bad !== undefined) throw new RangeError(`EmulatorOptions.regions: ${JSON.stringify(bad)} does not look like us-east-1.`);
     if (new Set(o.regions).size !== o.regions.length) throw new RangeError('EmulatorOptions.regions lists a region twice.');
   }

@@ -11,6 +11,12 @@ export { RESERVED_TAG_KEY_PREFIX } from './deviations';
 export { MODEL_ENUMS, type ModelEnum } from './enums.generated';
 export { MODEL_ERROR_MEMBERS, MODEL_OPERATION_ERRORS, type ModelErrorCode, type ModelOperation } from './errors.generated';
 
+/**
+ * An AWS Region name (us-east-1, eu-central-2, us-gov-west-1). The model's Region shape allows any
+ * `[a-z0-9-]{1,20}`; this is the stricter shape real Region names have.
+ */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 /** The model counts characters; UTF-16 length would count an astral character twice. */
 export const charLength = (value: string): number => [...value].length;
 

@@ -107,3 +107,19 @@ test('Backup.sourceBackup resolves a copy to its source in the source region, on
   expect(callsIn('us-west-2', 'DescribeBackups')).toBe(1);
   expect(callsIn('us-east-1', 'DescribeBackups')).toBe(1);
 });
+
+test("a cross-region copy's file system is in the source region, and its backups are read there", async () => {
+  const res = await t.gql(
+    `query($id: String!) { backup(backupId: $id, region: "us-west-2") { ... on Backup { region fileSystem { fileSystemId region
+      backups(first: 20) { ... on BackupConnection { edges { node { backupId region } } } } } } } }`,
+    { id: DEMO_SECOND_REGION.backups.copyOfWindowsUser },
+  );
+  expect(res.body.errors).toBeUndefined();
+  const { region, fileSystem } = res.body.data.backup;
+  expect({ region, fileSystem: { fileSystemId: fileSystem.fileSystemId, region: fileSystem.region } }).toEqual({
+    region: 'us-west-2',
+    fileSystem: { fileSystemId: DEMO.fileSystems.windows, region: 'us-east-1' },
+  });
+  const own = fileSystem.backups.edges.map((e: any) => e.node);
+  expect(own).toEqual(expect.arrayContaining([{ backupId: DEMO.backups.windowsUser, region: 'us-east-1' }]));
+});

@@ -47,6 +47,23 @@ describe('scopes', () => {
     expect(t.calls()).toBe(0);
   });
 
+  test('without backups:read, a copy is made but its sourceBackup is not shown: FORBIDDEN on that field alone', async () => {
+    const res = await as(
+      'writer',
+      `mutation { copyBackup(input: { sourceBackupId: "${DEMO.backups.windowsUser}" }) { __typename ... on CopyBackupSuccess { backup { sourceBackupId sourceBackup { tags { key value } } } } } }`,
+    );
+    expect(res.data.copyBackup).toEqual({
+      __typename: 'CopyBackupSuccess',
+      backup: { sourceBackupId: DEMO.backups.windowsUser, sourceBackup: null },
+    });
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        path: ['copyBackup', 'backup', 'sourceBackup'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      }),
+    ]);
+  });
+
   test('without backups:read, queries answer a top-level FORBIDDEN error naming the scope', async () => {
     const res = await as('writer', `{ backups(first: 1) { __typename } }`);
     expect(res.data).toBeNull();

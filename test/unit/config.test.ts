@@ -72,6 +72,17 @@ describe('loadConfig', () => {
     expect(config.emulator).toMatchObject({ backupDurationMs: 0, seed: false, port: 0, host: '127.0.0.1' });
   });
 
+  test('regions: the embedded emulator serves FSX_REGIONS when only those are given; endpoint and aws serve AWS_REGION alone by default', () => {
+    expect(loadConfig({ FSX_REGIONS: 'eu-west-1,eu-central-1' })).toMatchObject({
+      regions: ['eu-west-1', 'eu-central-1'],
+      region: 'eu-west-1',
+      emulator: { regions: ['eu-west-1', 'eu-central-1'] },
+    });
+    expect(loadConfig({}).regions).toBeUndefined(); // the embedded emulator's own default regions, once it runs
+    expect(loadConfig({ FSX_ENDPOINT_URL: 'http://x', AWS_REGION: 'ap-south-1' }).regions).toEqual(['ap-south-1']);
+    expect(loadConfig({ FSX_REGIONS: 'us-west-2', FSX_EMULATOR_REGIONS: 'us-east-1,us-west-2' }).regions).toEqual(['us-west-2']);
+  });
+
   test.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -105,6 +116,10 @@ describe('loadConfig', () => {
     [{ FSX_MAX_ATTEMPTS: '-1' }, 'FSX_MAX_ATTEMPTS'],
     [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
     [{ FSX_EMULATOR_BACKUP_QUOTA: 'lots' }, 'FSX_EMULATOR_BACKUP_QUOTA'],
+    [{ FSX_REGIONS: 'us-east-1,Mars' }, 'FSX_REGIONS'],
+    [{ FSX_REGIONS: 'us-east-1,us-east-1' }, 'FSX_REGIONS'],
+    [{ FSX_REGIONS: 'us-east-1,eu-west-1', FSX_EMULATOR_REGIONS: 'us-east-1,us-west-2' }, 'FSX_REGIONS'],
+    [{ FSX_EMULATOR_REGION: 'eu-west-1' }, 'FSX_EMULATOR_REGION'],
   ])('%j stops start-up naming %s', (env, variable) => {
     let error: unknown;
     try {

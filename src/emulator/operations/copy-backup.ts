@@ -9,7 +9,7 @@ import { kmsKeyProblem } from '../kms';
 import { FsxError, badRequest, serviceLimitExceeded } from '../protocol/errors';
 import { defaultKmsKeyArn } from '../store/file-system-factory';
 import type { BackupRecord } from '../store/records';
-import { FSX } from '../../fsx-model';
+import { FSX, REGION_NAME } from '../../fsx-model';
 import { checkString, optionalString, requireString, validateClientRequestToken, validateTags, type Tag } from '../validation';
 import { backupState, backupToWire } from '../wire';
 import { assertSameRequest, requestFingerprint } from './idempotency';
@@ -17,7 +17,6 @@ import { assertSameRequest, requestFingerprint } from './idempotency';
 /** "You can have up to five backup copy requests in progress to a single destination Region per account." (FSx API reference) */
 export const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
 
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const byKey = (a: Tag, b: Tag) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0);
 
 function optionalBoolean(input: Record<string, unknown>, member: string): boolean | undefined {

@@ -17,7 +17,7 @@ function resolve(arn: string, ctx: OperationContext): { tags: Tag[] } {
   const m = FSX_ARN_RE.exec(arn);
   if (!m) throw badRequest(`ResourceARN '${arn}' is not a valid Amazon FSx ARN.`);
   const [, region, account, kind, id] = m;
-  // This emulator serves one account in one region; anything else does not exist here.
+  // A request reaches one region's state (its SigV4 scope) of one account; a resource of another does not exist here, as on FSx.
   if (region !== ctx.region || account !== ctx.accountId) throw resourceNotFound(arn);
   const found = kind === 'file-system' ? ctx.store.getFileSystem(id) : kind === 'backup' ? ctx.store.getBackup(id) : undefined;
   if (!found) throw resourceNotFound(arn);

@@ -64,6 +64,7 @@ export class BackupResolver {
     return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.restore(input));
   }
 
+  @Authorized(SCOPES.read)
   @FieldResolver(() => Backup, {
     nullable: true,
     description:

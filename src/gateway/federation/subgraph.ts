@@ -28,7 +28,7 @@ export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.d
 
 /**
  * Entity lookups for the router (`_entities`): through the same per-request DataLoaders as
- * `backup(backupId)` and `fileSystem(fileSystemId)`, so 50 representations cost one FSx call; an
+ * `backup(backupId)` and `fileSystem(fileSystemId)`, so 50 representations cost one FSx call per region tried; an
  * unknown (or malformed) key resolves to null for that entity only.
  */
 const referenceResolvers = {

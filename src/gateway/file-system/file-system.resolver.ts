@@ -33,7 +33,7 @@ export class FileSystemResolver {
     complexity: pageComplexity,
   })
   backups(@Root() fileSystem: FileSystem, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
-    // A file system's backups are in its region (one the gateway read it from, so one it serves).
+    // A file system's backups are in its region; one the gateway does not serve (a copy's source file system) is refused.
     return inRegion(ctx.backups, fileSystem.region, ['region'], (backups) => backups.forFileSystem(fileSystem.fileSystemId, first, after));
   }
 }

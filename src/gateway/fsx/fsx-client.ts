@@ -11,7 +11,7 @@ export interface FsxClientOptions {
 }
 
 /**
- * The one FSxClient of the process: keep-alive pools for both http (emulator, moto, LocalStack) and
+ * An FSxClient for one region (FsxRegions makes one per region served): keep-alive pools for both http (emulator, moto, LocalStack) and
  * https (AWS) endpoints, timeouts that really abort (throwOnRequestTimeout), SDK standard retries.
  */
 export function createFsxClient(options: FsxClientOptions): FSxClient {

@@ -10,10 +10,14 @@ import { Backup, FileSystem } from './shapes.generated';
  */
 export function toBackup(sdk: SdkBackup & { BackupId: string }, region: string): Backup {
   const backup = Object.assign(new Backup(), camelizeKeys<Partial<Backup>>(sdk), { region });
-  // The file system snapshot FSx keeps with a backup is in the backup's region.
-  if (backup.fileSystem) backup.fileSystem.region = region;
+  // The snapshot of the backed-up file system: in the backup's region, except for a copy from another
+  // region, whose file system (its ARN says) stayed in the source region.
+  if (backup.fileSystem) backup.fileSystem.region = regionOfArn(backup.fileSystem.resourceARN) ?? region;
   return backup;
 }
+
+/** The region field of an ARN (arn:partition:service:region:account:resource), if it has one. */
+const regionOfArn = (arn: string | null | undefined): string | undefined => arn?.split(':')[3] || undefined;
 
 export const hasBackupId = (b: SdkBackup): b is SdkBackup & { BackupId: string } => typeof b.BackupId === 'string';
 

@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * filters), so reusing it with other filters is refused instead of silently paging another list.
  */
 export interface CursorPayload {
-  /** Which list: e.g. "backups:<filter hash>" or "fs-backups:<fileSystemId>". */
+  /** Which list: e.g. "backups:<region>:<filters as JSON>" or "fs-backups:<region>:<fileSystemId>". */
   scope: string;
   /** FSx NextToken of the page that contains the position (absent for the first page). */
   token?: string;

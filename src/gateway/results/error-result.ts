@@ -52,7 +52,7 @@ export class BackupRestoring extends ErrorResult {
   restoringFileSystemId?: string | null;
 }
 
-@ObjectType(errorType('The backup is being copied to another Region; it can be deleted once the copy finishes.'))
+@ObjectType(errorType('The backup is being copied (within its region or to another); it can be deleted once the copy finishes.'))
 export class BackupBeingCopied extends ErrorResult {}
 
 @ObjectType(errorType('The client request token was already used with different parameters.'))
