@@ -4,15 +4,14 @@ import { BackupType, FileSystemType } from '../fsx/enums.generated';
 import { knownValues } from '../fsx/unrecognized-enum-fallback';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { FSX } from '../../fsx-model';
-import { IsBackupId, IsFileSystemId, IsVolumeId } from '../validation/fsx-constraint.decorators';
-import { RegionField } from '../validation/input-fields';
+import { IsFileSystemId, IsVolumeId } from '../validation/fsx-constraint.decorators';
+import { BackupIdField, RegionField } from '../validation/input-fields';
 
 const MAX_FILTER_VALUES = FSX.FilterValues.max;
 
 @ArgsType()
 export class BackupArgs {
-  @Field({ description: 'e.g. backup-0123456789abcdef0' })
-  @IsBackupId()
+  @BackupIdField('e.g. backup-0123456789abcdef0')
   backupId!: string;
 
   @RegionField()

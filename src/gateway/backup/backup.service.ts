@@ -102,8 +102,7 @@ export class BackupService {
   async delete(input: DeleteBackupInput): Promise<DeleteBackupSuccess | ErrorResult> {
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     try {
-      // A caller limited to some file systems may delete only backups it can see: that takes a lookup.
-      if (this.principal.fileSystemIds && !(await this.visible(input.backupId))) return backupNotFound(input.backupId);
+      if (await this.hiddenFromCaller(input.backupId)) return backupNotFound(input.backupId);
       const out = await this.fsx.send(new DeleteBackupCommand({ BackupId: input.backupId, ClientRequestToken: clientRequestToken }));
       return result(DeleteBackupSuccess, {
         backupId: out.BackupId ?? input.backupId,
@@ -115,15 +114,12 @@ export class BackupService {
     }
   }
 
-  /**
-   * A copy, made in this (the destination) region, of a backup in `source`'s region. A caller limited
-   * to some file systems may copy only backups it can see: that takes a lookup in the source region.
-   */
+  /** A copy, made in this (the destination) region, of a backup in `source`'s region. */
   async copy(input: CopyBackupInput, source: Pick<BackupService, 'region' | 'reference'>): Promise<CopyBackupSuccess | ErrorResult> {
     const backupId = input.sourceBackupId;
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     try {
-      if (this.principal.fileSystemIds && !(await source.reference(backupId))) return backupNotFound(backupId);
+      if (await this.hiddenFromCaller(backupId, source)) return backupNotFound(backupId);
       const out = await this.fsx.send(new CopyBackupCommand(toCopyBackupRequest(input, source.region, clientRequestToken)));
       if (!out.Backup || !hasBackupId(out.Backup)) return malformed('CopyBackup', 'a BackupId');
       return result(CopyBackupSuccess, { backup: toBackup(out.Backup, this.region), clientRequestToken });
@@ -136,7 +132,7 @@ export class BackupService {
   async restore(input: RestoreBackupInput): Promise<RestoreBackupSuccess | ErrorResult> {
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     try {
-      if (this.principal.fileSystemIds && !(await this.visible(input.backupId))) return backupNotFound(input.backupId);
+      if (await this.hiddenFromCaller(input.backupId)) return backupNotFound(input.backupId);
       const out = await this.fsx.send(new CreateFileSystemFromBackupCommand(toRestoreRequest(input, clientRequestToken)));
       if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) return malformed('CreateFileSystemFromBackup', 'a FileSystemId');
       return result(RestoreBackupSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region), clientRequestToken });
@@ -156,6 +152,14 @@ export class BackupService {
   /** A federation entity lookup: the Backup, or null when FSx does not know it (or the key is malformed). */
   reference(backupId: string): Promise<Backup | null> {
     return conforms(backupId, FSX.BackupId) ? this.visible(backupId) : Promise.resolve(null);
+  }
+
+  /**
+   * A caller limited to some file systems may delete, copy or restore only backups it can see: that
+   * takes a lookup (in `source`'s region: a copy's source may be in another).
+   */
+  private async hiddenFromCaller(backupId: string, source: Pick<BackupService, 'reference'> = this): Promise<boolean> {
+    return this.principal.fileSystemIds !== undefined && !(await source.reference(backupId));
   }
 
   /** The backup, if FSx has it and the caller may see its file system. */

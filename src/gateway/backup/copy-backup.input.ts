@@ -1,13 +1,12 @@
 import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsBackupId, IsKmsKeyId } from '../validation/fsx-constraint.decorators';
-import { ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { IsKmsKeyId } from '../validation/fsx-constraint.decorators';
+import { BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
 import { type TagInput, TagsField } from './tag.input';
 
 @InputType('CopyBackupInput', { description: 'FSx CopyBackup: a copy of a backup in this or another region (for disaster recovery).' })
 export class CopyBackupInput {
-  @Field({ description: 'The backup to copy, e.g. backup-0123456789abcdef0; it must be AVAILABLE.' })
-  @IsBackupId()
+  @BackupIdField('The backup to copy, e.g. backup-0123456789abcdef0; it must be AVAILABLE.')
   sourceBackupId!: string;
 
   @RegionField('Where the source backup is. Default: the destination region (an in-region copy).')

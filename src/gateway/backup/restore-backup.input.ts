@@ -3,16 +3,8 @@ import { Field, InputType, Int } from 'type-graphql';
 import { FSX } from '../../fsx-model';
 import { LustreDeploymentType, OpenZFSDeploymentType, StorageType, WindowsDeploymentType } from '../fsx/enums.generated';
 import { knownValues } from '../fsx/unrecognized-enum-fallback';
-import {
-  IsBackupId,
-  IsDirectoryId,
-  IsKmsKeyId,
-  IsListOf,
-  IsSecurityGroupId,
-  IsSubnetId,
-  IsWithin,
-} from '../validation/fsx-constraint.decorators';
-import { ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { IsDirectoryId, IsKmsKeyId, IsListOf, IsSecurityGroupId, IsSubnetId, IsWithin } from '../validation/fsx-constraint.decorators';
+import { BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
 import { type TagInput, TagsField } from './tag.input';
 
 /** The automatic-backup settings every restored file system type has. */
@@ -82,8 +74,7 @@ export class OpenZfsRestoreConfiguration extends AutomaticBackupSettings {
     "FSx CreateFileSystemFromBackup: a new file system made from a backup, in the backup's region. Give the configuration of the backup's file system type.",
 })
 export class RestoreBackupInput {
-  @Field({ description: 'The backup to restore; it must be AVAILABLE.' })
-  @IsBackupId()
+  @BackupIdField('The backup to restore; it must be AVAILABLE.')
   backupId!: string;
 
   @RegionField()

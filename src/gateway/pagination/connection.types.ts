@@ -24,7 +24,7 @@ export interface Connection<N> {
 }
 
 /** The Relay Edge and Connection types of one node type, e.g. BackupEdge and BackupConnection for Backup. */
-export function connectionOf<N extends object>(node: ClassType<N>, description: string): new () => Connection<N> {
+function connectionOf<N extends object>(node: ClassType<N>, description: string): new () => Connection<N> {
   @ObjectType(`${node.name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()

@@ -1,6 +1,6 @@
 import { IsOptional } from 'class-validator';
 import { Field } from 'type-graphql';
-import { IsClientRequestToken, IsRegion, REGION_DESCRIPTION, compose } from './fsx-constraint.decorators';
+import { IsBackupId, IsClientRequestToken, IsRegion, REGION_DESCRIPTION, compose } from './fsx-constraint.decorators';
 
 /** An optional `region` argument or input field: a region name, checked against the served ones by the resolver. */
 export const RegionField = (description = REGION_DESCRIPTION): PropertyDecorator =>
@@ -19,3 +19,6 @@ export const ClientRequestTokenField = (
     IsOptional(),
     IsClientRequestToken(),
   );
+
+/** A required backup id, e.g. backup-0123456789abcdef0. */
+export const BackupIdField = (description: string): PropertyDecorator => compose(Field({ description }), IsBackupId());
