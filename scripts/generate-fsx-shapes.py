@@ -123,7 +123,7 @@ CONSTRAINED = ['FileSystemId', 'BackupId', 'VolumeId', 'StorageVirtualMachineId'
   'ClientRequestToken', 'Tags', 'TagKey', 'TagValue', 'TagKeys', 'Filters', 'FilterValues', 'FilterValue', 'BackupIds',
   'FileSystemIds', 'MaxResults', 'NextToken', 'ResourceARN', 'KmsKeyId', 'StorageCapacity', 'MegabytesPerSecond',
   'PerUnitStorageThroughput', 'Region', 'SourceBackupId', 'SecurityGroupId', 'SecurityGroupIds', 'FileSystemTypeVersion',
-  'AutomaticBackupRetentionDays']
+  'AutomaticBackupRetentionDays', 'AlternateDNSNames', 'AlternateDNSName']
 co = [HEADER + """
 /**
  * String shapes: length bounds (in characters) and pattern. List shapes: item-count bounds. Integer

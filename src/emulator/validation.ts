@@ -3,7 +3,7 @@
  * BadRequest naming the member, because that is what FSx answers for a request that violates the
  * model's constraints.
  */
-import { type Constraint, FSX, RESERVED_TAG_KEY_PREFIX, charLength } from '../fsx-model';
+import { type Constraint, FSX, RESERVED_TAG_KEY_PREFIX, charLength, violation } from '../fsx-model';
 import { badRequest } from './protocol/errors';
 
 export interface Tag {
@@ -39,6 +39,23 @@ export function checkInteger(member: string, value: unknown, bounds: Constraint)
   return value;
 }
 
+export function optionalBoolean(input: Record<string, unknown>, member: string): boolean | undefined {
+  const value = input[member];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw badRequest(`${member} must be a boolean.`);
+  return value;
+}
+
+/** An enum member: absent (unless required) or one of `allowed`. */
+export function oneOf(member: string, value: unknown, allowed: readonly string[], required = false): string | undefined {
+  if (value === undefined || value === null) {
+    if (required) throw badRequest(`${member} is required.`);
+    return undefined;
+  }
+  if (typeof value !== 'string' || !allowed.includes(value)) throw badRequest(`${member} must be one of: ${allowed.join(', ')}.`);
+  return value;
+}
+
 export function optionalObject(input: Record<string, unknown>, member: string): Record<string, unknown> | undefined {
   const value = input[member];
   if (value === undefined || value === null) return undefined;
@@ -46,21 +63,22 @@ export function optionalObject(input: Record<string, unknown>, member: string): 
   return value as Record<string, unknown>;
 }
 
-export function optionalArray(input: Record<string, unknown>, member: string): unknown[] | undefined {
+export function optionalArray(input: Record<string, unknown>, member: string, name = member): unknown[] | undefined {
   const value = input[member];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw badRequest(`${member} must be a list.`);
+  if (!Array.isArray(value)) throw badRequest(`${name} must be a list.`);
   return value as unknown[];
 }
 
 /** A string member against its shape's length bounds and pattern. */
 export function checkString(member: string, value: unknown, constraint: Constraint): string {
   if (typeof value !== 'string') throw badRequest(`${member} must be a string.`);
-  const n = charLength(value);
-  const { min = 0, max } = constraint;
-  if (n < min || (max !== undefined && n > max)) throw badRequest(`${member} must have a length between ${min} and ${max} (got ${n}).`);
-  if (constraint.pattern && !constraint.pattern.test(value))
-    throw badRequest(`${member} does not match the pattern ${constraint.pattern.source}.`);
+  const problem = violation(value, constraint);
+  if (problem === 'length') {
+    const { min = 0, max } = constraint;
+    throw badRequest(`${member} must have a length between ${min} and ${max} (got ${charLength(value)}).`);
+  }
+  if (problem === 'pattern') throw badRequest(`${member} does not match the pattern ${constraint.pattern!.source}.`);
   return value;
 }
 
@@ -70,11 +88,12 @@ export function optionalStringList(
   member: string,
   list: Constraint,
   item: Constraint,
+  name = member,
 ): string[] | undefined {
-  const raw = optionalArray(input, member);
+  const raw = optionalArray(input, member, name);
   if (raw === undefined) return undefined;
-  checkCount(member, raw, list);
-  return raw.map((value, i) => checkString(`${member}[${i}]`, value, item));
+  checkCount(name, raw, list);
+  return raw.map((value, i) => checkString(`${name}[${i}]`, value, item));
 }
 
 export function checkCount(member: string, items: unknown[], list: Constraint): void {

@@ -44,4 +44,6 @@ export const MODEL_CONSTRAINTS = {
   SecurityGroupIds: { max: 50 },
   FileSystemTypeVersion: { min: 1, max: 20, pattern: new RegExp("^[0-9](.[0-9]*)*$") },
   AutomaticBackupRetentionDays: { min: 0, max: 90 },
+  AlternateDNSNames: { max: 50 },
+  AlternateDNSName: { min: 4, max: 253, pattern: new RegExp("^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,253}$") },
 } as const satisfies Record<string, Constraint>;

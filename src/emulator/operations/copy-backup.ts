@@ -6,11 +6,19 @@
 import type { OperationContext } from '../context';
 import { newResourceId, partitionOf } from '../ids';
 import { kmsKeyProblem } from '../kms';
-import { FsxError, badRequest, serviceLimitExceeded } from '../protocol/errors';
+import { FsxError, serviceLimitExceeded } from '../protocol/errors';
 import { defaultKmsKeyArn } from '../store/file-system-factory';
 import type { BackupRecord } from '../store/records';
 import { FSX, REGION_NAME } from '../../fsx-model';
-import { checkString, optionalString, requireString, validateClientRequestToken, validateTags, type Tag } from '../validation';
+import {
+  checkString,
+  optionalBoolean,
+  optionalString,
+  requireString,
+  validateClientRequestToken,
+  validateTags,
+  type Tag,
+} from '../validation';
 import { backupState, backupToWire } from '../wire';
 import { assertSameRequest, requestFingerprint } from './idempotency';
 
@@ -18,13 +26,6 @@ import { assertSameRequest, requestFingerprint } from './idempotency';
 export const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
 
 const byKey = (a: Tag, b: Tag) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0);
-
-function optionalBoolean(input: Record<string, unknown>, member: string): boolean | undefined {
-  const value = input[member];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw badRequest(`${member} must be a boolean.`);
-  return value;
-}
 
 /** The region a backup is copied from: served, and in the destination's partition. */
 function sourceRegionOf(input: Record<string, unknown>, ctx: OperationContext): string {

@@ -8,13 +8,20 @@
  */
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import { checkNetworkSettings, checkPerUnitStorageThroughput } from './file-system-checks';
-import { FsxError, badRequest, backupNotFound, incompatibleParameter, serviceLimitExceeded } from '../protocol/errors';
+import {
+  checkFileSystemQuota,
+  checkNetworkSettings,
+  checkOpenZfsConfiguration,
+  checkPerUnitStorageThroughput,
+  checkWindowsConfiguration,
+} from './file-system-checks';
+import { FsxError, badRequest, backupNotFound, incompatibleParameter } from '../protocol/errors';
 import { buildFileSystem, fileSystemLifecycle } from '../store/file-system-factory';
 import type { FileSystemRecord } from '../store/records';
 import { FSX, MODEL_ENUMS } from '../../fsx-model';
 import {
   checkString,
+  oneOf,
   optionalInteger,
   optionalObject,
   optionalString,
@@ -37,15 +44,6 @@ const LUSTRE_VERSIONS = ['2.10', '2.12', '2.15'];
 /** OpenZFS StorageCapacity range on restore ("from 64 GiB up to 524,288 GiB"). */
 const OPENZFS_CAPACITY = { min: 64, max: 524_288 };
 
-const oneOf = (member: string, value: unknown, allowed: readonly string[], required = false): string | undefined => {
-  if (value === undefined || value === null) {
-    if (required) throw badRequest(`${member} is required.`);
-    return undefined;
-  }
-  if (typeof value !== 'string' || !allowed.includes(value)) throw badRequest(`${member} must be one of: ${allowed.join(', ')}.`);
-  return value;
-};
-
 const versionNumber = (v: string): number[] => v.split('.').map(Number);
 const olderThan = (a: string, b: string): boolean => {
   const [x, y] = [versionNumber(a), versionNumber(b)];
@@ -56,16 +54,7 @@ const olderThan = (a: string, b: string): boolean => {
 /** Member checks of the request's per-type configuration (the model's required members and bounds). */
 function validateConfiguration(type: RestorableType, config: Config): void {
   const member = CONFIG_MEMBER[type];
-  if (type === 'WINDOWS') {
-    optionalInteger(config, 'ThroughputCapacity', FSX.MegabytesPerSecond, `${member}.ThroughputCapacity`);
-    if (config.ThroughputCapacity === undefined) throw badRequest(`${member}.ThroughputCapacity is required.`);
-    oneOf(`${member}.DeploymentType`, config.DeploymentType, MODEL_ENUMS.WindowsDeploymentType);
-    if (config.ActiveDirectoryId !== undefined) checkString(`${member}.ActiveDirectoryId`, config.ActiveDirectoryId, FSX.DirectoryId);
-    const selfManaged = optionalObject(config, 'SelfManagedActiveDirectoryConfiguration');
-    if (selfManaged && (typeof selfManaged.DomainName !== 'string' || !Array.isArray(selfManaged.DnsIps))) {
-      throw badRequest('SelfManagedActiveDirectoryConfiguration needs DomainName and DnsIps.');
-    }
-  }
+  if (type === 'WINDOWS') checkWindowsConfiguration(config, member);
   if (type === 'LUSTRE') {
     const deployment = oneOf(`${member}.DeploymentType`, config.DeploymentType, MODEL_ENUMS.LustreDeploymentType);
     // Guess: a backup restores into a persistent file system only (scratch file systems have no backups).
@@ -77,11 +66,7 @@ function validateConfiguration(type: RestorableType, config: Config): void {
         throw badRequest(`${member}.${path}: a file system restored from a backup is not linked to a data repository.`);
     }
   }
-  if (type === 'OPENZFS') {
-    oneOf(`${member}.DeploymentType`, config.DeploymentType, MODEL_ENUMS.OpenZFSDeploymentType, true);
-    optionalInteger(config, 'ThroughputCapacity', FSX.MegabytesPerSecond, `${member}.ThroughputCapacity`);
-    if (config.ThroughputCapacity === undefined) throw badRequest(`${member}.ThroughputCapacity is required.`);
-  }
+  if (type === 'OPENZFS') checkOpenZfsConfiguration(config, member);
   if (config.PreferredSubnetId !== undefined) checkString(`${member}.PreferredSubnetId`, config.PreferredSubnetId, FSX.SubnetId);
 }
 
@@ -237,12 +222,7 @@ export function createFileSystemFromBackup(input: Record<string, unknown>, ctx: 
     securityGroupIds,
     preferredSubnetId: config.PreferredSubnetId as string | undefined,
   });
-  if (store.fileSystemCount >= ctx.fileSystemQuota) {
-    throw serviceLimitExceeded(
-      'FILE_SYSTEM_COUNT',
-      `You have reached the limit of ${ctx.fileSystemQuota} file systems for this account in ${ctx.region}.`,
-    );
-  }
+  checkFileSystemQuota(ctx);
 
   // 6. The file system, CREATING for fileSystemDurationMs.
   const selfManaged = config.SelfManagedActiveDirectoryConfiguration as { DomainName?: string } | undefined;

@@ -7,12 +7,13 @@
  */
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import { badRequest, FsxError, serviceLimitExceeded } from '../protocol/errors';
+import { badRequest, FsxError } from '../protocol/errors';
 import { buildFileSystem } from '../store/file-system-factory';
 import type { FileSystemType } from '../store/records';
 import { FSX, MODEL_ENUMS } from '../../fsx-model';
 import {
   checkString,
+  oneOf,
   optionalInteger,
   optionalStringList,
   optionalObject,
@@ -22,18 +23,14 @@ import {
   validateTags,
 } from '../validation';
 import { fileSystemToWire } from '../wire';
-import { checkNetworkSettings, checkPerUnitStorageThroughput } from './file-system-checks';
+import {
+  checkFileSystemQuota,
+  checkNetworkSettings,
+  checkOpenZfsConfiguration,
+  checkPerUnitStorageThroughput,
+  checkWindowsConfiguration,
+} from './file-system-checks';
 import { assertSameRequest, requestFingerprint } from './idempotency';
-
-const oneOf = (member: string, value: unknown, allowed: readonly string[], required = false): void => {
-  if (value === undefined || value === null) {
-    if (required) throw badRequest(`${member} is required.`);
-    return;
-  }
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    throw badRequest(`${member} must be one of: ${allowed.join(', ')}.`);
-  }
-};
 
 function missingConfiguration(type: string, member: string): FsxError {
   return new FsxError('MissingFileSystemConfiguration', `A ${type} file system needs ${member}.`);
@@ -60,15 +57,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
 
   if (type === 'WINDOWS') {
     if (!windows) throw missingConfiguration(type, 'WindowsConfiguration');
-    optionalInteger(windows, 'ThroughputCapacity', FSX.MegabytesPerSecond);
-    if (windows.ThroughputCapacity === undefined) throw badRequest('WindowsConfiguration.ThroughputCapacity is required.');
-    oneOf('WindowsConfiguration.DeploymentType', windows.DeploymentType, MODEL_ENUMS.WindowsDeploymentType);
-    if (windows.ActiveDirectoryId !== undefined)
-      checkString('WindowsConfiguration.ActiveDirectoryId', windows.ActiveDirectoryId, FSX.DirectoryId);
-    const selfManaged = optionalObject(windows, 'SelfManagedActiveDirectoryConfiguration');
-    if (selfManaged && (typeof selfManaged.DomainName !== 'string' || !Array.isArray(selfManaged.DnsIps))) {
-      throw badRequest('SelfManagedActiveDirectoryConfiguration needs DomainName and DnsIps.');
-    }
+    checkWindowsConfiguration(windows);
   }
   if (type === 'LUSTRE' && lustre) {
     oneOf('LustreConfiguration.DeploymentType', lustre.DeploymentType, MODEL_ENUMS.LustreDeploymentType);
@@ -88,9 +77,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
   }
   if (type === 'OPENZFS') {
     if (!openZfs) throw missingConfiguration(type, 'OpenZFSConfiguration');
-    oneOf('OpenZFSConfiguration.DeploymentType', openZfs.DeploymentType, MODEL_ENUMS.OpenZFSDeploymentType, true);
-    optionalInteger(openZfs, 'ThroughputCapacity', FSX.MegabytesPerSecond);
-    if (openZfs.ThroughputCapacity === undefined) throw badRequest('OpenZFSConfiguration.ThroughputCapacity is required.');
+    checkOpenZfsConfiguration(openZfs);
   }
 
   const { ClientRequestToken: _token, ...request } = input;
@@ -118,12 +105,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
     securityGroupIds: optionalStringList(input, 'SecurityGroupIds', FSX.SecurityGroupIds, FSX.SecurityGroupId),
     preferredSubnetId: preferredSubnetId as string | undefined,
   });
-  if (ctx.store.fileSystemCount >= ctx.fileSystemQuota) {
-    throw serviceLimitExceeded(
-      'FILE_SYSTEM_COUNT',
-      `You have reached the limit of ${ctx.fileSystemQuota} file systems for this account in ${ctx.region}.`,
-    );
-  }
+  checkFileSystemQuota(ctx);
 
   const fs = buildFileSystem({
     fileSystemId: newResourceId('fs'),

@@ -8,10 +8,46 @@
  * default of five security groups per network interface. Malformed ids never get here: they break the
  * model's patterns and are BadRequest.
  */
-import { FsxError } from '../protocol/errors';
+import type { OperationContext } from '../context';
+import { FsxError, badRequest, serviceLimitExceeded } from '../protocol/errors';
+import { FSX, MODEL_ENUMS } from '../../fsx-model';
+import { checkString, oneOf, optionalInteger, optionalObject, optionalStringList } from '../validation';
 
 /** VPC default quota: security groups per network interface. */
-export const SECURITY_GROUPS_PER_INTERFACE = 5;
+const SECURITY_GROUPS_PER_INTERFACE = 5;
+
+/**
+ * A WindowsConfiguration of a create request: the model's required ThroughputCapacity, its deployment
+ * type, Active Directory and Aliases (a list of alternate DNS names).
+ */
+export function checkWindowsConfiguration(config: Record<string, unknown>, member = 'WindowsConfiguration'): void {
+  if (optionalInteger(config, 'ThroughputCapacity', FSX.MegabytesPerSecond, `${member}.ThroughputCapacity`) === undefined)
+    throw badRequest(`${member}.ThroughputCapacity is required.`);
+  oneOf(`${member}.DeploymentType`, config.DeploymentType, MODEL_ENUMS.WindowsDeploymentType);
+  if (config.ActiveDirectoryId !== undefined) checkString(`${member}.ActiveDirectoryId`, config.ActiveDirectoryId, FSX.DirectoryId);
+  const selfManaged = optionalObject(config, 'SelfManagedActiveDirectoryConfiguration');
+  if (selfManaged && (typeof selfManaged.DomainName !== 'string' || !Array.isArray(selfManaged.DnsIps))) {
+    throw badRequest('SelfManagedActiveDirectoryConfiguration needs DomainName and DnsIps.');
+  }
+  optionalStringList(config, 'Aliases', FSX.AlternateDNSNames, FSX.AlternateDNSName, `${member}.Aliases`);
+}
+
+/** An OpenZFSConfiguration of a create request: the model's required deployment type and ThroughputCapacity. */
+export function checkOpenZfsConfiguration(config: Record<string, unknown>, member = 'OpenZFSConfiguration'): void {
+  oneOf(`${member}.DeploymentType`, config.DeploymentType, MODEL_ENUMS.OpenZFSDeploymentType, true);
+  if (optionalInteger(config, 'ThroughputCapacity', FSX.MegabytesPerSecond, `${member}.ThroughputCapacity`) === undefined)
+    throw badRequest(`${member}.ThroughputCapacity is required.`);
+}
+
+/** ServiceLimitExceeded (FILE_SYSTEM_COUNT) when the region already holds its quota of file systems. */
+export function checkFileSystemQuota(ctx: OperationContext): void {
+  if (ctx.store.fileSystemCount >= ctx.fileSystemQuota) {
+    throw serviceLimitExceeded(
+      'FILE_SYSTEM_COUNT',
+      `You have reached the limit of ${ctx.fileSystemQuota} file systems for this account in ${ctx.region}.`,
+    );
+  }
+}
 
 /** Deployment types that span two Availability Zones (two subnets). */
 const MULTI_AZ = new Set(['MULTI_AZ_1', 'MULTI_AZ_2']);
