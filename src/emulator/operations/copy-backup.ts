@@ -20,7 +20,9 @@ import {
   type Tag,
 } from '../validation';
 import { backupState, backupToWire } from '../wire';
+import { checkUserBackupQuota, injectedFailure } from './backup-checks';
 import { assertSameRequest, requestFingerprint } from './idempotency';
+import { mergeTags } from './tags';
 
 /** "You can have up to five backup copy requests in progress to a single destination Region per account." (FSx API reference) */
 export const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
@@ -46,18 +48,8 @@ function sourceRegionOf(input: Record<string, unknown>, ctx: OperationContext): 
 }
 
 /** Guess: the merged tag set (source tags overridden by Tags) over the per-resource limit is the tag limit FSx answers for TagResource. */
-function copyTags(source: BackupRecord, tags: Tag[] | undefined, copy: boolean): Tag[] {
-  if (!copy) return tags ?? [];
-  const merged = new Map(source.tags.map((t) => [t.Key, t.Value]));
-  for (const t of tags ?? []) merged.set(t.Key, t.Value);
-  if (merged.size > FSX.Tags.max) {
-    throw serviceLimitExceeded(
-      'TOTAL_USER_TAGS',
-      `The source backup's tags and Tags together make ${merged.size} tags; a backup can have at most ${FSX.Tags.max}.`,
-    );
-  }
-  return [...merged].map(([Key, Value]) => ({ Key, Value }));
-}
+const copyTags = (source: BackupRecord, tags: Tag[] | undefined, copy: boolean): Tag[] =>
+  copy ? mergeTags(source.tags, tags ?? []) : (tags ?? []);
 
 export function copyBackup(input: Record<string, unknown>, ctx: OperationContext) {
   // 1. Shape validation, then the source region.
@@ -132,12 +124,7 @@ export function copyBackup(input: Record<string, unknown>, ctx: OperationContext
     );
   }
   // Guess: a copy is a user-initiated backup of its region, so it counts against that quota too.
-  if (store.listBackups().filter((b) => b.type === 'USER_INITIATED').length >= ctx.backupQuota) {
-    throw serviceLimitExceeded(
-      'TOTAL_USER_INITIATED_BACKUPS',
-      `You have reached the limit of ${ctx.backupQuota} user-initiated backups for this account in ${ctx.region}.`,
-    );
-  }
+  checkUserBackupQuota(ctx);
 
   // 5. The copy.
   const copy: BackupRecord = {
@@ -153,10 +140,7 @@ export function copyBackup(input: Record<string, unknown>, ctx: OperationContext
     kmsKeyId: kmsKeyId ?? (sourceRegion === ctx.region ? source.kmsKeyId : defaultKmsKeyArn(ctx.region, ctx.accountId)),
     sourceBackupId,
     sourceBackupRegion: sourceRegion,
-    failure: ctx.injectedFailure && {
-      atPercent: ctx.injectedFailure.atPercent,
-      message: ctx.injectedFailure.message ?? `Injected failure: the backup copy failed at ${ctx.injectedFailure.atPercent} %.`,
-    },
+    failure: injectedFailure(ctx, 'backup copy'),
   };
   store.putBackup(copy);
   if (token !== undefined) store.putToken('copyBackup', token, { backupId: copy.backupId, request: requestFingerprint(request) });

@@ -5,6 +5,7 @@ import { fileSystemLifecycle, isS3LinkedLustre, isScratchLustre, snapshotFileSys
 import type { BackupRecord, FileSystemRecord } from '../store/records';
 import { requireString, validateClientRequestToken, validateFileSystemId, validateTags, type Tag } from '../validation';
 import { backupState, backupToWire } from '../wire';
+import { checkUserBackupQuota, injectedFailure } from './backup-checks';
 
 /** Tag order does not matter to the meaning of a request (a guess: FSx does not say). */
 const canonicalTags = (tags: Tag[] | undefined): string | undefined =>
@@ -74,15 +75,7 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
       `Another backup (${running.backupId}) of file system ${fileSystemId} is already under way. Wait for it to complete.`,
     );
   }
-  const userBackups = store.listBackups().filter((b) => b.type === 'USER_INITIATED').length;
-  if (userBackups >= ctx.backupQuota) {
-    throw new FsxError(
-      'ServiceLimitExceeded',
-      `You have reached the limit of ${ctx.backupQuota} user-initiated backups for this account in ${ctx.region}.`,
-      400,
-      { Limit: 'TOTAL_USER_INITIATED_BACKUPS' },
-    );
-  }
+  checkUserBackupQuota(ctx);
 
   // 4. Create. FSx copies the file system's tags when CopyTagsToBackups is set and none are given.
   const config = fs.windowsConfiguration ?? fs.lustreConfiguration ?? fs.openZfsConfiguration;
@@ -96,10 +89,7 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
     fileSystem: snapshotFileSystem(fs, now, ctx.region),
     tags: backupTags,
     kmsKeyId: fs.kmsKeyId,
-    failure: ctx.injectedFailure && {
-      atPercent: ctx.injectedFailure.atPercent,
-      message: ctx.injectedFailure.message ?? `Injected failure: the backup failed at ${ctx.injectedFailure.atPercent} %.`,
-    },
+    failure: injectedFailure(ctx, 'backup'),
   };
   store.putBackup(backup);
   if (token !== undefined) store.putToken('createBackup', token, { backupId: backup.backupId, fileSystemId, tags: canonicalTags(tags) });

@@ -1,7 +1,7 @@
 /** TagResource, UntagResource, ListTagsForResource over file systems and backups, by ARN. */
 import type { OperationContext } from '../context';
 import { paginate, readPageRequest, scopeHash } from '../pagination';
-import { badRequest, FsxError, resourceNotFound } from '../protocol/errors';
+import { badRequest, FsxError, resourceNotFound, serviceLimitExceeded } from '../protocol/errors';
 import { FSX } from '../../fsx-model';
 import { checkCount, checkString, optionalArray, requireString, validateTagKey, validateTags, type Tag } from '../validation';
 
@@ -24,21 +24,24 @@ function resolve(arn: string, ctx: OperationContext): { tags: Tag[] } {
   return found;
 }
 
+/**
+ * `existing` with `added` laid over it (a key already there keeps its place and takes the new value),
+ * or ServiceLimitExceeded (TOTAL_USER_TAGS; a guess at FSx's error) beyond the per-resource limit.
+ */
+export function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[] {
+  const merged = new Map(existing.map((t) => [t.Key, t.Value]));
+  for (const t of added) merged.set(t.Key, t.Value);
+  if (merged.size > FSX.Tags.max) {
+    throw serviceLimitExceeded('TOTAL_USER_TAGS', `A resource can have at most ${FSX.Tags.max} tags (these would make ${merged.size}).`);
+  }
+  return [...merged].map(([Key, Value]) => ({ Key, Value }));
+}
+
 export function tagResource(input: Record<string, unknown>, ctx: OperationContext) {
   const arn = requireString(input, 'ResourceARN');
   const tags = validateTags(input, 'Tags', true)!;
   const resource = resolve(arn, ctx);
-  const merged = resource.tags.map((t) => ({ ...t }));
-  for (const tag of tags) {
-    const existing = merged.find((t) => t.Key === tag.Key);
-    if (existing) existing.Value = tag.Value;
-    else merged.push({ ...tag });
-  }
-  if (merged.length > FSX.Tags.max) {
-    // Guess at the error FSx gives for the per-resource tag limit.
-    throw new FsxError('ServiceLimitExceeded', `A resource can have at most ${FSX.Tags.max} tags.`, 400, { Limit: 'TOTAL_USER_TAGS' });
-  }
-  ctx.store.setTags(resource, merged);
+  ctx.store.setTags(resource, mergeTags(resource.tags, tags));
   return {};
 }
 
