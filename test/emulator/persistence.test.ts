@@ -170,6 +170,38 @@ describe('data file (embedded)', () => {
     }
   });
 
+  it('answers a CreateBackup replay from a token a data file kept before request fingerprints (file system and tags)', async () => {
+    const dataFile = join(dir, 'state.json');
+    const first = await startEmulator({ dataFile, backupDurationMs: 0 });
+    const client = fsxClientFor(first);
+    const tags = [
+      { Key: 'b', Value: '2' },
+      { Key: 'a', Value: '1' },
+    ];
+    const input = { FileSystemId: DEMO.fileSystems.windows, ClientRequestToken: 'legacy', Tags: tags };
+    const { Backup } = await client.send(new CreateBackupCommand(input));
+    client.destroy();
+    await first.stop();
+    const file = JSON.parse(readFileSync(dataFile, 'utf8')) as { regions: Record<string, { createBackupTokens: Record<string, unknown> }> };
+    file.regions['us-east-1'].createBackupTokens.legacy = {
+      backupId: Backup!.BackupId,
+      fileSystemId: DEMO.fileSystems.windows,
+      tags: JSON.stringify([...tags].reverse()),
+    };
+    writeFileSync(dataFile, JSON.stringify(file));
+
+    const second = await startEmulator({ dataFile, backupDurationMs: 0 });
+    const again = fsxClientFor(second);
+    try {
+      expect((await again.send(new CreateBackupCommand(input))).Backup!.BackupId).toBe(Backup!.BackupId);
+      const err = await again.send(new CreateBackupCommand({ ...input, Tags: [{ Key: 'a', Value: '1' }] })).catch((e: Error) => e);
+      expect(err).toMatchObject({ name: 'IncompatibleParameterError', Parameter: 'Tags' });
+    } finally {
+      again.destroy();
+      await second.stop();
+    }
+  });
+
   it('refuses a data file of an unknown format', async () => {
     const dataFile = join(dir, 'state.json');
     writeFileSync(dataFile, JSON.stringify({ version: 99 }));

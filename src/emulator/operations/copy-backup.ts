@@ -27,8 +27,6 @@ import { mergeTags } from './tags';
 /** "You can have up to five backup copy requests in progress to a single destination Region per account." (FSx API reference) */
 export const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
 
-const byKey = (a: Tag, b: Tag) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0);
-
 /** The region a backup is copied from: served, and in the destination's partition. */
 function sourceRegionOf(input: Record<string, unknown>, ctx: OperationContext): string {
   const given = optionalString(input, 'SourceRegion');
@@ -69,7 +67,7 @@ export function copyBackup(input: Record<string, unknown>, ctx: OperationContext
     SourceRegion: sourceRegion,
     KmsKeyId: kmsKeyId,
     CopyTags: copyTagsFlag,
-    Tags: tags && [...tags].sort(byKey),
+    Tags: tags,
   };
   if (token !== undefined) {
     const previous = store.getToken('copyBackup', token);

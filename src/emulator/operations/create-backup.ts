@@ -1,15 +1,20 @@
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import { FsxError, badRequest, fileSystemNotFound, incompatibleParameter } from '../protocol/errors';
+import { FsxError, badRequest, fileSystemNotFound } from '../protocol/errors';
 import { fileSystemLifecycle, isS3LinkedLustre, isScratchLustre, snapshotFileSystem } from '../store/file-system-factory';
-import type { BackupRecord, FileSystemRecord } from '../store/records';
-import { requireString, validateClientRequestToken, validateFileSystemId, validateTags, type Tag } from '../validation';
+import type { BackupRecord, CreateBackupTokenRecord, FileSystemRecord } from '../store/records';
+import { requireString, validateClientRequestToken, validateFileSystemId, validateTags } from '../validation';
 import { backupState, backupToWire } from '../wire';
 import { checkUserBackupQuota, injectedFailure } from './backup-checks';
+import { assertSameRequest, requestFingerprint } from './idempotency';
 
-/** Tag order does not matter to the meaning of a request (a guess: FSx does not say). */
-const canonicalTags = (tags: Tag[] | undefined): string | undefined =>
-  tags === undefined ? undefined : JSON.stringify([...tags].sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0)));
+/** The fingerprint a token remembers; data files written before fingerprints kept FileSystemId and the tags' JSON. */
+const rememberedRequest = (previous: CreateBackupTokenRecord): string =>
+  previous.request ??
+  requestFingerprint({
+    FileSystemId: previous.fileSystemId,
+    Tags: previous.tags === undefined ? undefined : (JSON.parse(previous.tags) as unknown),
+  });
 
 function assertBackupable(fs: FileSystemRecord): void {
   if (fs.fileSystemType === 'ONTAP') {
@@ -39,11 +44,11 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
 
   // 2. Idempotency comes before every state-dependent check: a replay of a request that
   //    succeeded must succeed again even if it would now hit BackupInProgress or the quota.
+  const request = { FileSystemId: fileSystemId, Tags: tags };
   if (token !== undefined) {
     const previous = store.getToken('createBackup', token);
     if (previous) {
-      if (previous.fileSystemId !== fileSystemId) throw incompatibleParameter('FileSystemId');
-      if (previous.tags !== canonicalTags(tags)) throw incompatibleParameter('Tags');
+      assertSameRequest(rememberedRequest(previous), request);
       const existing = store.getBackup(previous.backupId);
       if (existing) return { Backup: backupToWire(existing, ctx) };
     }
@@ -92,6 +97,6 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
     failure: injectedFailure(ctx, 'backup'),
   };
   store.putBackup(backup);
-  if (token !== undefined) store.putToken('createBackup', token, { backupId: backup.backupId, fileSystemId, tags: canonicalTags(tags) });
+  if (token !== undefined) store.putToken('createBackup', token, { backupId: backup.backupId, request: requestFingerprint(request) });
   return { Backup: backupToWire(backup, ctx) };
 }

@@ -71,8 +71,10 @@ export interface BackupRecord {
 /** What CreateBackup remembers about a ClientRequestToken, to answer replays. */
 export interface CreateBackupTokenRecord {
   backupId: string;
-  fileSystemId: string;
-  /** Canonical JSON of the requested tags (undefined when none were given). */
+  /** Canonical JSON of the request without the token (operations/idempotency.ts). */
+  request?: string;
+  /** Data files written before `request`: the file system and the canonical JSON of the requested tags. */
+  fileSystemId?: string;
   tags?: string;
 }
 
