@@ -5,7 +5,7 @@
  * tests can rely on them.
  */
 import { kmsKeyArn } from './ids';
-import { type NewFileSystem, buildFileSystem } from './store/file-system-factory';
+import { type NewFileSystem, buildFileSystem, snapshotFileSystem } from './store/file-system-factory';
 import type { BackupRecord, FileSystemRecord, StoreData } from './store/records';
 import { emptyStoreData } from './store/store';
 import type { Tag } from './validation';
@@ -58,68 +58,109 @@ const HOUR = 3_600_000;
 const SUBNET_A = 'subnet-0a1b2c3d4e5f60001';
 const SUBNET_B = 'subnet-0a1b2c3d4e5f60002';
 
-export function demoEstate(region: string, accountId: string): StoreData {
-  type Spec = Omit<NewFileSystem, 'region' | 'accountId' | 'createdAtMs' | 'subnetIds' | 'tags'> & {
-    name: string;
-    subnetIds?: string[];
-    tags?: Tag[];
+type Spec = Omit<NewFileSystem, 'region' | 'accountId' | 'createdAtMs' | 'subnetIds' | 'tags'> & {
+  name: string;
+  subnetIds?: string[];
+  tags?: Tag[];
+};
+// In creation order, an hour apart; each is tagged Name=<name>.
+const SPECS: Spec[] = [
+  {
+    fileSystemId: DEMO.fileSystems.windows,
+    name: 'demo-windows',
+    tags: [{ Key: 'team', Value: 'finance' }],
+    fileSystemType: 'WINDOWS',
+    storageCapacity: 300,
+    activeDirectoryDomainName: DEMO.activeDirectoryDomainName,
+    windows: {
+      ActiveDirectoryId: DEMO.activeDirectoryId,
+      ThroughputCapacity: 32,
+      DeploymentType: 'SINGLE_AZ_2',
+      CopyTagsToBackups: true,
+    },
+  },
+  {
+    fileSystemId: DEMO.fileSystems.lustrePersistent,
+    name: 'demo-lustre-persistent',
+    fileSystemType: 'LUSTRE',
+    storageCapacity: 1200,
+    lustre: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 250 },
+  },
+  {
+    fileSystemId: DEMO.fileSystems.lustreScratch,
+    name: 'demo-lustre-scratch',
+    fileSystemType: 'LUSTRE',
+    storageCapacity: 1200,
+    lustre: { DeploymentType: 'SCRATCH_2' },
+  },
+  {
+    fileSystemId: DEMO.fileSystems.lustreS3Linked,
+    name: 'demo-lustre-s3',
+    fileSystemType: 'LUSTRE',
+    storageCapacity: 1200,
+    lustre: { DeploymentType: 'PERSISTENT_1', PerUnitStorageThroughput: 50, ImportPath: 's3://demo-fsx-bucket/datasets' },
+  },
+  {
+    fileSystemId: DEMO.fileSystems.ontap,
+    name: 'demo-ontap',
+    subnetIds: [SUBNET_A, SUBNET_B],
+    fileSystemType: 'ONTAP',
+    storageCapacity: 1024,
+    ontap: { DeploymentType: 'MULTI_AZ_1', ThroughputCapacity: 128 },
+  },
+  {
+    fileSystemId: DEMO.fileSystems.openzfs,
+    name: 'demo-openzfs',
+    fileSystemType: 'OPENZFS',
+    storageCapacity: 64,
+    openZfs: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 },
+  },
+];
+
+/** The i-th file system of SPECS. */
+function demoFileSystem(i: number, region: string, accountId: string): FileSystemRecord {
+  const { name, tags = [], subnetIds = [SUBNET_A], ...spec } = SPECS[i];
+  return buildFileSystem({
+    ...spec,
+    region,
+    accountId,
+    subnetIds,
+    createdAtMs: T0 + i * HOUR,
+    tags: [{ Key: 'Name', Value: name }, ...tags],
+  });
+}
+
+function demoBackup(
+  fs: FileSystemRecord,
+  region: string,
+  accountId: string,
+  backupId: string,
+  type: BackupRecord['type'],
+  createdAtMs: number,
+  tags: BackupRecord['tags'],
+  extra: Partial<BackupRecord> = {},
+): BackupRecord {
+  return {
+    backupId,
+    type,
+    createdAtMs,
+    durationMs: 0,
+    fileSystemId: fs.fileSystemId,
+    fileSystem: snapshotFileSystem(fs, createdAtMs, region),
+    tags,
+    kmsKeyId: fs.kmsKeyId ?? kmsKeyArn(region, accountId, 'demo'),
+    ...extra,
   };
-  // In creation order, an hour apart; each is tagged Name=<name>.
-  const specs: Spec[] = [
-    {
-      fileSystemId: DEMO.fileSystems.windows,
-      name: 'demo-windows',
-      tags: [{ Key: 'team', Value: 'finance' }],
-      fileSystemType: 'WINDOWS',
-      storageCapacity: 300,
-      activeDirectoryDomainName: DEMO.activeDirectoryDomainName,
-      windows: {
-        ActiveDirectoryId: DEMO.activeDirectoryId,
-        ThroughputCapacity: 32,
-        DeploymentType: 'SINGLE_AZ_2',
-        CopyTagsToBackups: true,
-      },
-    },
-    {
-      fileSystemId: DEMO.fileSystems.lustrePersistent,
-      name: 'demo-lustre-persistent',
-      fileSystemType: 'LUSTRE',
-      storageCapacity: 1200,
-      lustre: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 250 },
-    },
-    {
-      fileSystemId: DEMO.fileSystems.lustreScratch,
-      name: 'demo-lustre-scratch',
-      fileSystemType: 'LUSTRE',
-      storageCapacity: 1200,
-      lustre: { DeploymentType: 'SCRATCH_2' },
-    },
-    {
-      fileSystemId: DEMO.fileSystems.lustreS3Linked,
-      name: 'demo-lustre-s3',
-      fileSystemType: 'LUSTRE',
-      storageCapacity: 1200,
-      lustre: { DeploymentType: 'PERSISTENT_1', PerUnitStorageThroughput: 50, ImportPath: 's3://demo-fsx-bucket/datasets' },
-    },
-    {
-      fileSystemId: DEMO.fileSystems.ontap,
-      name: 'demo-ontap',
-      subnetIds: [SUBNET_A, SUBNET_B],
-      fileSystemType: 'ONTAP',
-      storageCapacity: 1024,
-      ontap: { DeploymentType: 'MULTI_AZ_1', ThroughputCapacity: 128 },
-    },
-    {
-      fileSystemId: DEMO.fileSystems.openzfs,
-      name: 'demo-openzfs',
-      fileSystemType: 'OPENZFS',
-      storageCapacity: 64,
-      openZfs: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 64 },
-    },
-  ];
-  const fileSystems: FileSystemRecord[] = specs.map(({ name, tags = [], subnetIds = [SUBNET_A], ...spec }, i) =>
-    buildFileSystem({ ...spec, region, accountId, subnetIds, createdAtMs: T0 + i * HOUR, tags: [{ Key: 'Name', Value: name }, ...tags] }),
-  );
+}
+
+/** DEMO.backups.windowsUser of `windows` (DEMO.fileSystems.windows in `region`). */
+const windowsUserBackup = (windows: FileSystemRecord, region: string, accountId: string): BackupRecord =>
+  demoBackup(windows, region, accountId, DEMO.backups.windowsUser, 'USER_INITIATED', T0 + 25 * HOUR, [
+    { Key: 'Name', Value: 'before-upgrade' },
+  ]);
+
+export function demoEstate(region: string, accountId: string): StoreData {
+  const fileSystems: FileSystemRecord[] = SPECS.map((_spec, i) => demoFileSystem(i, region, accountId));
   const fs = (id: string) => fileSystems.find((f) => f.fileSystemId === id)!;
   const backup = (
     backupId: string,
@@ -128,25 +169,13 @@ export function demoEstate(region: string, accountId: string): StoreData {
     createdAtMs: number,
     tags: BackupRecord['tags'],
     extra: Partial<BackupRecord> = {},
-  ): BackupRecord => ({
-    backupId,
-    type,
-    createdAtMs,
-    durationMs: 0,
-    fileSystemId,
-    fileSystem: { ...structuredClone(fs(fileSystemId)), region },
-    tags,
-    kmsKeyId: fs(fileSystemId).kmsKeyId ?? kmsKeyArn(region, accountId, 'demo'),
-    ...extra,
-  });
+  ): BackupRecord => demoBackup(fs(fileSystemId), region, accountId, backupId, type, createdAtMs, tags, extra);
   const backups: BackupRecord[] = [
     backup(DEMO.backups.windowsAutomatic, DEMO.fileSystems.windows, 'AUTOMATIC', T0 + 24 * HOUR, [
       { Key: 'Name', Value: 'demo-windows' },
       { Key: 'team', Value: 'finance' },
     ]),
-    backup(DEMO.backups.windowsUser, DEMO.fileSystems.windows, 'USER_INITIATED', T0 + 25 * HOUR, [
-      { Key: 'Name', Value: 'before-upgrade' },
-    ]),
+    windowsUserBackup(fs(DEMO.fileSystems.windows), region, accountId),
     backup(DEMO.backups.openzfsUser, DEMO.fileSystems.openzfs, 'USER_INITIATED', T0 + 26 * HOUR, [
       { Key: 'Name', Value: 'nightly-manual' },
     ]),
@@ -191,11 +220,12 @@ export function secondRegionEstate(region: string, accountId: string, sourceRegi
     createdAtMs,
     durationMs: 0,
     fileSystemId: fs.fileSystemId,
-    fileSystem: { ...structuredClone(fs), region },
+    fileSystem: snapshotFileSystem(fs, createdAtMs, region),
     tags: [{ Key: 'Name', Value: name }],
     kmsKeyId: fs.kmsKeyId,
   });
-  const source = demoEstate(sourceRegion, accountId).backups.find((b) => b.backupId === DEMO.backups.windowsUser)!;
+  // Built on its own: the source region's whole estate is not needed for one backup of it.
+  const source = windowsUserBackup(demoFileSystem(0, sourceRegion, accountId), sourceRegion, accountId);
   const backups: BackupRecord[] = [
     backupOf(DEMO_SECOND_REGION.backups.windowsMultiAz, fileSystems[0], T0 + 28 * HOUR, 'dr-windows-weekly'),
     backupOf(DEMO_SECOND_REGION.backups.openzfs, fileSystems[1], T0 + 29 * HOUR, 'dr-openzfs-weekly'),

@@ -4,8 +4,11 @@ import { serviceLimitExceeded } from '../protocol/errors';
 import type { BackupRecord } from '../store/records';
 
 /** ServiceLimitExceeded (TOTAL_USER_INITIATED_BACKUPS) when the region already holds its quota of user-initiated backups. */
-export function checkUserBackupQuota(ctx: OperationContext): void {
-  if (ctx.store.listBackups().filter((b) => b.type === 'USER_INITIATED').length >= ctx.backupQuota) {
+export function checkUserBackupQuota(
+  ctx: OperationContext,
+  userInitiated = ctx.store.listBackups().filter((b) => b.type === 'USER_INITIATED').length,
+): void {
+  if (userInitiated >= ctx.backupQuota) {
     throw serviceLimitExceeded(
       'TOTAL_USER_INITIATED_BACKUPS',
       `You have reached the limit of ${ctx.backupQuota} user-initiated backups for this account in ${ctx.region}.`,

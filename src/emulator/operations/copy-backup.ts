@@ -112,9 +112,13 @@ export function copyBackup(input: Record<string, unknown>, ctx: OperationContext
   if (destinationKeyProblem) throw new FsxError('InvalidDestinationKmsKey', `KmsKeyId is not valid: ${destinationKeyProblem}.`);
 
   // 4. Quotas of the destination region.
-  const inProgress = store
-    .listBackups()
-    .filter((b) => b.sourceBackupId !== undefined && backupState(b, now).lifecycle === 'COPYING').length;
+  let inProgress = 0;
+  let userInitiated = 0;
+  for (const b of store.listBackups()) {
+    // Only a copy is ever COPYING.
+    if (backupState(b, now).lifecycle === 'COPYING') inProgress++;
+    if (b.type === 'USER_INITIATED') userInitiated++;
+  }
   if (inProgress >= COPY_BACKUPS_IN_PROGRESS_LIMIT) {
     throw serviceLimitExceeded(
       'TOTAL_IN_PROGRESS_COPY_BACKUPS',
@@ -122,7 +126,7 @@ export function copyBackup(input: Record<string, unknown>, ctx: OperationContext
     );
   }
   // Guess: a copy is a user-initiated backup of its region, so it counts against that quota too.
-  checkUserBackupQuota(ctx);
+  checkUserBackupQuota(ctx, userInitiated);
 
   // 5. The copy.
   const copy: BackupRecord = {

@@ -19,7 +19,8 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
   }
   const backup = store.getBackup(backupId);
   if (!backup) throw backupNotFound(backupId);
-  const { lifecycle } = backupState(backup, ctx.clock.now());
+  const now = ctx.clock.now();
+  const { lifecycle } = backupState(backup, now);
   if (lifecycle !== 'AVAILABLE' && lifecycle !== 'FAILED') {
     throw new FsxError(
       'BackupInProgress',
@@ -27,7 +28,6 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
     );
   }
   // A copy of it still COPYING, in any region (guess: BackupId names the backup asked to delete, not the copy).
-  const now = ctx.clock.now();
   for (const region of ctx.regions.names) {
     const copying = ctx.regions
       .store(region)!
