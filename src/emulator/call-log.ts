@@ -13,7 +13,7 @@ export type CallLog = CallRecord[] & {
 };
 
 /** Only the most recent calls are kept: an embedded emulator in a long-running gateway must not grow forever. */
-export const CALL_LOG_LIMIT = 10_000;
+const CALL_LOG_LIMIT = 10_000;
 
 export function createCallLog(limit = CALL_LOG_LIMIT): CallLog {
   const log = [] as CallRecord[];

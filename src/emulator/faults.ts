@@ -35,7 +35,7 @@ export interface FaultRule {
 }
 
 /** The operations whose backups a `failAtPercent` rule can make fail. */
-export const FAILABLE_OPERATIONS: readonly string[] = ['CreateBackup', 'CopyBackup'];
+const FAILABLE_OPERATIONS: readonly string[] = ['CreateBackup', 'CopyBackup'];
 
 /** What a firing `failAtPercent` rule tells the handler. */
 export interface InjectedFailure {
@@ -56,13 +56,13 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export function statusForError(code: string): number {
+function statusForError(code: string): number {
   if (code === 'InternalServerError') return 500;
   if (code === 'ServiceUnavailable' || code === 'ServiceUnavailableException') return 503;
   return 400;
 }
 
-export function validateFaultRule(rule: FaultRule, where = 'fault rule'): FaultRule {
+function validateFaultRule(rule: FaultRule, where = 'fault rule'): FaultRule {
   if (typeof rule !== 'object' || rule === null) throw new Error(`${where}: must be an object`);
   const num = (name: keyof FaultRule, min: number, max = Number.MAX_SAFE_INTEGER, integer = false) => {
     const v = rule[name];

@@ -15,7 +15,7 @@ import { checkString, optionalInteger, optionalString } from './validation';
 
 const MAC_BYTES = 16;
 
-export interface PageRequest {
+interface PageRequest {
   maxResults: number;
   /** Exclusive lower bound from the previous page. */
   afterKey?: string;
@@ -23,13 +23,13 @@ export interface PageRequest {
 
 export const scopeHash = (scope: unknown): string => createHash('sha256').update(JSON.stringify(scope)).digest('base64').slice(0, 16);
 
-export function encodeToken(secret: Buffer, key: string, scope: string): string {
+function encodeToken(secret: Buffer, key: string, scope: string): string {
   const json = Buffer.from(JSON.stringify({ k: key, s: scope }), 'utf8');
   const mac = createHmac('sha256', secret).update(json).digest().subarray(0, MAC_BYTES);
   return Buffer.concat([mac, json]).toString('base64');
 }
 
-export function decodeToken(secret: Buffer, token: string, scope: string): string {
+function decodeToken(secret: Buffer, token: string, scope: string): string {
   const invalid = () => badRequest('NextToken is invalid or was issued for a different request.');
   const raw = Buffer.from(token, 'base64');
   // Buffer.from ignores garbage; re-encoding catches tokens that are not canonical base64.

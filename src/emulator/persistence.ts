@@ -19,7 +19,7 @@ const FORMAT_VERSION = 2;
 type FileFormat = { version: 1; data: StoreData } | { version: 2; regions: Record<string, StoreData> };
 
 /** What the data file mirrors: the regions' state and a counter that moves on every change. */
-export interface PersistentState {
+interface PersistentState {
   readonly generation: number;
   toData(): Record<string, StoreData>;
 }

@@ -6,7 +6,7 @@
 import type { StoreData } from './store/records';
 import { Store } from './store/store';
 
-export interface RegionCounts {
+interface RegionCounts {
   fileSystems: number;
   backups: number;
 }

@@ -14,7 +14,7 @@ import { FsxError } from './protocol/errors';
 import { signedRegion } from './protocol/sigv4';
 import type { RegionStores } from './regions';
 
-export interface ServerDeps {
+interface ServerDeps {
   /** One context per served region. */
   contexts: ReadonlyMap<string, OperationContext>;
   regions: RegionStores;

@@ -32,7 +32,7 @@ export function optionalInteger(input: Record<string, unknown>, member: string, 
 }
 
 /** An integer member against its shape's value bounds. */
-export function checkInteger(member: string, value: unknown, bounds: Constraint): number {
+function checkInteger(member: string, value: unknown, bounds: Constraint): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) throw badRequest(`${member} must be an integer.`);
   const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
   if (value < min || value > max) throw badRequest(`${member} must be between ${min} and ${max}.`);

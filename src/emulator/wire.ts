@@ -6,7 +6,7 @@ import { fileSystemLifecycle } from './store/file-system-factory';
 import type { BackupRecord, FileSystemRecord } from './store/records';
 
 /** FSx timestamps are epoch seconds as JSON numbers; fractions carry the milliseconds. */
-export const epochSeconds = (ms: number): number => ms / 1000;
+const epochSeconds = (ms: number): number => ms / 1000;
 
 const compact = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

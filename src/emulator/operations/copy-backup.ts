@@ -25,7 +25,7 @@ import { assertSameRequest, requestFingerprint } from './idempotency';
 import { mergeTags } from './tags';
 
 /** "You can have up to five backup copy requests in progress to a single destination Region per account." (FSx API reference) */
-export const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
+const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
 
 /** The region a backup is copied from: served, and in the destination's partition. */
 function sourceRegionOf(input: Record<string, unknown>, ctx: OperationContext): string {

@@ -2,8 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FsxError } from './errors';
 
-export const TARGET_PREFIX = 'AWSSimbaAPIService_v20180301.';
-export const CONTENT_TYPE = 'application/x-amz-json-1.1';
+const TARGET_PREFIX = 'AWSSimbaAPIService_v20180301.';
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export class BodyTooLarge extends Error {}

@@ -1,7 +1,7 @@
 import { MODEL_ERROR_MEMBERS, type ModelErrorCode } from '../../fsx-model';
 
 /** The members (besides Message) the model gives error shape C; none for a code the model does not have. */
-export type ErrorMembers<C extends string> = string extends C
+type ErrorMembers<C extends string> = string extends C
   ? never
   : C extends ModelErrorCode
     ? Exclude<(typeof MODEL_ERROR_MEMBERS)[C][number], 'Message'>

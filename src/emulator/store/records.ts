@@ -43,7 +43,7 @@ export interface FileSystemRecord {
   region?: string;
 }
 
-export interface VolumeSnapshot {
+interface VolumeSnapshot {
   volumeId: string;
   name: string;
   volumeType: ModelEnum<'VolumeType'>;
