@@ -34,14 +34,15 @@ function buildPlainSchema(typeGraphqlSchema) {
     Query: {
       backup: (_, { backupId }, ctx) =>
         BACKUP_ID.pattern.test(backupId) && backupId.length >= BACKUP_ID.min && backupId.length <= BACKUP_ID.max
-          ? ctx.backups.get(backupId)
+          ? ctx.backups.in().get(backupId)
           : invalidInput([fieldError(['backupId'], 'matches', 'backupId must look like backup-0123456789abcdef0')]),
-      backups: (_, args, ctx) => pageArgs(args.first) ?? ctx.backups.list({ first: args.first, after: args.after, filter: args.filter }),
+      backups: (_, args, ctx) =>
+        pageArgs(args.first) ?? ctx.backups.in().list({ first: args.first, after: args.after, filter: args.filter }),
       fileSystem: (_, { fileSystemId }, ctx) =>
         FILE_SYSTEM_ID.pattern.test(fileSystemId)
-          ? ctx.fileSystems.get(fileSystemId)
+          ? ctx.fileSystems.in().get(fileSystemId)
           : invalidInput([fieldError(['fileSystemId'], 'matches', 'fileSystemId must look like fs-0123456789abcdef0')]),
-      fileSystems: (_, args, ctx) => pageArgs(args.first) ?? ctx.fileSystems.list({ first: args.first, after: args.after }),
+      fileSystems: (_, args, ctx) => pageArgs(args.first) ?? ctx.fileSystems.in().list({ first: args.first, after: args.after }),
     },
     Mutation: {
       createBackup: (_, { input }, ctx) => {
@@ -50,11 +51,11 @@ function buildPlainSchema(typeGraphqlSchema) {
         if (input.clientRequestToken != null && !CLIENT_REQUEST_TOKEN.pattern.test(input.clientRequestToken)) {
           return invalidInput([fieldError(['input', 'clientRequestToken'], 'matches', 'bad clientRequestToken')]);
         }
-        return ctx.backups.create(input);
+        return ctx.backups.in().create(input);
       },
     },
     FileSystem: {
-      backups: (fs, args, ctx) => pageArgs(args.first) ?? ctx.backups.forFileSystem(fs.fileSystemId, args.first, args.after),
+      backups: (fs, args, ctx) => pageArgs(args.first) ?? ctx.backups.in(fs.region).forFileSystem(fs.fileSystemId, args.first, args.after),
     },
   };
   for (const [typeName, fields] of Object.entries(resolvers)) {

@@ -40,6 +40,9 @@ function connectionOf<N extends object>(node: ClassType<N>, description: string)
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
   }
+  // Named like their GraphQL types, for whatever resolves a union member by class name.
+  Object.defineProperty(Edge, 'name', { value: `${node.name}Edge` });
+  Object.defineProperty(NodeConnection, 'name', { value: `${node.name}Connection` });
   return NodeConnection;
 }
 
