@@ -18,9 +18,11 @@ async function main(): Promise<void> {
   const backend = gateway.emulator
     ? `embedded FSx emulator at ${gateway.emulator.url}`
     : config.backend === 'aws'
-      ? `Amazon FSx (${config.region})`
+      ? 'Amazon FSx'
       : `FSx endpoint ${config.endpointUrl}`;
-  console.log(`fsx-backup-graph ready: ${gateway.url} (GraphiQL in a browser) · backend: ${backend}`);
+  console.log(
+    `fsx-backup-graph ready: ${gateway.url} (GraphiQL in a browser) · backend: ${backend} · regions: ${gateway.fsx.names.join(', ')}`,
+  );
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing in-flight requests, then stopping`);
