@@ -11,6 +11,16 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Unused names are errors, except those starting with `_` (kept on purpose, e.g. positional arguments). */
+const UNUSED = {
+  args: 'after-used',
+  argsIgnorePattern: '^_',
+  varsIgnorePattern: '^_',
+  caughtErrorsIgnorePattern: '^_',
+  destructuredArrayIgnorePattern: '^_',
+  ignoreRestSiblings: true,
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -45,17 +55,7 @@ export default defineConfig(
       // rule stays silent in files with decorators (emitDecoratorMetadata turns type positions there
       // into run-time references), which it reads from tsconfig.json.
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        {
-          args: 'after-used',
-          argsIgnorePattern: '^_',
-          varsIgnorePattern: '^_',
-          caughtErrorsIgnorePattern: '^_',
-          destructuredArrayIgnorePattern: '^_',
-          ignoreRestSiblings: true,
-        },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', UNUSED],
       // Type-aware checks beyond the recommended set that catch bugs and cost nothing here: a promise
       // returned from inside `try` without `await` skips its `catch`/`finally`; a switch over a
       // union that misses a member; a deprecated API (graphql-js, Apollo, the AWS SDK).
@@ -93,17 +93,7 @@ export default defineConfig(
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     rules: {
-      'no-unused-vars': [
-        'error',
-        {
-          args: 'after-used',
-          argsIgnorePattern: '^_',
-          varsIgnorePattern: '^_',
-          caughtErrorsIgnorePattern: '^_',
-          destructuredArrayIgnorePattern: '^_',
-          ignoreRestSiblings: true,
-        },
-      ],
+      'no-unused-vars': ['error', UNUSED],
     },
   },
 
