@@ -123,7 +123,9 @@ CONSTRAINED = ['FileSystemId', 'BackupId', 'VolumeId', 'StorageVirtualMachineId'
   'ClientRequestToken', 'Tags', 'TagKey', 'TagValue', 'TagKeys', 'Filters', 'FilterValues', 'FilterValue', 'BackupIds',
   'FileSystemIds', 'MaxResults', 'NextToken', 'ResourceARN', 'KmsKeyId', 'StorageCapacity', 'MegabytesPerSecond',
   'PerUnitStorageThroughput', 'Region', 'SourceBackupId', 'SecurityGroupId', 'SecurityGroupIds', 'FileSystemTypeVersion',
-  'AutomaticBackupRetentionDays', 'AlternateDNSNames', 'AlternateDNSName']
+  'AutomaticBackupRetentionDays', 'AlternateDNSNames', 'AlternateDNSName', 'VolumeIds', 'VolumeName', 'VolumeFilters',
+  'VolumeFilterValues', 'VolumeFilterValue', 'JunctionPath', 'VolumeCapacity', 'VolumeCapacityBytes', 'SnapshotPolicy',
+  'CoolingPeriod', 'DailyTime', 'WeeklyTime']
 co = [HEADER + """
 /**
  * String shapes: length bounds (in characters) and pattern. List shapes: item-count bounds. Integer
