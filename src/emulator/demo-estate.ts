@@ -6,7 +6,8 @@
  */
 import { kmsKeyArn } from './ids';
 import { type NewFileSystem, buildFileSystem, snapshotFileSystem } from './store/file-system-factory';
-import type { BackupRecord, FileSystemRecord, StoreData } from './store/records';
+import type { BackupRecord, FileSystemRecord, StoreData, VolumeRecord } from './store/records';
+import { buildOntapVolume, buildOpenZfsVolume, initialVolumes, snapshotVolume } from './store/volume-factory';
 import { emptyStoreData } from './store/store';
 import type { Tag } from './validation';
 
@@ -31,7 +32,17 @@ export const DEMO = {
     ontapVolume: 'backup-0a1b2c3d4e5f60004',
   },
   volumes: {
+    /** vol1 of the ONTAP file system, in storageVirtualMachines.ontap; DEMO.backups.ontapVolume is its backup. */
     ontap: 'fsvol-0a1b2c3d4e5f60001',
+    /** vol2 of the ONTAP file system, in the same SVM; CopyTagsToBackups set. */
+    ontapSecond: 'fsvol-0a1b2c3d4e5f60002',
+    /** The OpenZFS file system's root volume (its RootVolumeId, derived from the file system id like any root volume's). */
+    openzfsRoot: 'fsvol-71eb27ac0db6c642f',
+    /** A child of the OpenZFS root volume. */
+    openzfsChild: 'fsvol-0a1b2c3d4e5f60003',
+  },
+  storageVirtualMachines: {
+    ontap: 'svm-0a1b2c3d4e5f60001',
   },
   activeDirectoryId: 'd-0a1b2c3d4e',
   activeDirectoryDomainName: 'corp.example.com',
@@ -106,6 +117,7 @@ const SPECS: Spec[] = [
     subnetIds: [SUBNET_A, SUBNET_B],
     fileSystemType: 'ONTAP',
     storageCapacity: 1024,
+    storageVirtualMachineId: DEMO.storageVirtualMachines.ontap,
     ontap: { DeploymentType: 'MULTI_AZ_1', ThroughputCapacity: 128 },
   },
   {
@@ -159,9 +171,39 @@ const windowsUserBackup = (windows: FileSystemRecord, region: string, accountId:
     { Key: 'Name', Value: 'before-upgrade' },
   ]);
 
+/** Two ONTAP volumes in the demo SVM and the OpenZFS root volume with one child, created a day after their file systems. */
+function demoVolumes(fileSystems: FileSystemRecord[]): VolumeRecord[] {
+  const fs = (id: string) => fileSystems.find((f) => f.fileSystemId === id)!;
+  const ontap = (volumeId: string, name: string, createdAtMs: number, ontapConfig: Record<string, unknown>) =>
+    buildOntapVolume({
+      volumeId,
+      fileSystemId: DEMO.fileSystems.ontap,
+      storageVirtualMachineId: DEMO.storageVirtualMachines.ontap,
+      name,
+      createdAtMs,
+      tags: [{ Key: 'Name', Value: name }],
+      ontap: { SizeInMegabytes: 10240, ...ontapConfig },
+    });
+  const [root] = initialVolumes(fs(DEMO.fileSystems.openzfs));
+  return [
+    ontap(DEMO.volumes.ontap, 'vol1', T0 + 20 * HOUR, { JunctionPath: '/vol1' }),
+    ontap(DEMO.volumes.ontapSecond, 'vol2', T0 + 21 * HOUR, { JunctionPath: '/vol2', SecurityStyle: 'NTFS', CopyTagsToBackups: true }),
+    root,
+    buildOpenZfsVolume({
+      volumeId: DEMO.volumes.openzfsChild,
+      fileSystemId: DEMO.fileSystems.openzfs,
+      name: 'projects',
+      createdAtMs: T0 + 22 * HOUR,
+      tags: [{ Key: 'Name', Value: 'projects' }],
+      parent: root,
+    }),
+  ];
+}
+
 export function demoEstate(region: string, accountId: string): StoreData {
   const fileSystems: FileSystemRecord[] = SPECS.map((_spec, i) => demoFileSystem(i, region, accountId));
   const fs = (id: string) => fileSystems.find((f) => f.fileSystemId === id)!;
+  const volumes = demoVolumes(fileSystems);
   const backup = (
     backupId: string,
     fileSystemId: string,
@@ -180,10 +222,10 @@ export function demoEstate(region: string, accountId: string): StoreData {
       { Key: 'Name', Value: 'nightly-manual' },
     ]),
     backup(DEMO.backups.ontapVolume, DEMO.fileSystems.ontap, 'USER_INITIATED', T0 + 27 * HOUR, [{ Key: 'Name', Value: 'vol1-weekly' }], {
-      volume: { volumeId: DEMO.volumes.ontap, name: 'vol1', volumeType: 'ONTAP' },
+      volume: snapshotVolume(volumes.find((v) => v.volumeId === DEMO.volumes.ontap)!),
     }),
   ];
-  return { ...emptyStoreData(), fileSystems, backups };
+  return { ...emptyStoreData(), fileSystems, backups, volumes };
 }
 
 /** The second region's estate; the copy's source is DEMO.backups.windowsUser in `sourceRegion` (the default region). */
@@ -240,5 +282,5 @@ export function secondRegionEstate(region: string, accountId: string, sourceRegi
       kmsKeyId: fileSystems[0].kmsKeyId,
     },
   ];
-  return { ...emptyStoreData(), fileSystems, backups };
+  return { ...emptyStoreData(), fileSystems, backups, volumes: fileSystems.flatMap(initialVolumes) };
 }

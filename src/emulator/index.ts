@@ -8,6 +8,7 @@ import { createCallLog, type CallLog } from './call-log';
 import type { OperationContext } from './context';
 import { demoEstate, secondRegionEstate } from './demo-estate';
 import { DEFAULT_FAULT_SEED, FaultInjector, type FaultRule } from './faults';
+import { housekeep } from './housekeeping';
 import { SystemClock, type Clock } from './lifecycle';
 import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
 import { loadDataFile, Persistence } from './persistence';
@@ -108,10 +109,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       },
     ]),
   );
+  // The automatic-backup schedule runs from now (or, with a data file, from when it last ran).
+  const housekeepAll = () => contexts.forEach((ctx) => housekeep(ctx));
+  housekeepAll();
   const calls = createCallLog();
   const faults = new FaultInjector(options.faults ?? [], options.faultSeed ?? DEFAULT_FAULT_SEED, options.faultSleep);
   const resetState = () => {
     regions.reset();
+    housekeepAll();
     calls.clear();
     faults.clear();
   };

@@ -9,6 +9,7 @@ import { Store } from './store/store';
 interface RegionCounts {
   fileSystems: number;
   backups: number;
+  volumes: number;
 }
 
 export class RegionStores {
@@ -63,7 +64,10 @@ export class RegionStores {
 
   counts(): Record<string, RegionCounts> {
     return Object.fromEntries(
-      [...this.stores].map(([region, store]) => [region, { fileSystems: store.fileSystemCount, backups: store.backupCount }]),
+      [...this.stores].map(([region, store]) => [
+        region,
+        { fileSystems: store.fileSystemCount, backups: store.backupCount, volumes: store.volumeCount },
+      ]),
     );
   }
 }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { CallLog } from './call-log';
 import type { OperationContext } from './context';
 import { parseFaultSpec, type FaultInjector, type FaultRule } from './faults';
+import { housekeep } from './housekeeping';
 import { OPERATIONS } from './operations';
 import type { Persistence } from './persistence';
 import { BodyTooLarge, operationFromTarget, parseInput, readBody, writeError, writeJson, writeSuccess } from './protocol/aws-json';
@@ -73,6 +74,8 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
     if (parseError) throw parseError;
     // Faults strike before the handler runs: an injected error never leaves state behind.
     const injectedFailure = await deps.faults.apply(operation);
+    // What FSx does on its own (automatic backups, retention, finished deletions) is caught up to the clock first.
+    for (const regionCtx of deps.contexts.values()) housekeep(regionCtx);
     const output = handler(input!, injectedFailure ? { ...ctx, injectedFailure } : ctx);
     // Answer only once the change is durable. Reads wait too, so nobody sees what a crash could undo.
     if (deps.persistence) await deps.persistence.flush();

@@ -107,6 +107,8 @@ export const validateFileSystemId = (value: string, member = 'FileSystemId'): st
 
 export const validateBackupId = (value: string, member = 'BackupId'): string => checkString(member, value, FSX.BackupId);
 
+export const validateVolumeId = (value: string, member = 'VolumeId'): string => checkString(member, value, FSX.VolumeId);
+
 export function validateClientRequestToken(input: Record<string, unknown>): string | undefined {
   const token = optionalString(input, 'ClientRequestToken');
   return token === undefined ? undefined : checkString('ClientRequestToken', token, FSX.ClientRequestToken);

@@ -3,7 +3,8 @@ import type { OperationContext } from './context';
 import { backupArn, fileSystemArn, volumeArn } from './ids';
 import { deriveLifecycle, type LifecycleState } from './lifecycle';
 import { fileSystemLifecycle } from './store/file-system-factory';
-import type { BackupRecord, FileSystemRecord } from './store/records';
+import type { BackupRecord, FileSystemRecord, VolumeRecord } from './store/records';
+import { volumeLifecycle } from './store/volume-factory';
 
 /** FSx timestamps are epoch seconds as JSON numbers; fractions carry the milliseconds. */
 const epochSeconds = (ms: number): number => ms / 1000;
@@ -80,15 +81,34 @@ export function backupToWire(b: BackupRecord, ctx: Pick<OperationContext, 'regio
     SourceBackupId: b.sourceBackupId,
     SourceBackupRegion: b.sourceBackupRegion,
     ResourceType: b.volume ? 'VOLUME' : 'FILE_SYSTEM',
+    // The volume as it was when backed up, like the file system.
     Volume: b.volume
-      ? {
+      ? compact({
+          CreationTime: b.volume.createdAtMs === undefined ? undefined : epochSeconds(b.volume.createdAtMs),
           VolumeId: b.volume.volumeId,
           Name: b.volume.name,
           VolumeType: b.volume.volumeType,
           FileSystemId: b.fileSystemId,
-          Lifecycle: 'CREATED',
+          Lifecycle: b.volume.volumeType === 'ONTAP' ? 'CREATED' : 'AVAILABLE',
           ResourceARN: volumeArn(b.fileSystem.region ?? ctx.region, ctx.accountId, b.fileSystemId, b.volume.volumeId),
-        }
+          OntapConfiguration: b.volume.ontapConfiguration && structuredClone(b.volume.ontapConfiguration),
+          OpenZFSConfiguration: b.volume.openZfsConfiguration && structuredClone(b.volume.openZfsConfiguration),
+        })
       : undefined,
+  });
+}
+
+export function volumeToWire(v: VolumeRecord, ctx: Pick<OperationContext, 'region' | 'accountId' | 'clock'>) {
+  return compact({
+    CreationTime: epochSeconds(v.createdAtMs),
+    FileSystemId: v.fileSystemId,
+    Lifecycle: volumeLifecycle(v, ctx.clock.now()),
+    Name: v.name,
+    OntapConfiguration: v.ontapConfiguration && structuredClone(v.ontapConfiguration),
+    ResourceARN: volumeArn(ctx.region, ctx.accountId, v.fileSystemId, v.volumeId),
+    Tags: v.tags.map((t) => ({ ...t })),
+    VolumeId: v.volumeId,
+    VolumeType: v.volumeType,
+    OpenZFSConfiguration: v.openZfsConfiguration && structuredClone(v.openZfsConfiguration),
   });
 }

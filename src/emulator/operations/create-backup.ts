@@ -1,9 +1,11 @@
 import type { OperationContext } from '../context';
+import { backupSettingsOf } from '../housekeeping';
 import { newResourceId } from '../ids';
-import { FsxError, badRequest, fileSystemNotFound } from '../protocol/errors';
+import { FsxError, badRequest, fileSystemNotFound, volumeNotFound } from '../protocol/errors';
 import { fileSystemLifecycle, isS3LinkedLustre, isScratchLustre, snapshotFileSystem } from '../store/file-system-factory';
-import type { BackupRecord, CreateBackupTokenRecord, FileSystemRecord } from '../store/records';
-import { requireString, validateClientRequestToken, validateFileSystemId, validateTags } from '../validation';
+import type { BackupRecord, CreateBackupTokenRecord, FileSystemRecord, VolumeRecord } from '../store/records';
+import { snapshotVolume, volumeLifecycle } from '../store/volume-factory';
+import { optionalString, validateClientRequestToken, validateFileSystemId, validateTags, validateVolumeId } from '../validation';
 import { backupState, backupToWire } from '../wire';
 import { checkUserBackupQuota, injectedFailure } from './backup-checks';
 import { assertSameRequest, requestFingerprint } from './idempotency';
@@ -31,20 +33,56 @@ function assertBackupable(fs: FileSystemRecord): void {
   }
 }
 
+/** An ONTAP volume that can be backed up now (CreateBackup with VolumeId). */
+function backupableVolume(volumeId: string, ctx: OperationContext, now: number): { volume: VolumeRecord; fs: FileSystemRecord } {
+  const volume = ctx.store.getVolume(volumeId);
+  if (!volume) throw volumeNotFound(volumeId);
+  if (volume.volumeType !== 'ONTAP') {
+    // "For Amazon FSx for OpenZFS ... you can't back up individual volumes": the file system's backup holds them all.
+    throw new FsxError(
+      'UnsupportedOperation',
+      `Volume ${volumeId} is an OpenZFS volume; back up its file system ${volume.fileSystemId} instead.`,
+    );
+  }
+  const lifecycle = volumeLifecycle(volume, now);
+  if (lifecycle !== 'CREATED') {
+    // Guess, as for a file system that is not AVAILABLE: FSx does not document its answer.
+    throw badRequest(`Volume ${volumeId} is ${lifecycle}; a backup can be taken once it is CREATED.`);
+  }
+  return { volume, fs: ctx.store.getFileSystem(volume.fileSystemId)! };
+}
+
+/** The file system to back up (CreateBackup with FileSystemId). */
+function backupableFileSystem(fileSystemId: string, ctx: OperationContext, now: number): FileSystemRecord {
+  const fs = ctx.store.getFileSystem(fileSystemId);
+  if (!fs) throw fileSystemNotFound(fileSystemId);
+  assertBackupable(fs);
+  const fsLifecycle = fileSystemLifecycle(fs, now);
+  if (fsLifecycle !== 'AVAILABLE') {
+    // Guess: FSx does not document its answer for a file system that is not AVAILABLE (e.g. still
+    // CREATING); BadRequest with a clear message is the likely one.
+    throw badRequest(`File system ${fileSystemId} is ${fsLifecycle}; a backup can be taken once it is AVAILABLE.`);
+  }
+  return fs;
+}
+
 export function createBackup(input: Record<string, unknown>, ctx: OperationContext) {
   // 1. Shape validation: every member, before anything else.
   const token = validateClientRequestToken(input);
-  const fileSystemId = validateFileSystemId(requireString(input, 'FileSystemId'));
-  const tags = validateTags(input, 'Tags');
-  if (input.VolumeId !== undefined && input.VolumeId !== null) {
-    // The seed's CreateBackup has no VolumeId; volume backups are out of scope here.
-    throw new FsxError('UnsupportedOperation', 'Volume backups are not supported by this emulator; pass FileSystemId.');
+  const givenFileSystemId = optionalString(input, 'FileSystemId');
+  const givenVolumeId = optionalString(input, 'VolumeId');
+  // The model makes both optional; FSx needs exactly one of them.
+  if ((givenFileSystemId === undefined) === (givenVolumeId === undefined)) {
+    throw badRequest('Specify either FileSystemId (a file system backup) or VolumeId (an ONTAP volume backup), not both or neither.');
   }
+  const fileSystemId = givenFileSystemId === undefined ? undefined : validateFileSystemId(givenFileSystemId);
+  const volumeId = givenVolumeId === undefined ? undefined : validateVolumeId(givenVolumeId);
+  const tags = validateTags(input, 'Tags');
   const { store } = ctx;
 
   // 2. Idempotency comes before every state-dependent check: a replay of a request that
   //    succeeded must succeed again even if it would now hit BackupInProgress or the quota.
-  const request = { FileSystemId: fileSystemId, Tags: tags };
+  const request = { FileSystemId: fileSystemId, VolumeId: volumeId, Tags: tags };
   if (token !== undefined) {
     const previous = store.getToken('createBackup', token);
     if (previous) {
@@ -55,21 +93,16 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
   }
 
   // 3. State checks.
-  const fs = store.getFileSystem(fileSystemId);
-  if (!fs) throw fileSystemNotFound(fileSystemId);
-  assertBackupable(fs);
   const now = ctx.clock.now();
-  const fsLifecycle = fileSystemLifecycle(fs, now);
-  if (fsLifecycle !== 'AVAILABLE') {
-    // Guess: FSx does not document its answer for a file system that is not AVAILABLE (e.g. still
-    // CREATING); BadRequest with a clear message is the likely one.
-    throw badRequest(`File system ${fileSystemId} is ${fsLifecycle}; a backup can be taken once it is AVAILABLE.`);
-  }
+  const { fs, volume } =
+    volumeId !== undefined
+      ? backupableVolume(volumeId, ctx, now)
+      : { fs: backupableFileSystem(fileSystemId!, ctx, now), volume: undefined };
   const running = store.listBackups().find(
-    // A copy being made of one of its backups is not a backup of the file system.
+    // A copy being made of one of its backups is not a backup of the file system; volume and file system backups do not block each other.
     (b) =>
-      b.fileSystemId === fileSystemId &&
-      !b.volume &&
+      b.fileSystemId === fs.fileSystemId &&
+      b.volume?.volumeId === volume?.volumeId &&
       b.sourceBackupId === undefined &&
       !['AVAILABLE', 'FAILED', 'DELETED'].includes(backupState(b, now).lifecycle),
   );
@@ -77,21 +110,22 @@ export function createBackup(input: Record<string, unknown>, ctx: OperationConte
     // BackupInProgress carries only a Message in the model: the ids are named there.
     throw new FsxError(
       'BackupInProgress',
-      `Another backup (${running.backupId}) of file system ${fileSystemId} is already under way. Wait for it to complete.`,
+      `Another backup (${running.backupId}) of ${volume ? `volume ${volume.volumeId}` : `file system ${fs.fileSystemId}`} is already under way. Wait for it to complete.`,
     );
   }
   checkUserBackupQuota(ctx);
 
-  // 4. Create. FSx copies the file system's tags when CopyTagsToBackups is set and none are given.
-  const config = fs.windowsConfiguration ?? fs.lustreConfiguration ?? fs.openZfsConfiguration;
-  const backupTags = tags ?? (config?.CopyTagsToBackups === true ? fs.tags.map((t) => ({ ...t })) : []);
+  // 4. Create. FSx copies the file system's (volume's) tags when CopyTagsToBackups is set and none are given.
+  const copyTags = volume ? volume.ontapConfiguration?.CopyTagsToBackups === true : backupSettingsOf(fs)?.CopyTagsToBackups === true;
+  const backupTags = tags ?? (copyTags ? (volume ?? fs).tags.map((t) => ({ ...t })) : []);
   const backup: BackupRecord = {
     backupId: newResourceId('backup'),
     type: 'USER_INITIATED',
     createdAtMs: now,
     durationMs: ctx.backupDurationMs,
-    fileSystemId,
+    fileSystemId: fs.fileSystemId,
     fileSystem: snapshotFileSystem(fs, now, ctx.region),
+    volume: volume && snapshotVolume(volume),
     tags: backupTags,
     kmsKeyId: fs.kmsKeyId,
     failure: injectedFailure(ctx, 'backup'),

@@ -16,6 +16,7 @@ import {
   checkWindowsConfiguration,
 } from './file-system-checks';
 import { FsxError, badRequest, backupNotFound, incompatibleParameter } from '../protocol/errors';
+import { initialVolumes } from '../store/volume-factory';
 import { buildFileSystem, fileSystemLifecycle } from '../store/file-system-factory';
 import type { FileSystemRecord } from '../store/records';
 import { FSX, MODEL_ENUMS } from '../../fsx-model';
@@ -255,6 +256,7 @@ export function createFileSystemFromBackup(input: Record<string, unknown>, ctx: 
     openZfs: type === 'OPENZFS' ? config : undefined,
   });
   store.putFileSystem(fs);
+  for (const volume of initialVolumes(fs)) store.putVolume(volume);
   if (token !== undefined)
     store.putToken('createFileSystemFromBackup', token, { fileSystemId: fs.fileSystemId, request: requestFingerprint(request) });
   return { FileSystem: fileSystemToWire(fs, ctx) };

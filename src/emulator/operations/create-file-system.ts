@@ -8,6 +8,7 @@
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
 import { badRequest, FsxError } from '../protocol/errors';
+import { initialVolumes } from '../store/volume-factory';
 import { buildFileSystem } from '../store/file-system-factory';
 import type { FileSystemType } from '../store/records';
 import { FSX, MODEL_ENUMS } from '../../fsx-model';
@@ -128,6 +129,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
     openZfs: type === 'OPENZFS' ? openZfs : undefined,
   });
   ctx.store.putFileSystem(fs);
+  for (const volume of initialVolumes(fs)) ctx.store.putVolume(volume);
   if (token !== undefined) ctx.store.putToken('createFileSystem', token, { fileSystemId: fs.fileSystemId, request: canonical });
   return { FileSystem: fileSystemToWire(fs, ctx) };
 }

@@ -3,6 +3,11 @@ import { backupNotFound, FsxError, incompatibleParameter } from '../protocol/err
 import { requireString, validateBackupId, validateClientRequestToken } from '../validation';
 import { backupState } from '../wire';
 import { restoringFrom } from './create-file-system-from-backup';
+import { volumeLifecycle } from '../store/volume-factory';
+
+/** A volume being restored from the backup (CreateVolumeFromBackup, still CREATING): BackupRestoring names its file system. */
+const volumeRestoringFrom = (backupId: string, ctx: OperationContext): { fileSystemId: string } | undefined =>
+  ctx.store.listVolumes().find((v) => v.restoredFromBackupId === backupId && volumeLifecycle(v, ctx.clock.now()) === 'CREATING');
 
 export function deleteBackup(input: Record<string, unknown>, ctx: OperationContext) {
   const token = validateClientRequestToken(input);
@@ -42,11 +47,11 @@ export function deleteBackup(input: Record<string, unknown>, ctx: OperationConte
       );
     }
   }
-  const restoring = restoringFrom(backupId, ctx);
+  const restoring = restoringFrom(backupId, ctx) ?? volumeRestoringFrom(backupId, ctx);
   if (restoring) {
     throw new FsxError(
       'BackupRestoring',
-      `Backup ${backupId} is being restored to file system ${restoring.fileSystemId}; it can be deleted once that file system is AVAILABLE.`,
+      `Backup ${backupId} is being restored to file system ${restoring.fileSystemId}; it can be deleted once the restore is complete.`,
       400,
       { FileSystemId: restoring.fileSystemId },
     );

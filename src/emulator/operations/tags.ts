@@ -1,4 +1,4 @@
-/** TagResource, UntagResource, ListTagsForResource over file systems and backups, by ARN. */
+/** TagResource, UntagResource, ListTagsForResource over file systems, volumes and backups, by ARN. */
 import type { OperationContext } from '../context';
 import { paginate, readPageRequest, scopeHash } from '../pagination';
 import { badRequest, FsxError, resourceNotFound, serviceLimitExceeded } from '../protocol/errors';
@@ -19,14 +19,30 @@ function resolve(arn: string, ctx: OperationContext): { tags: Tag[] } {
   const [, region, account, kind, id] = m;
   // A request reaches one region's state (its SigV4 scope) of one account; a resource of another does not exist here, as on FSx.
   if (region !== ctx.region || account !== ctx.accountId) throw resourceNotFound(arn);
-  const found = kind === 'file-system' ? ctx.store.getFileSystem(id) : kind === 'backup' ? ctx.store.getBackup(id) : undefined;
+  const found =
+    kind === 'file-system'
+      ? ctx.store.getFileSystem(id)
+      : kind === 'backup'
+        ? ctx.store.getBackup(id)
+        : kind === 'volume'
+          ? volumeOf(id, ctx)
+          : undefined;
   if (!found) throw resourceNotFound(arn);
   return found;
 }
 
+/** A volume ARN's resource part is `<file system id>/<volume id>`: both must match. */
+function volumeOf(id: string, ctx: OperationContext): { tags: Tag[] } | undefined {
+  const [fileSystemId, volumeId, ...rest] = id.split('/');
+  const volume = rest.length === 0 && volumeId !== undefined ? ctx.store.getVolume(volumeId) : undefined;
+  return volume?.fileSystemId === fileSystemId ? volume : undefined;
+}
+
 /**
  * `existing` with `added` laid over it (a key already there keeps its place and takes the new value),
- * or ServiceLimitExceeded (TOTAL_USER_TAGS; a guess at FSx's error) beyond the per-resource limit.
+ * or ServiceLimitExceeded beyond the per-resource limit of 50 ("Maximum number of tags per resource – 50", FSx user
+ * guides). The limit is TOTAL_USER_TAGS: the one ServiceLimit value for tags; TagResource's model lists no
+ * error for it, so the code is inferred from that enum.
  */
 export function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[] {
   const merged = new Map(existing.map((t) => [t.Key, t.Value]));

@@ -65,3 +65,6 @@ export const resourceNotFound = (arn: string): FsxError =>
 
 export const serviceLimitExceeded = (limit: string, message: string): FsxError =>
   new FsxError('ServiceLimitExceeded', message, 400, { Limit: limit });
+
+/** VolumeNotFound carries only a Message in the model: the id is named there. */
+export const volumeNotFound = (id: string): FsxError => new FsxError('VolumeNotFound', `Volume '${id}' does not exist.`);

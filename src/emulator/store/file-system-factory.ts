@@ -30,9 +30,11 @@ export interface NewFileSystem {
   lustre?: Record<string, unknown>;
   ontap?: Record<string, unknown>;
   openZfs?: Record<string, unknown>;
+  /** ONTAP: the id of its storage virtual machine (default: derived from the file system id). */
+  storageVirtualMachineId?: string;
 }
 
-const hex = (seed: string, n: number): string => createHash('sha256').update(seed).digest('hex').slice(0, n);
+export const hex = (seed: string, n: number): string => createHash('sha256').update(seed).digest('hex').slice(0, n);
 const ip = (seed: string, i: number): string => {
   const h = createHash('sha256').update(`${seed}:${i}`).digest();
   return `10.0.${h[0] % 255}.${(h[1] % 250) + 4}`;
@@ -178,6 +180,9 @@ export function buildFileSystem(n: NewFileSystem): FileSystemRecord {
     lustreConfiguration: n.fileSystemType === 'LUSTRE' ? dropUndefined(lustreConfiguration(n)) : undefined,
     ontapConfiguration: n.fileSystemType === 'ONTAP' ? dropUndefined(ontapConfiguration(n)) : undefined,
     openZfsConfiguration: n.fileSystemType === 'OPENZFS' ? dropUndefined(openZfsConfiguration(n)) : undefined,
+    // The emulator has no CreateStorageVirtualMachine: every ONTAP file system comes with one SVM for its volumes.
+    storageVirtualMachineIds:
+      n.fileSystemType === 'ONTAP' ? [n.storageVirtualMachineId ?? `svm-${hex(`svm:${n.fileSystemId}`, 17)}`] : undefined,
   };
 }
 
@@ -187,13 +192,23 @@ export function defaultKmsKeyArn(region: string, accountId: string): string {
   return kmsKeyArn(region, accountId, `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`);
 }
 
-/** A file system's lifecycle now: CREATING for its durationMs after creation, then its settled lifecycle. */
+/** A file system's lifecycle now: CREATING for its durationMs after creation, then its settled lifecycle; DELETING once deleted. */
 export function fileSystemLifecycle(fs: FileSystemRecord, nowMs: number): string {
+  if (fs.deletingSinceMs !== undefined) return 'DELETING';
   return fs.durationMs !== undefined && fs.durationMs > 0 && nowMs - fs.createdAtMs < fs.durationMs ? 'CREATING' : fs.lifecycle;
 }
 
+/** When a file system became AVAILABLE (seeded ones: when created). */
+export const availableSinceMs = (fs: FileSystemRecord): number => fs.createdAtMs + (fs.durationMs ?? 0);
+
 /** The copy of a file system a backup keeps: frozen as it is now, in `region`. */
 export function snapshotFileSystem(fs: FileSystemRecord, nowMs: number, region: string): FileSystemRecord {
-  const { durationMs: _duration, restoredFromBackupId: _restore, ...rest } = structuredClone(fs);
+  const {
+    durationMs: _duration,
+    restoredFromBackupId: _restore,
+    deletingSinceMs: _deleting,
+    deleteDurationMs: _deleteDuration,
+    ...rest
+  } = structuredClone(fs);
   return { ...rest, lifecycle: fileSystemLifecycle(fs, nowMs), region: fs.region ?? region };
 }

@@ -36,6 +36,11 @@ export interface FileSystemRecord {
   lustreConfiguration?: Record<string, unknown>;
   ontapConfiguration?: Record<string, unknown>;
   openZfsConfiguration?: Record<string, unknown>;
+  /** Set by DeleteFileSystem: DELETING from then on, gone `deleteDurationMs` later (store/housekeeping.ts). */
+  deletingSinceMs?: number;
+  deleteDurationMs?: number;
+  /** ONTAP: the storage virtual machines it holds (not resources of their own here: ids volumes live in). */
+  storageVirtualMachineIds?: string[];
   /**
    * Only on the snapshot a backup keeps: the region the file system lives in (its ARN and DNS name say so
    * too). A live file system's region is its store's. Absent in data files written before regions.
@@ -43,10 +48,35 @@ export interface FileSystemRecord {
   region?: string;
 }
 
-interface VolumeSnapshot {
+export type VolumeType = ModelEnum<'VolumeType'>;
+
+/** What a volume backup keeps of its volume; the configuration is absent in older data files. */
+export interface VolumeSnapshot {
   volumeId: string;
   name: string;
-  volumeType: ModelEnum<'VolumeType'>;
+  volumeType: VolumeType;
+  createdAtMs?: number;
+  ontapConfiguration?: Record<string, unknown>;
+  openZfsConfiguration?: Record<string, unknown>;
+}
+
+/** An ONTAP or OpenZFS volume. Its lifecycle is derived from the clock (store/volume-factory.ts). */
+export interface VolumeRecord {
+  volumeId: string;
+  fileSystemId: string;
+  name: string;
+  volumeType: VolumeType;
+  createdAtMs: number;
+  /** CREATING for this long after createdAtMs; 0 or absent: never. */
+  durationMs?: number;
+  /** Set by DeleteVolume (or the deletion of its file system): DELETING, gone `deleteDurationMs` later. */
+  deletingSinceMs?: number;
+  deleteDurationMs?: number;
+  /** The backup it is being restored from (CreateVolumeFromBackup): BackupRestoring while CREATING. */
+  restoredFromBackupId?: string;
+  tags: Tag[];
+  ontapConfiguration?: Record<string, unknown>;
+  openZfsConfiguration?: Record<string, unknown>;
 }
 
 export interface BackupRecord {
@@ -66,6 +96,8 @@ export interface BackupRecord {
   /** Set on copies (CopyBackup): the backup copied and its region. */
   sourceBackupId?: string;
   sourceBackupRegion?: string;
+  /** Made by the automatic-backup schedule (store/housekeeping.ts): its file system's retention deletes it. Seeded ones are kept. */
+  scheduled?: boolean;
 }
 
 /** What CreateBackup remembers about a ClientRequestToken, to answer replays. */
@@ -102,6 +134,19 @@ export interface CopyBackupTokenRecord {
   request: string;
 }
 
+/** What an idempotent operation on an existing resource remembers: the request and the answer it got. */
+export interface AnsweredTokenRecord {
+  /** Canonical JSON of the request without the token. */
+  request: string;
+  response: unknown;
+}
+
+/** CreateVolumeFromBackup's token: the volume it made. */
+export interface CreateVolumeFromBackupTokenRecord {
+  volumeId: string;
+  request: string;
+}
+
 export interface StoreData {
   fileSystems: FileSystemRecord[];
   backups: BackupRecord[];
@@ -112,4 +157,12 @@ export interface StoreData {
   copyBackupTokens?: Record<string, CopyBackupTokenRecord>;
   /** Absent in data files written before CreateFileSystemFromBackup. */
   createFileSystemFromBackupTokens?: Record<string, CreateFileSystemFromBackupTokenRecord>;
+  /** Absent in data files written before volumes. */
+  volumes?: VolumeRecord[];
+  createVolumeFromBackupTokens?: Record<string, CreateVolumeFromBackupTokenRecord>;
+  deleteVolumeTokens?: Record<string, AnsweredTokenRecord>;
+  deleteFileSystemTokens?: Record<string, AnsweredTokenRecord>;
+  updateFileSystemTokens?: Record<string, AnsweredTokenRecord>;
+  /** The clock time up to which automatic backups, retention and deletions have been caught up (store/housekeeping.ts). */
+  housekeptThroughMs?: number;
 }

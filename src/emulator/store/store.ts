@@ -4,14 +4,17 @@
  * durable yet.
  */
 import type {
+  AnsweredTokenRecord,
   BackupRecord,
   CopyBackupTokenRecord,
   CreateFileSystemFromBackupTokenRecord,
   CreateBackupTokenRecord,
   CreateFileSystemTokenRecord,
+  CreateVolumeFromBackupTokenRecord,
   DeleteBackupTokenRecord,
   FileSystemRecord,
   StoreData,
+  VolumeRecord,
 } from './records';
 import type { Tag } from '../validation';
 
@@ -23,6 +26,11 @@ export const emptyStoreData = (): StoreData => ({
   createFileSystemTokens: {},
   copyBackupTokens: {},
   createFileSystemFromBackupTokens: {},
+  volumes: [],
+  createVolumeFromBackupTokens: {},
+  deleteVolumeTokens: {},
+  deleteFileSystemTokens: {},
+  updateFileSystemTokens: {},
 });
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -34,20 +42,36 @@ interface TokenRecords {
   createFileSystem: CreateFileSystemTokenRecord;
   copyBackup: CopyBackupTokenRecord;
   createFileSystemFromBackup: CreateFileSystemFromBackupTokenRecord;
+  createVolumeFromBackup: CreateVolumeFromBackupTokenRecord;
+  deleteVolume: AnsweredTokenRecord;
+  deleteFileSystem: AnsweredTokenRecord;
+  updateFileSystem: AnsweredTokenRecord;
 }
 type TokenKind = keyof TokenRecords;
 type TokenMaps = { [K in TokenKind]: Map<string, TokenRecords[K]> };
 
+function tokenMaps(d: StoreData): TokenMaps {
+  const map = <T>(o: Record<string, T> | undefined) => new Map(Object.entries(o ?? {}));
+  return {
+    createBackup: map(d.createBackupTokens),
+    deleteBackup: map(d.deleteBackupTokens),
+    createFileSystem: map(d.createFileSystemTokens),
+    copyBackup: map(d.copyBackupTokens),
+    createFileSystemFromBackup: map(d.createFileSystemFromBackupTokens),
+    createVolumeFromBackup: map(d.createVolumeFromBackupTokens),
+    deleteVolume: map(d.deleteVolumeTokens),
+    deleteFileSystem: map(d.deleteFileSystemTokens),
+    updateFileSystem: map(d.updateFileSystemTokens),
+  };
+}
+
 export class Store {
   private fileSystems = new Map<string, FileSystemRecord>();
   private backups = new Map<string, BackupRecord>();
-  private tokens: TokenMaps = {
-    createBackup: new Map(),
-    deleteBackup: new Map(),
-    createFileSystem: new Map(),
-    copyBackup: new Map(),
-    createFileSystemFromBackup: new Map(),
-  };
+  private volumes = new Map<string, VolumeRecord>();
+  private tokens: TokenMaps = tokenMaps(emptyStoreData());
+  /** See StoreData.housekeptThroughMs. Not a change of its own: moving it does not bump `generation`. */
+  housekeptThroughMs: number | undefined;
   /** Bumped on every mutation. */
   generation = 0;
 
@@ -60,13 +84,9 @@ export class Store {
     const d = clone(data);
     this.fileSystems = new Map(d.fileSystems.map((f) => [f.fileSystemId, f]));
     this.backups = new Map(d.backups.map((b) => [b.backupId, b]));
-    this.tokens = {
-      createBackup: new Map(Object.entries(d.createBackupTokens ?? {})),
-      deleteBackup: new Map(Object.entries(d.deleteBackupTokens ?? {})),
-      createFileSystem: new Map(Object.entries(d.createFileSystemTokens ?? {})),
-      copyBackup: new Map(Object.entries(d.copyBackupTokens ?? {})),
-      createFileSystemFromBackup: new Map(Object.entries(d.createFileSystemFromBackupTokens ?? {})),
-    };
+    this.volumes = new Map((d.volumes ?? []).map((v) => [v.volumeId, v]));
+    this.tokens = tokenMaps(d);
+    this.housekeptThroughMs = d.housekeptThroughMs;
     this.generation++;
   }
 
@@ -79,6 +99,12 @@ export class Store {
       createFileSystemTokens: Object.fromEntries(this.tokens.createFileSystem),
       copyBackupTokens: Object.fromEntries(this.tokens.copyBackup),
       createFileSystemFromBackupTokens: Object.fromEntries(this.tokens.createFileSystemFromBackup),
+      volumes: [...this.volumes.values()],
+      createVolumeFromBackupTokens: Object.fromEntries(this.tokens.createVolumeFromBackup),
+      deleteVolumeTokens: Object.fromEntries(this.tokens.deleteVolume),
+      deleteFileSystemTokens: Object.fromEntries(this.tokens.deleteFileSystem),
+      updateFileSystemTokens: Object.fromEntries(this.tokens.updateFileSystem),
+      housekeptThroughMs: this.housekeptThroughMs,
     });
   }
 
@@ -93,8 +119,32 @@ export class Store {
     this.fileSystems.set(fs.fileSystemId, fs);
     this.generation++;
   }
+  /** A file system (its deletion over) leaves; its backups stay, they keep a snapshot of it. */
+  removeFileSystem(id: string): void {
+    this.fileSystems.delete(id);
+    this.generation++;
+  }
   get fileSystemCount(): number {
     return this.fileSystems.size;
+  }
+
+  // --- volumes
+  getVolume(id: string): VolumeRecord | undefined {
+    return this.volumes.get(id);
+  }
+  listVolumes(): VolumeRecord[] {
+    return [...this.volumes.values()];
+  }
+  putVolume(v: VolumeRecord): void {
+    this.volumes.set(v.volumeId, v);
+    this.generation++;
+  }
+  removeVolume(id: string): void {
+    this.volumes.delete(id);
+    this.generation++;
+  }
+  get volumeCount(): number {
+    return this.volumes.size;
   }
 
   // --- backups
@@ -119,7 +169,7 @@ export class Store {
     return this.backups.size;
   }
 
-  // --- tags (shared by file systems and backups)
+  // --- tags (shared by file systems, volumes and backups)
   setTags(target: { tags: Tag[] }, tags: Tag[]): void {
     target.tags = tags;
     this.generation++;
