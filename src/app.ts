@@ -5,6 +5,8 @@ import { FsxRegions } from './gateway/fsx/fsx-regions';
 import { probeFsx } from './gateway/http/readiness';
 import { type Logger, createLogger } from './gateway/logging';
 import { CursorCodec } from './gateway/pagination/cursor';
+import { LiveHub } from './gateway/live/live-hub';
+import { connectRedisLive } from './gateway/live/redis-coordination';
 import { buildGatewaySchemas } from './gateway/schema';
 import { type GatewayServer, createGatewayServer } from './gateway/server';
 
@@ -15,6 +17,8 @@ export interface RunningGateway {
   emulator?: RunningEmulator;
   /** One FSx client per region served. */
   fsx: FsxRegions;
+  /** Live progress: the watchers of this process and its poller. */
+  live: LiveHub;
   server: GatewayServer;
   stop(): Promise<void>;
 }
@@ -29,6 +33,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const endpointUrl = emulator?.url ?? config.endpointUrl;
   const regions = config.regions ?? (emulator ? [...emulator.regions] : [config.region]);
   const fsx = FsxRegions.connect({ ...config, endpointUrl }, regions);
+  const live = startLiveHub(config, fsx, logger);
   try {
     const schemas = await buildGatewaySchemas();
     // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
@@ -37,13 +42,14 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     const server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,
-      deps: { fsx, cursors: new CursorCodec(config.cursorSecret) },
+      deps: { fsx, cursors: new CursorCodec(config.cursorSecret), live },
       graphiql: config.graphiql,
       introspection: config.introspection,
       production: config.production,
       authenticate: await createAuthenticator(config.auth),
       limits: config.limits,
       corsOrigins: config.corsOrigins,
+      subscriptions: config.subscriptions,
       logger,
     });
     // Best effort: FSx may be unreachable at start. Listening first lets the warm-up cross the HTTP
@@ -57,10 +63,20 @@ export async function startGateway(config: Config, logger: Logger = createLogger
         await emulator?.stop();
         fsx.destroy();
       })());
-    return { url, emulator, fsx, server, stop };
+    return { url, emulator, fsx, live, server, stop };
   } catch (error) {
+    await live.stop();
     fsx.destroy();
     await emulator?.stop();
     throw error;
   }
+}
+
+/** The live hub: alone in this process, or sharing one poller with the other replicas over Redis (REDIS_URL). */
+function startLiveHub(config: Config, fsx: FsxRegions, logger: Logger): LiveHub {
+  const { pollIntervalMs, redisUrl, redisKeyPrefix } = config.live;
+  if (!redisUrl) return new LiveHub(fsx, { pollIntervalMs, logger });
+  // The lease outlives a missed renewal or two, and another replica takes over soon after it dies.
+  const leaseMs = Math.max(3 * pollIntervalMs, 1000);
+  return new LiveHub(fsx, { pollIntervalMs, logger, ...connectRedisLive({ url: redisUrl, keyPrefix: redisKeyPrefix, leaseMs, logger }) });
 }

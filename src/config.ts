@@ -7,6 +7,7 @@ import type { ApiKeyRecord, AuthConfig } from './gateway/auth/auth-config';
 import type { FsxClientOptions } from './gateway/fsx/fsx-client';
 import { DEFAULT_LIMITS, type LimitsConfig } from './gateway/limits/limits';
 import { LOG_LEVELS, type LogLevel } from './gateway/logging';
+import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './gateway/server';
 
 export { ConfigError } from './env';
 
@@ -38,8 +39,17 @@ export interface Config extends FsxClientOptions {
   /** Origins allowed to call from browsers: '*' (any; development only) or an explicit list (empty: none). */
   corsOrigins: '*' | string[];
   logLevel: LogLevel;
+  live: LiveConfig;
+  subscriptions: SubscriptionLimits;
   /** The embedded emulator's settings (FSX_EMULATOR_*), for backend `emulator` only. */
   emulator?: EmulatorOptions;
+}
+
+export interface LiveConfig {
+  pollIntervalMs: number;
+  /** Unset: one process polls for its own subscribers. */
+  redisUrl?: string;
+  redisKeyPrefix: string;
 }
 
 export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
@@ -135,7 +145,31 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
     default: '10000',
     description: 'Highest query cost allowed: each field costs 1, a connection costs `first` times its selection.',
   },
-  { name: 'MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted (413 beyond).' },
+  { name: 'MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted (413 beyond); also the largest WebSocket message.' },
+  {
+    name: 'SUBSCRIPTION_POLL_INTERVAL_MS',
+    default: '1000',
+    description:
+      'How often the one poller asks FSx about watched backups (⌈n/50⌉ DescribeBackups for n backups, one listing per 20 file systems). Backs off while FSx fails.',
+  },
+  {
+    name: 'REDIS_URL',
+    default: '(none: one process)',
+    description:
+      'redis://[user:password@]host:port[/db]. Replicas then share one poller (a lease), register their watches and fan changes out over Redis pub/sub.',
+  },
+  { name: 'REDIS_KEY_PREFIX', default: 'fsx-backup-graph:', description: 'Prefix of the Redis keys and channel, so deployments can share a Redis.' },
+  {
+    name: 'MAX_SUBSCRIPTIONS_PER_CONNECTION',
+    default: '20',
+    description: 'Operations one WebSocket connection may run at once (more are refused with TOO_MANY_SUBSCRIPTIONS).',
+  },
+  {
+    name: 'WS_CONNECTION_INIT_TIMEOUT_MS',
+    default: '3000',
+    description: 'A WebSocket that has not sent connection_init by then is closed (4408).',
+  },
+  { name: 'WS_KEEPALIVE_MS', default: '12000', description: 'Ping interval on WebSockets; a socket silent for as long again is dropped. 0: no pings.' },
   {
     name: 'LOG_LEVEL',
     default: 'info',
@@ -180,9 +214,25 @@ export function loadConfig(env: Env = process.env): Config {
       maxBodyBytes: read.int('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024) ?? DEFAULT_LIMITS.maxBodyBytes,
     },
     corsOrigins: corsOrigins(read, production),
+    live: {
+      pollIntervalMs: read.int('SUBSCRIPTION_POLL_INTERVAL_MS', 50, 3_600_000) ?? 1000,
+      redisUrl: redisUrl(read),
+      redisKeyPrefix: read.string('REDIS_KEY_PREFIX') ?? 'fsx-backup-graph:',
+    },
+    subscriptions: {
+      maxPerConnection: read.int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 1, 10_000) ?? DEFAULT_SUBSCRIPTION_LIMITS.maxPerConnection,
+      connectionInitTimeoutMs: read.int('WS_CONNECTION_INIT_TIMEOUT_MS', 100, 600_000) ?? DEFAULT_SUBSCRIPTION_LIMITS.connectionInitTimeoutMs,
+      keepAliveMs: read.int('WS_KEEPALIVE_MS', 0, 3_600_000) ?? DEFAULT_SUBSCRIPTION_LIMITS.keepAliveMs,
+    },
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info',
     emulator: backend === 'emulator' ? embeddedEmulator(env, regions) : undefined,
   };
+}
+
+function redisUrl(read: EnvReader): string | undefined {
+  const url = read.string('REDIS_URL');
+  if (url !== undefined && !/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError('REDIS_URL', `must look like redis://host:6379 (got "${url}")`);
+  return url;
 }
 
 function authConfig(read: EnvReader, backend: FsxBackend): AuthConfig {

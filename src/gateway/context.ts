@@ -6,19 +6,22 @@ import type { EntityContext } from './federation/subgraph';
 import type { FileSystemContext } from './file-system/file-system.context';
 import { FileSystemService } from './file-system/file-system.service';
 import { type FsxRegions, Regional } from './fsx/fsx-regions';
+import type { LiveContext } from './live/live.context';
+import type { LiveHub } from './live/live-hub';
 import type { CursorCodec } from './pagination/cursor';
 
-/** What lives for the whole process: one FSx client per region, one cursor codec. */
+/** What lives for the whole process: one FSx client per region, one cursor codec, the live hub. */
 export interface GatewayDeps {
   fsx: FsxRegions;
   cursors: CursorCodec;
+  live: LiveHub;
 }
 
 /**
  * What lives for one GraphQL request: the caller, and services with fresh DataLoaders that see what
  * the caller may see. Each room declares the part it reads; this composes them.
  */
-export interface Context extends AuthContext, BackupContext, FileSystemContext, EntityContext {
+export interface Context extends AuthContext, BackupContext, FileSystemContext, EntityContext, LiveContext {
   requestId: string;
   /** Filled in once Apollo has resolved the operation, for the request log. */
   operationName?: string | null;
@@ -26,11 +29,12 @@ export interface Context extends AuthContext, BackupContext, FileSystemContext, 
   fileSystems: Regional<FileSystemService>;
 }
 
-export function createContext({ fsx, cursors }: GatewayDeps, principal: Principal = ANONYMOUS, requestId = ''): Context {
+export function createContext({ fsx, cursors, live }: GatewayDeps, principal: Principal = ANONYMOUS, requestId = ''): Context {
   return {
     principal,
     requestId,
-    backups: new Regional(fsx, (region, client) => new BackupService(client, region, cursors, principal)),
+    live,
+    backups: new Regional(fsx, (region, client) => new BackupService(client, region, cursors, principal, live)),
     fileSystems: new Regional(fsx, (region, client) => new FileSystemService(client, region, cursors, principal)),
   };
 }

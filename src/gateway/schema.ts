@@ -1,11 +1,13 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { BackupResolver } from './backup/backup.resolver';
 import { FileSystemResolver } from './file-system/file-system.resolver';
 import { toSubgraphSchema } from './federation/subgraph';
 import { applyUnrecognizedEnumFallback } from './fsx/unrecognized-enum-fallback';
+import { BackupChangedResolver } from './live/backup-changed.resolver';
 import { errorsAsResults } from './results/errors-as-results';
 
 export interface GatewaySchemas {
@@ -17,7 +19,9 @@ export interface GatewaySchemas {
 
 export async function buildGatewaySchemas(): Promise<GatewaySchemas> {
   const typeGraphQL = await buildSchema({
-    resolvers: [BackupResolver, FileSystemResolver],
+    resolvers: [BackupResolver, FileSystemResolver, BackupChangedResolver],
+    // Required by type-graphql for any subscription; backupChanged brings its own subscribe function (live/).
+    pubSub: createPubSub(),
     // class-validator runs on every input and args class; nothing of the input is echoed back in errors.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     authChecker,

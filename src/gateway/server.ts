@@ -9,11 +9,12 @@ import { ANONYMOUS } from './auth/principal';
 import { type Context, type GatewayDeps, createContext } from './context';
 import { corsHandler } from './http/cors';
 import { GRAPHQL_PATH, graphqlHandler } from './http/graphql-handler';
+import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
 import { answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
 import { warmUp } from './http/warm-up';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
-import { queryCostPlugin } from './limits/query-cost';
+import { createCostMeter, queryCostPlugin } from './limits/query-cost';
 import type { Logger } from './logging';
 import { requestLogPlugin } from './plugins/request-log.plugin';
 
@@ -29,30 +30,69 @@ export interface GatewayServerOptions {
   authenticate?: Authenticate;
   limits?: Partial<LimitsConfig>;
   corsOrigins?: '*' | string[];
+  /** GraphQL over WebSocket (subscriptions); default: DEFAULT_SUBSCRIPTION_LIMITS. */
+  subscriptions?: Partial<SubscriptionLimits>;
   logger?: Logger;
 }
 
+export interface SubscriptionLimits {
+  maxPerConnection: number;
+  connectionInitTimeoutMs: number;
+  keepAliveMs: number;
+}
+
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = { maxPerConnection: 20, connectionInitTimeoutMs: 3000, keepAliveMs: 12_000 };
+
 export interface GatewayServer {
   httpServer: http.Server;
+  /** The WebSocket side of /graphql. */
+  ws: GraphQLWs;
   /** Runs representative operations in-process, then over HTTP to `url` when given, so the first client request does not pay for cold code paths. */
   warmUp(url?: string): Promise<void>;
   listen(port: number, host: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL and GraphiQL), /healthz, /readyz. Each concern lives in http/, plugins/ or limits/. */
+/** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL, GraphiQL, and GraphQL over WebSocket), /healthz, /readyz. Each concern lives in http/, plugins/ or limits/. */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { deps, logger, authenticate = async () => ANONYMOUS } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const httpServer = http.createServer();
+  const subscriptionLimits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
+  const costOf = options.typeGraphQLSchema ? createCostMeter(options.typeGraphQLSchema) : undefined;
+  const ws = serveGraphQLWs({
+    httpServer,
+    schema: options.schema,
+    authenticate,
+    createContext: (principal, requestId) => createContext(deps, principal, requestId),
+    limits,
+    costOf,
+    corsOrigins: options.corsOrigins ?? [],
+    maxSubscriptionsPerConnection: subscriptionLimits.maxPerConnection,
+    connectionInitTimeoutMs: subscriptionLimits.connectionInitTimeoutMs,
+    keepAliveMs: subscriptionLimits.keepAliveMs,
+    production: options.production,
+    logger,
+  });
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginLandingPageDisabled(),
     // No field sets cache hints, yet the default cache-control plugin hooks every field (measured: +27–56% req/s without it).
     ApolloServerPluginCacheControlDisabled(),
     ApolloServerPluginDrainHttpServer({ httpServer }),
+    // As Apollo's subscription docs wire graphql-ws: on stop, every subscription completes, then sockets close (1001).
+    {
+      async serverWillStart() {
+        return {
+          async drainServer() {
+            await deps.live.stop();
+            await ws.close();
+          },
+        };
+      },
+    },
     requestLogPlugin(options.production, logger),
   ];
-  if (options.typeGraphQLSchema) plugins.push(queryCostPlugin(options.typeGraphQLSchema, limits.maxCost));
+  if (costOf) plugins.push(queryCostPlugin(costOf, limits.maxCost));
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.introspection,
@@ -86,6 +126,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
 
   return {
     httpServer,
+    ws,
     warmUp: (url?: string) => warmUp(apollo, createContext(deps, ANONYMOUS, 'warm-up'), url),
     listen: (port, host) =>
       new Promise((resolve, reject) => {

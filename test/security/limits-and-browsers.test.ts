@@ -170,9 +170,10 @@ describe('production mode', () => {
     const config = testConfig({ FSX_ENDPOINT_URL: emulator.url });
     const { FsxRegions } = await import('../../src/gateway/fsx/fsx-regions');
     const fsx = FsxRegions.connect(config, [config.region]);
+    const { LiveHub } = await import('../../src/gateway/live/live-hub');
     const server = await createGatewayServer({
       schema,
-      deps: { fsx, cursors: new CursorCodec('x') },
+      deps: { fsx, cursors: new CursorCodec('x'), live: new LiveHub(fsx, { pollIntervalMs: 1000 }) },
       graphiql: false,
       introspection: false,
       production: true,

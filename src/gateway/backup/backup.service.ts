@@ -39,6 +39,7 @@ import {
 import { invalidCursor } from '../results/invalid-input';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import type { BackupFilter, BackupsArgs } from './backup.args';
+import { type BackupEvents, NO_BACKUP_EVENTS } from './backup-events';
 import type { CreateBackupInput } from './create-backup.input';
 import type { CopyBackupInput } from './copy-backup.input';
 import type { DeleteBackupInput } from './delete-backup.input';
@@ -78,6 +79,8 @@ export class BackupService {
     readonly region: string,
     private readonly cursors: CursorCodec,
     private readonly principal: Principal,
+    /** Told of what this service's mutations changed (live subscriptions hear of it at once). */
+    private readonly events: BackupEvents = NO_BACKUP_EVENTS,
   ) {}
 
   async create(input: CreateBackupInput): Promise<CreateBackupSuccess | ErrorResult> {
@@ -93,6 +96,7 @@ export class BackupService {
         }),
       );
       if (!created || !hasBackupId(created)) return malformed('CreateBackup', 'a BackupId');
+      this.events.changed(this.region, created);
       return result(CreateBackupSuccess, { backup: toBackup(created, this.region), clientRequestToken });
     } catch (error) {
       return mapFsxError(error, { fileSystemId: input.fileSystemId }, CREATE_BACKUP_ERRORS);
@@ -104,6 +108,7 @@ export class BackupService {
     try {
       if (await this.hiddenFromCaller(input.backupId)) return backupNotFound(input.backupId);
       const out = await this.fsx.send(new DeleteBackupCommand({ BackupId: input.backupId, ClientRequestToken: clientRequestToken }));
+      if (out.Lifecycle === 'DELETED') this.events.deleted(this.region, out.BackupId ?? input.backupId);
       return result(DeleteBackupSuccess, {
         backupId: out.BackupId ?? input.backupId,
         lifecycle: out.Lifecycle as BackupLifecycle | undefined,
@@ -122,6 +127,7 @@ export class BackupService {
       if (await this.hiddenFromCaller(backupId, source)) return backupNotFound(backupId);
       const out = await this.fsx.send(new CopyBackupCommand(toCopyBackupRequest(input, source.region, clientRequestToken)));
       if (!out.Backup || !hasBackupId(out.Backup)) return malformed('CopyBackup', 'a BackupId');
+      this.events.changed(this.region, out.Backup);
       return result(CopyBackupSuccess, { backup: toBackup(out.Backup, this.region), clientRequestToken });
     } catch (error) {
       return mapFsxError(error, { backupId }, COPY_BACKUP_ERRORS);

@@ -15,13 +15,15 @@ export class ByIdLoader<T> {
     private readonly idOf: (item: T) => string,
     notFound: ErrorClass,
     maxBatchSize: number,
+    /** DataLoader's own options; e.g. process-wide loaders do not cache and collect a batch for a while. */
+    options: Pick<DataLoader.Options<string, T | null>, 'cache' | 'batchScheduleFn'> = {},
   ) {
     this.loader = new DataLoader(
       async (ids) => {
         const found = await describeByIds(ids, describe, idOf, notFound);
         return ids.map((id) => found.get(id) ?? null);
       },
-      { maxBatchSize },
+      { maxBatchSize, ...options },
     );
   }
 

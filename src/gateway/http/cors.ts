@@ -32,3 +32,17 @@ export function corsHandler(origins: '*' | string[]): Handler {
     });
   };
 }
+
+/**
+ * Whether a browser page of `origin` may open a WebSocket here: an allowed origin, or the gateway's
+ * own (`host`, the request's Host header). CORS does not apply to WebSockets, so this is checked on
+ * the upgrade itself.
+ */
+export function isAllowedOrigin(origin: string, origins: '*' | string[], host: string | undefined): boolean {
+  if (origins === '*' || origins.includes(origin)) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -4,13 +4,21 @@ import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphq
 
 type Complexity = number | ((args: Parameters<ComplexityEstimator>[0]) => number);
 
+/** The cost of an operation (undefined when its variables are unusable: execution refuses them). */
+export type CostMeter = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+) => number | undefined;
+
 /**
- * Refuses operations whose cost exceeds `maxCost`, before any resolver runs. The costs are the
- * type-graphql field `complexity` options (connections: `first` × their selection). The federation
- * rebuild of the served schema drops field extensions, so they are read from the type-graphql schema
- * and looked up by type and field name while walking the served one (which also has _entities).
+ * Costs of operations: the type-graphql field `complexity` options (connections: `first` × their
+ * selection), 1 for any other field. The federation rebuild of the served schema drops field
+ * extensions, so they are read from the type-graphql schema and looked up by type and field name
+ * while walking the served one (which also has _entities). Cached per parsed document.
  */
-export function queryCostPlugin(typeGraphQLSchema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+export function createCostMeter(typeGraphQLSchema: GraphQLSchema): CostMeter {
   const costs = new Map<string, Complexity>();
   for (const type of Object.values(typeGraphQLSchema.getTypeMap())) {
     if (!isObjectType(type)) continue;
@@ -24,30 +32,37 @@ export function queryCostPlugin(typeGraphQLSchema: GraphQLSchema, maxCost: numbe
     if (complexity === undefined) return undefined;
     return typeof complexity === 'number' ? complexity + args.childComplexity : complexity(args);
   };
-
   const estimators = [fromTypeGraphQL, simpleEstimator({ defaultComplexity: 1 })];
   const cache = new CostCache();
+  return (schema, document, operationName, variables) => {
+    let cost = cache.get(document, operationName, variables);
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({ schema, query: document, operationName, variables, estimators });
+      } catch {
+        return undefined;
+      }
+      cache.set(document, operationName, variables, cost);
+    }
+    return cost;
+  };
+}
 
+/** The error of an operation that costs more than `maxCost`. */
+export function tooCostly(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(`Query cost ${cost} exceeds the maximum of ${maxCost}: ask for fewer items (first) or fewer fields`, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
+  });
+}
+
+/** Refuses operations whose cost exceeds `maxCost`, before any resolver runs. */
+export function queryCostPlugin(meter: CostMeter, maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const variables = request.variables ?? {};
-          const operationName = request.operationName ?? undefined;
-          let cost = cache.get(document, operationName, variables);
-          if (cost === undefined) {
-            try {
-              cost = getComplexity({ schema, query: document, operationName, variables, estimators });
-            } catch {
-              return; // unusable variables: execution refuses them with BAD_USER_INPUT
-            }
-            cache.set(document, operationName, variables, cost);
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the maximum of ${maxCost}: ask for fewer items (first) or fewer fields`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
-            });
-          }
+          const cost = meter(schema, document, request.operationName ?? undefined, request.variables ?? {});
+          if (cost !== undefined && cost > maxCost) throw tooCostly(cost, maxCost);
         },
       };
     },

@@ -36,13 +36,17 @@ function wrap(field: GraphQLField<unknown, unknown>, members: Set<string>): void
         const errors = error.extensions.validationErrors ?? [];
         return invalidInput(errors.flatMap((e) => flatten(e, prefixFor(e.property, field))));
       }
-      if (error instanceof ForbiddenError && members.has(Forbidden.name)) {
-        return result(Forbidden, { message: error.message, retryable: false, requestId: null, missingScopes: error.missingScopes });
-      }
+      if (error instanceof ForbiddenError && members.has(Forbidden.name)) return forbidden(error);
       throw error;
     }
   };
 }
+
+/** class-validator failures of a field's arguments themselves (an `@Args()` class) as InvalidInput. */
+export const argumentsInvalid = (errors: ValidationError[]): InvalidInput => invalidInput(errors.flatMap((e) => flatten(e, [])));
+
+export const forbidden = (error: ForbiddenError): Forbidden =>
+  result(Forbidden, { message: error.message, retryable: false, requestId: null, missingScopes: error.missingScopes });
 
 /** `@Arg('input')` errors name the input's fields; `@Args()` errors name the arguments themselves. */
 function prefixFor(property: string, field: GraphQLField<unknown, unknown>): string[] {

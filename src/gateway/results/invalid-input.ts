@@ -18,7 +18,7 @@ export function fieldError(path: string[], constraint: string, message: string):
 }
 
 /** A region argument naming a region the gateway does not serve: refused like any other bad argument. */
-function regionNotServed(path: string[], served: readonly string[]): InvalidInput {
+export function regionNotServed(path: string[], served: readonly string[]): InvalidInput {
   return invalidInput([fieldError(path, 'isServedRegion', `region must be one this gateway serves: ${served.join(', ')}`)]);
 }
 

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLSchema, GraphQLString, buildSchema } from 'graphql';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { queryCostPlugin } from '../../../src/gateway/limits/query-cost';
+import { createCostMeter, queryCostPlugin } from '../../../src/gateway/limits/query-cost';
 
 /** As type-graphql builds it: costs in field extensions (a number for Item.price, a function for Query.items, none elsewhere). */
 const Item = new GraphQLObjectType({
@@ -30,7 +30,7 @@ const rootValue = {
   cheap: () => 1,
 };
 // items(first: n) { name price } costs 1 + n × (1 + 5): n = 2 is 13, exactly the maximum.
-const apollo = new ApolloServer({ schema: served, rootValue, plugins: [queryCostPlugin(costed, 13)] });
+const apollo = new ApolloServer({ schema: served, rootValue, plugins: [queryCostPlugin(createCostMeter(costed), 13)] });
 beforeAll(() => apollo.start());
 afterAll(() => apollo.stop());
 beforeEach(() => void (resolved = 0));

@@ -1,0 +1,167 @@
+import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { type Authenticate, AuthenticationFailed } from '../auth/authenticate';
+import { type Principal, SCOPES } from '../auth/principal';
+import type { LimitsConfig } from '../limits/limits';
+import { limitRules } from '../limits/limits';
+import { type CostMeter, tooCostly } from '../limits/query-cost';
+import type { Logger } from '../logging';
+import { isAllowedOrigin } from './cors';
+import { GRAPHQL_PATH } from './graphql-handler';
+
+export interface GraphQLWsOptions<C> {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  authenticate: Authenticate;
+  createContext: (principal: Principal, requestId: string) => C;
+  limits: LimitsConfig;
+  costOf?: CostMeter;
+  corsOrigins: '*' | string[];
+  /** MAX_SUBSCRIPTIONS_PER_CONNECTION */
+  maxSubscriptionsPerConnection: number;
+  /** WS_CONNECTION_INIT_TIMEOUT_MS: a socket that has not sent connection_init by then is closed (4408). */
+  connectionInitTimeoutMs: number;
+  /** WS_KEEPALIVE_MS: ping interval; a socket that does not answer within it is dropped. */
+  keepAliveMs: number;
+  production: boolean;
+  logger?: Logger;
+}
+
+export interface GraphQLWs {
+  /** Subscriptions open now, over every socket. */
+  readonly activeSubscriptions: number;
+  /** Waits (up to `timeoutMs`) for every subscription to have sent its `complete`, then closes every socket with 1001. */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+interface Connection {
+  principal: Principal;
+  subscriptions: Set<string>;
+}
+
+/**
+ * GraphQL over WebSocket (graphql-transport-ws, the protocol of graphql-ws and Apollo Client's
+ * GraphQLWsLink) on the HTTP server's own port and path, as Apollo Server's documentation wires it
+ * (ws + graphql-ws/use/ws; the drain plugin calls close()). The HTTP path's rules apply: credentials
+ * (from connectionParams), browser origins (CORS_ORIGINS: CORS does not cover WebSockets, so a
+ * foreign page could otherwise ride a user's cookies or network position), message size, depth,
+ * alias, token and cost limits.
+ */
+export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): GraphQLWs {
+  const { httpServer, schema, limits } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
+  const connections = new WeakMap<object, Connection>();
+  let active = 0;
+  const rules = [...specifiedRules, ...limitRules(limits)];
+
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = upgradeRefusal(req, options.corsOrigins);
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  const cleanup = useServer<Record<string, unknown> | undefined>(
+    {
+      schema,
+      connectionInitWaitTimeout: options.connectionInitTimeoutMs,
+      onConnect: async (ctx) => {
+        let principal: Principal;
+        try {
+          principal = await options.authenticate(headersOf(ctx.connectionParams));
+        } catch (error) {
+          if (!(error instanceof AuthenticationFailed)) throw error;
+          ctx.extra.socket.close(CloseCode.Unauthorized, closeReason(error.reason));
+          return false;
+        }
+        if (!principal.scopes.has(SCOPES.read)) {
+          ctx.extra.socket.close(CloseCode.Forbidden, closeReason(`This connection needs the scope ${SCOPES.read}`));
+          return false;
+        }
+        connections.set(ctx.extra.socket, { principal, subscriptions: new Set() });
+        return true;
+      },
+      onSubscribe: (ctx, id, payload) => {
+        const connection = connections.get(ctx.extra.socket);
+        if (!connection) return [new GraphQLError('Not connected', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (connection.subscriptions.size >= options.maxSubscriptionsPerConnection) {
+          return [
+            new GraphQLError(`At most ${options.maxSubscriptionsPerConnection} operations may run at once on one connection`, {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max: options.maxSubscriptionsPerConnection },
+            }),
+          ];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Unparsable document')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        const variables = payload.variables ?? {};
+        const cost = options.costOf?.(schema, document, payload.operationName ?? undefined, variables);
+        if (cost !== undefined && cost > limits.maxCost) return [tooCostly(cost, limits.maxCost)];
+        connection.subscriptions.add(id);
+        active++;
+        return {
+          schema,
+          document,
+          variableValues: variables,
+          operationName: payload.operationName ?? undefined,
+          contextValue: options.createContext(connection.principal, `ws-${id}`),
+        };
+      },
+      onComplete: (ctx, id) => release(ctx.extra.socket, id),
+      onError: (ctx, id) => release(ctx.extra.socket, id),
+      onClose: (ctx) => {
+        for (const id of connections.get(ctx.extra.socket)?.subscriptions ?? []) release(ctx.extra.socket, id);
+      },
+    },
+    wss,
+    options.keepAliveMs,
+  );
+
+  function release(socket: object, id: string): void {
+    if (connections.get(socket)?.subscriptions.delete(id)) active--;
+  }
+
+  return {
+    get activeSubscriptions() {
+      return active;
+    },
+    async close(timeoutMs = 2000) {
+      const deadline = Date.now() + timeoutMs;
+      while (active > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      await cleanup.dispose();
+    },
+  };
+}
+
+/** Why an upgrade is refused (an HTTP status line), or undefined to accept it. */
+function upgradeRefusal(req: IncomingMessage, corsOrigins: '*' | string[]): string | undefined {
+  const path = (req.url ?? '').split('?')[0];
+  if (path !== GRAPHQL_PATH) return '404 Not Found';
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isAllowedOrigin(origin, corsOrigins, req.headers.host)) return '403 Forbidden';
+  return undefined;
+}
+
+/** connectionParams as the headers the authenticators read: `authorization` and `x-api-key`, any case. */
+function headersOf(params: Record<string, unknown> | undefined): IncomingHttpHeaders {
+  const headers: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    const key = name.toLowerCase();
+    if ((key === 'authorization' || key === 'x-api-key') && typeof value === 'string') headers[key] = value;
+  }
+  return headers;
+}
+
+/** A WebSocket close reason is at most 123 bytes. */
+const closeReason = (reason: string): string => (Buffer.byteLength(reason) > 123 ? `${reason.slice(0, 119)}...` : reason);

@@ -1,0 +1,82 @@
+import { mapFsxError } from '../errors/map-fsx-error';
+import { InternalServerError } from '../results/error-result';
+import { type FsxBackupRecord, type LiveMessage, type PollFailure, deletedRecord, signatureOf } from './backup-state';
+import type { LiveReads } from './fsx-reads';
+import type { RegionWatches, WatchSet } from './watch-set';
+
+/** Consecutive failed polls of a region before its watchers are told: a single hiccup is only retried. */
+const FAILURES_BEFORE_REPORT = 3;
+
+/** Nothing is mapped to a field's own error types here: every failure is InternalServerError or FsxServiceError. */
+const NO_FIELD_ERRORS = new Set<never>();
+
+/**
+ * One poll of everything watched, for the replica that polls: ⌈n/50⌉ DescribeBackups by id for n
+ * watched backups and one filtered listing per 20 watched file systems, per region. It remembers the
+ * last state of each backup it polls and publishes only the backups whose lifecycle or progress
+ * changed (all of them on its first poll: watchers drop what they have already said).
+ */
+export class BackupPoller {
+  private readonly known = new Map<string, Map<string, FsxBackupRecord>>();
+  private readonly failures = new Map<string, number>();
+
+  constructor(
+    private readonly readsIn: (region: string) => LiveReads,
+    private readonly publish: (message: LiveMessage) => void,
+  ) {}
+
+  /** Resolves true when every region answered. */
+  async tick(watched: WatchSet): Promise<boolean> {
+    for (const region of this.known.keys()) if (!(region in watched)) this.known.delete(region);
+    const outcomes = await Promise.all(Object.entries(watched).map(([region, watches]) => this.poll(region, watches)));
+    return outcomes.every(Boolean);
+  }
+
+  private async poll(region: string, { backupIds, fileSystemIds }: RegionWatches): Promise<boolean> {
+    const reads = this.readsIn(region);
+    const before = this.known.get(region) ?? new Map<string, FsxBackupRecord>();
+    const now = new Map<string, FsxBackupRecord>();
+    try {
+      const [byId, listed] = await Promise.all([reads.backup.loadMany(backupIds), reads.backupsOfFileSystems(fileSystemIds)]);
+      byId.forEach((backup, i) => now.set(backupIds[i], backup ?? deletedRecord(backupIds[i], before.get(backupIds[i]))));
+      for (const backup of listed) now.set(backup.BackupId, backup);
+      // A backup of a watched file system that left the listing was deleted.
+      const listedFileSystems = new Set(fileSystemIds);
+      for (const [id, last] of before) {
+        if (!now.has(id) && last.Lifecycle !== 'DELETED' && listedFileSystems.has(last.FileSystem?.FileSystemId ?? '')) {
+          now.set(id, deletedRecord(id, last));
+        }
+      }
+    } catch (error) {
+      this.failed(region, error);
+      return false;
+    }
+    this.failures.delete(region);
+    this.known.set(region, now);
+    const changed = [...now.values()].filter((backup) => {
+      const previous = before.get(backup.BackupId);
+      return !previous || signatureOf(previous) !== signatureOf(backup);
+    });
+    if (changed.length > 0) this.publish({ kind: 'states', region, backups: changed });
+    return true;
+  }
+
+  private failed(region: string, error: unknown): void {
+    const count = (this.failures.get(region) ?? 0) + 1;
+    this.failures.set(region, count);
+    if (count === FAILURES_BEFORE_REPORT) this.publish(failureOf(region, error));
+  }
+}
+
+function failureOf(region: string, error: unknown): PollFailure {
+  let mapped;
+  try {
+    mapped = mapFsxError(error, {}, NO_FIELD_ERRORS);
+  } catch {
+    // Not an FSx answer nor a transport failure: a bug, told as the gateway's own failure.
+    return { kind: 'failure', region, type: 'InternalServerError', message: 'The gateway failed to poll FSx' };
+  }
+  const type = mapped instanceof InternalServerError ? 'InternalServerError' : 'FsxServiceError';
+  const code = 'code' in mapped ? String(mapped.code) : undefined;
+  return { kind: 'failure', region, type, message: `Polling FSx keeps failing: ${mapped.message}`, code, requestId: mapped.requestId };
+}

@@ -1,0 +1,189 @@
+import { Repeater } from '@repeaterjs/repeater';
+import { type Principal, canSee } from '../auth/principal';
+import { toBackup } from '../fsx/to-graphql';
+import type { BackupLifecycle } from '../fsx/enums.generated';
+import { FsxServiceError, InternalServerError, result } from '../results/error-result';
+import { backupNotFound, fileSystemNotFound } from '../results/not-found';
+import { mapFsxError } from '../errors/map-fsx-error';
+import { BACKUP_CHANGED_ERRORS, BackupChanged, type BackupChangedEvent } from './backup-changed.types';
+import { type FsxBackupRecord, type PollFailure, deletedRecord, isFinal, signatureOf } from './backup-state';
+import type { LiveHub } from './live-hub';
+import type { Watcher } from './watch-index';
+
+export interface WatchRequest {
+  region: string;
+  principal: Principal;
+  backupIds: readonly string[];
+  fileSystemIds: readonly string[];
+}
+
+/**
+ * One backupChanged subscription, as an async iterable of results. Its first event per backup is the
+ * backup's current state (fetched through the hub's shared reads), then one event per change the
+ * hub hands it; it completes when it watches backup ids only and every one is final.
+ */
+export function watchBackups(hub: LiveHub, request: WatchRequest): AsyncIterable<BackupChangedEvent> {
+  return new Repeater<BackupChangedEvent>(async (push, stop) => {
+    const watch = new BackupWatch(hub, request, (event) => void push(event).catch(() => undefined), () => stop());
+    hub.register(watch, [...watch.pending], watch.fileSystemIds);
+    const stopResync = hub.onResync(() => void watch.refresh());
+    try {
+      await watch.start();
+      watch.completeIfDone();
+      await stop;
+    } finally {
+      stopResync();
+      hub.unregister(watch, watch.pending, watch.fileSystemIds);
+    }
+  });
+}
+
+/** Lifecycle and progress from a signature (see signatureOf). */
+const parse = (signature: string) => {
+  const [lifecycle, progress] = signature.split(':');
+  return { lifecycle, progress: progress === '' ? -1 : Number(progress) };
+};
+
+/**
+ * Whether `next` is news after `previous` (both signatures): a backup's reported state only moves
+ * forward. A final state is not followed by anything but DELETED, and progress does not go back:
+ * a late message (one queued while Redis was away, or a poll that started before a mutation's
+ * publication) cannot undo what a client was already told.
+ */
+export function isNews(previous: string | undefined, next: string): boolean {
+  if (previous === undefined) return true;
+  if (previous === next) return false;
+  const before = parse(previous);
+  const after = parse(next);
+  if (before.lifecycle === 'DELETED') return false;
+  if (after.lifecycle === 'DELETED') return true;
+  if (before.lifecycle === 'AVAILABLE' || before.lifecycle === 'FAILED') return false;
+  if (after.lifecycle === 'AVAILABLE' || after.lifecycle === 'FAILED') return true;
+  return after.progress >= before.progress;
+}
+
+class BackupWatch implements Watcher {
+  readonly region: string;
+  /** Backup ids watched by id that are not final yet (the subscription completes when none is left). */
+  readonly pending: Set<string>;
+  readonly fileSystemIds: string[];
+  /** What this subscription last said of each backup (or saw of it, for backups that were final when first seen). */
+  private readonly said = new Map<string, string>();
+  private ended = false;
+
+  constructor(
+    private readonly hub: LiveHub,
+    private readonly request: WatchRequest,
+    private readonly emit: (event: BackupChangedEvent) => void,
+    private readonly stop: () => void,
+  ) {
+    this.region = request.region;
+    this.pending = new Set(request.backupIds);
+    this.fileSystemIds = [...new Set(request.fileSystemIds)];
+  }
+
+  /** The current state of everything watched: each watched backup's first event. */
+  async start(): Promise<void> {
+    const { principal } = this.request;
+    const visible = this.fileSystemIds.filter((id) => {
+      if (canSee(principal, id)) return true;
+      this.forgetFileSystem(id);
+      return false;
+    });
+    const reads = this.hub.readsIn(this.region);
+    try {
+      const [backups, fileSystems] = await Promise.all([reads.backup.loadMany([...this.pending]), reads.fileSystem.loadMany(visible)]);
+      const ids = [...this.pending];
+      backups.forEach((backup, i) => {
+        if (backup && canSee(principal, backup.FileSystem?.FileSystemId)) this.deliver(backup);
+        else this.forgetBackup(ids[i]);
+      });
+      const existing = visible.filter((id, i) => fileSystems[i] !== null);
+      for (const id of visible) if (!existing.includes(id)) this.forgetFileSystem(id);
+      for (const backup of await reads.backupsOfFileSystems(existing)) {
+        // Backups that were final before the subscription are not news; the ones in progress are.
+        if (isFinal(backup)) this.said.set(backup.BackupId, signatureOf(backup));
+        else this.deliver(backup);
+      }
+    } catch (error) {
+      this.emit(failureResult(error));
+    }
+  }
+
+  /** After the bus was away: the current state of what is still watched, told only where it is news. */
+  async refresh(): Promise<void> {
+    const reads = this.hub.readsIn(this.region);
+    try {
+      const ids = [...this.pending];
+      const [backups, listed] = await Promise.all([reads.backup.loadMany(ids), reads.backupsOfFileSystems(this.fileSystemIds)]);
+      backups.forEach((backup, i) => this.deliver(backup ?? deletedRecord(ids[i])));
+      for (const backup of listed) this.deliver(backup);
+    } catch {
+      // The poller reports failures that persist.
+    }
+  }
+
+  deliver(backup: FsxBackupRecord): void {
+    if (this.ended) return;
+    const id = backup.BackupId;
+    const previous = this.said.get(id);
+    // A deletion names no file system; it is news only for a backup this subscription has shown.
+    const visible = previous !== undefined || canSee(this.request.principal, backup.FileSystem?.FileSystemId);
+    const signature = signatureOf(backup);
+    if (!visible || !isNews(previous, signature)) return;
+    this.said.set(id, signature);
+    const final = isFinal(backup);
+    this.emit(
+      result(BackupChanged, {
+        backup: toBackup(backup, this.region),
+        previousLifecycle: previous === undefined ? null : ((parse(previous).lifecycle || null) as BackupLifecycle | null),
+        final,
+      }),
+    );
+    if (final && this.pending.delete(id)) {
+      this.hub.index.unwatchBackup(this, id);
+      this.completeIfDone();
+    }
+  }
+
+  fail(failure: PollFailure): void {
+    if (this.ended) return;
+    const fields = { message: failure.message, retryable: true, requestId: failure.requestId ?? null };
+    this.emit(
+      failure.type === 'InternalServerError'
+        ? result(InternalServerError, fields)
+        : result(FsxServiceError, { ...fields, code: failure.code ?? 'Unknown' }),
+    );
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.stop();
+  }
+
+  /** Done when no watched backup is left in progress and no file system is watched (none was, or none exists). */
+  completeIfDone(): void {
+    if (this.pending.size === 0 && this.fileSystemIds.length === 0) this.end();
+  }
+
+  private forgetBackup(id: string): void {
+    this.emit(backupNotFound(id));
+    this.pending.delete(id);
+    this.hub.index.unwatchBackup(this, id);
+  }
+
+  private forgetFileSystem(id: string): void {
+    this.emit(fileSystemNotFound(id));
+    this.fileSystemIds.splice(this.fileSystemIds.indexOf(id), 1);
+    this.hub.index.unwatchFileSystem(this, id);
+  }
+}
+
+function failureResult(error: unknown): BackupChangedEvent {
+  try {
+    return mapFsxError(error, {}, BACKUP_CHANGED_ERRORS) as BackupChangedEvent;
+  } catch {
+    return result(InternalServerError, { message: 'The gateway failed to read FSx', retryable: true, requestId: null });
+  }
+}

@@ -1,0 +1,168 @@
+import type { Backup as FsxBackup } from '@aws-sdk/client-fsx';
+import type { BackupEvents } from '../backup/backup-events';
+import type { FsxRegions } from '../fsx/fsx-regions';
+import type { Logger } from '../logging';
+import { BackupPoller } from './backup-poller';
+import { type FsxBackupRecord, type LiveMessage, deletedRecord } from './backup-state';
+import { InMemoryLiveBus, type LiveBus, LocalCoordinator, type PollCoordinator } from './coordination';
+import { LiveReads } from './fsx-reads';
+import { WatchIndex, type Watcher } from './watch-index';
+import { isEmpty } from './watch-set';
+
+export interface LiveHubOptions {
+  /** SUBSCRIPTION_POLL_INTERVAL_MS: how often the poller polls what is watched. */
+  pollIntervalMs: number;
+  /** Which replica polls (default: this one, alone). */
+  coordinator?: PollCoordinator;
+  /** How changes reach every replica's watchers (default: in memory). */
+  bus?: LiveBus;
+  logger?: Logger;
+}
+
+/** Backoff after failed polls: the interval doubles per consecutive failure, up to this. */
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Live progress for the whole process: the index of its watchers, the FSx reads they share, one
+ * poll loop, and the bus. Watchers register what they watch; the replica holding the lease polls the
+ * union of all replicas' watches once per tick and publishes the changes; every replica hands each
+ * change to exactly its own watchers. The gateway's own mutations publish at once (BackupEvents).
+ */
+export class LiveHub implements BackupEvents {
+  readonly index = new WatchIndex();
+  private readonly reads = new Map<string, LiveReads>();
+  private readonly poller: BackupPoller;
+  private readonly coordinator: PollCoordinator;
+  private readonly bus: LiveBus;
+  private readonly resyncHandlers = new Set<() => void>();
+  private timer?: NodeJS.Timeout;
+  private ticking?: Promise<void>;
+  private failures = 0;
+  private stopped = false;
+  /** Ticks run so far (for tests and the metrics to come). */
+  ticks = 0;
+
+  constructor(
+    private readonly fsx: FsxRegions,
+    private readonly options: LiveHubOptions,
+  ) {
+    this.coordinator = options.coordinator ?? new LocalCoordinator();
+    this.bus = options.bus ?? new InMemoryLiveBus();
+    this.poller = new BackupPoller(
+      (region) => this.readsIn(region),
+      (message) => this.bus.publish(message),
+    );
+    this.bus.onMessage((message) => this.dispatch(message));
+    this.bus.onReconnect(() => this.resync());
+    if (this.coordinator.shared) this.schedule(0);
+  }
+
+  get regions(): readonly string[] {
+    return this.fsx.names;
+  }
+
+  get defaultRegion(): string {
+    return this.fsx.defaultRegion;
+  }
+
+  serves(region: string): boolean {
+    return this.fsx.has(region);
+  }
+
+  get polling(): boolean {
+    return this.coordinator.polling;
+  }
+
+  /** The process-wide FSx reads of a served region. */
+  readsIn(region: string): LiveReads {
+    let reads = this.reads.get(region);
+    if (!reads) this.reads.set(region, (reads = new LiveReads(this.fsx.client(region))));
+    return reads;
+  }
+
+  register(watcher: Watcher, backupIds: readonly string[], fileSystemIds: readonly string[]): void {
+    this.index.add(watcher, backupIds, fileSystemIds);
+    if (!this.timer && !this.ticking) this.schedule(this.options.pollIntervalMs);
+  }
+
+  unregister(watcher: Watcher, backupIds: Iterable<string>, fileSystemIds: Iterable<string>): void {
+    this.index.remove(watcher, backupIds, fileSystemIds);
+  }
+
+  /** Called by each watcher after a reconnection of the bus, to fetch the state it may have missed. */
+  onResync(handler: () => void): () => void {
+    this.resyncHandlers.add(handler);
+    return () => this.resyncHandlers.delete(handler);
+  }
+
+  // BackupEvents: the gateway's own mutations, published at once instead of at the next tick.
+  changed(region: string, backup: FsxBackup): void {
+    if (typeof backup.BackupId === 'string') this.bus.publish({ kind: 'states', region, backups: [backup as FsxBackupRecord] });
+  }
+
+  deleted(region: string, backupId: string): void {
+    this.bus.publish({ kind: 'states', region, backups: [deletedRecord(backupId)] });
+  }
+
+  /** Every watcher of a change gets it (and decides itself whether it is news). */
+  private dispatch(message: LiveMessage): void {
+    try {
+      if (message.kind === 'failure') {
+        for (const watcher of this.index.watchersIn(message.region)) watcher.fail(message);
+        return;
+      }
+      for (const backup of message.backups) {
+        for (const watcher of this.index.watchersOf(message.region, backup)) watcher.deliver(backup);
+      }
+    } catch (error) {
+      this.options.logger?.error({ err: error }, 'live: delivering a change failed');
+    }
+  }
+
+  /** After the bus reconnected: watchers fetch the current state now, and once more a tick later (their re-subscription may have raced a change). */
+  private resync(): void {
+    const run = () => {
+      for (const handler of this.resyncHandlers) handler();
+    };
+    run();
+    setTimeout(run, this.options.pollIntervalMs).unref();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.ticking = this.tick().finally(() => (this.ticking = undefined));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    let ok = true;
+    try {
+      const watched = await this.coordinator.beginTick(this.index.snapshot());
+      if (watched && !isEmpty(watched)) {
+        this.ticks++;
+        ok = await this.poller.tick(watched);
+      }
+    } catch (error) {
+      ok = false;
+      this.options.logger?.warn({ err: error }, 'live: a poll tick failed');
+    }
+    this.failures = ok ? 0 : this.failures + 1;
+    // Polling stops when nothing is watched here, unless other replicas' watchers depend on this one.
+    if (this.index.size > 0 || this.coordinator.shared) {
+      this.schedule(Math.min(this.options.pollIntervalMs * 2 ** this.failures, Math.max(MAX_BACKOFF_MS, this.options.pollIntervalMs)));
+    }
+  }
+
+  /** Completes every watcher (their subscriptions end cleanly), then stops polling. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    for (const watcher of this.index.all()) watcher.end();
+    await this.ticking;
+    await this.coordinator.close();
+    await this.bus.close();
+  }
+}
