@@ -99,7 +99,7 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
         }
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
+          document = parse(payload.query, { maxLexicalTokens: limits.maxTokens });
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Unparsable document')];
         }

@@ -15,7 +15,7 @@ export class BackupChangedResolver {
   @Subscription(() => BackupChangedResult, {
     description:
       'Live state of backups: the current state of each watched backup first, then one event per change of lifecycle or progressPercent (DELETED when one disappears). The gateway polls FSx once for all its subscribers. Over WebSocket (graphql-transport-ws) at the /graphql path. Needs backups:read.',
-    subscribe: ({ args, context }) => subscribe(context as LiveContext, args),
+    subscribe: ({ args, context }) => subscribe(context as LiveContext, args as Record<string, unknown>),
   })
   // The subscribe function validates the arguments once; each event only passes through.
   backupChanged(@Root() event: BackupChangedEvent, @Args({ validate: false }) _args: BackupChangedArgs): BackupChangedEvent {
@@ -36,7 +36,9 @@ async function subscribe(ctx: LiveContext, raw: Record<string, unknown>): Promis
   const errors = await validate(args, { forbidUnknownValues: false, validationError: { target: false, value: false } });
   if (errors.length > 0) return once(argumentsInvalid(errors));
   if (!args.backupIds?.length && !args.fileSystemIds?.length) {
-    return once(invalidInput([fieldError(['backupIds'], 'watchesSomething', 'give backupIds, fileSystemIds or both (neither may be empty)')]));
+    return once(
+      invalidInput([fieldError(['backupIds'], 'watchesSomething', 'give backupIds, fileSystemIds or both (neither may be empty)')]),
+    );
   }
   const region = args.region ?? ctx.live.defaultRegion;
   if (!ctx.live.serves(region)) return once(regionNotServed(['region'], ctx.live.regions));

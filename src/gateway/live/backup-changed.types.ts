@@ -19,7 +19,10 @@ export class BackupChanged {
   @Field(() => Backup, { description: 'The backup now. Lifecycle DELETED (with what was last known of it) once it is gone.' })
   backup!: Backup;
 
-  @Field(() => BackupLifecycle, { nullable: true, description: 'The lifecycle this subscription last reported for the backup; null on its first event.' })
+  @Field(() => BackupLifecycle, {
+    nullable: true,
+    description: 'The lifecycle this subscription last reported for the backup; null on its first event.',
+  })
   previousLifecycle?: BackupLifecycle | null;
 
   @Field({ description: "True on the backup's last event: AVAILABLE, FAILED or DELETED." })

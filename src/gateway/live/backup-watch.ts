@@ -24,7 +24,12 @@ export interface WatchRequest {
  */
 export function watchBackups(hub: LiveHub, request: WatchRequest): AsyncIterable<BackupChangedEvent> {
   return new Repeater<BackupChangedEvent>(async (push, stop) => {
-    const watch = new BackupWatch(hub, request, (event) => void push(event).catch(() => undefined), () => stop());
+    const watch = new BackupWatch(
+      hub,
+      request,
+      (event) => void push(event).catch(() => undefined),
+      () => stop(),
+    );
     hub.register(watch, [...watch.pending], watch.fileSystemIds);
     const stopResync = hub.onResync(() => void watch.refresh());
     try {
@@ -182,7 +187,7 @@ class BackupWatch implements Watcher {
 
 function failureResult(error: unknown): BackupChangedEvent {
   try {
-    return mapFsxError(error, {}, BACKUP_CHANGED_ERRORS) as BackupChangedEvent;
+    return mapFsxError(error, {}, BACKUP_CHANGED_ERRORS);
   } catch {
     return result(InternalServerError, { message: 'The gateway failed to read FSx', retryable: true, requestId: null });
   }

@@ -58,7 +58,7 @@ export class InMemoryLiveBus implements LiveBus {
   onReconnect(): void {}
 
   async close(): Promise<void> {
-    await Promise.all(this.subscriptions.map((iterator) => iterator.return?.()));
+    await Promise.all(this.subscriptions.map(async (iterator) => void (await iterator.return?.())));
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  type Backup as FsxBackup,
   BackupNotFound,
   type FSxClient,
   type FileSystem as FsxFileSystem,
@@ -16,7 +17,7 @@ import type { FsxBackupRecord } from './backup-state';
 const COLLECT_MS = 10;
 const collect = (callback: () => void) => void setTimeout(callback, COLLECT_MS);
 
-const hasBackupId = (backup: { BackupId?: string }): backup is FsxBackupRecord => typeof backup.BackupId === 'string';
+const hasBackupId = (backup: FsxBackup): backup is FsxBackupRecord => typeof backup.BackupId === 'string';
 
 /**
  * The FSx reads of live progress in one region, shared by every watcher of the process (not per
@@ -79,5 +80,4 @@ export class LiveReads {
   }
 }
 
-const backupsIn = (page: { Backups?: { BackupId?: string }[] }): FsxBackupRecord[] =>
-  (page.Backups ?? []).filter(hasBackupId) as FsxBackupRecord[];
+const backupsIn = (page: { Backups?: FsxBackup[] }): FsxBackupRecord[] => (page.Backups ?? []).filter(hasBackupId);

@@ -167,7 +167,7 @@ export class RedisLiveBus implements LiveBus {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.subscriptions.map((iterator) => iterator.return?.()));
+    await Promise.all(this.subscriptions.map(async (iterator) => void (await iterator.return?.())));
     this.subscriber.disconnect();
     this.publisher.disconnect();
   }

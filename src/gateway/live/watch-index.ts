@@ -81,7 +81,7 @@ export class WatchIndex {
 
 function put(index: Index, region: string, id: string, watcher: Watcher): void {
   let ids = index.get(region);
-  if (!ids) index.set(region, (ids = new Map()));
+  if (!ids) index.set(region, (ids = new Map<string, Set<Watcher>>()));
   let watchers = ids.get(id);
   if (!watchers) ids.set(id, (watchers = new Set()));
   watchers.add(watcher);
