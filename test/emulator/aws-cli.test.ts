@@ -91,4 +91,27 @@ describeIfCli('AWS CLI against the emulator', () => {
       stderr: expect.stringContaining('(UnsupportedOperation)'),
     });
   });
+
+  it('describe-volumes, create-backup --volume-id, update-file-system and delete-volume work unmodified', async () => {
+    const volumes = await aws('describe-volumes', '--filters', `Name=file-system-id,Values=${DEMO.fileSystems.ontap}`);
+    expect(volumes.Volumes.map((v: { VolumeId: string }) => v.VolumeId)).toEqual([DEMO.volumes.ontap, DEMO.volumes.ontapSecond]);
+    const { Backup } = await aws('create-backup', '--volume-id', DEMO.volumes.ontapSecond);
+    expect(Backup).toMatchObject({ ResourceType: 'VOLUME', Volume: { VolumeId: DEMO.volumes.ontapSecond } });
+    const updated = await aws(
+      'update-file-system',
+      '--file-system-id',
+      DEMO.fileSystems.openzfs,
+      '--open-zfs-configuration',
+      'AutomaticBackupRetentionDays=3,DailyAutomaticBackupStartTime=01:00,CopyTagsToBackups=true',
+    );
+    expect(updated.FileSystem.OpenZFSConfiguration).toMatchObject({
+      AutomaticBackupRetentionDays: 3,
+      DailyAutomaticBackupStartTime: '01:00',
+    });
+    const deleted = await aws('delete-volume', '--volume-id', DEMO.volumes.ontapSecond, '--ontap-configuration', 'SkipFinalBackup=true');
+    expect(deleted).toMatchObject({ VolumeId: DEMO.volumes.ontapSecond, Lifecycle: 'DELETING' });
+    await expect(aws('describe-volumes', '--volume-ids', 'fsvol-00000000000000000')).rejects.toMatchObject({
+      stderr: expect.stringContaining('(VolumeNotFound)'),
+    });
+  });
 });

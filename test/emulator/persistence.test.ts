@@ -7,9 +7,13 @@ import {
   DeleteBackupCommand,
   DescribeBackupsCommand,
   DescribeFileSystemsCommand,
+  DescribeVolumesCommand,
+  DeleteFileSystemCommand,
+  DeleteVolumeCommand,
   TagResourceCommand,
+  UpdateFileSystemCommand,
 } from '@aws-sdk/client-fsx';
-import { DEMO, DEMO_SECOND_REGION, startEmulator } from '../../src/emulator';
+import { DEMO, DEMO_SECOND_REGION, ManualClock, startEmulator } from '../../src/emulator';
 import { builtEntry, type ReadyChild, startNodeProcess } from '../support/child-process';
 import { fsxClientFor } from '../support/emulator';
 
@@ -20,6 +24,52 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('data file (embedded)', () => {
+  it('keeps volumes, deletions in progress, automatic-backup settings and the schedule across a restart', async () => {
+    const dataFile = join(dir, 'state.json');
+    const clock = new ManualClock(Date.UTC(2025, 0, 1));
+    const options = { dataFile, clock, backupDurationMs: 0, fileSystemDurationMs: 1000 };
+    const first = await startEmulator(options);
+    const client = fsxClientFor(first);
+    const deleted = await client.send(new DeleteVolumeCommand({ VolumeId: DEMO.volumes.ontapSecond, ClientRequestToken: 'gone' }));
+    await client.send(
+      new DeleteFileSystemCommand({ FileSystemId: DEMO.fileSystems.windows, WindowsConfiguration: { SkipFinalBackup: true } }),
+    );
+    await client.send(
+      new UpdateFileSystemCommand({ FileSystemId: DEMO.fileSystems.openzfs, OpenZFSConfiguration: { AutomaticBackupRetentionDays: 2 } }),
+    );
+    client.destroy();
+    await first.stop();
+
+    // A day later: the windows the emulator was down for are caught up from the data file's last look.
+    clock.advance(86_400_000);
+    const second = await startEmulator(options);
+    const client2 = fsxClientFor(second);
+    try {
+      const { Volumes } = await client2.send(new DescribeVolumesCommand({}));
+      expect(Volumes!.map((v) => v.VolumeId).sort()).toEqual(
+        [DEMO.volumes.ontap, DEMO.volumes.openzfsRoot, DEMO.volumes.openzfsChild].sort(),
+      );
+      const replay = await client2.send(new DeleteVolumeCommand({ VolumeId: DEMO.volumes.ontapSecond, ClientRequestToken: 'gone' }));
+      expect(replay.OntapResponse!.FinalBackupId).toBe(deleted.OntapResponse!.FinalBackupId);
+      const { FileSystems } = await client2.send(new DescribeFileSystemsCommand({}));
+      expect(FileSystems!.map((f) => f.FileSystemId)).not.toContain(DEMO.fileSystems.windows);
+      const openZfs = FileSystems!.find((f) => f.FileSystemId === DEMO.fileSystems.openzfs)!;
+      expect(openZfs.OpenZFSConfiguration!.AutomaticBackupRetentionDays).toBe(2);
+      const automatic = await client2.send(
+        new DescribeBackupsCommand({
+          Filters: [
+            { Name: 'file-system-id', Values: [DEMO.fileSystems.openzfs] },
+            { Name: 'backup-type', Values: ['AUTOMATIC'] },
+          ],
+        }),
+      );
+      expect(automatic.Backups!.map((b) => b.CreationTime!.toISOString())).toEqual(['2025-01-01T06:00:00.000Z']);
+    } finally {
+      client2.destroy();
+      await second.stop();
+    }
+  });
+
   it('keeps backups, deletions, tags and idempotency tokens across a restart', async () => {
     const dataFile = join(dir, 'state.json');
     const first = await startEmulator({ dataFile, backupDurationMs: 0 });
