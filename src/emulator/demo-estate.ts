@@ -171,7 +171,7 @@ const windowsUserBackup = (windows: FileSystemRecord, region: string, accountId:
     { Key: 'Name', Value: 'before-upgrade' },
   ]);
 
-/** Two ONTAP volumes in the demo SVM and the OpenZFS root volume with one child, created a day after their file systems. */
+/** Two ONTAP volumes in the demo SVM, and the OpenZFS root volume (with its file system) and one child. */
 function demoVolumes(fileSystems: FileSystemRecord[]): VolumeRecord[] {
   const fs = (id: string) => fileSystems.find((f) => f.fileSystemId === id)!;
   const ontap = (volumeId: string, name: string, createdAtMs: number, ontapConfig: Record<string, unknown>) =>
