@@ -38,7 +38,7 @@ export function watchBackups(hub: LiveHub, request: WatchRequest): AsyncIterable
       await stop;
     } finally {
       stopResync();
-      hub.unregister(watch, watch.pending, watch.fileSystemIds);
+      hub.unregister(watch, watch.pending, watch.fileSystemIds, watch.shown);
     }
   });
 }
@@ -74,6 +74,8 @@ class BackupWatch implements Watcher {
   readonly fileSystemIds: string[];
   /** What this subscription last said of each backup (or saw of it, for backups that were final when first seen). */
   private readonly said = new Map<string, string>();
+  /** Backups met through a watched file system (not watched by id), registered so their deletion reaches this watch. */
+  readonly shown = new Set<string>();
   private ended = false;
 
   constructor(
@@ -107,8 +109,11 @@ class BackupWatch implements Watcher {
       for (const id of visible) if (!existing.includes(id)) this.forgetFileSystem(id);
       for (const backup of await reads.backupsOfFileSystems(existing)) {
         // Backups that were final before the subscription are not news; the ones in progress are.
-        if (isFinal(backup)) this.said.set(backup.BackupId, signatureOf(backup));
-        else this.deliver(backup);
+        if (!isFinal(backup)) this.deliver(backup);
+        else {
+          this.said.set(backup.BackupId, signatureOf(backup));
+          this.show(backup.BackupId);
+        }
       }
     } catch (error) {
       this.emit(failureResult(error));
@@ -137,6 +142,7 @@ class BackupWatch implements Watcher {
     const signature = signatureOf(backup);
     if (!visible || !isNews(previous, signature)) return;
     this.said.set(id, signature);
+    if (!this.pending.has(id)) this.show(id);
     const final = isFinal(backup);
     this.emit(
       result(BackupChanged, {
@@ -170,6 +176,12 @@ class BackupWatch implements Watcher {
   /** Done when no watched backup is left in progress and no file system is watched (none was, or none exists). */
   completeIfDone(): void {
     if (this.pending.size === 0 && this.fileSystemIds.length === 0) this.end();
+  }
+
+  private show(id: string): void {
+    if (this.shown.has(id) || this.request.backupIds.includes(id)) return;
+    this.shown.add(id);
+    this.hub.index.shownBy(this, id);
   }
 
   private forgetBackup(id: string): void {

@@ -39,7 +39,7 @@ export class LiveHub implements BackupEvents {
   private ticking?: Promise<void>;
   private failures = 0;
   private stopped = false;
-  /** Ticks run so far (for tests and the metrics to come). */
+  /** Polls completed so far (for tests and the metrics to come). */
   ticks = 0;
 
   constructor(
@@ -85,8 +85,8 @@ export class LiveHub implements BackupEvents {
     if (!this.timer && !this.ticking) this.schedule(this.options.pollIntervalMs);
   }
 
-  unregister(watcher: Watcher, backupIds: Iterable<string>, fileSystemIds: Iterable<string>): void {
-    this.index.remove(watcher, backupIds, fileSystemIds);
+  unregister(watcher: Watcher, backupIds: Iterable<string>, fileSystemIds: Iterable<string>, shown?: Iterable<string>): void {
+    this.index.remove(watcher, backupIds, fileSystemIds, shown);
   }
 
   /** Called by each watcher after a reconnection of the bus, to fetch the state it may have missed. */
@@ -142,8 +142,8 @@ export class LiveHub implements BackupEvents {
     try {
       const watched = await this.coordinator.beginTick(this.index.snapshot());
       if (watched && !isEmpty(watched)) {
-        this.ticks++;
         ok = await this.poller.tick(watched);
+        this.ticks++;
       }
     } catch (error) {
       ok = false;

@@ -20,6 +20,8 @@ type Index = Map<string, Map<string, Set<Watcher>>>;
 export class WatchIndex {
   private readonly backups: Index = new Map();
   private readonly fileSystems: Index = new Map();
+  /** Backups file system watchers have shown: a deletion names no file system, yet must reach them. Not polled by id. */
+  private readonly shown: Index = new Map();
   private readonly watchers = new Set<Watcher>();
 
   get size(): number {
@@ -40,19 +42,28 @@ export class WatchIndex {
     drop(this.backups, watcher.region, backupId, watcher);
   }
 
+  /** A backup a file system watcher has shown, so its deletion reaches the watcher. */
+  shownBy(watcher: Watcher, backupId: string): void {
+    put(this.shown, watcher.region, backupId, watcher);
+  }
+
   unwatchFileSystem(watcher: Watcher, fileSystemId: string): void {
     drop(this.fileSystems, watcher.region, fileSystemId, watcher);
   }
 
-  remove(watcher: Watcher, backupIds: Iterable<string>, fileSystemIds: Iterable<string>): void {
+  remove(watcher: Watcher, backupIds: Iterable<string>, fileSystemIds: Iterable<string>, shown: Iterable<string> = []): void {
     this.watchers.delete(watcher);
     for (const id of backupIds) drop(this.backups, watcher.region, id, watcher);
     for (const id of fileSystemIds) drop(this.fileSystems, watcher.region, id, watcher);
+    for (const id of shown) drop(this.shown, watcher.region, id, watcher);
   }
 
   /** Everyone watching this backup, by its id or by its file system. */
   watchersOf(region: string, backup: FsxBackupRecord): Set<Watcher> {
-    const found = new Set(this.backups.get(region)?.get(backup.BackupId));
+    const found = new Set([
+      ...(this.backups.get(region)?.get(backup.BackupId) ?? []),
+      ...(this.shown.get(region)?.get(backup.BackupId) ?? []),
+    ]);
     const fileSystemId = backup.FileSystem?.FileSystemId;
     if (fileSystemId) for (const watcher of this.fileSystems.get(region)?.get(fileSystemId) ?? []) found.add(watcher);
     return found;
