@@ -8,6 +8,8 @@
  * Processes: this one (orchestrator + load generator: autocannon as a library, or a sequential
  * client for latencies), a child with the FSx emulator, a child with every server under test.
  * Batching runs in this process against its own emulator (counts read from emulator.calls).
+ * Live progress (bench/live.js) starts its own emulator children, `node dist/main.js` replicas and a
+ * redis-server, and stops them all whatever happens.
  */
 // The deployment configuration: graphql-js checks every instanceOf the slow way unless NODE_ENV is
 // production (measured: ~2× the gateway's CPU per read), and config.ts turns GraphiQL/introspection off.
@@ -32,6 +34,7 @@ const { seedEstate } = require('./lib/seed');
 const { post, gql } = require('./lib/http-client');
 const { median, percentile } = require('./lib/stats');
 const Q = require('./lib/queries');
+const createLive = require('./live');
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
@@ -694,6 +697,15 @@ async function main() {
     await scenario('4-batching', () => batching());
     await scenario('5-cold-start', () => coldStart());
     await scenario('6-memory', () => memory({ emulatorUrl }));
+    // Live progress (bench/live.js): each scenario starts and stops its own emulator, gateways and Redis.
+    const live = createLive({ quick: QUICK, Failure });
+    const withRows = async (run) => {
+      const { rows: liveRows, result } = await run();
+      rows.push(...liveRows);
+      return result;
+    };
+    await scenario('7-live-progress', () => withRows(live.liveProgress));
+    await scenario('8-live-memory', () => withRows(live.liveMemory));
   } finally {
     await servers?.stop();
     await emulator.stop();

@@ -50,16 +50,29 @@ function inMemoryFsx(page) {
   // willResolveField, which would otherwise slow the baseline that shares it.
   const schemaFor = () => buildGatewaySchema();
   const cursors = new CursorCodec(config.cursorSecret);
+  // Every server shares the gateway's live hub (servers stop it when they drain; nothing here subscribes).
   const page = await gateway.fsx.client().send(new DescribeBackupsCommand({ MaxResults: 100 }));
   const memFsx = FsxRegions.single(config.region, inMemoryFsx(page));
   const serverOptions = { graphiql: config.graphiql, introspection: config.introspection, production: config.production };
 
-  const baseline = createBaselineServer({ schema: await schemaFor(), deps: { fsx: gateway.fsx, cursors }, createContext });
-  const baselineMem = createBaselineServer({ schema: await schemaFor(), deps: { fsx: memFsx, cursors }, createContext });
-  const gatewayMem = await createGatewayServer({ schema: await schemaFor(), deps: { fsx: memFsx, cursors }, ...serverOptions });
+  const baseline = createBaselineServer({
+    schema: await schemaFor(),
+    deps: { fsx: gateway.fsx, cursors, live: gateway.live },
+    createContext,
+  });
+  const baselineMem = createBaselineServer({
+    schema: await schemaFor(),
+    deps: { fsx: memFsx, cursors, live: gateway.live },
+    createContext,
+  });
+  const gatewayMem = await createGatewayServer({
+    schema: await schemaFor(),
+    deps: { fsx: memFsx, cursors, live: gateway.live },
+    ...serverOptions,
+  });
   const sdlMem = await createGatewayServer({
     schema: buildPlainSchema(await schemaFor()),
-    deps: { fsx: memFsx, cursors },
+    deps: { fsx: memFsx, cursors, live: gateway.live },
     ...serverOptions,
   });
 
