@@ -44,8 +44,15 @@ type LeaseCommands = Redis & {
 export function connectRedisLive(options: RedisLiveOptions): { coordinator: RedisCoordinator; bus: RedisLiveBus } {
   const replicaId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const retryStrategy = (attempt: number) => Math.min(100 * attempt, 2000);
-  // Commands fail at once while Redis is away (the tick then falls back), instead of queuing stale state.
-  const commands = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy }) as LeaseCommands;
+  // Commands fail at once while Redis is away (the tick then falls back), instead of queuing stale state;
+  // and after a lease's time while Redis is there but does not answer (stalled, or a connection cut without
+  // a reset), or the tick and the publications would wait for it indefinitely instead of falling back.
+  const commands = new Redis(options.url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: options.leaseMs,
+    retryStrategy,
+  }) as LeaseCommands;
   // The subscriber queues its SUBSCRIBE until connected and re-subscribes after every reconnection.
   const subscriber = new Redis(options.url, { maxRetriesPerRequest: null, retryStrategy });
   for (const [name, client] of [
