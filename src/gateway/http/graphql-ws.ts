@@ -57,6 +57,26 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
   const connections = new WeakMap<object, Connection>();
   let active = 0;
   const rules = [...specifiedRules, ...limitRules(limits)];
+  // Parsed and validated documents by their text, as Apollo keeps them for HTTP: the watchers of one
+  // console all send the same subscription, and each would otherwise hold its own syntax tree.
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const prepare = (query: string): DocumentNode | readonly GraphQLError[] => {
+    const cached = documents.get(query);
+    if (cached) return cached;
+    let prepared: DocumentNode | readonly GraphQLError[];
+    try {
+      const document = parse(query, { maxLexicalTokens: limits.maxTokens });
+      const errors = validate(schema, document, rules);
+      prepared = errors.length > 0 ? errors : document;
+    } catch (error) {
+      prepared = [error instanceof GraphQLError ? error : new GraphQLError('Unparsable document')];
+    }
+    if (query.length <= MAX_CACHED_QUERY_LENGTH) {
+      if (documents.size >= MAX_CACHED_DOCUMENTS) documents.clear();
+      documents.set(query, prepared);
+    }
+    return prepared;
+  };
 
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refusal = upgradeRefusal(req, options.corsOrigins);
@@ -97,14 +117,8 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
             }),
           ];
         }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxLexicalTokens: limits.maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Unparsable document')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors;
+        const document = prepare(payload.query);
+        if (!('kind' in document)) return document;
         const variables = payload.variables ?? {};
         const cost = options.costOf?.(schema, document, payload.operationName ?? undefined, variables);
         if (cost !== undefined && cost > limits.maxCost) return [tooCostly(cost, limits.maxCost)];
@@ -143,6 +157,10 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
     },
   };
 }
+
+const MAX_CACHED_DOCUMENTS = 500;
+/** Longer documents are prepared each time: the cache must stay small whatever clients send. */
+const MAX_CACHED_QUERY_LENGTH = 8192;
 
 /** Why an upgrade is refused (an HTTP status line), or undefined to accept it. */
 function upgradeRefusal(req: IncomingMessage, corsOrigins: '*' | string[]): string | undefined {

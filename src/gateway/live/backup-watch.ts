@@ -92,7 +92,8 @@ class BackupWatch implements Watcher {
   /** The current state of everything watched: each watched backup's first event. */
   async start(): Promise<void> {
     const { principal } = this.request;
-    const visible = this.fileSystemIds.filter((id) => {
+    // A copy: forgetting a file system takes it out of this.fileSystemIds.
+    const visible = [...this.fileSystemIds].filter((id) => {
       if (canSee(principal, id)) return true;
       this.forgetFileSystem(id);
       return false;

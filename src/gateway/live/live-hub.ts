@@ -82,6 +82,8 @@ export class LiveHub implements BackupEvents {
 
   register(watcher: Watcher, backupIds: readonly string[], fileSystemIds: readonly string[]): void {
     this.index.add(watcher, backupIds, fileSystemIds);
+    // A subscription that arrives while the gateway stops ends at once, like the others did.
+    if (this.stopped) return watcher.end();
     if (!this.timer && !this.ticking) this.schedule(this.options.pollIntervalMs);
   }
 
@@ -138,6 +140,7 @@ export class LiveHub implements BackupEvents {
   }
 
   private async tick(): Promise<void> {
+    const started = Date.now();
     let ok = true;
     try {
       const watched = await this.coordinator.beginTick(this.index.snapshot());
@@ -152,7 +155,9 @@ export class LiveHub implements BackupEvents {
     this.failures = ok ? 0 : this.failures + 1;
     // Polling stops when nothing is watched here, unless other replicas' watchers depend on this one.
     if (this.index.size > 0 || this.coordinator.shared) {
-      this.schedule(Math.min(this.options.pollIntervalMs * 2 ** this.failures, Math.max(MAX_BACKOFF_MS, this.options.pollIntervalMs)));
+      // Ticks start at a fixed rate (a slow poll does not stretch the period), further apart after failures.
+      const period = Math.min(this.options.pollIntervalMs * 2 ** this.failures, Math.max(MAX_BACKOFF_MS, this.options.pollIntervalMs));
+      this.schedule(Math.max(0, period - (Date.now() - started)));
     }
   }
 

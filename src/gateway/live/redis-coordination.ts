@@ -134,7 +134,6 @@ export class RedisLiveBus implements LiveBus {
   private readonly handlers: ((message: LiveMessage) => void)[] = [];
   private readonly reconnectHandlers: (() => void)[] = [];
   private readonly subscriptions: AsyncIterator<LiveMessage>[] = [];
-  private connectedBefore = false;
 
   constructor(
     private readonly publisher: Redis,
@@ -154,9 +153,9 @@ export class RedisLiveBus implements LiveBus {
     this.pubSub = createPubSub<Record<string, [LiveMessage]>>({
       eventTarget: createRedisEventTarget({ publishClient, subscribeClient: subscriber, serializer: LIVE_MESSAGE_SERIALIZER }),
     });
+    // Every (re)connection, the first included: watchers that subscribed while Redis was away fetch what they missed.
     subscriber.on('ready', () => {
-      if (this.connectedBefore) for (const handler of this.reconnectHandlers) handler();
-      this.connectedBefore = true;
+      for (const handler of this.reconnectHandlers) handler();
     });
   }
 

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import WebSocket from 'ws';
+import { DEMO } from '../../src/emulator/demo-estate';
+import { type ReadyChild, builtEntry, startNodeProcess } from '../support/child-process';
+import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
+import { BACKUP_CHANGED, Recorder, wsClient } from '../support/ws';
+
+/**
+ * The WebSocket side of /graphql: the HTTP path's credentials, scopes, file-system limits, browser
+ * origins and query limits apply, and a stopping gateway completes every subscription first.
+ */
+const KEYS = {
+  reader: { scopes: ['backups:read'] },
+  writer: { scopes: ['backups:write'] },
+  windowsTeam: { scopes: ['backups:read', 'backups:write'], fileSystemIds: [DEMO.fileSystems.windows] },
+} as const;
+type Who = keyof typeof KEYS;
+const keyOf = (who: Who) => `key-for-${who}-0123456789abcdef`;
+const API_KEYS = JSON.stringify(
+  Object.entries(KEYS).map(([id, k]) => ({
+    id,
+    sha256: createHash('sha256')
+      .update(keyOf(id as Who))
+      .digest('hex'),
+    ...k,
+  })),
+);
+
+/** Opens a raw graphql-transport-ws socket; resolves with its close code once it closes. */
+function rawSocket(url: string, options: { origin?: string; init?: unknown; send?: string } = {}) {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', options.origin ? { origin: options.origin } : {});
+  const messages: any[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    socket.once('error', reject);
+  });
+  return { socket, messages, closed, opened };
+}
+
+describe('who may watch', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({}, { AUTH_MODE: 'apikey', API_KEYS, SUBSCRIPTION_POLL_INTERVAL_MS: '50' });
+  });
+  afterAll(() => t.stop());
+
+  test('no credentials or a bad key: the connection closes with 4401', async () => {
+    for (const params of [{}, { 'x-api-key': 'not-a-key' }, { authorization: 'ApiKey nope' }]) {
+      const raw = rawSocket(t.gateway.url);
+      await raw.opened;
+      raw.socket.send(JSON.stringify({ type: 'connection_init', payload: params }));
+      expect((await raw.closed).code).toBe(4401);
+    }
+  });
+
+  test('credentials without backups:read: the connection closes with 4403', async () => {
+    const raw = rawSocket(t.gateway.url);
+    await raw.opened;
+    raw.socket.send(JSON.stringify({ type: 'connection_init', payload: { 'x-api-key': keyOf('writer') } }));
+    const { code, reason } = await raw.closed;
+    expect(code).toBe(4403);
+    expect(reason).toMatch(/backups:read/);
+  });
+
+  test('a key limited to some file systems: hidden ones look exactly like missing ones', async () => {
+    const created = await t.gql(
+      CREATE_BACKUP,
+      { input: { fileSystemId: DEMO.fileSystems.lustrePersistent } },
+      { 'x-api-key': keyOf('reader') },
+    );
+    expect(created.body.data.createBackup.__typename).toBe('Forbidden');
+    const client = wsClient(t.gateway.url, { 'x-api-key': keyOf('windowsTeam') });
+    try {
+      const hidden = Recorder.subscribe(client, BACKUP_CHANGED, {
+        backupIds: [DEMO.backups.openzfsUser, 'backup-00000000deadbeef', DEMO.backups.windowsUser],
+        fileSystemIds: [DEMO.fileSystems.lustrePersistent, 'fs-00000000deadbeef'],
+      });
+      await hidden.waitFor(5);
+      hidden.stop();
+      const results = hidden.events.map((e) => e.data.backupChanged);
+      const notFound = (type: string) =>
+        results.filter((r) => r.__typename === type).map(({ message, retryable }) => ({ message, retryable }));
+      expect(notFound('BackupNotFound')).toEqual([
+        { message: `Backup ${DEMO.backups.openzfsUser} does not exist`, retryable: false },
+        { message: 'Backup backup-00000000deadbeef does not exist', retryable: false },
+      ]);
+      expect(notFound('FileSystemNotFound')).toEqual([
+        { message: `File system ${DEMO.fileSystems.lustrePersistent} does not exist`, retryable: false },
+        { message: 'File system fs-00000000deadbeef does not exist', retryable: false },
+      ]);
+      expect(results.filter((r) => r.__typename === 'BackupChanged').map((r) => r.backup.backupId)).toEqual([DEMO.backups.windowsUser]);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('browsers and limits', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway(
+      {},
+      {
+        CORS_ORIGINS: 'https://console.example.com',
+        MAX_SUBSCRIPTIONS_PER_CONNECTION: '2',
+        WS_CONNECTION_INIT_TIMEOUT_MS: '300',
+        MAX_BODY_BYTES: '4096',
+        MAX_DEPTH: '6',
+      },
+    );
+  });
+  afterAll(() => t.stop());
+
+  test('an upgrade from a browser origin CORS_ORIGINS does not allow is refused (403); an allowed one and the gateway’s own are accepted', async () => {
+    await expect(rawSocket(t.gateway.url, { origin: 'https://evil.example.net' }).opened).rejects.toThrow('HTTP 403');
+    for (const origin of ['https://console.example.com', new URL(t.gateway.url).origin]) {
+      const raw = rawSocket(t.gateway.url, { origin });
+      await raw.opened;
+      raw.socket.close();
+    }
+    await expect(rawSocket(t.gateway.url.replace('/graphql', '/elsewhere')).opened).rejects.toThrow('HTTP 404');
+  });
+
+  test('a socket that never sends connection_init is closed (4408); an oversized message closes it (1009)', async () => {
+    const silent = rawSocket(t.gateway.url);
+    await silent.opened;
+    expect((await silent.closed).code).toBe(4408);
+    const big = rawSocket(t.gateway.url);
+    await big.opened;
+    big.socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(5000) } }));
+    expect((await big.closed).code).toBe(1009);
+  });
+
+  test('subscriptions per connection, depth and cost are limited as on HTTP', async () => {
+    const client = wsClient(t.gateway.url);
+    try {
+      const watching = [0, 1].map(() => Recorder.subscribe(client, BACKUP_CHANGED, { fileSystemIds: [DEMO.fileSystems.windows] }));
+      await Promise.all(watching.map((w) => w.waitFor(0)));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const third = Recorder.subscribe(client, BACKUP_CHANGED, { fileSystemIds: [DEMO.fileSystems.windows] });
+      const [error] = (await third.done) as Array<{ extensions?: { code?: string } }>;
+      expect(error.extensions?.code).toBe('TOO_MANY_SUBSCRIPTIONS');
+      watching.forEach((w) => w.stop());
+      while (t.gateway.server.ws.activeSubscriptions > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+      const deep = Recorder.subscribe(
+        client,
+        'subscription { backupChanged(backupIds: ["backup-0a1b2c3d4e5f60002"]) { ... on BackupChanged { backup { sourceBackup { sourceBackup { sourceBackup { sourceBackup { backupId } } } } } } } }',
+      );
+      const [deepError] = (await deep.done) as Array<{ extensions?: { code?: string } }>;
+      expect(deepError.extensions?.code).toBe('QUERY_TOO_DEEP');
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('stopping', () => {
+  let gateway: ReadyChild | undefined;
+  afterEach(() => gateway?.child.kill('SIGKILL'));
+
+  test('SIGTERM completes every subscription, then closes each socket with 1001, and the process exits 0', async () => {
+    gateway = await startNodeProcess(builtEntry('main.js'), {
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        FSX_EMULATOR_BACKUP_DURATION_MS: '600000',
+        LOG_LEVEL: 'silent',
+      },
+      ready: /fsx-backup-graph ready: (http:\/\/\S+\/graphql)/,
+    });
+    const url = gateway.ready[1];
+    const raw = rawSocket(url);
+    await raw.opened;
+    raw.socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    const subscribe = (id: string, fileSystemId: string) =>
+      raw.socket.send(
+        JSON.stringify({ id, type: 'subscribe', payload: { query: BACKUP_CHANGED, variables: { fileSystemIds: [fileSystemId] } } }),
+      );
+    subscribe('a', DEMO.fileSystems.windows);
+    subscribe('b', DEMO.fileSystems.openzfs);
+    while (!raw.messages.some((m) => m.type === 'connection_ack')) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    gateway.child.kill('SIGTERM');
+    const child = gateway;
+    // A failure guard that says where the gateway stood, should it not close the socket.
+    const { code } = await Promise.race([
+      raw.closed,
+      new Promise<never>((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`no close: ${JSON.stringify(raw.messages)} exit=${child.child.exitCode} ${child.output().slice(-1500)}`)),
+          20_000,
+        ).unref(),
+      ),
+    ]);
+    expect(code).toBe(1001);
+    expect(
+      raw.messages
+        .filter((m) => m.type === 'complete')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
+    await expect(gateway.exited).resolves.toEqual({ code: 0, signal: null });
+    gateway = undefined;
+  });
+});
