@@ -30,7 +30,7 @@ const API_KEYS = JSON.stringify(
 function rawSocket(url: string, options: { origin?: string; init?: unknown; send?: string } = {}) {
   const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', options.origin ? { origin: options.origin } : {});
   const messages: any[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+  socket.on('message', (data) => messages.push(JSON.parse((data as Buffer).toString())));
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
   );
