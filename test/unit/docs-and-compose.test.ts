@@ -47,6 +47,20 @@ describe('docker-compose.yml agrees with the config modules', () => {
     expect(read('Dockerfile')).toMatch(/CMD \["node", "dist\/main.js"\]/);
   });
 
+  test('gateways share one Redis for live progress, and every replica is configured as the gateway is', () => {
+    const { redis } = compose.services;
+    const replica = compose.services['gateway-replica'];
+    const gw = loadConfig(gateway.environment);
+    const url = new URL(gw.live.redisUrl!);
+    expect([url.hostname, url.port]).toEqual(['redis', '6379']);
+    expect(redis.command).toEqual(['redis-server', '--save', '', '--appendonly', 'no']);
+    expect(gateway.depends_on.redis.condition).toBe('service_healthy');
+    for (const name of Object.keys(replica.environment)) expect(known).toContain(name);
+    expect(replica.environment).toEqual(gateway.environment);
+    expect(replica.command).toEqual(gateway.command);
+    expect(replica.ports).toEqual([`4001-4002:${gw.port}`]);
+  });
+
   test('health checks probe routes the services serve', () => {
     expect(emulator.healthcheck.test.join(' ')).toContain(`127.0.0.1:${emulatorConfigFromEnv(emulator.environment).port}/_emulator/health`);
     expect(gateway.healthcheck.test.join(' ')).toContain(`127.0.0.1:${loadConfig(gateway.environment).port}/readyz`);
