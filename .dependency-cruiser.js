@@ -24,6 +24,7 @@ const GATEWAY_ROOMS = [
   'backup/',
   'file-system/',
   'federation/',
+  'node/',
   'live/',
   'context.ts',
   'schema.ts',

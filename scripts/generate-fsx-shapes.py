@@ -18,6 +18,9 @@ KEYS={'Backup':'backupId','FileSystem':'fileSystemId'}
 # Fields the gateway adds to FSx shapes (not in the model): set by src/gateway/fsx/to-graphql.ts.
 EXTRA={'Backup':[('region','The AWS Region the backup is in: the region the gateway read it from.')],
        'FileSystem':[('region','The AWS Region the file system is in: the region the gateway read it from.')]}
+# Global object identification: these types implement the Node interface (src/gateway/fsx/node.ts), whose
+# id is the resource ARN; the ARN's resource type and the id member (for an endpoint that omits ResourceARN).
+NODES={'Backup':('backup','BackupId'),'FileSystem':('file-system','FileSystemId')}
 NONNULL={('Backup','BackupId'),('FileSystem','FileSystemId'),('Tag','Key'),('Tag','Value')}
 def camel(n):
     if n.upper()==n: return n.lower()
@@ -62,13 +65,15 @@ out.append('''// GENERATED from the FSx service model (botocore fsx-2018-03-01, 
 // marks required, and a missing member must not fail a whole query.
 /* eslint-disable */
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Node } from './node';
 import { DateTime, SafeInt } from './scalars';
 import * as E from './enums.generated';
 ''')
 for n in structs:
     s=S[n]
     if n in KEYS: out.append(f"@Directive('@key(fields: \"{KEYS[n]}\")')")
-    out.append(f"@ObjectType('{n}', {{ simpleResolvers: true, description: {json.dumps(doc(s.get('documentation','')))} }})")
+    impl='implements: Node, ' if n in NODES else ''
+    out.append(f"@ObjectType('{n}', {{ {impl}simpleResolvers: true, description: {json.dumps(doc(s.get('documentation','')))} }})")
     out.append(f"export class {n} {{")
     for k,v in s['members'].items():
         if (n,k) in SKIP_MEMBERS: continue
@@ -94,6 +99,10 @@ for n in structs:
         out.append(f"  @Field(() => String, {{ description: {json.dumps(description)} }})")
         out.append(f"  {name}!: string;")
     out.append('}\n')
+out.append('/** The types that implement Node: their ARN resource type (arn:...:fsx:region:account:<resource>/...) and id field. */')
+out.append('export const NODE_TYPES = {')
+for n,(resource,member) in NODES.items(): out.append(f"  {n}: {{ resource: '{resource}', idField: '{camel(member)}' }},")
+out.append('} as const;\n')
 open(os.path.join(GATEWAY,'shapes.generated.ts'),'w').write('\n'.join(out))
 eo=['''// GENERATED from the FSx service model (see shapes.generated.ts). Every enum carries one extra value,
 // UNRECOGNIZED: FSx adds values over time (Lifecycle gained PENDING, TRANSFERRING, COPYING), and the

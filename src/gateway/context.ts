@@ -8,6 +8,7 @@ import { FileSystemService } from './file-system/file-system.service';
 import { type FsxRegions, Regional } from './fsx/fsx-regions';
 import type { LiveContext } from './live/live.context';
 import type { LiveHub } from './live/live-hub';
+import type { NodeContext } from './node/node.context';
 import type { CursorCodec } from './pagination/cursor';
 
 /** What lives for the whole process: one FSx client per region, one cursor codec, the live hub. */
@@ -21,7 +22,7 @@ export interface GatewayDeps {
  * What lives for one GraphQL request: the caller, and services with fresh DataLoaders that see what
  * the caller may see. Each room declares the part it reads; this composes them.
  */
-export interface Context extends AuthContext, BackupContext, FileSystemContext, EntityContext, LiveContext {
+export interface Context extends AuthContext, BackupContext, FileSystemContext, EntityContext, LiveContext, NodeContext {
   requestId: string;
   /** Filled in once Apollo has resolved the operation, for the request log. */
   operationName?: string | null;

@@ -22,8 +22,8 @@ test('_service { sdl } carries the Federation 2 @link and the @key of each entit
   const res = await t.gql('{ _service { sdl } }');
   const sdl: string = res.body.data._service.sdl;
   expect(sdl).toMatch(/extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+", import: \[[^\]]*"@key"/);
-  expect(sdl).toMatch(/type Backup\s+@key\(fields: "backupId"\)/);
-  expect(sdl).toMatch(/type FileSystem\s+@key\(fields: "fileSystemId"\)/);
+  expect(sdl).toMatch(/type Backup implements Node\s+@key\(fields: "backupId"\)/);
+  expect(sdl).toMatch(/type FileSystem implements Node\s+@key\(fields: "fileSystemId"\)/);
   expect(sdl).toMatch(/type PageInfo\s+@shareable/);
 });
 

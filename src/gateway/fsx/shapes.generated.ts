@@ -5,11 +5,12 @@
 // marks required, and a missing member must not fail a whole query.
 /* eslint-disable */
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Node } from './node';
 import { DateTime, SafeInt } from './scalars';
 import * as E from './enums.generated';
 
 @Directive('@key(fields: "backupId")')
-@ObjectType('Backup', { simpleResolvers: true, description: "A backup of an Amazon FSx for Windows File Server, Amazon FSx for Lustre file system, Amazon FSx for NetApp ONTAP volume, or Amazon FSx for OpenZFS file system." })
+@ObjectType('Backup', { implements: Node, simpleResolvers: true, description: "A backup of an Amazon FSx for Windows File Server, Amazon FSx for Lustre file system, Amazon FSx for NetApp ONTAP volume, or Amazon FSx for OpenZFS file system." })
 export class Backup {
   @Field(() => String, { description: "The ID of the backup." })
   backupId!: string;
@@ -64,7 +65,7 @@ export class Tag {
 }
 
 @Directive('@key(fields: "fileSystemId")')
-@ObjectType('FileSystem', { simpleResolvers: true, description: "A description of a specific Amazon FSx file system." })
+@ObjectType('FileSystem', { implements: Node, simpleResolvers: true, description: "A description of a specific Amazon FSx file system." })
 export class FileSystem {
   @Field(() => String, { nullable: true, description: "The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner." })
   ownerId?: string | null;
@@ -653,3 +654,9 @@ export class ActiveDirectoryBackupAttributes {
   @Field(() => String, { nullable: true })
   resourceARN?: string | null;
 }
+
+/** The types that implement Node: their ARN resource type (arn:...:fsx:region:account:<resource>/...) and id field. */
+export const NODE_TYPES = {
+  Backup: { resource: 'backup', idField: 'backupId' },
+  FileSystem: { resource: 'file-system', idField: 'fileSystemId' },
+} as const;

@@ -1,0 +1,35 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { SCOPES } from '../auth/principal';
+import { Node } from '../fsx/node';
+import { NODE_TYPES } from '../fsx/shapes.generated';
+import type { NodeContext } from './node.context';
+import { type NodeSource, type NodeTypeName, nodeIdOf, parseNodeId } from './node-id';
+
+/** Looks up one resource of a Node type in one region: null when it is unknown or hidden from the caller. */
+const LOOKUPS: Record<NodeTypeName, (ctx: NodeContext, region: string, resourceId: string) => Promise<NodeSource | null> | null> = {
+  Backup: (ctx, region, id) => ctx.backups.in(region)?.reference(id) ?? null,
+  FileSystem: (ctx, region, id) => ctx.fileSystems.in(region)?.reference(id) ?? null,
+};
+
+@Resolver(() => Node)
+export class NodeResolver {
+  /** Every Node type's id, whether the object is a class instance or a nested plain object (Backup.fileSystem). */
+  @FieldResolver(() => ID)
+  id(@Root() source: NodeSource, @Info() info: GraphQLResolveInfo): string {
+    return nodeIdOf(info.parentType.name as NodeTypeName, source);
+  }
+
+  @Authorized(SCOPES.read)
+  @Query(() => Node, {
+    nullable: true,
+    description: `Any object by its global id (the resource ARN, as in its id field): ${Object.keys(NODE_TYPES).join(', ')}. Through the same batched lookups as backup() and fileSystem(). Null when the id is malformed, names a region the gateway does not serve, or the resource is unknown or hidden from the caller. Needs backups:read.`,
+  })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: NodeContext): Promise<NodeSource | null> {
+    const parsed = parseNodeId(id);
+    if (!parsed) return null;
+    const found = await LOOKUPS[parsed.type](ctx, parsed.region, parsed.resourceId);
+    // The ARN names an account (and partition) too: the resource found must be the one the id names.
+    return found && nodeIdOf(parsed.type, found) === id ? found : null;
+  }
+}
