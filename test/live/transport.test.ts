@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { DEMO } from '../../src/emulator/demo-estate';
 import { type ReadyChild, builtEntry, startNodeProcess } from '../support/child-process';
@@ -97,6 +98,35 @@ describe('who may watch', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('a JWT connection', () => {
+  const secret = 'a-test-secret-of-at-least-32-characters!';
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway(
+      {},
+      { AUTH_MODE: 'jwt', JWT_SECRET: secret, JWT_ISSUER: 'me', JWT_AUDIENCE: 'you', JWT_CLOCK_TOLERANCE_S: '0' },
+    );
+  });
+  afterAll(() => t.stop());
+
+  test('lives no longer than its token: at expiry the socket closes with 4401', async () => {
+    const expiresAt = Math.ceil(Date.now() / 1000) + 1;
+    const token = await new SignJWT({ scope: 'backups:read' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('me')
+      .setAudience('you')
+      .setExpirationTime(expiresAt)
+      .sign(new TextEncoder().encode(secret));
+    const raw = rawSocket(t.gateway.url);
+    await raw.opened;
+    raw.socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+    const { code, reason } = await raw.closed;
+    expect(raw.messages[0]).toEqual({ type: 'connection_ack' });
+    expect([code, reason]).toEqual([4401, 'The token has expired']);
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000);
   });
 });
 

@@ -68,7 +68,8 @@ async function jwtAuthenticator(config: JwtConfig): Promise<Authenticate> {
     const limited = payload[config.fileSystemsClaim];
     if (limited !== undefined && !Array.isArray(limited))
       throw new AuthenticationFailed(`The ${config.fileSystemsClaim} claim must be an array of file system ids`);
-    return principalOf(payload.sub ?? 'unknown-subject', scopes.map(String), limited as unknown[] | undefined);
+    const principal = principalOf(payload.sub ?? 'unknown-subject', scopes.map(String), limited as unknown[] | undefined);
+    return typeof payload.exp === 'number' ? { ...principal, expiresAt: payload.exp * 1000 } : principal;
   };
 }
 

@@ -8,6 +8,8 @@ export interface Principal {
   scopes: ReadonlySet<string>;
   /** When set, the principal sees only these file systems and their backups; others do not exist for it. */
   fileSystemIds?: ReadonlySet<string>;
+  /** When the credential stops being valid (a JWT's exp, epoch ms): long-lived connections end then. */
+  expiresAt?: number;
 }
 
 export const ANONYMOUS: Principal = { id: 'anonymous', scopes: new Set(Object.values(SCOPES)) };

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { type Authenticate, AuthenticationFailed } from '../auth/authenticate';
 import { type Principal, SCOPES } from '../auth/principal';
 import type { LimitsConfig } from '../limits/limits';
@@ -105,6 +105,7 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
           return false;
         }
         connections.set(ctx.extra.socket, { principal, subscriptions: new Set() });
+        if (principal.expiresAt !== undefined) closeAtExpiry(ctx.extra.socket, principal.expiresAt);
         return true;
       },
       onSubscribe: (ctx, id, payload) => {
@@ -169,6 +170,20 @@ function upgradeRefusal(req: IncomingMessage, corsOrigins: '*' | string[]): stri
   const origin = req.headers.origin;
   if (origin !== undefined && !isAllowedOrigin(origin, corsOrigins, req.headers.host)) return '403 Forbidden';
   return undefined;
+}
+
+/** A connection lives no longer than its credential: at a token's expiry it closes with 4401, and the client must connect again with a fresh one. */
+function closeAtExpiry(socket: WebSocket, expiresAt: number): void {
+  // setTimeout holds at most about 24.8 days; a token valid longer is checked again then.
+  const timer = setTimeout(
+    () => {
+      if (Date.now() >= expiresAt) socket.close(CloseCode.Unauthorized, 'The token has expired');
+      else closeAtExpiry(socket, expiresAt);
+    },
+    Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1),
+  );
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /** connectionParams as the headers the authenticators read: `authorization` and `x-api-key`, any case. */
