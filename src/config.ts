@@ -145,7 +145,11 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
     default: '10000',
     description: 'Highest query cost allowed: each field costs 1, a connection costs `first` times its selection.',
   },
-  { name: 'MAX_BODY_BYTES', default: '1048576', description: 'Largest request body accepted (413 beyond); also the largest WebSocket message.' },
+  {
+    name: 'MAX_BODY_BYTES',
+    default: '1048576',
+    description: 'Largest request body accepted (413 beyond); also the largest WebSocket message.',
+  },
   {
     name: 'SUBSCRIPTION_POLL_INTERVAL_MS',
     default: '1000',
@@ -158,7 +162,11 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
     description:
       'redis://[user:password@]host:port[/db]. Replicas then share one poller (a lease), register their watches and fan changes out over Redis pub/sub.',
   },
-  { name: 'REDIS_KEY_PREFIX', default: 'fsx-backup-graph:', description: 'Prefix of the Redis keys and channel, so deployments can share a Redis.' },
+  {
+    name: 'REDIS_KEY_PREFIX',
+    default: 'fsx-backup-graph:',
+    description: 'Prefix of the Redis keys and channel, so deployments can share a Redis.',
+  },
   {
     name: 'MAX_SUBSCRIPTIONS_PER_CONNECTION',
     default: '20',
@@ -169,7 +177,11 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
     default: '3000',
     description: 'A WebSocket that has not sent connection_init by then is closed (4408).',
   },
-  { name: 'WS_KEEPALIVE_MS', default: '12000', description: 'Ping interval on WebSockets; a socket silent for as long again is dropped. 0: no pings.' },
+  {
+    name: 'WS_KEEPALIVE_MS',
+    default: '12000',
+    description: 'Ping interval on WebSockets; a socket silent for as long again is dropped. 0: no pings.',
+  },
   {
     name: 'LOG_LEVEL',
     default: 'info',
@@ -221,7 +233,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     subscriptions: {
       maxPerConnection: read.int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 1, 10_000) ?? DEFAULT_SUBSCRIPTION_LIMITS.maxPerConnection,
-      connectionInitTimeoutMs: read.int('WS_CONNECTION_INIT_TIMEOUT_MS', 100, 600_000) ?? DEFAULT_SUBSCRIPTION_LIMITS.connectionInitTimeoutMs,
+      connectionInitTimeoutMs:
+        read.int('WS_CONNECTION_INIT_TIMEOUT_MS', 100, 600_000) ?? DEFAULT_SUBSCRIPTION_LIMITS.connectionInitTimeoutMs,
       keepAliveMs: read.int('WS_KEEPALIVE_MS', 0, 3_600_000) ?? DEFAULT_SUBSCRIPTION_LIMITS.keepAliveMs,
     },
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info',
@@ -231,7 +244,8 @@ export function loadConfig(env: Env = process.env): Config {
 
 function redisUrl(read: EnvReader): string | undefined {
   const url = read.string('REDIS_URL');
-  if (url !== undefined && !/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError('REDIS_URL', `must look like redis://host:6379 (got "${url}")`);
+  if (url !== undefined && !/^rediss?:\/\/[^\s]+$/.test(url))
+    throw new ConfigError('REDIS_URL', `must look like redis://host:6379 (got "${url}")`);
   return url;
 }
 
