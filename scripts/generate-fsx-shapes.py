@@ -17,11 +17,12 @@ SKIP_MEMBERS={('OntapFileSystemConfiguration','FsxAdminPassword')}
 KEYS={'Backup':'backupId','FileSystem':'fileSystemId'}
 # Fields the gateway adds to FSx shapes (not in the model): set by src/gateway/fsx/to-graphql.ts.
 EXTRA={'Backup':[('region','The AWS Region the backup is in: the region the gateway read it from.')],
-       'FileSystem':[('region','The AWS Region the file system is in: the region the gateway read it from.')]}
+       'FileSystem':[('region','The AWS Region the file system is in: the region the gateway read it from.')],
+       'Volume':[('region','The AWS Region the volume is in: the region the gateway read it from.')]}
 # Global object identification: these types implement the Node interface (src/gateway/fsx/node.ts), whose
 # id is the resource ARN; the ARN's resource type and the id member (for an endpoint that omits ResourceARN).
 NODES={'Backup':('backup','BackupId'),'FileSystem':('file-system','FileSystemId')}
-NONNULL={('Backup','BackupId'),('FileSystem','FileSystemId'),('Tag','Key'),('Tag','Value')}
+NONNULL={('Backup','BackupId'),('FileSystem','FileSystemId'),('Volume','VolumeId'),('Tag','Key'),('Tag','Value')}
 def camel(n):
     if n.upper()==n: return n.lower()
     i=0
@@ -169,7 +170,8 @@ en.append('export type ModelEnum<K extends keyof typeof MODEL_ENUMS> = (typeof M
 open(os.path.join(MODEL, 'enums.generated.ts'), 'w').write('\n'.join(en))
 
 OPERATIONS = ['CreateBackup', 'DescribeBackups', 'DeleteBackup', 'DescribeFileSystems', 'CreateFileSystem', 'TagResource',
-  'UntagResource', 'ListTagsForResource', 'CopyBackup', 'CreateFileSystemFromBackup']
+  'UntagResource', 'ListTagsForResource', 'CopyBackup', 'CreateFileSystemFromBackup', 'DescribeVolumes', 'CreateVolumeFromBackup',
+  'UpdateFileSystem']
 er = [HEADER, '/** The error codes the model lists for each operation (an endpoint may still answer others). */', 'export const MODEL_OPERATION_ERRORS = {']
 for n in OPERATIONS: er.append(f"  {n}: {json.dumps([e['shape'] for e in m['operations'][n].get('errors', [])])},")
 er.append('} as const;\n')

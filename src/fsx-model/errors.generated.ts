@@ -14,6 +14,9 @@ export const MODEL_OPERATION_ERRORS = {
   ListTagsForResource: ["BadRequest", "InternalServerError", "ResourceNotFound", "NotServiceResourceError", "ResourceDoesNotSupportTagging"],
   CopyBackup: ["BadRequest", "BackupNotFound", "ServiceLimitExceeded", "UnsupportedOperation", "IncompatibleParameterError", "InternalServerError", "InvalidSourceKmsKey", "InvalidDestinationKmsKey", "InvalidRegion", "SourceBackupUnavailable", "IncompatibleRegionForMultiAZ"],
   CreateFileSystemFromBackup: ["BadRequest", "ActiveDirectoryError", "IncompatibleParameterError", "InvalidNetworkSettings", "InvalidPerUnitStorageThroughput", "ServiceLimitExceeded", "BackupNotFound", "InternalServerError", "MissingFileSystemConfiguration"],
+  DescribeVolumes: ["BadRequest", "InternalServerError", "VolumeNotFound"],
+  CreateVolumeFromBackup: ["BackupNotFound", "BadRequest", "FileSystemNotFound", "IncompatibleParameterError", "InternalServerError", "MissingVolumeConfiguration", "ServiceLimitExceeded", "StorageVirtualMachineNotFound"],
+  UpdateFileSystem: ["BadRequest", "UnsupportedOperation", "IncompatibleParameterError", "InvalidNetworkSettings", "InternalServerError", "FileSystemNotFound", "MissingFileSystemConfiguration", "ServiceLimitExceeded"],
 } as const;
 
 export type ModelOperation = keyof typeof MODEL_OPERATION_ERRORS;

@@ -347,8 +347,8 @@ export class Volume {
   resourceARN?: string | null;
   @Field(() => [Tag], { nullable: true })
   tags?: Tag[] | null;
-  @Field(() => String, { nullable: true, description: "The system-generated, unique ID of the volume." })
-  volumeId?: string | null;
+  @Field(() => String, { description: "The system-generated, unique ID of the volume." })
+  volumeId!: string;
   @Field(() => E.VolumeType, { nullable: true, description: "The type of the volume." })
   volumeType?: E.VolumeType | null;
   @Field(() => LifecycleTransitionReason, { nullable: true, description: "The reason why the volume lifecycle status changed." })
@@ -357,6 +357,8 @@ export class Volume {
   administrativeActions?: AdministrativeAction[] | null;
   @Field(() => OpenZFSVolumeConfiguration, { nullable: true, description: "The configuration of an Amazon FSx for OpenZFS volume." })
   openZFSConfiguration?: OpenZFSVolumeConfiguration | null;
+  @Field(() => String, { description: "The AWS Region the volume is in: the region the gateway read it from." })
+  region!: string;
 }
 
 @ObjectType('OntapVolumeConfiguration', { simpleResolvers: true, description: "The configuration of an Amazon FSx for NetApp ONTAP volume." })

@@ -1,6 +1,6 @@
-import type { Backup as SdkBackup, FileSystem as SdkFileSystem } from '@aws-sdk/client-fsx';
+import type { Backup as SdkBackup, FileSystem as SdkFileSystem, Volume as SdkVolume } from '@aws-sdk/client-fsx';
 import { camelizeKeys } from './camelize';
-import { Backup, FileSystem } from './shapes.generated';
+import { Backup, FileSystem, Volume } from './shapes.generated';
 
 /**
  * SDK output → GraphQL objects, stamped with the region they were read from. Top-level results are
@@ -12,7 +12,9 @@ export function toBackup(sdk: SdkBackup & { BackupId: string }, region: string):
   const backup = Object.assign(new Backup(), camelizeKeys<Partial<Backup>>(sdk), { region });
   // The snapshot of the backed-up file system: in the backup's region, except for a copy from another
   // region, whose file system (its ARN says) stayed in the source region.
-  if (backup.fileSystem) backup.fileSystem.region = regionOfArn(backup.fileSystem.resourceARN) ?? region;
+  if (backup.fileSystem) stampFileSystem(backup.fileSystem, region);
+  // The snapshot of the backed-up volume (a volume backup), likewise; a snapshot without its id is dropped.
+  if (backup.volume) backup.volume = backup.volume.volumeId ? stampVolume(backup.volume, region) : null;
   return backup;
 }
 
@@ -25,9 +27,44 @@ export const toBackups = (list: SdkBackup[] | undefined, region: string): Backup
   (list ?? []).filter(hasBackupId).map((sdk) => toBackup(sdk, region));
 
 export const toFileSystem = (sdk: SdkFileSystem & { FileSystemId: string }, region: string): FileSystem =>
-  Object.assign(new FileSystem(), camelizeKeys<Partial<FileSystem>>(sdk), { region });
+  stampFileSystem(Object.assign(new FileSystem(), camelizeKeys<Partial<FileSystem>>(sdk), { region }), region);
+
+/**
+ * A file system with its region: a top-level one comes stamped with the region it was read from; a
+ * snapshot is in the region its ARN names, else the backup's; so are the file system and volume its pending administrative actions would make.
+ */
+function stampFileSystem<F extends FileSystem>(fileSystem: F, region: string): F {
+  fileSystem.region = fileSystem.region ?? regionOfArn(fileSystem.resourceARN) ?? region;
+  for (const action of fileSystem.administrativeActions ?? []) {
+    if (action.targetFileSystemValues) action.targetFileSystemValues.region = fileSystem.region;
+    const target = action.targetVolumeValues;
+    if (target) action.targetVolumeValues = target.volumeId ? Object.assign(target, { region: fileSystem.region }) : null;
+  }
+  return fileSystem;
+}
 
 export const hasFileSystemId = (f: SdkFileSystem): f is SdkFileSystem & { FileSystemId: string } => typeof f.FileSystemId === 'string';
 
 export const toFileSystems = (list: SdkFileSystem[] | undefined, region: string): FileSystem[] =>
   (list ?? []).filter(hasFileSystemId).map((sdk) => toFileSystem(sdk, region));
+
+export const hasVolumeId = (v: SdkVolume): v is SdkVolume & { VolumeId: string } => typeof v.VolumeId === 'string';
+
+export const toVolume = (sdk: SdkVolume & { VolumeId: string }, region: string): Volume =>
+  stampVolume(Object.assign(new Volume(), camelizeKeys<Partial<Volume>>(sdk), { region }), region);
+
+export const toVolumes = (list: SdkVolume[] | undefined, region: string): Volume[] =>
+  (list ?? []).filter(hasVolumeId).map((sdk) => toVolume(sdk, region));
+
+/**
+ * A volume with its region: a top-level one comes stamped with the region it was read from; a snapshot
+ * is in the region its ARN names, else the backup's; the volumes its pending administrative actions would make are in the same region.
+ */
+function stampVolume<V extends Volume>(volume: V, region: string): V {
+  volume.region = volume.region ?? regionOfArn(volume.resourceARN) ?? region;
+  for (const action of volume.administrativeActions ?? []) {
+    const target = action.targetVolumeValues;
+    if (target) action.targetVolumeValues = target.volumeId ? Object.assign(target, { region: volume.region }) : null;
+  }
+  return volume;
+}
