@@ -2,8 +2,8 @@
 // comes last and switches off every rule that could fight it). `npm run lint` runs this, Prettier's
 // check and the import-layer check (.dependency-cruiser.js).
 //
-// TypeScript (src/, test/) is linted with type information from tsconfig.json (typescript-eslint's
-// project service); bench/ and the config files are plain CommonJS/ESM JavaScript and are linted
+// TypeScript (src/, test/; client/ with client/tsconfig.json) is linted with type information from
+// the nearest tsconfig.json (typescript-eslint's project service); bench/ and the config files are plain CommonJS/ESM JavaScript and are linted
 // without it.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
@@ -28,6 +28,7 @@ export default defineConfig(
       'dist-bench/',
       'coverage/',
       '**/*.generated.ts',
+      'client/generated/',
       '.fsx-data/',
       'bench/.profiles/',
       'bench/.tmp/',
@@ -42,7 +43,7 @@ export default defineConfig(
 
   // TypeScript, type-aware.
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -10,6 +10,7 @@ import { type Context, type GatewayDeps, createContext } from './context';
 import { corsHandler } from './http/cors';
 import { GRAPHQL_PATH, graphqlHandler } from './http/graphql-handler';
 import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
+import { possibleTypesHandler } from './http/possible-types';
 import { answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
 import { warmUp } from './http/warm-up';
@@ -121,6 +122,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     }),
     ready: (res) => answerReadiness(res, deps.fsx),
     graphiql: options.graphiql,
+    possibleTypes: possibleTypesHandler(options.schema, authenticate),
     logger,
   });
 

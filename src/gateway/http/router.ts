@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from '../logging';
+import { CONSOLE_PATH, serveConsole } from './console';
 import { answerError, answerMalformedRequest } from './error-answer';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset } from './graphiql';
 import { GRAPHQL_PATH, type GraphQLHandler } from './graphql-handler';
 import { HttpError } from './http-error';
+import { POSSIBLE_TYPES_PATH } from './possible-types';
 import { redirect, send, sendJson } from './send';
 
 export interface Routes {
@@ -14,12 +16,17 @@ export interface Routes {
   ready(res: ServerResponse): Promise<void>;
   /** Serve GraphiQL's assets (only when the page is served). */
   graphiql: boolean;
+  /** GET /possible-types.json (possibleTypesHandler): authenticates like /graphql. */
+  possibleTypes?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   logger?: Logger;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
-/** Every request of `server`: a request id, CORS, then /graphql, /healthz, /readyz, GraphiQL's assets, or a 404 that says where GraphQL is. */
+/**
+ * Every request of `server`: a request id, CORS, then /graphql, /healthz, /readyz, /possible-types.json,
+ * the backup console (/console), GraphiQL's assets, or a 404 that says where GraphQL is.
+ */
 export function routeRequests(server: Server, routes: Routes): void {
   async function route(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     if (await routes.cors(req, res)) return;
@@ -27,6 +34,8 @@ export function routeRequests(server: Server, routes: Routes): void {
     if (url.pathname === GRAPHQL_PATH) return routes.graphql(req, res, url, requestId);
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return routes.ready(res);
+    if (url.pathname === POSSIBLE_TYPES_PATH && routes.possibleTypes) return routes.possibleTypes(req, res);
+    if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) return serveConsole(res, url.pathname);
     if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && routes.graphiql)
       return asset(res, url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
     if (url.pathname === '/') return redirect(res, GRAPHQL_PATH);
