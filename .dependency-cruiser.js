@@ -15,6 +15,7 @@
 /** src/gateway/ rooms, lowest first: a folder (`name/`) or a single module (`name.ts`). */
 const GATEWAY_ROOMS = [
   'logging.ts',
+  'observability/',
   'fsx/',
   'auth/',
   'pagination/',

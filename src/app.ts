@@ -2,11 +2,14 @@ import type { Config } from './config';
 import { type RunningEmulator, startEmulator } from './emulator';
 import { createAuthenticator } from './gateway/auth/authenticate';
 import { FsxRegions } from './gateway/fsx/fsx-regions';
-import { probeFsx } from './gateway/http/readiness';
+import { type DependencyProbe, probeFsx } from './gateway/http/readiness';
 import { type Logger, createLogger } from './gateway/logging';
 import { CursorCodec } from './gateway/pagination/cursor';
 import { LiveHub } from './gateway/live/live-hub';
 import { connectRedisLive } from './gateway/live/redis-coordination';
+import { instrumentFsxClient } from './gateway/observability/fsx-metrics';
+import { GatewayMetrics } from './gateway/observability/metrics';
+import { type MetricsServer, serveMetrics } from './gateway/observability/metrics-server';
 import { buildGatewaySchemas } from './gateway/schema';
 import { type GatewayServer, createGatewayServer } from './gateway/server';
 
@@ -20,20 +23,27 @@ export interface RunningGateway {
   /** Live progress: the watchers of this process and its poller. */
   live: LiveHub;
   server: GatewayServer;
+  /** The Prometheus metrics (METRICS_PORT 0: none). */
+  metrics?: GatewayMetrics;
+  /** Where Prometheus scrapes them, e.g. http://127.0.0.1:9464/metrics (none while off, or when the default port was taken). */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
 /**
  * Starts everything `npm start` runs, in order: the embedded emulator (backend `emulator`), one FSx
- * client per region, the schema, a warm-up call, the HTTP server. Stops in reverse: in-flight GraphQL
- * requests finish first, then the emulator, then the client's sockets.
+ * client per region, the schema, a warm-up call, the HTTP server, the metrics listener. Stops in
+ * reverse: the metrics listener, in-flight GraphQL requests, then the emulator, then the client's sockets.
  */
 export async function startGateway(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
   const emulator = config.backend === 'emulator' ? await startEmulator(config.emulator) : undefined;
   const endpointUrl = emulator?.url ?? config.endpointUrl;
   const regions = config.regions ?? (emulator ? [...emulator.regions] : [config.region]);
   const fsx = FsxRegions.connect({ ...config, endpointUrl }, regions);
-  const live = startLiveHub(config, fsx, logger);
+  const metrics = config.metrics.port ? new GatewayMetrics() : undefined;
+  if (metrics) for (const region of regions) instrumentFsxClient(fsx.client(region), region, metrics);
+  const { live, readiness } = startLiveHub(config, fsx, logger);
+  let metricsServer: MetricsServer | undefined;
   try {
     const schemas = await buildGatewaySchemas();
     // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
@@ -51,20 +61,30 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       corsOrigins: config.corsOrigins,
       subscriptions: config.subscriptions,
       logger,
+      metrics,
+      readiness,
     });
     // Best effort: FSx may be unreachable at start. Listening first lets the warm-up cross the HTTP
     // server too; "ready" is only announced (by the caller) once it is done.
     const url = await server.listen(config.port, config.host);
     await server.warmUp(url).catch(() => undefined);
+    if (metrics) {
+      metrics.forgetWarmUp();
+      metricsServer = await startMetricsListener(config, metrics, logger);
+    }
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        await metricsServer?.close();
         await server.stop();
         await emulator?.stop();
         fsx.destroy();
+        metrics?.close();
       })());
-    return { url, emulator, fsx, live, server, stop };
+    return { url, emulator, fsx, live, server, metrics, metricsUrl: metricsServer?.url, stop };
   } catch (error) {
+    await metricsServer?.close();
+    metrics?.close();
     await live.stop();
     fsx.destroy();
     await emulator?.stop();
@@ -72,11 +92,35 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   }
 }
 
-/** The live hub: alone in this process, or sharing one poller with the other replicas over Redis (REDIS_URL). */
-function startLiveHub(config: Config, fsx: FsxRegions, logger: Logger): LiveHub {
+/**
+ * The metrics listener. A port chosen explicitly (METRICS_PORT) that cannot be bound stops start-up,
+ * as PORT does; the default one being taken (several gateways on one host) is logged, and the gateway
+ * serves on without metrics.
+ */
+async function startMetricsListener(config: Config, metrics: GatewayMetrics, logger: Logger): Promise<MetricsServer | undefined> {
+  const { port, host, explicit } = config.metrics;
+  try {
+    return await serveMetrics(metrics, port, host, logger);
+  } catch (error) {
+    if (explicit) throw new Error(`METRICS_PORT ${port} on ${host} cannot be used: ${(error as Error).message}`, { cause: error });
+    logger.error(
+      { err: error },
+      `metrics: the default port ${host}:${port} cannot be used; no metrics (set METRICS_PORT, or 0 to turn them off)`,
+    );
+    return undefined;
+  }
+}
+
+/** The live hub: alone in this process, or sharing one poller with the other replicas over Redis (REDIS_URL), whose /readyz check it returns. */
+function startLiveHub(config: Config, fsx: FsxRegions, logger: Logger): { live: LiveHub; readiness: DependencyProbe[] } {
   const { pollIntervalMs, redisUrl, redisKeyPrefix } = config.live;
-  if (!redisUrl) return new LiveHub(fsx, { pollIntervalMs, logger });
+  if (!redisUrl) return { live: new LiveHub(fsx, { pollIntervalMs, logger }), readiness: [] };
   // The lease outlives a missed renewal or two, and another replica takes over soon after it dies.
   const leaseMs = Math.max(3 * pollIntervalMs, 1000);
-  return new LiveHub(fsx, { pollIntervalMs, logger, ...connectRedisLive({ url: redisUrl, keyPrefix: redisKeyPrefix, leaseMs, logger }) });
+  const { coordinator, bus, ping } = connectRedisLive({ url: redisUrl, keyPrefix: redisKeyPrefix, leaseMs, logger });
+  // Optional for readiness: without Redis each replica polls for its own watchers and still serves.
+  return {
+    live: new LiveHub(fsx, { pollIntervalMs, logger, coordinator, bus }),
+    readiness: [{ name: 'redis', required: false, probe: ping }],
+  };
 }

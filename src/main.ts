@@ -1,3 +1,7 @@
+// OpenTelemetry first (when OTEL_* settings ask for it): its instrumentations patch http, graphql and
+// the AWS SDK as they load, so nothing may load them before. Everything else follows.
+import { startTracing } from './gateway/observability/tracing';
+const tracing = startTracing(process.env);
 import 'reflect-metadata';
 // Node 20 is this project's fixed runtime and package-lock.json pins an SDK release that supports it;
 // the SDK's notice about future releases needing Node 22 would only clutter every start.
@@ -20,19 +24,24 @@ async function main(): Promise<void> {
     : config.backend === 'aws'
       ? 'Amazon FSx'
       : `FSx endpoint ${config.endpointUrl}`;
+  const observed = [gateway.metricsUrl && `metrics: ${gateway.metricsUrl}`, tracing && 'tracing: on'].filter(Boolean).join(' · ');
   console.log(
-    `fsx-backup-graph ready: ${gateway.url} (GraphiQL in a browser) · backend: ${backend} · regions: ${gateway.fsx.names.join(', ')}`,
+    `fsx-backup-graph ready: ${gateway.url} (GraphiQL in a browser) · backend: ${backend} · regions: ${gateway.fsx.names.join(', ')}${observed ? ` · ${observed}` : ''}`,
   );
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing in-flight requests, then stopping`);
-    gateway.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    gateway
+      .stop()
+      // The spans of the last requests are exported before the process ends.
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('shutdown failed', error);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

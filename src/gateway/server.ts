@@ -11,12 +11,15 @@ import { corsHandler } from './http/cors';
 import { GRAPHQL_PATH, graphqlHandler } from './http/graphql-handler';
 import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
 import { possibleTypesHandler } from './http/possible-types';
-import { answerReadiness } from './http/readiness';
+import { type DependencyProbe, answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
 import { warmUp } from './http/warm-up';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
 import type { Logger } from './logging';
+import { countResults } from './observability/count-results';
+import type { GatewayMetrics } from './observability/metrics';
+import { metricsPlugin } from './plugins/metrics.plugin';
 import { requestLogPlugin } from './plugins/request-log.plugin';
 
 export interface GatewayServerOptions {
@@ -34,6 +37,10 @@ export interface GatewayServerOptions {
   /** GraphQL over WebSocket (subscriptions); default: DEFAULT_SUBSCRIPTION_LIMITS. */
   subscriptions?: Partial<SubscriptionLimits>;
   logger?: Logger;
+  /** Prometheus metrics (served apart, by observability/metrics-server.ts); none when off. */
+  metrics?: GatewayMetrics;
+  /** Dependencies /readyz reports beside FSx in every region (Redis, when configured). */
+  readiness?: DependencyProbe[];
 }
 
 export interface SubscriptionLimits {
@@ -94,6 +101,11 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     requestLogPlugin(options.production, logger),
   ];
   if (costOf) plugins.push(queryCostPlugin(costOf, limits.maxCost));
+  if (options.metrics) {
+    plugins.push(metricsPlugin(options.metrics));
+    countResults(options.schema, options.metrics);
+    options.metrics.trackLive(deps.live, ws);
+  }
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.introspection,
@@ -120,7 +132,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       maxBodyBytes: limits.maxBodyBytes,
       createContext: (principal, requestId) => createContext(deps, principal, requestId),
     }),
-    ready: (res) => answerReadiness(res, deps.fsx),
+    ready: (res) => answerReadiness(res, deps.fsx, options.readiness),
     graphiql: options.graphiql,
     possibleTypes: possibleTypesHandler(options.schema, authenticate),
     logger,

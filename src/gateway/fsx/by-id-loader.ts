@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { recordLoaderBatch } from '../observability/loader-batches';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -15,15 +16,20 @@ export class ByIdLoader<T> {
     private readonly idOf: (item: T) => string,
     notFound: ErrorClass,
     maxBatchSize: number,
-    /** DataLoader's own options; e.g. process-wide loaders do not cache and collect a batch for a while. */
-    options: Pick<DataLoader.Options<string, T | null>, 'cache' | 'batchScheduleFn'> = {},
+    /**
+     * DataLoader's own options; e.g. process-wide loaders do not cache and collect a batch for a while.
+     * `name` labels its batch sizes in the metrics (default: the resource, from `notFound`: backup, fileSystem).
+     */
+    options: Pick<DataLoader.Options<string, T | null>, 'cache' | 'batchScheduleFn'> & { name?: string } = {},
   ) {
+    const { name = loaderName(notFound), ...dataLoaderOptions } = options;
     this.loader = new DataLoader(
       async (ids) => {
+        recordLoaderBatch(name, ids.length);
         const found = await describeByIds(ids, describe, idOf, notFound);
         return ids.map((id) => found.get(id) ?? null);
       },
-      { maxBatchSize, ...options },
+      { maxBatchSize, ...dataLoaderOptions },
     );
   }
 
@@ -45,6 +51,12 @@ export class ByIdLoader<T> {
     return items;
   }
 }
+
+/** BackupNotFound → backup, FileSystemNotFound → fileSystem. */
+const loaderName = (notFound: ErrorClass): string => {
+  const resource = notFound.name.replace(/NotFound$/, '');
+  return resource.charAt(0).toLowerCase() + resource.slice(1);
+};
 
 /** Every item of every page a paginator yields. */
 export async function allItems<P, T>(pages: AsyncIterable<P>, itemsOf: (page: P) => T[]): Promise<T[]> {

@@ -1,23 +1,68 @@
 import type { ServerResponse } from 'node:http';
 import { DescribeFileSystemsCommand, type FSxClient } from '@aws-sdk/client-fsx';
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { FsxRegions } from '../fsx/fsx-regions';
 import { sendJson } from './send';
+
+/** How long one dependency may take to answer a readiness probe. */
+export const PROBE_TIMEOUT_MS = 2000;
 
 /** The cheapest FSx call there is: proves credentials, endpoint and connection work. Rejects when FSx cannot be reached in time. */
 export async function probeFsx(fsx: FSxClient, timeoutMs: number): Promise<void> {
   await fsx.send(new DescribeFileSystemsCommand({ MaxResults: 1 }), { abortSignal: AbortSignal.timeout(timeoutMs) });
 }
 
-/** /readyz: 200 while FSx answers in every region served, 503 (naming the region and the reason) while one does not; /healthz only says the process serves. */
-export async function answerReadiness(res: ServerResponse, fsx: FsxRegions): Promise<void> {
-  const failures = await Promise.all(
-    fsx.names.map((region) =>
-      probeFsx(fsx.client(region), 2000).then(
-        () => undefined,
-        (error: unknown) => `FSx endpoint not reachable in ${region}: ${(error as Error).name}`,
-      ),
-    ),
-  );
-  const reason = failures.find((failure) => failure !== undefined);
-  sendJson(res, reason ? 503 : 200, reason ? { status: 'unavailable', reason } : { status: 'ready' });
+/** A dependency besides FSx: `required` ones make the gateway unavailable when down, others only degraded. */
+export interface DependencyProbe {
+  name: string;
+  required: boolean;
+  probe(timeoutMs: number): Promise<unknown>;
+}
+
+export interface DependencyCheck {
+  status: 'up' | 'down';
+  /** Whether the gateway cannot serve without it. */
+  required: boolean;
+  latencyMs: number;
+  /** Why it is down: the error's name. */
+  error?: string;
+}
+
+/**
+ * /readyz: every dependency probed at once, each reported in `checks` (`fsx:<region>` per region
+ * served, `redis` when configured). 200 `ready` while all answer; 200 `degraded` while only an optional
+ * one is down (Redis: each replica then polls for its own watchers, and still serves); 503
+ * `unavailable`, naming the first failing required dependency in `reason`, while FSx does not answer
+ * in a region. /healthz only says the process serves. Probes are not traced: they run every few seconds.
+ */
+export async function answerReadiness(res: ServerResponse, fsx: FsxRegions, others: readonly DependencyProbe[] = []): Promise<void> {
+  const probes: DependencyProbe[] = [
+    ...fsx.names.map((region) => ({
+      name: `fsx:${region}`,
+      required: true,
+      probe: (timeoutMs: number) => probeFsx(fsx.client(region), timeoutMs),
+    })),
+    ...others,
+  ];
+  const results = await context.with(suppressTracing(context.active()), () => Promise.all(probes.map(check)));
+  const checks = Object.fromEntries(probes.map((p, i) => [p.name, results[i]]));
+  const failed = probes.findIndex((p, i) => p.required && results[i].status === 'down');
+  if (failed >= 0) {
+    const { name } = probes[failed];
+    const what = name.startsWith('fsx:') ? `FSx endpoint not reachable in ${name.slice(4)}` : `${name} not reachable`;
+    return sendJson(res, 503, { status: 'unavailable', reason: `${what}: ${results[failed].error}`, checks });
+  }
+  sendJson(res, 200, { status: results.some((r) => r.status === 'down') ? 'degraded' : 'ready', checks });
+}
+
+async function check(dependency: DependencyProbe): Promise<DependencyCheck> {
+  const started = performance.now();
+  const latency = () => Math.round((performance.now() - started) * 10) / 10;
+  try {
+    await dependency.probe(PROBE_TIMEOUT_MS);
+    return { status: 'up', required: dependency.required, latencyMs: latency() };
+  } catch (error) {
+    return { status: 'down', required: dependency.required, latencyMs: latency(), error: (error as Error).name ?? 'Error' };
+  }
 }

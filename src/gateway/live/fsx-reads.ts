@@ -10,6 +10,7 @@ import {
 import DataLoader from 'dataloader';
 import { FSX } from '../../fsx-model';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
+import { recordLoaderBatch } from '../observability/loader-batches';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import type { FsxBackupRecord } from './backup-state';
 
@@ -39,7 +40,7 @@ export class LiveReads {
       (backup) => backup.BackupId,
       BackupNotFound,
       FSX.BackupIds.max,
-      { cache: false, batchScheduleFn: collect },
+      { cache: false, batchScheduleFn: collect, name: 'live.backup' },
     );
     this.fileSystem = new ByIdLoader(
       (ids) =>
@@ -49,13 +50,19 @@ export class LiveReads {
       (fs) => fs.FileSystemId,
       FileSystemNotFound,
       FSX.FileSystemIds.max,
-      { cache: false, batchScheduleFn: collect },
+      { cache: false, batchScheduleFn: collect, name: 'live.fileSystem' },
     );
-    this.backupsOf = new DataLoader((ids) => this.listBackups([...ids]).then((byFs) => ids.map((id) => byFs.get(id) ?? [])), {
-      cache: false,
-      maxBatchSize: FSX.FilterValues.max,
-      batchScheduleFn: collect,
-    });
+    this.backupsOf = new DataLoader(
+      (ids) =>
+        (recordLoaderBatch('live.backupsOfFileSystem', ids.length), this.listBackups([...ids])).then((byFs) =>
+          ids.map((id) => byFs.get(id) ?? []),
+        ),
+      {
+        cache: false,
+        maxBatchSize: FSX.FilterValues.max,
+        batchScheduleFn: collect,
+      },
+    );
   }
 
   /** Every backup of these file systems, now. */

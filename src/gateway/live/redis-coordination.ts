@@ -41,7 +41,12 @@ type LeaseCommands = Redis & {
  * its own watches and delivers locally; when Redis is back it registers again and its watchers
  * fetch the state they may have missed.
  */
-export function connectRedisLive(options: RedisLiveOptions): { coordinator: RedisCoordinator; bus: RedisLiveBus } {
+export function connectRedisLive(options: RedisLiveOptions): {
+  coordinator: RedisCoordinator;
+  bus: RedisLiveBus;
+  /** Resolves once Redis answers a PING within `timeoutMs` (readiness); rejects at once while disconnected. */
+  ping: (timeoutMs: number) => Promise<void>;
+} {
   const replicaId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const retryStrategy = (attempt: number) => Math.min(100 * attempt, 2000);
   // Commands fail at once while Redis is away (the tick then falls back), instead of queuing stale state;
@@ -67,6 +72,20 @@ export function connectRedisLive(options: RedisLiveOptions): { coordinator: Redi
   return {
     coordinator: new RedisCoordinator(commands, options, replicaId),
     bus: new RedisLiveBus(commands, subscriber, `${options.keyPrefix}${LIVE_TOPIC}`, options.logger),
+    ping: async (timeoutMs) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(Object.assign(new Error('Redis did not answer PING in time'), { name: 'TimeoutError' })),
+          timeoutMs,
+        );
+      });
+      try {
+        await Promise.race([commands.ping(), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
   };
 }
 

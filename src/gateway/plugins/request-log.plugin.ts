@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { trace } from '@opentelemetry/api';
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logging';
 
@@ -18,6 +19,8 @@ export function requestLogPlugin(production: boolean, logger?: Logger): ApolloSe
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
+      // With tracing on, the request's span (HTTP server) carries its id too: a trace leads to its log line.
+      trace.getActiveSpan()?.setAttribute('http.request.header.x-request-id', [contextValue.requestId]);
       return {
         async didResolveOperation({ operationName }) {
           contextValue.operationName = operationName;

@@ -1,0 +1,200 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { MODEL_ERROR_MEMBERS } from '../../fsx-model';
+import { BoundedLabel } from './bounded-label';
+import { observeLoaderBatches } from './loader-batches';
+
+/** What the live-progress metrics read of the live hub (live/live-hub.ts), at scrape time. */
+export interface LiveSource {
+  /** The regions served: each has its watched-backups series, 0 while nothing is watched there. */
+  readonly regions: readonly string[];
+  /** The hub's watchers (one per subscription watching backups or file systems) and what they watch. */
+  readonly index: { readonly size: number; snapshot(): Record<string, { backupIds: string[]; fileSystemIds: string[] }> };
+  /** Polls completed so far. */
+  readonly ticks: number;
+  /** Whether this replica holds the polling lease (alone: whenever it has something to poll). */
+  readonly polling: boolean;
+}
+
+/** What the subscription metric reads of the WebSocket transport (http/graphql-ws.ts). */
+export interface SubscriptionSource {
+  readonly activeSubscriptions: number;
+}
+
+/** How many distinct GraphQL operation names get a label of their own; later ones are `(other)`. */
+export const MAX_OPERATION_NAMES = 100;
+
+/** Error codes an endpoint may answer beyond the model's own: AWS's common errors. */
+const COMMON_AWS_ERRORS = [
+  'AccessDeniedException',
+  'ExpiredTokenException',
+  'IncompleteSignature',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'RequestExpired',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'UnrecognizedClientException',
+  'ValidationException',
+];
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The gateway's Prometheus metrics (prom-client), in one registry per gateway, served on the separate
+ * metrics listener (metrics-server.ts). Every label value is bounded: operation names by
+ * BoundedLabel, FSx operations by the SDK's command set, error codes by the model's list (others
+ * collapse), fields and result types by the schema, loaders by the code.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly operations = new BoundedLabel(MAX_OPERATION_NAMES);
+  readonly errorCodes = new BoundedLabel(20, new Set([...Object.keys(MODEL_ERROR_MEMBERS), ...COMMON_AWS_ERRORS]));
+
+  readonly graphqlRequests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests over HTTP, by operation name ((other): anonymous, or beyond the first 100 names) and status (ok, or the first error code).',
+    labelNames: ['operation', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly graphqlDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Time from Apollo receiving a GraphQL request to its response, by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+
+  readonly graphqlResults = new Counter({
+    name: 'graphql_results_total',
+    help: 'Results returned by root fields whose type is a union, by field and __typename ((error): the field threw).',
+    labelNames: ['field', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly fsxRequests = new Counter({
+    name: 'fsx_requests_total',
+    help: 'FSx API calls (each including its retries), by region, operation and outcome (success, the FSx error code, or transport).',
+    labelNames: ['region', 'operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly fsxDuration = new Histogram({
+    name: 'fsx_request_duration_seconds',
+    help: 'Duration of FSx API calls, retries and backoff included, by region and operation.',
+    labelNames: ['region', 'operation'] as const,
+    buckets: [...SECONDS, 30],
+    registers: [this.registry],
+  });
+
+  readonly fsxRetries = new Counter({
+    name: 'fsx_retries_total',
+    help: 'Attempts beyond the first made by the SDK (standard retry mode), by region and operation.',
+    labelNames: ['region', 'operation'] as const,
+    registers: [this.registry],
+  });
+
+  readonly batchSize = new Histogram({
+    name: 'dataloader_batch_size',
+    help: 'Distinct keys per DataLoader batch (one Describe call each, at most 50 backups or file systems), by loader.',
+    labelNames: ['loader'] as const,
+    buckets: [1, 2, 5, 10, 20, 30, 40, 50, 100],
+    registers: [this.registry],
+  });
+
+  private readonly stopObserving: () => void;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    // Gauges named like counters, which Prometheus' own lint (promtool check metrics) refuses; the same
+    // numbers stay available by type as nodejs_active_handles, nodejs_active_requests, nodejs_active_resources.
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'])
+      this.registry.removeSingleMetric(name);
+    this.stopObserving = observeLoaderBatches((loader, size) => this.batchSize.observe({ loader }, size));
+  }
+
+  /** The live-progress metrics, read from the hub and the WebSocket transport at scrape time. */
+  trackLive(live: LiveSource, subscriptions: SubscriptionSource): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'graphql_subscriptions_active',
+      help: 'GraphQL operations running over WebSocket (subscriptions), on every socket of this replica.',
+      registers,
+      collect() {
+        this.set(subscriptions.activeSubscriptions);
+      },
+    });
+    new Gauge({
+      name: 'live_watchers',
+      help: "Subscriptions registered with this replica's live hub (each watches backups and/or file systems).",
+      registers,
+      collect() {
+        this.set(live.index.size);
+      },
+    });
+    const watched = (name: string, help: string, key: 'backupIds' | 'fileSystemIds') =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['region'] as const,
+        registers,
+        collect() {
+          this.reset();
+          for (const region of live.regions) this.set({ region }, 0);
+          for (const [region, watches] of Object.entries(live.index.snapshot())) this.set({ region }, watches[key].length);
+        },
+      });
+    watched('live_watched_backups', "Distinct backups this replica's subscribers watch, by region.", 'backupIds');
+    watched('live_watched_file_systems', "Distinct file systems this replica's subscribers watch, by region.", 'fileSystemIds');
+    new Counter({
+      name: 'live_poll_ticks_total',
+      help: 'Polls of FSx for watched backups completed by this replica (only the lease holder polls).',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(live.ticks);
+      },
+    });
+    new Gauge({
+      name: 'live_poller_lease_held',
+      help: '1 while this replica holds the polling lease (with Redis, one replica at a time), else 0.',
+      registers,
+      collect() {
+        this.set(live.polling ? 1 : 0);
+      },
+    });
+  }
+
+  /**
+   * Forgets what the start-up warm-up did (its requests, FSx calls, batches and its operation name),
+   * so the first scrape shows only what clients caused. Called before the listener opens.
+   */
+  forgetWarmUp(): void {
+    for (const metric of [
+      this.graphqlRequests,
+      this.graphqlDuration,
+      this.graphqlResults,
+      this.fsxRequests,
+      this.fsxDuration,
+      this.fsxRetries,
+      this.batchSize,
+    ])
+      metric.reset();
+    this.operations.clear();
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  close(): void {
+    this.stopObserving();
+  }
+}
