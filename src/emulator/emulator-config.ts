@@ -6,6 +6,7 @@
 import { ConfigError, type Env, EnvReader, type EnvVarDoc } from '../env';
 import { REGION_NAME } from '../fsx-model';
 import { parseFaultSpec } from './faults';
+import { parseRateLimit } from './throttle';
 import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
 
 export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
@@ -62,6 +63,12 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     default: String(EMULATOR_DEFAULTS.maxResultsCap),
     description: 'Default page size and MaxResults cap of paginated operations.',
   },
+  {
+    name: 'FSX_EMULATOR_RATE_LIMIT',
+    default: '(off)',
+    description:
+      'FSx API rate limit per region, "<calls per second>[:<burst>]" (e.g. 20:40; burst defaults to one second of calls): beyond it, ThrottlingException (400), as FSx answers.',
+  },
   { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (a boolean).' },
 ];
 
@@ -109,6 +116,14 @@ export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions &
       options.faults = parseFaultSpec(faults);
     } catch (e) {
       throw new ConfigError('FSX_EMULATOR_FAULTS', (e as Error).message);
+    }
+  }
+  const rateLimit = read.string('FSX_EMULATOR_RATE_LIMIT');
+  if (rateLimit) {
+    try {
+      options.rateLimit = parseRateLimit(rateLimit);
+    } catch (e) {
+      throw new ConfigError('FSX_EMULATOR_RATE_LIMIT', (e as Error).message);
     }
   }
   return options as EmulatorOptions & { port: number; host: string };

@@ -8,6 +8,7 @@ import { createCallLog, type CallLog } from './call-log';
 import type { OperationContext } from './context';
 import { demoEstate, secondRegionEstate } from './demo-estate';
 import { DEFAULT_FAULT_SEED, FaultInjector, type FaultRule } from './faults';
+import { Throttle } from './throttle';
 import { housekeep } from './housekeeping';
 import { SystemClock, type Clock } from './lifecycle';
 import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
@@ -114,11 +115,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   housekeepAll();
   const calls = createCallLog();
   const faults = new FaultInjector(options.faults ?? [], options.faultSeed ?? DEFAULT_FAULT_SEED, options.faultSleep);
+  const throttle = options.rateLimit ? new Throttle(options.rateLimit, clock) : undefined;
   const resetState = () => {
     regions.reset();
     housekeepAll();
     calls.clear();
     faults.clear();
+    throttle?.clear();
   };
   const flush = () => persistence?.flush() ?? Promise.resolve();
 
@@ -127,6 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     regions,
     calls,
     faults,
+    throttle,
     persistence,
     log: options.log ?? false,
     reset: async () => {

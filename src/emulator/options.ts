@@ -1,4 +1,5 @@
 import type { FaultRule } from './faults';
+import type { RateLimit } from './throttle';
 import type { Clock } from './lifecycle';
 
 export interface EmulatorOptions {
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   /** Default SystemClock. */
   clock?: Clock;
   faults?: FaultRule[];
+  /** FSx's API rate limit per region (ThrottlingException beyond it); default none. */
+  rateLimit?: RateLimit;
   /** Seed of the PRNG behind fault `rate`; default 0x5eed. */
   faultSeed?: number;
   /** How fault latency waits; default a timer (setTimeout). Tests pass one they end themselves. */

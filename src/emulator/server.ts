@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { CallLog } from './call-log';
 import type { OperationContext } from './context';
 import { parseFaultSpec, type FaultInjector, type FaultRule } from './faults';
+import type { Throttle } from './throttle';
 import { housekeep } from './housekeeping';
 import { OPERATIONS } from './operations';
 import type { Persistence } from './persistence';
@@ -21,6 +22,7 @@ interface ServerDeps {
   regions: RegionStores;
   calls: CallLog;
   faults: FaultInjector;
+  throttle?: Throttle;
   persistence?: Persistence;
   reset(): Promise<void>;
   log: boolean;
@@ -72,6 +74,7 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
       );
     }
     if (parseError) throw parseError;
+    if (deps.throttle && !deps.throttle.take(region)) throw new FsxError('ThrottlingException', 'Rate exceeded');
     // Faults strike before the handler runs: an injected error never leaves state behind.
     const injectedFailure = await deps.faults.apply(operation);
     // What FSx does on its own (automatic backups, retention, finished deletions) is caught up to the clock first.
