@@ -55,7 +55,13 @@ async function readyz() {
   const res = await fetch(probesUrl);
   return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
 }
-const unavailable = (reason: string) => ({ status: 503, type: 'application/json', body: { status: 'unavailable', reason } });
+const unavailable = (reason: string) => ({
+  status: 503,
+  type: 'application/json',
+  body: { status: 'unavailable', reason, checks: expect.any(Object) },
+});
+const up = { status: 'up', required: true, latencyMs: expect.any(Number) };
+const down = (error: string) => ({ status: 'down', required: true, latencyMs: expect.any(Number), error });
 
 describe('probeFsx', () => {
   test('resolves when FSx answers, after exactly one DescribeFileSystems of one item', async () => {
@@ -80,14 +86,20 @@ describe('probeFsx', () => {
 describe('answerReadiness', () => {
   test('200 {status: ready} once every region served has answered its probe', async () => {
     served = regions({ 'us-east-1': emulator.url, 'us-west-2': emulator.url });
-    expect(await readyz()).toEqual({ status: 200, type: 'application/json', body: { status: 'ready' } });
+    expect(await readyz()).toEqual({
+      status: 200,
+      type: 'application/json',
+      body: { status: 'ready', checks: { 'fsx:us-east-1': up, 'fsx:us-west-2': up } },
+    });
     expect(emulator.calls.map((call) => call.region).sort()).toEqual(['us-east-1', 'us-west-2']);
   });
 
   test('503 naming the region whose endpoint is down, while the others answer', async () => {
     served = regions({ 'us-east-1': emulator.url, 'us-west-2': downUrl });
     // The reason is the error's name, which for a refused connection is a bare "Error" (its code, ECONNREFUSED, is not shown).
-    expect(await readyz()).toEqual(unavailable('FSx endpoint not reachable in us-west-2: Error'));
+    const answer = await readyz();
+    expect(answer).toEqual(unavailable('FSx endpoint not reachable in us-west-2: Error'));
+    expect(answer.body.checks).toEqual({ 'fsx:us-east-1': up, 'fsx:us-west-2': down('Error') });
   });
 
   test('503 naming the error FSx answers with; when several regions fail, the first served is named', async () => {
@@ -99,5 +111,44 @@ describe('answerReadiness', () => {
   test('503 for a region the endpoint does not serve', async () => {
     served = regions({ 'us-east-1': emulator.url, 'eu-north-1': emulator.url });
     expect(await readyz()).toEqual(unavailable('FSx endpoint not reachable in eu-north-1: InvalidSignatureException'));
+  });
+});
+
+describe('answerReadiness with other dependencies', () => {
+  const answer = async (others: Parameters<typeof answerReadiness>[2]) => {
+    served = regions({ 'us-east-1': emulator.url });
+    const server = http.createServer((_req, res) => void answerReadiness(res, served, others));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);
+      return { status: res.status, body: await res.json() };
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  };
+  const failing = (name: string) => async () => {
+    throw Object.assign(new Error('no answer'), { name });
+  };
+
+  test('an optional one that is down: 200 degraded, and the check says why', async () => {
+    expect(await answer([{ name: 'redis', required: false, probe: failing('TimeoutError') }])).toEqual({
+      status: 200,
+      body: {
+        status: 'degraded',
+        checks: {
+          'fsx:us-east-1': { status: 'up', required: true, latencyMs: expect.any(Number) },
+          redis: { status: 'down', required: false, latencyMs: expect.any(Number), error: 'TimeoutError' },
+        },
+      },
+    });
+  });
+
+  test('an optional one that answers: ready; a required one that is down: 503 naming it', async () => {
+    expect((await answer([{ name: 'redis', required: false, probe: async () => 'PONG' }])).body.status).toBe('ready');
+    expect(await answer([{ name: 'ledger', required: true, probe: failing('ECONNREFUSED') }])).toMatchObject({
+      status: 503,
+      body: { status: 'unavailable', reason: 'ledger not reachable: ECONNREFUSED' },
+    });
   });
 });
