@@ -22,6 +22,7 @@ const GATEWAY_ROOMS = [
   'results/',
   'errors/',
   'validation/',
+  'volume/',
   'backup/',
   'file-system/',
   'federation/',

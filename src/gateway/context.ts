@@ -10,6 +10,8 @@ import type { LiveContext } from './live/live.context';
 import type { LiveHub } from './live/live-hub';
 import type { NodeContext } from './node/node.context';
 import type { CursorCodec } from './pagination/cursor';
+import type { VolumeContext } from './volume/volume.context';
+import { VolumeService } from './volume/volume.service';
 
 /** What lives for the whole process: one FSx client per region, one cursor codec, the live hub. */
 export interface GatewayDeps {
@@ -22,20 +24,23 @@ export interface GatewayDeps {
  * What lives for one GraphQL request: the caller, and services with fresh DataLoaders that see what
  * the caller may see. Each room declares the part it reads; this composes them.
  */
-export interface Context extends AuthContext, BackupContext, FileSystemContext, EntityContext, LiveContext, NodeContext {
+export interface Context extends AuthContext, BackupContext, FileSystemContext, VolumeContext, EntityContext, LiveContext, NodeContext {
   requestId: string;
   /** Filled in once Apollo has resolved the operation, for the request log. */
   operationName?: string | null;
   backups: Regional<BackupService>;
   fileSystems: Regional<FileSystemService>;
+  volumes: Regional<VolumeService>;
 }
 
 export function createContext({ fsx, cursors, live }: GatewayDeps, principal: Principal = ANONYMOUS, requestId = ''): Context {
+  const volumes = new Regional(fsx, (region, client) => new VolumeService(client, region, cursors, principal));
   return {
     principal,
     requestId,
     live,
-    backups: new Regional(fsx, (region, client) => new BackupService(client, region, cursors, principal, live)),
+    volumes,
+    backups: new Regional(fsx, (region, client) => new BackupService(client, region, cursors, principal, volumes.in(region)!, live)),
     fileSystems: new Regional(fsx, (region, client) => new FileSystemService(client, region, cursors, principal)),
   };
 }

@@ -3,7 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { DescribeBackupsCommand, type FSxClient } from '@aws-sdk/client-fsx';
 import { MODEL_ERROR_MEMBERS, MODEL_OPERATION_ERRORS, type ModelErrorCode } from '../../src/fsx-model';
 import { mapFsxError } from '../../src/gateway/errors/map-fsx-error';
-import { COPY_BACKUP_ERRORS, CREATE_BACKUP_ERRORS, DELETE_BACKUP_ERRORS, RESTORE_BACKUP_ERRORS } from '../../src/gateway/results/unions';
+import {
+  COPY_BACKUP_ERRORS,
+  CREATE_BACKUP_ERRORS,
+  DELETE_BACKUP_ERRORS,
+  RESTORE_BACKUP_ERRORS,
+  RESTORE_VOLUME_ERRORS,
+  UPDATE_BACKUP_SETTINGS_ERRORS,
+  VOLUME_ERRORS,
+} from '../../src/gateway/results/unions';
 import { fsxClientFor } from '../support/emulator';
 
 /**
@@ -49,6 +57,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+const NOT_FOUND: string[] = ['BackupNotFound', 'FileSystemNotFound', 'VolumeNotFound', 'StorageVirtualMachineNotFound'];
+
 /** What mapFsxError makes of the answer to `code`, for a field whose union holds `allowed`. */
 const typeOf = async (code: ModelErrorCode, allowed: ReadonlySet<unknown>) => {
   answer = code;
@@ -61,6 +71,9 @@ describe.each([
   ['DeleteBackup', DELETE_BACKUP_ERRORS],
   ['CopyBackup', COPY_BACKUP_ERRORS],
   ['CreateFileSystemFromBackup', RESTORE_BACKUP_ERRORS],
+  ['CreateVolumeFromBackup', RESTORE_VOLUME_ERRORS],
+  ['UpdateFileSystem', UPDATE_BACKUP_SETTINGS_ERRORS],
+  ['DescribeVolumes', VOLUME_ERRORS],
 ] as const)('%s: every error the model lists', (operation, allowed) => {
   test.each(MODEL_OPERATION_ERRORS[operation].map((code) => [code]))(
     '%s becomes its own typed result (or FsxServiceError with the code)',
@@ -69,7 +82,8 @@ describe.each([
       const name = result.constructor.name;
       if (name === 'FsxServiceError') expect(result).toMatchObject({ code });
       else expect(name).toBe(code);
-      expect(result.requestId).toBe(code === 'BackupNotFound' || code === 'FileSystemNotFound' ? null : 'req-1');
+      // Not-found answers carry no request id: a resource hidden from the caller must look exactly like a missing one.
+      expect(result.requestId).toBe(NOT_FOUND.includes(code) ? null : 'req-1');
     },
   );
 });

@@ -3,5 +3,7 @@ import type { BackupService } from './backup.service';
 
 /** What the backup resolvers need of the request context. */
 export interface BackupContext {
-  backups: InRegion<Pick<BackupService, 'region' | 'create' | 'delete' | 'copy' | 'restore' | 'get' | 'list' | 'reference'>>;
+  backups: InRegion<
+    Pick<BackupService, 'region' | 'create' | 'delete' | 'copy' | 'restore' | 'restoreVolume' | 'get' | 'list' | 'reference'>
+  >;
 }

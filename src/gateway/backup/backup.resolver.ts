@@ -9,6 +9,7 @@ import {
   CreateBackupResult,
   DeleteBackupResult,
   RestoreBackupResult,
+  RestoreVolumeResult,
 } from '../results/unions';
 import { Backup } from '../fsx/shapes.generated';
 import { BackupArgs, BackupsArgs } from './backup.args';
@@ -17,13 +18,14 @@ import { CopyBackupInput } from './copy-backup.input';
 import { CreateBackupInput } from './create-backup.input';
 import { DeleteBackupInput } from './delete-backup.input';
 import { RestoreBackupInput } from './restore-backup.input';
+import { RestoreVolumeInput } from './restore-volume.input';
 
 @Resolver(() => Backup)
 export class BackupResolver {
   @Authorized(SCOPES.write)
   @Mutation(() => CreateBackupResult, {
     description:
-      'Starts a user-initiated backup (FSx CreateBackup). Idempotent per clientRequestToken. Poll backup(backupId) until lifecycle is AVAILABLE. Needs backups:write.',
+      'Starts a user-initiated backup (FSx CreateBackup) of a file system (fileSystemId) or of an ONTAP volume (volumeId). Idempotent per clientRequestToken. Poll backup(backupId) until lifecycle is AVAILABLE. Needs backups:write.',
     complexity: 10,
   })
   createBackup(@Arg('input', () => CreateBackupInput) input: CreateBackupInput, @Ctx() ctx: BackupContext) {
@@ -62,6 +64,16 @@ export class BackupResolver {
   })
   restoreBackup(@Arg('input', () => RestoreBackupInput) input: RestoreBackupInput, @Ctx() ctx: BackupContext) {
     return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.restore(input));
+  }
+
+  @Authorized(SCOPES.restore)
+  @Mutation(() => RestoreVolumeResult, {
+    description:
+      "Restores an ONTAP volume backup to a new volume in a storage virtual machine of the backup's region (FSx CreateVolumeFromBackup); it is CREATING until CREATED. Creates billable infrastructure: needs backups:restore. Idempotent per clientRequestToken.",
+    complexity: 10,
+  })
+  restoreVolume(@Arg('input', () => RestoreVolumeInput) input: RestoreVolumeInput, @Ctx() ctx: BackupContext) {
+    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.restoreVolume(input));
   }
 
   @Authorized(SCOPES.read)

@@ -4,17 +4,18 @@ import {
   CopyBackupCommand,
   CreateBackupCommand,
   CreateFileSystemFromBackupCommand,
+  CreateVolumeFromBackupCommand,
   DeleteBackupCommand,
   DescribeBackupsCommand,
   type FSxClient,
   type Filter,
   paginateDescribeBackups,
 } from '@aws-sdk/client-fsx';
-import DataLoader from 'dataloader';
 import { FSX, conforms } from '../../fsx-model';
-import { mapFsxError } from '../errors/map-fsx-error';
+import { type ErrorSubject, mapFsxError } from '../errors/map-fsx-error';
+import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
-import { hasBackupId, hasFileSystemId, toBackup, toBackups, toFileSystem } from '../fsx/to-graphql';
+import { hasBackupId, hasFileSystemId, hasVolumeId, toBackup, toBackups, toFileSystem, toVolume } from '../fsx/to-graphql';
 import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
@@ -23,7 +24,7 @@ import { offsetPage, tokenPage } from '../pagination/pages';
 import { type Principal, canSee } from '../auth/principal';
 import type { ErrorResult } from '../results/error-result';
 import { FsxServiceError, result } from '../results/error-result';
-import { backupNotFound, fileSystemNotFound } from '../results/not-found';
+import { backupNotFound, fileSystemNotFound, storageVirtualMachineNotFound, volumeNotFound } from '../results/not-found';
 import {
   BACKUPS_ERRORS,
   BACKUP_ERRORS,
@@ -34,17 +35,21 @@ import {
   DELETE_BACKUP_ERRORS,
   DeleteBackupSuccess,
   RESTORE_BACKUP_ERRORS,
+  RESTORE_VOLUME_ERRORS,
   RestoreBackupSuccess,
+  RestoreVolumeSuccess,
 } from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
+import type { VolumeLookup } from '../volume/volume.service';
 import type { BackupFilter, BackupsArgs } from './backup.args';
 import { type BackupEvents, NO_BACKUP_EVENTS } from './backup-events';
-import type { CreateBackupInput } from './create-backup.input';
+import { type CreateBackupInput, backupTarget } from './create-backup.input';
 import type { CopyBackupInput } from './copy-backup.input';
 import type { DeleteBackupInput } from './delete-backup.input';
 import type { RestoreBackupInput } from './restore-backup.input';
-import { toCopyBackupRequest, toFsxTags, toRestoreRequest } from './to-fsx-requests';
+import type { RestoreVolumeInput } from './restore-volume.input';
+import { toCopyBackupRequest, toFsxTags, toRestoreRequest, toRestoreVolumeRequest } from './to-fsx-requests';
 
 /**
  * Backups, for one GraphQL request: its DataLoaders live as long as the request, so every lookup in
@@ -62,16 +67,22 @@ export class BackupService {
     FSX.BackupIds.max,
   );
 
-  /** "fileSystemId:n" → at least the first n backups of that file system (fewer if it has fewer). */
-  private readonly byFileSystem = new DataLoader<string, Backup[]>(async (keys) => {
-    const wanted = new Map<string, number>();
-    for (const key of keys) {
-      const [id, need] = key.split(':');
-      wanted.set(id, Math.max(wanted.get(id) ?? 0, Number(need)));
-    }
-    const backups = await this.listForFileSystems(wanted);
-    return keys.map((key) => backups.get(key.split(':')[0]) ?? []);
-  });
+  /**
+   * A file system's backups: DescribeBackups with a file-system-id filter of up to 20 ids per call,
+   * paging only until every file system has the number of backups asked for.
+   */
+  private readonly byFileSystem = new ByFileSystemLoader(
+    (fileSystemIds) =>
+      mapPages(
+        paginateDescribeBackups(
+          { client: this.fsx, pageSize: MAX_PAGE_SIZE },
+          { Filters: [{ Name: 'file-system-id', Values: fileSystemIds }] },
+        ),
+        (page) => this.byId.remember(toBackups(page.Backups, this.region)),
+      ),
+    (backup) => backup.fileSystem?.fileSystemId,
+    FSX.FilterValues.max,
+  );
 
   constructor(
     private readonly fsx: FSxClient,
@@ -79,18 +90,31 @@ export class BackupService {
     readonly region: string,
     private readonly cursors: CursorCodec,
     private readonly principal: Principal,
+    /** The same request's volumes in this region: a caller limited to some file systems backs up and restores only into its own. */
+    private readonly volumes: VolumeLookup,
     /** Told of what this service's mutations changed (live subscriptions hear of it at once). */
     private readonly events: BackupEvents = NO_BACKUP_EVENTS,
   ) {}
 
+  /** A backup of a file system or of an ONTAP volume (exactly one of them). */
   async create(input: CreateBackupInput): Promise<CreateBackupSuccess | ErrorResult> {
-    if (!canSee(this.principal, input.fileSystemId)) return fileSystemNotFound(input.fileSystemId);
+    const target = backupTarget(input);
+    if ('fieldErrors' in target) return target;
+    if (target.fileSystemId !== undefined && !canSee(this.principal, target.fileSystemId)) return fileSystemNotFound(target.fileSystemId);
     // Always send a token: the SDK's retries and the client's own retries then cannot make a second backup.
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    const subject: ErrorSubject = { ...target };
     try {
+      if (target.volumeId !== undefined && this.principal.fileSystemIds) {
+        // A volume is visible through its file system: a hidden volume answers exactly like a missing one.
+        const volume = await this.volumes.reference(target.volumeId);
+        if (!volume) return volumeNotFound(target.volumeId);
+        subject.fileSystemId = volume.fileSystemId ?? undefined;
+      }
       const { Backup: created } = await this.fsx.send(
         new CreateBackupCommand({
-          FileSystemId: input.fileSystemId,
+          FileSystemId: target.fileSystemId,
+          VolumeId: target.volumeId,
           ClientRequestToken: clientRequestToken,
           Tags: toFsxTags(input.tags),
         }),
@@ -99,7 +123,7 @@ export class BackupService {
       this.events.changed(this.region, created);
       return result(CreateBackupSuccess, { backup: toBackup(created, this.region), clientRequestToken });
     } catch (error) {
-      return mapFsxError(error, { fileSystemId: input.fileSystemId }, CREATE_BACKUP_ERRORS);
+      return mapFsxError(error, subject, CREATE_BACKUP_ERRORS);
     }
   }
 
@@ -144,6 +168,28 @@ export class BackupService {
       return result(RestoreBackupSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region), clientRequestToken });
     } catch (error) {
       return mapFsxError(error, { backupId: input.backupId }, RESTORE_BACKUP_ERRORS);
+    }
+  }
+
+  /**
+   * A new ONTAP volume from one of this region's volume backups (FSx CreateVolumeFromBackup). A caller
+   * limited to some file systems restores only its own backups, into the storage virtual machines of
+   * its own file systems; any other backup or SVM answers exactly like a missing one.
+   */
+  async restoreVolume(input: RestoreVolumeInput): Promise<RestoreVolumeSuccess | ErrorResult> {
+    const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    const storageVirtualMachineId = input.ontapConfiguration?.storageVirtualMachineId;
+    try {
+      if (await this.hiddenFromCaller(input.backupId)) return backupNotFound(input.backupId);
+      if (storageVirtualMachineId !== undefined && this.principal.fileSystemIds) {
+        const fileSystemId = await this.volumes.fileSystemOfStorageVirtualMachine(storageVirtualMachineId);
+        if (!canSee(this.principal, fileSystemId)) return storageVirtualMachineNotFound(storageVirtualMachineId);
+      }
+      const out = await this.fsx.send(new CreateVolumeFromBackupCommand(toRestoreVolumeRequest(input, clientRequestToken)));
+      if (!out.Volume || !hasVolumeId(out.Volume)) return malformed('CreateVolumeFromBackup', 'a VolumeId');
+      return result(RestoreVolumeSuccess, { volume: toVolume(out.Volume, this.region), clientRequestToken });
+    } catch (error) {
+      return mapFsxError(error, { backupId: input.backupId, storageVirtualMachineId }, RESTORE_VOLUME_ERRORS);
     }
   }
 
@@ -203,41 +249,12 @@ export class BackupService {
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {
-      const all = await this.byFileSystem.load(`${fileSystemId}:${position.skip + first + 1}`);
+      const all = await this.byFileSystem.load(fileSystemId, position.skip + first + 1);
       const page = all.slice(position.skip, position.skip + first);
       return offsetPage(BackupConnection, this.cursors, scope, position.skip, page, all.length > position.skip + first);
     } catch (error) {
       return mapFsxError(error, { fileSystemId }, BACKUPS_ERRORS);
     }
-  }
-
-  /**
-   * DescribeBackups with a file-system-id filter of up to 20 ids per call, paging only until every
-   * file system has the number of backups asked for: calls grow with the data FSx must return, not
-   * with the number of file systems.
-   */
-  private async listForFileSystems(wanted: Map<string, number>): Promise<Map<string, Backup[]>> {
-    const byFs = new Map<string, Backup[]>([...wanted.keys()].map((id) => [id, []]));
-    const ids = [...wanted.keys()];
-    const chunks = Array.from({ length: Math.ceil(ids.length / FSX.FilterValues.max) }, (_, i) =>
-      ids.slice(i * FSX.FilterValues.max, (i + 1) * FSX.FilterValues.max),
-    );
-    await Promise.all(
-      chunks.map(async (chunk) => {
-        const satisfied = () => chunk.every((id) => byFs.get(id)!.length >= wanted.get(id)!);
-        const pages = paginateDescribeBackups(
-          { client: this.fsx, pageSize: MAX_PAGE_SIZE },
-          { Filters: [{ Name: 'file-system-id', Values: chunk }] },
-        );
-        for await (const page of pages) {
-          for (const backup of this.byId.remember(toBackups(page.Backups, this.region))) {
-            byFs.get(backup.fileSystem?.fileSystemId ?? '')?.push(backup);
-          }
-          if (satisfied()) break;
-        }
-      }),
-    );
-    return byFs;
   }
 }
 

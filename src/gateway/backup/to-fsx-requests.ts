@@ -1,15 +1,21 @@
 import type {
   CopyBackupRequest,
   CreateFileSystemFromBackupRequest,
+  CreateVolumeFromBackupRequest,
+  InputOntapVolumeType,
   LustreDeploymentType,
   OpenZFSDeploymentType,
+  SecurityStyle,
   StorageType,
   Tag,
+  TieringPolicyName,
+  VolumeStyle,
   WindowsDeploymentType,
 } from '@aws-sdk/client-fsx';
 import type { CopyBackupInput } from './copy-backup.input';
 import type { TagInput } from './tag.input';
 import type { RestoreBackupInput } from './restore-backup.input';
+import type { RestoreVolumeInput } from './restore-volume.input';
 
 /** GraphQL input → FSx request members: the same names in FSx casing; absent stays absent. */
 export const toFsxTags = (tags: TagInput[] | null | undefined): Tag[] | undefined => tags?.map((t) => ({ Key: t.key, Value: t.value }));
@@ -67,6 +73,32 @@ export function toRestoreRequest(input: RestoreBackupInput, clientRequestToken: 
           ThroughputCapacity: openZfs.throughputCapacity,
           AutomaticBackupRetentionDays: present(openZfs.automaticBackupRetentionDays),
           CopyTagsToBackups: present(openZfs.copyTagsToBackups),
+        }
+      : undefined,
+  };
+}
+
+export function toRestoreVolumeRequest(input: RestoreVolumeInput, clientRequestToken: string): CreateVolumeFromBackupRequest {
+  const ontap = input.ontapConfiguration;
+  return {
+    BackupId: input.backupId,
+    Name: input.name,
+    ClientRequestToken: clientRequestToken,
+    Tags: toFsxTags(input.tags),
+    OntapConfiguration: ontap
+      ? {
+          StorageVirtualMachineId: ontap.storageVirtualMachineId,
+          JunctionPath: present(ontap.junctionPath),
+          SecurityStyle: known<SecurityStyle>(ontap.securityStyle),
+          SizeInBytes: present(ontap.sizeInBytes),
+          StorageEfficiencyEnabled: present(ontap.storageEfficiencyEnabled),
+          TieringPolicy: ontap.tieringPolicy
+            ? { Name: known<TieringPolicyName>(ontap.tieringPolicy.name), CoolingPeriod: present(ontap.tieringPolicy.coolingPeriod) }
+            : undefined,
+          OntapVolumeType: known<InputOntapVolumeType>(ontap.ontapVolumeType),
+          SnapshotPolicy: present(ontap.snapshotPolicy),
+          CopyTagsToBackups: present(ontap.copyTagsToBackups),
+          VolumeStyle: known<VolumeStyle>(ontap.volumeStyle),
         }
       : undefined,
   };

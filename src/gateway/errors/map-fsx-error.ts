@@ -3,12 +3,14 @@ import { type Constraint, FSX } from '../../fsx-model';
 import type { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
 import * as results from '../results/error-result';
 import { type ErrorResult, type ResultType, result } from '../results/error-result';
-import { backupNotFound, fileSystemNotFound } from '../results/not-found';
+import { backupNotFound, fileSystemNotFound, storageVirtualMachineNotFound, volumeNotFound } from '../results/not-found';
 
 /** What the caller knew when FSx refused: used to fill the typed result's specifics FSx does not model. */
 export interface ErrorSubject {
   fileSystemId?: string;
   backupId?: string;
+  volumeId?: string;
+  storageVirtualMachineId?: string;
 }
 
 type Base = Pick<ErrorResult, 'message' | 'requestId'>;
@@ -21,12 +23,17 @@ const on = <E extends fsx.FSxServiceException>(type: abstract new (...args: neve
 
 /**
  * THE table: FSx error (the SDK's own exception class) → typed GraphQL result. Every FSx failure the
- * gateway reports passes here. FSx names the resource in BackupInProgress, FileSystemNotFound and
- * BackupNotFound only in its message, so the id comes from the caller's input, or from the message.
+ * gateway reports passes here. FSx names the resource in BackupInProgress and the *NotFound errors
+ * only in its message, so the id comes from the caller's input, or from the message.
  */
 const FSX_ERRORS: readonly Entry[] = [
   on(fsx.BackupInProgress, (e, s, base) =>
-    result(results.BackupInProgress, { ...base, retryable: true, fileSystemId: s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID) }),
+    result(results.BackupInProgress, {
+      ...base,
+      retryable: true,
+      fileSystemId: s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID),
+      volumeId: s.volumeId ?? '',
+    }),
   ),
   on(fsx.BackupRestoring, (e, _s, base) =>
     result(results.BackupRestoring, { ...base, retryable: true, restoringFileSystemId: e.FileSystemId ?? null }),
@@ -35,6 +42,11 @@ const FSX_ERRORS: readonly Entry[] = [
   on(fsx.BadRequest, (_e, _s, base) => result(results.BadRequest, { ...base, retryable: false })),
   on(fsx.FileSystemNotFound, (e, s) => fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID))),
   on(fsx.BackupNotFound, (e, s) => backupNotFound(s.backupId ?? idIn(e.message, BACKUP_ID))),
+  on(fsx.VolumeNotFound, (e, s) => volumeNotFound(s.volumeId ?? idIn(e.message, VOLUME_ID))),
+  on(fsx.StorageVirtualMachineNotFound, (e, s) =>
+    storageVirtualMachineNotFound(s.storageVirtualMachineId ?? idIn(e.message, STORAGE_VIRTUAL_MACHINE_ID)),
+  ),
+  on(fsx.MissingVolumeConfiguration, (_e, _s, base) => result(results.MissingVolumeConfiguration, { ...base, retryable: false })),
   on(fsx.IncompatibleParameterError, (e, _s, base) =>
     result(results.IncompatibleParameterError, { ...base, retryable: false, parameter: e.Parameter ?? null }),
   ),
@@ -74,7 +86,11 @@ const FSX_ERRORS: readonly Entry[] = [
 /** Codes FSx does not model, which compatible endpoints answer: moto (and older LocalStack) say ResourceNotFoundException. */
 const FOREIGN_ERRORS: Record<string, Build<fsx.FSxServiceException>> = {
   ResourceNotFoundException: (e, s) =>
-    s.backupId ? backupNotFound(s.backupId) : fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID)),
+    s.backupId
+      ? backupNotFound(s.backupId)
+      : s.volumeId
+        ? volumeNotFound(s.volumeId)
+        : fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID)),
 };
 
 /** Error names that mean FSx was never heard from: timeouts, refused or reset connections. */
@@ -116,6 +132,8 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
 const unanchored = (constraint: Constraint) => new RegExp(constraint.pattern!.source.replace(/^\^/, '').replace(/\$$/, ''));
 const FILE_SYSTEM_ID = unanchored(FSX.FileSystemId);
 const BACKUP_ID = unanchored(FSX.BackupId);
+const VOLUME_ID = unanchored(FSX.VolumeId);
+const STORAGE_VIRTUAL_MACHINE_ID = unanchored(FSX.StorageVirtualMachineId);
 
 /** The id FSx names in its message, or '' when it names none. */
 function idIn(message: string, pattern: RegExp): string {

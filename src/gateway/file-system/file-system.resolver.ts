@@ -1,12 +1,14 @@
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SCOPES } from '../auth/principal';
 import { FileSystem } from '../fsx/shapes.generated';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { pageComplexity } from '../pagination/page-complexity';
 import { inRegion } from '../results/invalid-input';
-import { BackupsResult, FileSystemResult, FileSystemsResult } from '../results/unions';
+import { BackupsResult, FileSystemResult, FileSystemsResult, UpdateBackupSettingsResult, VolumesResult } from '../results/unions';
+import { BackupSettings, backupSettingsOf } from './backup-settings';
 import { FileSystemArgs, FileSystemsArgs } from './file-system.args';
 import type { FileSystemContext } from './file-system.context';
+import { UpdateBackupSettingsInput } from './update-backup-settings.input';
 
 @Resolver(() => FileSystem)
 export class FileSystemResolver {
@@ -35,5 +37,33 @@ export class FileSystemResolver {
   backups(@Root() fileSystem: FileSystem, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
     // A file system's backups are in its region; one the gateway does not serve (a copy's source file system) is refused.
     return inRegion(ctx.backups, fileSystem.region, ['region'], (backups) => backups.forFileSystem(fileSystem.fileSystemId, first, after));
+  }
+
+  @Authorized(SCOPES.read)
+  @FieldResolver(() => VolumesResult, {
+    description:
+      "This file system's volumes (ONTAP and OpenZFS; none for Windows and Lustre). Across many file systems in one operation: one DescribeVolumes per 20 file systems and page.",
+    complexity: pageComplexity,
+  })
+  volumes(@Root() fileSystem: FileSystem, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
+    return inRegion(ctx.volumes, fileSystem.region, ['region'], (volumes) => volumes.forFileSystem(fileSystem.fileSystemId, first, after));
+  }
+
+  @FieldResolver(() => BackupSettings, {
+    nullable: true,
+    description: 'The automatic daily backup settings, from the configuration of the file system type (no FSx call).',
+  })
+  backupSettings(@Root() fileSystem: FileSystem): BackupSettings | null {
+    return backupSettingsOf(fileSystem);
+  }
+
+  @Authorized(SCOPES.write)
+  @Mutation(() => UpdateBackupSettingsResult, {
+    description:
+      "Changes a file system's automatic-backup settings (FSx UpdateFileSystem, nothing else of it), in the configuration of its type: retention 0–90 days (0: off), daily start time HH:MM UTC, and on OpenZFS copyTagsToBackups. Needs backups:write.",
+    complexity: 10,
+  })
+  updateBackupSettings(@Arg('input', () => UpdateBackupSettingsInput) input: UpdateBackupSettingsInput, @Ctx() ctx: FileSystemContext) {
+    return inRegion(ctx.fileSystems, input.region, ['input', 'region'], (fileSystems) => fileSystems.updateBackupSettings(input));
   }
 }

@@ -1,18 +1,27 @@
-import { DescribeFileSystemsCommand, FileSystemNotFound, type FSxClient, paginateDescribeFileSystems } from '@aws-sdk/client-fsx';
+import {
+  DescribeFileSystemsCommand,
+  FileSystemNotFound,
+  type FSxClient,
+  UpdateFileSystemCommand,
+  type UpdateFileSystemRequest,
+  paginateDescribeFileSystems,
+} from '@aws-sdk/client-fsx';
 import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
 import type { FileSystem } from '../fsx/shapes.generated';
-import { toFileSystems } from '../fsx/to-graphql';
+import { hasFileSystemId, toFileSystem, toFileSystems } from '../fsx/to-graphql';
 import type { ConnectionArgs } from '../pagination/connection.args';
 import { FileSystemConnection } from '../pagination/connection.types';
 import { offsetPage, tokenPage } from '../pagination/pages';
 import type { CursorCodec } from '../pagination/cursor';
 import { type Principal, canSee } from '../auth/principal';
-import type { ErrorResult } from '../results/error-result';
+import { type ErrorResult, FsxServiceError, UnsupportedOperation, result } from '../results/error-result';
 import { fileSystemNotFound } from '../results/not-found';
-import { FILE_SYSTEMS_ERRORS, FILE_SYSTEM_ERRORS } from '../results/unions';
-import { invalidCursor } from '../results/invalid-input';
+import { FILE_SYSTEMS_ERRORS, FILE_SYSTEM_ERRORS, UPDATE_BACKUP_SETTINGS_ERRORS, UpdateBackupSettingsSuccess } from '../results/unions';
+import { fieldError, invalidCursor, invalidInput } from '../results/invalid-input';
+import { BACKUP_SETTINGS_BY_TYPE, type BackupSetting } from './backup-settings';
+import type { UpdateBackupSettingsInput } from './update-backup-settings.input';
 
 /** File systems, for one GraphQL request (per-request DataLoader: batched, deduplicated, never shared). */
 export class FileSystemService {
@@ -40,6 +49,61 @@ export class FileSystemService {
       return (await this.byId.load(fileSystemId)) ?? fileSystemNotFound(fileSystemId);
     } catch (error) {
       return mapFsxError(error, { fileSystemId }, FILE_SYSTEM_ERRORS);
+    }
+  }
+
+  /**
+   * FSx UpdateFileSystem with the given automatic-backup settings, and nothing else, in the
+   * configuration of the file system's type (read first, through the same per-request loader). A
+   * setting that type's UpdateFileSystem configuration lacks is refused before the update is sent.
+   */
+  async updateBackupSettings(input: UpdateBackupSettingsInput): Promise<UpdateBackupSettingsSuccess | ErrorResult> {
+    const { fileSystemId } = input;
+    const given = SETTINGS.filter((setting) => input[setting] !== undefined && input[setting] !== null);
+    if (given.length === 0) {
+      return invalidInput(
+        SETTINGS.map((setting) => fieldError(['input', setting], 'atLeastOneSetting', `give at least one of ${SETTINGS.join(', ')}`)),
+      );
+    }
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
+    try {
+      const fileSystem = await this.byId.load(fileSystemId);
+      if (!fileSystem) return fileSystemNotFound(fileSystemId);
+      const type = fileSystem.fileSystemType ?? 'UNRECOGNIZED';
+      const spec = BACKUP_SETTINGS_BY_TYPE[type];
+      if (!spec) {
+        return result(UnsupportedOperation, {
+          message: `File system ${fileSystemId} is of type ${type}, whose backup settings this gateway does not know`,
+          retryable: false,
+          requestId: null,
+        });
+      }
+      const unsettable = given.filter((setting) => !spec.settable.includes(setting));
+      if (unsettable.length > 0) {
+        return invalidInput(
+          unsettable.map((setting) =>
+            fieldError(
+              ['input', setting],
+              'settableForFileSystemType',
+              `${setting} cannot be changed on a ${type} file system (FSx UpdateFileSystem ${spec.configuration} has ${spec.settable.join(', ')})`,
+            ),
+          ),
+        );
+      }
+      const settings = Object.fromEntries(given.map((setting) => [FSX_MEMBER[setting], input[setting]]));
+      const request: UpdateFileSystemRequest = { FileSystemId: fileSystemId, [spec.configuration]: settings };
+      const out = await this.fsx.send(new UpdateFileSystemCommand(request));
+      if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) {
+        return result(FsxServiceError, {
+          code: 'MalformedResponse',
+          message: 'FSx answered UpdateFileSystem without a FileSystemId',
+          retryable: false,
+          requestId: null,
+        });
+      }
+      return result(UpdateBackupSettingsSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region) });
+    } catch (error) {
+      return mapFsxError(error, { fileSystemId }, UPDATE_BACKUP_SETTINGS_ERRORS);
     }
   }
 
@@ -82,3 +146,13 @@ export class FileSystemService {
     }
   }
 }
+
+/** The settings updateBackupSettings takes, in the order they are reported. */
+const SETTINGS: readonly BackupSetting[] = ['automaticBackupRetentionDays', 'dailyAutomaticBackupStartTime', 'copyTagsToBackups'];
+
+/** GraphQL setting → the FSx member of an UpdateFileSystem<Type>Configuration. */
+const FSX_MEMBER: Record<BackupSetting, string> = {
+  automaticBackupRetentionDays: 'AutomaticBackupRetentionDays',
+  dailyAutomaticBackupStartTime: 'DailyAutomaticBackupStartTime',
+  copyTagsToBackups: 'CopyTagsToBackups',
+};

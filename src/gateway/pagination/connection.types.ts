@@ -1,5 +1,5 @@
 import { type ClassType, Directive, Field, ObjectType } from 'type-graphql';
-import { Backup, FileSystem } from '../fsx/shapes.generated';
+import { Backup, FileSystem, Volume } from '../fsx/shapes.generated';
 
 // Other subgraphs have Relay connections too: PageInfo is the same value type everywhere.
 @Directive('@shareable')
@@ -50,6 +50,8 @@ export const BackupConnection = connectionOf(Backup, 'A page of backups (Describ
 export type BackupConnection = Connection<Backup>;
 export const FileSystemConnection = connectionOf(FileSystem, 'A page of file systems (DescribeFileSystems).');
 export type FileSystemConnection = Connection<FileSystem>;
+export const VolumeConnection = connectionOf(Volume, 'A page of volumes (DescribeVolumes).');
+export type VolumeConnection = Connection<Volume>;
 
 /** Builds a connection from one page: edge i's cursor resumes right after item i. */
 export function toConnection<N>(

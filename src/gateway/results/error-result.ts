@@ -28,10 +28,13 @@ export class BadRequest extends ErrorResult {}
 
 // The ids below are non-null like FileSystem.fileSystemId and Backup.backupId: GraphQL refuses a
 // selection that reads one response key with two nullabilities across a union's members.
-@ObjectType(errorType('Another backup of this file system is already under way. Retry after it completes.'))
+@ObjectType(errorType('Another backup of this file system (or volume) is already under way. Retry after it completes.'))
 export class BackupInProgress extends ErrorResult {
-  @Field({ description: 'The file system that is busy.' })
+  @Field({ description: "The file system that is busy (for a volume backup: the volume's); empty when it is not known." })
   fileSystemId!: string;
+
+  @Field({ description: 'For a volume backup: the volume that is busy. Empty for a file system backup.' })
+  volumeId!: string;
 }
 
 @ObjectType(errorType('No file system with this id exists (or it is not visible to the caller).'))
@@ -45,6 +48,23 @@ export class BackupNotFound extends ErrorResult {
   @Field({ description: 'The backup FSx did not find; empty when FSx did not say which.' })
   backupId!: string;
 }
+
+@ObjectType(errorType('No volume with this id exists (or it is not visible to the caller).'))
+export class VolumeNotFound extends ErrorResult {
+  @Field({ description: 'The volume FSx did not find; empty when FSx did not say which.' })
+  volumeId!: string;
+}
+
+@ObjectType(errorType('No storage virtual machine with this id exists (or it is not visible to the caller).'))
+export class StorageVirtualMachineNotFound extends ErrorResult {
+  @Field({ description: 'The storage virtual machine FSx did not find; empty when FSx did not say which.' })
+  storageVirtualMachineId!: string;
+}
+
+@ObjectType(
+  errorType('The volume restore lacks the configuration its volume type requires (ontapConfiguration with storageVirtualMachineId).'),
+)
+export class MissingVolumeConfiguration extends ErrorResult {}
 
 @ObjectType(errorType('The backup is being restored to a file system; it can be deleted once the restore finishes.'))
 export class BackupRestoring extends ErrorResult {

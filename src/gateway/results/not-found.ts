@@ -1,4 +1,4 @@
-import { BackupNotFound, FileSystemNotFound, result } from './error-result';
+import { BackupNotFound, FileSystemNotFound, StorageVirtualMachineNotFound, VolumeNotFound, result } from './error-result';
 
 /**
  * The one wording of "not found", whether FSx said it or the gateway hides a resource from a caller
@@ -15,3 +15,14 @@ export const fileSystemNotFound = (fileSystemId: string): FileSystemNotFound =>
 
 export const backupNotFound = (backupId: string): BackupNotFound =>
   result(BackupNotFound, { message: `Backup ${backupId || '(unnamed)'} does not exist`, retryable: false, requestId: null, backupId });
+
+export const volumeNotFound = (volumeId: string): VolumeNotFound =>
+  result(VolumeNotFound, { message: `Volume ${volumeId || '(unnamed)'} does not exist`, retryable: false, requestId: null, volumeId });
+
+export const storageVirtualMachineNotFound = (storageVirtualMachineId: string): StorageVirtualMachineNotFound =>
+  result(StorageVirtualMachineNotFound, {
+    message: `Storage virtual machine ${storageVirtualMachineId || '(unnamed)'} does not exist`,
+    retryable: false,
+    requestId: null,
+    storageVirtualMachineId,
+  });

@@ -1,7 +1,7 @@
 import { Field, ObjectType, createUnionType } from 'type-graphql';
 import { BackupLifecycle } from '../fsx/enums.generated';
-import { Backup, FileSystem } from '../fsx/shapes.generated';
-import { BackupConnection, FileSystemConnection } from '../pagination/connection.types';
+import { Backup, FileSystem, Volume } from '../fsx/shapes.generated';
+import { BackupConnection, FileSystemConnection, VolumeConnection } from '../pagination/connection.types';
 import {
   ActiveDirectoryError,
   BackupBeingCopied,
@@ -22,10 +22,13 @@ import {
   InvalidRegion,
   InvalidSourceKmsKey,
   MissingFileSystemConfiguration,
+  MissingVolumeConfiguration,
   type ResultType,
   ServiceLimitExceeded,
   SourceBackupUnavailable,
+  StorageVirtualMachineNotFound,
   UnsupportedOperation,
+  VolumeNotFound,
 } from './error-result';
 
 @ObjectType('CreateBackupSuccess', { simpleResolvers: true })
@@ -71,6 +74,21 @@ export class RestoreBackupSuccess {
   clientRequestToken!: string;
 }
 
+@ObjectType('RestoreVolumeSuccess', { simpleResolvers: true })
+export class RestoreVolumeSuccess {
+  @Field(() => Volume, { description: 'The new volume, CREATING until CREATED.' })
+  volume!: Volume;
+
+  @Field({ description: 'The token FSx deduplicated on: the one you sent, or the one the gateway generated.' })
+  clientRequestToken!: string;
+}
+
+@ObjectType('UpdateBackupSettingsSuccess', { simpleResolvers: true })
+export class UpdateBackupSettingsSuccess {
+  @Field(() => FileSystem, { description: 'The file system as FSx answered the update; backupSettings shows the new settings.' })
+  fileSystem!: FileSystem;
+}
+
 /** Errors that can reach every field: the gateway's own refusal, FSx failing, and codes we do not know. */
 const ALWAYS = [InvalidInput, InternalServerError, FsxServiceError] as const;
 
@@ -79,6 +97,7 @@ const CREATE_BACKUP = [
   BackupInProgress,
   BadRequest,
   FileSystemNotFound,
+  VolumeNotFound,
   IncompatibleParameterError,
   ServiceLimitExceeded,
   UnsupportedOperation,
@@ -121,8 +140,32 @@ const RESTORE_BACKUP = [
   Forbidden,
   ...ALWAYS,
 ] as const;
+const RESTORE_VOLUME = [
+  BackupNotFound,
+  MissingVolumeConfiguration,
+  StorageVirtualMachineNotFound,
+  FileSystemNotFound,
+  IncompatibleParameterError,
+  ServiceLimitExceeded,
+  BadRequest,
+  Forbidden,
+  ...ALWAYS,
+] as const;
+const UPDATE_BACKUP_SETTINGS = [
+  FileSystemNotFound,
+  UnsupportedOperation,
+  IncompatibleParameterError,
+  MissingFileSystemConfiguration,
+  InvalidNetworkSettings,
+  ServiceLimitExceeded,
+  BadRequest,
+  Forbidden,
+  ...ALWAYS,
+] as const;
 const BACKUP = [BackupNotFound, BadRequest, ...ALWAYS] as const;
-const BACKUPS = [BadRequest, FileSystemNotFound, ...ALWAYS] as const;
+const BACKUPS = [BadRequest, FileSystemNotFound, VolumeNotFound, ...ALWAYS] as const;
+const VOLUME = [VolumeNotFound, BadRequest, ...ALWAYS] as const;
+const VOLUMES = [BadRequest, FileSystemNotFound, ...ALWAYS] as const;
 const FILE_SYSTEM = [FileSystemNotFound, BadRequest, ...ALWAYS] as const;
 const FILE_SYSTEMS = [BadRequest, ...ALWAYS] as const;
 
@@ -130,10 +173,14 @@ export const CREATE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(CREATE_BACK
 export const DELETE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(DELETE_BACKUP);
 export const COPY_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(COPY_BACKUP);
 export const RESTORE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(RESTORE_BACKUP);
+export const RESTORE_VOLUME_ERRORS: ReadonlySet<ResultType> = new Set(RESTORE_VOLUME);
+export const UPDATE_BACKUP_SETTINGS_ERRORS: ReadonlySet<ResultType> = new Set(UPDATE_BACKUP_SETTINGS);
 export const BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(BACKUP);
 export const BACKUPS_ERRORS: ReadonlySet<ResultType> = new Set(BACKUPS);
 export const FILE_SYSTEM_ERRORS: ReadonlySet<ResultType> = new Set(FILE_SYSTEM);
 export const FILE_SYSTEMS_ERRORS: ReadonlySet<ResultType> = new Set(FILE_SYSTEMS);
+export const VOLUME_ERRORS: ReadonlySet<ResultType> = new Set(VOLUME);
+export const VOLUMES_ERRORS: ReadonlySet<ResultType> = new Set(VOLUMES);
 
 export const CreateBackupResult = createUnionType({
   name: 'CreateBackupResult',
@@ -155,6 +202,16 @@ export const RestoreBackupResult = createUnionType({
   description: 'RestoreBackupSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
   types: () => [RestoreBackupSuccess, ...RESTORE_BACKUP] as const,
 });
+export const RestoreVolumeResult = createUnionType({
+  name: 'RestoreVolumeResult',
+  description: 'RestoreVolumeSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
+  types: () => [RestoreVolumeSuccess, ...RESTORE_VOLUME] as const,
+});
+export const UpdateBackupSettingsResult = createUnionType({
+  name: 'UpdateBackupSettingsResult',
+  description: 'UpdateBackupSettingsSuccess, or why FSx or the gateway refused. Sending the same settings again is harmless.',
+  types: () => [UpdateBackupSettingsSuccess, ...UPDATE_BACKUP_SETTINGS] as const,
+});
 export const BackupResult = createUnionType({ name: 'BackupResult', types: () => [Backup, ...BACKUP] as const });
 export const BackupsResult = createUnionType({ name: 'BackupsResult', types: () => [BackupConnection, ...BACKUPS] as const });
 export const FileSystemResult = createUnionType({ name: 'FileSystemResult', types: () => [FileSystem, ...FILE_SYSTEM] as const });
@@ -162,3 +219,5 @@ export const FileSystemsResult = createUnionType({
   name: 'FileSystemsResult',
   types: () => [FileSystemConnection, ...FILE_SYSTEMS] as const,
 });
+export const VolumeResult = createUnionType({ name: 'VolumeResult', types: () => [Volume, ...VOLUME] as const });
+export const VolumesResult = createUnionType({ name: 'VolumesResult', types: () => [VolumeConnection, ...VOLUMES] as const });

@@ -65,6 +65,13 @@ export const IsKmsKeyId = () => FsxString(FSX.KmsKeyId, 'must be a KMS key id or
 export const IsSubnetId = (options?: Options) => FsxString(FSX.SubnetId, 'must look like subnet-0123456789abcdef0', options);
 export const IsSecurityGroupId = (options?: Options) => FsxString(FSX.SecurityGroupId, 'must look like sg-0123456789abcdef0', options);
 export const IsDirectoryId = () => FsxString(FSX.DirectoryId, 'must look like d-0123456789');
+export const IsStorageVirtualMachineId = () =>
+  FsxString(FSX.StorageVirtualMachineId, 'must look like svm-0123456789abcdef0 (svm- and 17 hex digits)');
+export const IsVolumeName = () => FsxString(FSX.VolumeName, 'must be 1–203 characters without line breaks or NUL');
+export const IsJunctionPath = () => FsxString(FSX.JunctionPath, 'must be a path such as /vol3, without line breaks or NUL');
+export const IsSnapshotPolicy = () => FsxString(FSX.SnapshotPolicy, 'must name a snapshot policy, 1–255 characters');
+/** FSx DailyTime: HH:MM in UTC (the model's pattern makes the colon optional, its length of 5 makes it required). */
+export const IsDailyTime = () => FsxString(FSX.DailyTime, 'must be a time of day HH:MM in UTC, e.g. 05:30');
 
 /** An FSx integer shape's bounds, as class-validator's min and max. */
 export function IsWithin(constraint: Constraint): PropertyDecorator {
