@@ -3,6 +3,9 @@ import { dirname, join, normalize } from 'node:path';
 import { parse } from 'yaml';
 import { GATEWAY_ENV_VARS, loadConfig } from '../../src/config';
 import { EMULATOR_ENV_VARS, emulatorConfigFromEnv } from '../../src/emulator';
+import { GatewayMetrics } from '../../src/gateway/observability/metrics';
+import { METRICS_PATH } from '../../src/gateway/observability/metrics-server';
+import { tracingWanted } from '../../src/gateway/observability/tracing';
 
 const root = join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -146,3 +149,79 @@ function headingSlugs(markdown: string): Set<string> {
   }
   return slugs;
 }
+
+describe('docker-compose profile `observability` agrees with the config module and deploy/', () => {
+  const compose = parse(read('docker-compose.yml'));
+  const { gateway, prometheus, grafana, jaeger } = compose.services;
+  const replica = compose.services['gateway-replica'];
+  const scrape = parse(read('deploy/prometheus/prometheus.yml'));
+  const job = scrape.scrape_configs.find((c: { job_name: string }) => c.job_name === 'fsx-backup-graph');
+
+  test('Prometheus, Grafana and Jaeger run in that profile only', () => {
+    for (const service of [prometheus, grafana, jaeger]) expect(service.profiles).toEqual(['observability']);
+    expect(gateway.profiles).toBeUndefined();
+  });
+
+  test("Prometheus scrapes the gateway's and every replica's metrics listener, at the port and path the gateway serves", () => {
+    const metrics = loadConfig(gateway.environment).metrics;
+    expect(metrics.host).toBe('0.0.0.0');
+    expect(metrics.port).not.toBe(0);
+    expect(job.metrics_path).toBe(METRICS_PATH);
+    const [sd] = job.dns_sd_configs;
+    expect(sd.port).toBe(metrics.port);
+    expect(sd.names).toEqual(['gateway', 'gateway-replica']);
+    for (const name of sd.names) expect(compose.services[name]).toBeDefined();
+    expect(loadConfig(replica.environment).metrics).toEqual(metrics);
+    // Metrics stay on the compose network: never published beside the GraphQL port.
+    expect(gateway.ports.join(' ')).not.toContain(String(metrics.port));
+  });
+
+  test('Prometheus loads that file and its rules from deploy/prometheus', () => {
+    expect(prometheus.volumes).toContain('./deploy/prometheus:/etc/prometheus:ro');
+    expect(prometheus.command).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    for (const file of scrape.rule_files) expect(existsSync(join(root, 'deploy/prometheus', file))).toBe(true);
+  });
+
+  test('traces go to Jaeger over OTLP/HTTP, whose collector is on', () => {
+    const endpoint = new URL(gateway.environment.OTEL_EXPORTER_OTLP_ENDPOINT);
+    expect([endpoint.hostname, endpoint.port]).toEqual(['jaeger', '4318']);
+    expect(jaeger.environment.COLLECTOR_OTLP_ENABLED).toBe('true');
+    expect(tracingWanted(gateway.environment)).toBe(true);
+  });
+
+  test('Grafana is provisioned with Prometheus, Jaeger and the dashboard', () => {
+    expect(grafana.volumes).toEqual([
+      './deploy/grafana/provisioning:/etc/grafana/provisioning:ro',
+      './deploy/grafana/fsx-backup-graph.json:/var/lib/grafana/dashboards/fsx-backup-graph.json:ro',
+    ]);
+    const sources = parse(read('deploy/grafana/provisioning/datasources/datasources.yml')).datasources;
+    expect(sources.map((s: { uid: string; url: string }) => [s.uid, s.url])).toEqual([
+      ['prometheus', `http://prometheus:${prometheus.ports[0].split(':')[1]}`],
+      ['jaeger', `http://jaeger:${jaeger.ports[0].split(':')[1]}`],
+    ]);
+    const providers = parse(read('deploy/grafana/provisioning/dashboards/dashboards.yml')).providers;
+    expect(providers[0].options.path).toBe('/var/lib/grafana/dashboards');
+  });
+
+  test('every metric the dashboard and the alerts query is one the gateway exports', async () => {
+    const metrics = new GatewayMetrics();
+    metrics.trackLive({ regions: [], index: { size: 0, snapshot: () => ({}) }, ticks: 0, polling: false }, { activeSubscriptions: 0 });
+    const exported = new Set((await metrics.registry.getMetricsAsJSON()).map((m) => m.name));
+    metrics.close();
+    const dashboard = JSON.parse(read('deploy/grafana/fsx-backup-graph.json'));
+    const expressions: string[] = dashboard.panels.flatMap((p: { targets?: Array<{ expr: string }> }) =>
+      (p.targets ?? []).map((t) => t.expr),
+    );
+    const rules = parse(read('deploy/prometheus/alerts.yml')).groups.flatMap((g: { rules: Array<{ expr: string }> }) =>
+      g.rules.map((r) => r.expr),
+    );
+    const used = new Set(
+      [...expressions, ...rules].flatMap((e) =>
+        [...e.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\s*[{[]/g)].map((m) => m[1].replace(/_(bucket|sum|count)$/, '')),
+      ),
+    );
+    used.delete('up');
+    expect(expressions.length).toBeGreaterThan(15);
+    for (const name of used) expect(exported).toContain(name);
+  });
+});
