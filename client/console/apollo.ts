@@ -6,8 +6,13 @@ import { createClient } from 'graphql-ws';
 import possibleTypes from '../generated/possible-types';
 import { type Credentials, credentialHeaders } from './credentials';
 
+/** The live (graphql-ws) connection: opened with the first subscription, reopened after a drop. */
+export type LiveStatus = 'idle' | 'connecting' | 'connected' | 'closed';
+
 export interface ConsoleClient {
   apollo: ApolloClient<unknown>;
+  /** Calls `listener` with each change of the live connection's status; returns the unsubscribe. */
+  onLiveStatus(listener: (status: LiveStatus) => void): () => void;
   dispose(): void;
 }
 
@@ -34,6 +39,8 @@ export function createConsoleClient(credentials: Credentials | null, onUnauthent
   });
   const wsUrl = new URL('/graphql', window.location.href);
   wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+  const listeners = new Set<(status: LiveStatus) => void>();
+  const setStatus = (status: LiveStatus) => listeners.forEach((listener) => listener(status));
   const ws = createClient({
     url: wsUrl.href,
     connectionParams: () => credentialHeaders(credentials),
@@ -41,7 +48,10 @@ export function createConsoleClient(credentials: Credentials | null, onUnauthent
     retryAttempts: 8,
     shouldRetry: (event) => !(event instanceof CloseEvent && UNAUTHORIZED_CLOSE.has(event.code)),
     on: {
+      connecting: () => setStatus('connecting'),
+      connected: () => setStatus('connected'),
       closed: (event) => {
+        setStatus('closed');
         if (event instanceof CloseEvent && UNAUTHORIZED_CLOSE.has(event.code)) onUnauthenticated();
       },
     },
@@ -67,6 +77,10 @@ export function createConsoleClient(credentials: Credentials | null, onUnauthent
   });
   return {
     apollo,
+    onLiveStatus: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     dispose: () => {
       void ws.dispose();
       apollo.stop();

@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FileSystemFieldsFragment } from '../generated/graphql';
-import { createConsoleClient } from './apollo';
+import { type LiveStatus, createConsoleClient } from './apollo';
 import { Backups } from './backups';
 import { type Credentials, loadCredentials, saveCredentials } from './credentials';
 import { CredentialsPanel } from './credentials-panel';
@@ -22,6 +22,11 @@ export function App() {
   // A new client (and cache) for new credentials: nothing read with the old ones is shown with the new.
   const client = useMemo(() => createConsoleClient(credentials, onUnauthenticated), [credentials, onUnauthenticated]);
   useEffect(() => () => client.dispose(), [client]);
+  const [liveStatus, setLiveStatus] = useState<LiveStatus>('idle');
+  useEffect(() => {
+    setLiveStatus('idle');
+    return client.onLiveStatus(setLiveStatus);
+  }, [client]);
 
   const notify = useCallback((message: string) => {
     setNotice(message);
@@ -97,7 +102,7 @@ export function App() {
           <>
             <FileSystems key={`${region ?? ''}`} region={region} selected={selected} onSelect={setSelected} />
             {selected ? (
-              <Backups key={selected.id} fileSystem={selected} notify={notify} />
+              <Backups key={selected.id} fileSystem={selected} notify={notify} liveStatus={liveStatus} />
             ) : (
               <p className="panel muted empty-hint">Choose a file system to see its backups.</p>
             )}

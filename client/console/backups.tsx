@@ -1,5 +1,5 @@
 import { NetworkStatus, useMutation, useQuery, useSubscription } from '@apollo/client';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   type BackupFieldsFragment,
   BackupChangedDocument,
@@ -10,8 +10,20 @@ import {
   FileSystemsDocument,
   RestoreBackupDocument,
 } from '../generated/graphql';
+import type { LiveStatus } from './apollo';
 import { CreateBackupForm } from './create-backup-form';
-import { Badge, Dialog, ErrorResultBox, type ErrorLike, ProgressBar, formatBytes, formatTime, nameTag, newClientRequestToken } from './ui';
+import {
+  Badge,
+  Dialog,
+  backupTypeName,
+  ErrorResultBox,
+  type ErrorLike,
+  ProgressBar,
+  formatBytes,
+  formatTime,
+  nameTag,
+  newClientRequestToken,
+} from './ui';
 
 const PAGE = 20;
 const IN_PROGRESS = new Set(['CREATING', 'PENDING', 'TRANSFERRING', 'COPYING']);
@@ -25,7 +37,15 @@ type Action = { kind: 'delete' | 'copy' | 'restore'; backup: BackupFieldsFragmen
  * backupChanged subscription (every change arrives in the normalized cache, so rows update in place),
  * falling back to polling while the live connection is down and something is in progress.
  */
-export function Backups({ fileSystem, notify }: { fileSystem: FileSystemFieldsFragment; notify: Notify }) {
+export function Backups({
+  fileSystem,
+  notify,
+  liveStatus,
+}: {
+  fileSystem: FileSystemFieldsFragment;
+  notify: Notify;
+  liveStatus: LiveStatus;
+}) {
   const variables = { fileSystemId: fileSystem.fileSystemId, region: fileSystem.region, first: PAGE };
   const { data, loading, error, fetchMore, refetch, networkStatus, startPolling, stopPolling } = useQuery(FileSystemBackupsDocument, {
     variables,
@@ -33,7 +53,7 @@ export function Backups({ fileSystem, notify }: { fileSystem: FileSystemFieldsFr
   });
   const [creating, setCreating] = useState(false);
   const [action, setAction] = useState<Action>(null);
-  const [liveDown, setLiveDown] = useState(false);
+  const [liveFailed, setLiveFailed] = useState(false);
 
   const owner = data?.fileSystem;
   const page = owner?.__typename === 'FileSystem' ? owner.backups : undefined;
@@ -42,19 +62,23 @@ export function Backups({ fileSystem, notify }: { fileSystem: FileSystemFieldsFr
     [page],
   );
   const inProgress = backups.some((b) => IN_PROGRESS.has(b.lifecycle ?? ''));
+  const listed = useRef(new Set<string>());
+  listed.current = new Set(backups.map((b) => b.id));
 
-  const live = useSubscription(BackupChangedDocument, {
+  useSubscription(BackupChangedDocument, {
     variables: { fileSystemIds: [fileSystem.fileSystemId], region: fileSystem.region },
     onData: ({ data: event }) => {
-      setLiveDown(false);
+      setLiveFailed(false);
       const changed = event.data?.backupChanged;
       // The backup itself is already in the cache (normalized by id); a backup this list has not seen
       // (made by someone else, or a copy) needs the list read again.
-      if (changed?.__typename === 'BackupChanged' && !backups.some((b) => b.id === changed.backup.id)) void refetch();
+      if (changed?.__typename === 'BackupChanged' && !listed.current.has(changed.backup.id)) void refetch();
     },
-    onError: () => setLiveDown(true),
-    onComplete: () => setLiveDown(true),
+    onError: () => setLiveFailed(true),
+    onComplete: () => setLiveFailed(true),
   });
+  // Down: the subscription failed or ended, or the connection dropped (graphql-ws reconnects and resubscribes).
+  const liveDown = liveFailed || liveStatus === 'closed';
 
   useEffect(() => {
     if (liveDown && inProgress) startPolling(POLL_MS);
@@ -65,7 +89,13 @@ export function Backups({ fileSystem, notify }: { fileSystem: FileSystemFieldsFr
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const failure: ErrorLike | undefined =
     owner && owner.__typename !== 'FileSystem' ? owner : page && page.__typename !== 'BackupConnection' ? page : undefined;
-  const liveState = liveDown ? (inProgress ? 'Polling every 2 s' : 'Live updates paused') : live.loading ? 'Connecting…' : 'Live';
+  const liveState = liveDown
+    ? inProgress
+      ? 'Polling every 2 s'
+      : 'Live updates paused'
+    : liveStatus === 'connected'
+      ? 'Live'
+      : 'Connecting…';
 
   return (
     <section className="panel" aria-labelledby="backups-title">
@@ -122,7 +152,7 @@ export function Backups({ fileSystem, notify }: { fileSystem: FileSystemFieldsFr
           <tr>
             <th scope="col">Backup</th>
             <th scope="col">Type</th>
-            <th scope="col">Created</th>
+            <th scope="col">Created (UTC)</th>
             <th scope="col">Lifecycle</th>
             <th scope="col">Progress</th>
             <th scope="col" className="num">
@@ -182,7 +212,7 @@ function BackupRow({ backup, onAction }: { backup: BackupFieldsFragment; onActio
         <div className="mono">{backup.backupId}</div>
         <div className="muted small">{name ?? (backup.sourceBackupId ? `copy of ${backup.sourceBackupId}` : '\u00a0')}</div>
       </td>
-      <td>{backup.type ?? '–'}</td>
+      <td>{backupTypeName(backup.type)}</td>
       <td className="num">{formatTime(backup.creationTime)}</td>
       <td>
         <Badge lifecycle={backup.lifecycle} />

@@ -48,7 +48,7 @@ export function CreateBackupForm({
   const [sent, setSent] = useState<CreateBackupInput | null>(null);
   const [create, { loading, data, reset }] = useMutation(CreateBackupDocument, {
     update(cache, { data: result }) {
-      // The new backup goes to the top of its file system's list already in the cache.
+      // The new backup joins its file system's list already in the cache, where FSx lists it: last.
       const created = result?.createBackup;
       if (created?.__typename !== 'CreateBackupSuccess' || !created.backup.fileSystem) return;
       const owner = cache.identify({ __typename: 'FileSystem', id: created.backup.fileSystem.id });
@@ -62,7 +62,7 @@ export function CreateBackupForm({
             if (existing?.__typename !== 'BackupConnection' || !existing.edges) return existing;
             if (existing.edges.some((e) => e.node.__ref === ref)) return existing;
             const edge = { __typename: 'BackupEdge', cursor: '', node: toReference(ref) };
-            return { ...existing, edges: [edge, ...existing.edges] };
+            return { ...existing, edges: [...existing.edges, edge] };
           },
         },
       });

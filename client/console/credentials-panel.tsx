@@ -41,7 +41,7 @@ export function CredentialsPanel({
           </label>
         </fieldset>
         <label className="field grow">
-          <span>{kind === 'bearer' ? 'Bearer token' : 'API key'}</span>
+          <span>{kind === 'bearer' ? 'Token' : 'Key'}</span>
           <input
             type="password"
             autoComplete="off"

@@ -87,7 +87,7 @@ export function formatBytes(bytes: number | null | undefined): string {
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '–';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('T', ' ').slice(0, 16);
 }
 
 export const nameTag = (tags: ReadonlyArray<{ key: string; value: string }> | null | undefined): string | undefined =>
@@ -99,3 +99,7 @@ export function newClientRequestToken(): string {
   crypto.getRandomValues(bytes);
   return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
+
+const BACKUP_TYPES: Record<string, string> = { AUTOMATIC: 'Automatic', USER_INITIATED: 'User', AWS_BACKUP: 'AWS Backup' };
+
+export const backupTypeName = (type: string | null | undefined): string => (type ? (BACKUP_TYPES[type] ?? type) : '–');

@@ -41,15 +41,18 @@ export type CopyBackupInput = {
   tags?: Array<TagInput> | null | undefined;
 };
 
+/** FSx CreateBackup: give exactly one of fileSystemId or volumeId. */
 export type CreateBackupInput = {
   /** Idempotency token, 1–255 of [A-za-z0-9_.-] (the seed; note A-z includes [ \ ] ^ _ and `). Omit it and the gateway generates one and returns it. */
   clientRequestToken?: string | null | undefined;
-  /** The file system to back up, e.g. fs-0123456789abcdef0. */
-  fileSystemId: string;
+  /** The file system to back up, e.g. fs-0123456789abcdef0 (Windows, Lustre persistent, OpenZFS). */
+  fileSystemId?: string | null | undefined;
   /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
   region?: string | null | undefined;
   /** 1–50 tags with unique keys. The Name tag is the backup name in the console. */
   tags?: Array<TagInput> | null | undefined;
+  /** The ONTAP volume to back up, e.g. fsvol-0123456789abcdef0 (FSx for NetApp ONTAP backs up volumes, not file systems). */
+  volumeId?: string | null | undefined;
 };
 
 /** The Lustre settings of a restored file system. */
@@ -86,6 +89,26 @@ export type CreateFileSystemWindowsConfigurationInput = {
   throughputCapacity: number;
 };
 
+/** The ONTAP settings of a restored volume. Unset members keep the backed-up volume's settings. */
+export type CreateOntapVolumeConfigurationInput = {
+  /** Copy the volume's tags to its backups. */
+  copyTagsToBackups?: boolean | null | undefined;
+  /** Where the volume is mounted in the SVM namespace, e.g. /vol3. */
+  junctionPath?: string | null | undefined;
+  /** RW (read-write) or DP (data protection). */
+  ontapVolumeType?: OntapVolumeType | null | undefined;
+  securityStyle?: SecurityStyle | null | undefined;
+  /** Size in bytes. Default: the backed-up volume's size. */
+  sizeInBytes?: number | null | undefined;
+  /** default, default-1weekly, none, or the name of a custom policy. */
+  snapshotPolicy?: string | null | undefined;
+  storageEfficiencyEnabled?: boolean | null | undefined;
+  /** The storage virtual machine to create the volume in, e.g. svm-0123456789abcdef0. */
+  storageVirtualMachineId: string;
+  tieringPolicy?: TieringPolicyInput | null | undefined;
+  volumeStyle?: VolumeStyle | null | undefined;
+};
+
 export type DeleteBackupInput = {
   /** The backup to delete, e.g. backup-0123456789abcdef0. */
   backupId: string;
@@ -104,6 +127,9 @@ export type FileSystemType = 'LUSTRE' | 'ONTAP' | 'OPENZFS' | 'UNRECOGNIZED' | '
 
 /** UNRECOGNIZED: a value this gateway does not know yet. */
 export type LustreDeploymentType = 'PERSISTENT_1' | 'PERSISTENT_2' | 'SCRATCH_1' | 'SCRATCH_2' | 'UNRECOGNIZED';
+
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type OntapVolumeType = 'DP' | 'LS' | 'RW' | 'UNRECOGNIZED';
 
 /** UNRECOGNIZED: a value this gateway does not know yet. */
 export type OpenZfsDeploymentType = 'MULTI_AZ_1' | 'SINGLE_AZ_1' | 'SINGLE_AZ_2' | 'SINGLE_AZ_HA_1' | 'SINGLE_AZ_HA_2' | 'UNRECOGNIZED';
@@ -133,6 +159,25 @@ export type RestoreBackupInput = {
   windowsConfiguration?: CreateFileSystemWindowsConfigurationInput | null | undefined;
 };
 
+/** FSx CreateVolumeFromBackup: a new ONTAP volume made from an ONTAP volume backup, in the backup's region, in the storage virtual machine ontapConfiguration names. */
+export type RestoreVolumeInput = {
+  /** The ONTAP volume backup to restore; it must be AVAILABLE. */
+  backupId: string;
+  /** Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it. */
+  clientRequestToken?: string | null | undefined;
+  /** The name of the new volume, 1–203 characters, unique in its storage virtual machine. */
+  name: string;
+  /** Required by FSx (MissingVolumeConfiguration without it): at least the storage virtual machine. */
+  ontapConfiguration?: CreateOntapVolumeConfigurationInput | null | undefined;
+  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  region?: string | null | undefined;
+  /** 1–50 tags for the new volume, with unique keys. */
+  tags?: Array<TagInput> | null | undefined;
+};
+
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type SecurityStyle = 'MIXED' | 'NTFS' | 'UNIX' | 'UNRECOGNIZED';
+
 /** The types of limits on your service utilization. Limits include file system count, total throughput capacity, total storage, and total user-initiated backups. These limits apply for a specific account in a specific Amazon Web Services Region. UNRECOGNIZED: a value this gateway does not know yet. */
 export type ServiceLimit =
   | 'FILE_CACHE_COUNT'
@@ -155,6 +200,39 @@ export type TagInput = {
   key: string;
   value: string;
 };
+
+/** How the restored volume tiers data to the capacity pool. */
+export type TieringPolicyInput = {
+  /** Days before cold data moves to the capacity pool, 2–183 (AUTO and SNAPSHOT_ONLY). */
+  coolingPeriod?: number | null | undefined;
+  name?: TieringPolicyName | null | undefined;
+};
+
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type TieringPolicyName = 'ALL' | 'AUTO' | 'NONE' | 'SNAPSHOT_ONLY' | 'UNRECOGNIZED';
+
+/** FSx UpdateFileSystem, for the automatic-backup settings only, in the configuration of the file system's type. Give at least one setting; settings left out stay as they are. */
+export type UpdateBackupSettingsInput = {
+  /** Days to keep automatic backups, 0–90. 0 turns automatic backups off. */
+  automaticBackupRetentionDays?: number | null | undefined;
+  /** Copy the file system's tags to its backups. FSx changes it on OpenZFS file systems only (the others set it at creation). */
+  copyTagsToBackups?: boolean | null | undefined;
+  /** When the daily automatic backup starts: HH:MM in UTC, e.g. 05:30. */
+  dailyAutomaticBackupStartTime?: string | null | undefined;
+  /** The file system, e.g. fs-0123456789abcdef0. */
+  fileSystemId: string;
+  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  region?: string | null | undefined;
+};
+
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type VolumeLifecycle = 'AVAILABLE' | 'CREATED' | 'CREATING' | 'DELETING' | 'FAILED' | 'MISCONFIGURED' | 'PENDING' | 'UNRECOGNIZED';
+
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type VolumeStyle = 'FLEXGROUP' | 'FLEXVOL' | 'UNRECOGNIZED';
+
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type VolumeType = 'ONTAP' | 'OPENZFS' | 'UNRECOGNIZED';
 
 /** UNRECOGNIZED: a value this gateway does not know yet. */
 export type WindowsDeploymentType = 'MULTI_AZ_1' | 'SINGLE_AZ_1' | 'SINGLE_AZ_2' | 'UNRECOGNIZED';
@@ -267,6 +345,13 @@ type ErrorFields_MissingFileSystemConfiguration_Fragment = {
   requestId: string | null;
 };
 
+type ErrorFields_MissingVolumeConfiguration_Fragment = {
+  __typename: 'MissingVolumeConfiguration';
+  message: string;
+  retryable: boolean;
+  requestId: string | null;
+};
+
 type ErrorFields_ServiceLimitExceeded_Fragment = {
   __typename: 'ServiceLimitExceeded';
   message: string;
@@ -281,12 +366,21 @@ type ErrorFields_SourceBackupUnavailable_Fragment = {
   requestId: string | null;
 };
 
+type ErrorFields_StorageVirtualMachineNotFound_Fragment = {
+  __typename: 'StorageVirtualMachineNotFound';
+  message: string;
+  retryable: boolean;
+  requestId: string | null;
+};
+
 type ErrorFields_UnsupportedOperation_Fragment = {
   __typename: 'UnsupportedOperation';
   message: string;
   retryable: boolean;
   requestId: string | null;
 };
+
+type ErrorFields_VolumeNotFound_Fragment = { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
 
 export type ErrorFieldsFragment =
   | ErrorFields_ActiveDirectoryError_Fragment
@@ -308,9 +402,12 @@ export type ErrorFieldsFragment =
   | ErrorFields_InvalidRegion_Fragment
   | ErrorFields_InvalidSourceKmsKey_Fragment
   | ErrorFields_MissingFileSystemConfiguration_Fragment
+  | ErrorFields_MissingVolumeConfiguration_Fragment
   | ErrorFields_ServiceLimitExceeded_Fragment
   | ErrorFields_SourceBackupUnavailable_Fragment
-  | ErrorFields_UnsupportedOperation_Fragment;
+  | ErrorFields_StorageVirtualMachineNotFound_Fragment
+  | ErrorFields_UnsupportedOperation_Fragment
+  | ErrorFields_VolumeNotFound_Fragment;
 
 export type InvalidInputFieldsFragment = {
   __typename: 'InvalidInput';
@@ -445,7 +542,8 @@ export type CreateBackupMutation = {
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
-    | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type DeleteBackupMutationVariables = Exact<{
@@ -775,7 +873,8 @@ export type FileSystemBackupsQuery = {
               retryable: boolean;
               requestId: string | null;
               fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-            };
+            }
+          | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
       }
     | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'FsxServiceError'; message: string; retryable: boolean; requestId: string | null }
@@ -833,7 +932,8 @@ export type BackupsQuery = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-      };
+      }
+    | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type BackupQueryVariables = Exact<{
@@ -975,6 +1075,233 @@ export type BackupChangedSubscription = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+      };
+};
+
+export type VolumeFieldsFragment = {
+  __typename: 'Volume';
+  volumeId: string;
+  fileSystemId: string | null;
+  region: string;
+  name: string | null;
+  lifecycle: VolumeLifecycle | null;
+  volumeType: VolumeType | null;
+  creationTime: string | null;
+  resourceARN: string | null;
+  tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+};
+
+export type VolumeQueryVariables = Exact<{
+  volumeId: string;
+  region?: string | null | undefined;
+}>;
+
+export type VolumeQuery = {
+  volume:
+    | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FsxServiceError'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'InternalServerError'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'InvalidInput';
+        message: string;
+        retryable: boolean;
+        requestId: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+      }
+    | {
+        __typename: 'Volume';
+        volumeId: string;
+        fileSystemId: string | null;
+        region: string;
+        name: string | null;
+        lifecycle: VolumeLifecycle | null;
+        volumeType: VolumeType | null;
+        creationTime: string | null;
+        resourceARN: string | null;
+        tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+      }
+    | { __typename: 'VolumeNotFound'; volumeId: string; message: string; retryable: boolean; requestId: string | null };
+};
+
+export type FileSystemVolumesQueryVariables = Exact<{
+  fileSystemId: string;
+  region?: string | null | undefined;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+export type FileSystemVolumesQuery = {
+  fileSystem:
+    | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'FileSystem';
+        id: string;
+        backupSettings: {
+          __typename: 'BackupSettings';
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+          copyTagsToBackups: boolean | null;
+        } | null;
+        volumes:
+          | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+          | { __typename: 'FileSystemNotFound'; message: string; retryable: boolean; requestId: string | null }
+          | { __typename: 'FsxServiceError'; message: string; retryable: boolean; requestId: string | null }
+          | { __typename: 'InternalServerError'; message: string; retryable: boolean; requestId: string | null }
+          | {
+              __typename: 'InvalidInput';
+              message: string;
+              retryable: boolean;
+              requestId: string | null;
+              fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+            }
+          | {
+              __typename: 'VolumeConnection';
+              edges: Array<{
+                __typename: 'VolumeEdge';
+                cursor: string;
+                node: {
+                  __typename: 'Volume';
+                  volumeId: string;
+                  fileSystemId: string | null;
+                  region: string;
+                  name: string | null;
+                  lifecycle: VolumeLifecycle | null;
+                  volumeType: VolumeType | null;
+                  creationTime: string | null;
+                  resourceARN: string | null;
+                  tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+                };
+              }>;
+              pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+            };
+      }
+    | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FsxServiceError'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'InternalServerError'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'InvalidInput';
+        message: string;
+        retryable: boolean;
+        requestId: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+      };
+};
+
+export type RestoreVolumeMutationVariables = Exact<{
+  input: RestoreVolumeInput;
+}>;
+
+export type RestoreVolumeMutation = {
+  restoreVolume:
+    | { __typename: 'BackupNotFound'; backupId: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Forbidden'; missingScopes: Array<string>; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FsxServiceError'; code: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'IncompatibleParameterError'; parameter: string | null; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'InternalServerError'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'InvalidInput';
+        message: string;
+        retryable: boolean;
+        requestId: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+      }
+    | { __typename: 'MissingVolumeConfiguration'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'RestoreVolumeSuccess';
+        clientRequestToken: string;
+        volume: {
+          __typename: 'Volume';
+          volumeId: string;
+          fileSystemId: string | null;
+          region: string;
+          name: string | null;
+          lifecycle: VolumeLifecycle | null;
+          volumeType: VolumeType | null;
+          creationTime: string | null;
+          resourceARN: string | null;
+          tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+        };
+      }
+    | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'StorageVirtualMachineNotFound';
+        storageVirtualMachineId: string;
+        message: string;
+        retryable: boolean;
+        requestId: string | null;
+      };
+};
+
+export type UpdateBackupSettingsMutationVariables = Exact<{
+  input: UpdateBackupSettingsInput;
+}>;
+
+export type UpdateBackupSettingsMutation = {
+  updateBackupSettings:
+    | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Forbidden'; missingScopes: Array<string>; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FsxServiceError'; code: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'IncompatibleParameterError'; parameter: string | null; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'InternalServerError'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'InvalidInput';
+        message: string;
+        retryable: boolean;
+        requestId: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+      }
+    | { __typename: 'InvalidNetworkSettings'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'MissingFileSystemConfiguration'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'UpdateBackupSettingsSuccess';
+        fileSystem: {
+          __typename: 'FileSystem';
+          id: string;
+          fileSystemId: string;
+          region: string;
+          fileSystemType: FileSystemType | null;
+          lifecycle: FileSystemLifecycle | null;
+          storageCapacity: number | null;
+          storageType: StorageType | null;
+          subnetIds: Array<string> | null;
+          creationTime: string | null;
+          backupSettings: {
+            __typename: 'BackupSettings';
+            automaticBackupRetentionDays: number | null;
+            dailyAutomaticBackupStartTime: string | null;
+            copyTagsToBackups: boolean | null;
+          } | null;
+          tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+          windowsConfiguration: {
+            __typename: 'WindowsFileSystemConfiguration';
+            automaticBackupRetentionDays: number | null;
+            dailyAutomaticBackupStartTime: string | null;
+            copyTagsToBackups: boolean | null;
+          } | null;
+          lustreConfiguration: {
+            __typename: 'LustreFileSystemConfiguration';
+            automaticBackupRetentionDays: number | null;
+            dailyAutomaticBackupStartTime: string | null;
+            copyTagsToBackups: boolean | null;
+          } | null;
+          openZFSConfiguration: {
+            __typename: 'OpenZFSFileSystemConfiguration';
+            automaticBackupRetentionDays: number | null;
+            dailyAutomaticBackupStartTime: string | null;
+            copyTagsToBackups: boolean | null;
+            copyTagsToVolumes: boolean | null;
+          } | null;
+          ontapConfiguration: {
+            __typename: 'OntapFileSystemConfiguration';
+            automaticBackupRetentionDays: number | null;
+            dailyAutomaticBackupStartTime: string | null;
+          } | null;
+        };
       };
 };
 
@@ -1251,6 +1578,40 @@ export const FileSystemFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<FileSystemFieldsFragment, unknown>;
+export const VolumeFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VolumeFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Volume' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'volumeType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creationTime' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resourceARN' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tags' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VolumeFieldsFragment, unknown>;
 export const CreateBackupDocument = {
   kind: 'Document',
   definitions: [
@@ -3310,3 +3671,730 @@ export const BackupChangedDocument = {
     },
   ],
 } as unknown as DocumentNode<BackupChangedSubscription, BackupChangedSubscriptionVariables>;
+export const VolumeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Volume' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'volumeId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'volumeId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'volumeId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'region' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VolumeFields' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VolumeNotFound' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'volumeId' } }] },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvalidInputFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VolumeFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Volume' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'volumeType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creationTime' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resourceARN' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tags' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvalidInputFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvalidInput' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fieldErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'constraint' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VolumeQuery, VolumeQueryVariables>;
+export const FileSystemVolumesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FileSystemVolumes' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fileSystemId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+          defaultValue: { kind: 'IntValue', value: '20' },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fileSystem' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fileSystemId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fileSystemId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'region' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystem' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'backupSettings' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'volumes' },
+                        arguments: [
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'first' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                          },
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'after' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'InlineFragment',
+                              typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VolumeConnection' } },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'edges' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'node' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'VolumeFields' } }],
+                                          },
+                                        },
+                                      ],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'pageInfo' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PageInfoFields' } }],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorFields' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvalidInputFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystemNotFound' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } }] },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvalidInputFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VolumeFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Volume' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'volumeType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creationTime' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resourceARN' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tags' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PageInfoFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PageInfo' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvalidInputFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvalidInput' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fieldErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'constraint' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FileSystemVolumesQuery, FileSystemVolumesQueryVariables>;
+export const RestoreVolumeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RestoreVolume' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'RestoreVolumeInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'restoreVolume' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RestoreVolumeSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'clientRequestToken' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'volume' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'VolumeFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupNotFound' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'backupId' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'StorageVirtualMachineNotFound' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystemNotFound' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'IncompatibleParameterError' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'parameter' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceLimitExceeded' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'limit' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Forbidden' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'missingScopes' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FsxServiceError' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }] },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvalidInputFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VolumeFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Volume' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'volumeType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creationTime' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resourceARN' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tags' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvalidInputFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvalidInput' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fieldErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'constraint' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RestoreVolumeMutation, RestoreVolumeMutationVariables>;
+export const UpdateBackupSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateBackupSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateBackupSettingsInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateBackupSettings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateBackupSettingsSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'fileSystem' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FileSystemFields' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'backupSettings' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystemNotFound' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'IncompatibleParameterError' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'parameter' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceLimitExceeded' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'limit' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Forbidden' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'missingScopes' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FsxServiceError' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }] },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvalidInputFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BackupSettingsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'windowsConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openZFSConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToVolumes' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ontapConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FileSystemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'storageType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subnetIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creationTime' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tags' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupSettingsFields' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvalidInputFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvalidInput' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fieldErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'constraint' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateBackupSettingsMutation, UpdateBackupSettingsMutationVariables>;

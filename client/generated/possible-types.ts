@@ -10,7 +10,15 @@ export type PossibleTypesResultData = {
       'InvalidInput',
     ];
     BackupResult: ['Backup', 'BackupNotFound', 'BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
-    BackupsResult: ['BackupConnection', 'BadRequest', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
+    BackupsResult: [
+      'BackupConnection',
+      'BadRequest',
+      'FileSystemNotFound',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'VolumeNotFound',
+    ];
     CopyBackupResult: [
       'BackupNotFound',
       'BadRequest',
@@ -40,6 +48,7 @@ export type PossibleTypesResultData = {
       'InvalidInput',
       'ServiceLimitExceeded',
       'UnsupportedOperation',
+      'VolumeNotFound',
     ];
     DeleteBackupResult: [
       'BackupBeingCopied',
@@ -74,9 +83,12 @@ export type PossibleTypesResultData = {
       'InvalidRegion',
       'InvalidSourceKmsKey',
       'MissingFileSystemConfiguration',
+      'MissingVolumeConfiguration',
       'ServiceLimitExceeded',
       'SourceBackupUnavailable',
+      'StorageVirtualMachineNotFound',
       'UnsupportedOperation',
+      'VolumeNotFound',
     ];
     FileSystemResult: ['BadRequest', 'FileSystem', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
     FileSystemsResult: ['BadRequest', 'FileSystemConnection', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
@@ -96,6 +108,36 @@ export type PossibleTypesResultData = {
       'RestoreBackupSuccess',
       'ServiceLimitExceeded',
     ];
+    RestoreVolumeResult: [
+      'BackupNotFound',
+      'BadRequest',
+      'FileSystemNotFound',
+      'Forbidden',
+      'FsxServiceError',
+      'IncompatibleParameterError',
+      'InternalServerError',
+      'InvalidInput',
+      'MissingVolumeConfiguration',
+      'RestoreVolumeSuccess',
+      'ServiceLimitExceeded',
+      'StorageVirtualMachineNotFound',
+    ];
+    UpdateBackupSettingsResult: [
+      'BadRequest',
+      'FileSystemNotFound',
+      'Forbidden',
+      'FsxServiceError',
+      'IncompatibleParameterError',
+      'InternalServerError',
+      'InvalidInput',
+      'InvalidNetworkSettings',
+      'MissingFileSystemConfiguration',
+      'ServiceLimitExceeded',
+      'UnsupportedOperation',
+      'UpdateBackupSettingsSuccess',
+    ];
+    VolumeResult: ['BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Volume', 'VolumeNotFound'];
+    VolumesResult: ['BadRequest', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'VolumeConnection'];
   };
 };
 const result: PossibleTypesResultData = {
@@ -110,7 +152,15 @@ const result: PossibleTypesResultData = {
       'InvalidInput',
     ],
     BackupResult: ['Backup', 'BackupNotFound', 'BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
-    BackupsResult: ['BackupConnection', 'BadRequest', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
+    BackupsResult: [
+      'BackupConnection',
+      'BadRequest',
+      'FileSystemNotFound',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'VolumeNotFound',
+    ],
     CopyBackupResult: [
       'BackupNotFound',
       'BadRequest',
@@ -140,6 +190,7 @@ const result: PossibleTypesResultData = {
       'InvalidInput',
       'ServiceLimitExceeded',
       'UnsupportedOperation',
+      'VolumeNotFound',
     ],
     DeleteBackupResult: [
       'BackupBeingCopied',
@@ -174,9 +225,12 @@ const result: PossibleTypesResultData = {
       'InvalidRegion',
       'InvalidSourceKmsKey',
       'MissingFileSystemConfiguration',
+      'MissingVolumeConfiguration',
       'ServiceLimitExceeded',
       'SourceBackupUnavailable',
+      'StorageVirtualMachineNotFound',
       'UnsupportedOperation',
+      'VolumeNotFound',
     ],
     FileSystemResult: ['BadRequest', 'FileSystem', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
     FileSystemsResult: ['BadRequest', 'FileSystemConnection', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
@@ -196,6 +250,36 @@ const result: PossibleTypesResultData = {
       'RestoreBackupSuccess',
       'ServiceLimitExceeded',
     ],
+    RestoreVolumeResult: [
+      'BackupNotFound',
+      'BadRequest',
+      'FileSystemNotFound',
+      'Forbidden',
+      'FsxServiceError',
+      'IncompatibleParameterError',
+      'InternalServerError',
+      'InvalidInput',
+      'MissingVolumeConfiguration',
+      'RestoreVolumeSuccess',
+      'ServiceLimitExceeded',
+      'StorageVirtualMachineNotFound',
+    ],
+    UpdateBackupSettingsResult: [
+      'BadRequest',
+      'FileSystemNotFound',
+      'Forbidden',
+      'FsxServiceError',
+      'IncompatibleParameterError',
+      'InternalServerError',
+      'InvalidInput',
+      'InvalidNetworkSettings',
+      'MissingFileSystemConfiguration',
+      'ServiceLimitExceeded',
+      'UnsupportedOperation',
+      'UpdateBackupSettingsSuccess',
+    ],
+    VolumeResult: ['BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Volume', 'VolumeNotFound'],
+    VolumesResult: ['BadRequest', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'VolumeConnection'],
   },
 };
 export default result;

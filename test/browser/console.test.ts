@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { DEMO } from '../../src/emulator/demo-estate';
+import { type TestGateway, startTestGateway } from '../support/gateway';
+
+/**
+ * The backup console as an operator meets it: a real Chromium (Debian's; skipped where it is absent)
+ * with every request off the machine blocked, against the real gateway and emulator. Needs the console
+ * built (`npm run build`, which `npm test` runs first).
+ */
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const describeBrowser = CHROMIUM ? describe : describe.skip;
+const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'console.png');
+const JWT_SECRET = 'console-test-secret-of-at-least-32-characters';
+
+describeBrowser('the backup console in a browser, offline', () => {
+  let t: TestGateway;
+  let browser: Browser;
+  const external: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(__dirname, '..', '..', 'dist', 'console', 'console.js')))
+      throw new Error('the console is not built: run npm run build');
+    // Backups take 6 s, so the progress bar has somewhere to go.
+    t = await startTestGateway({ backupDurationMs: 6000 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  async function openConsole(baseUrl: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
+      external.push(url.href);
+      return route.abort();
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(baseUrl.replace(/\/graphql$/, '/console'));
+    return page;
+  }
+
+  test('create a backup through the form: its progress bar moves to 100 and its badge reads AVAILABLE, live, without reloading', async () => {
+    const page = await openConsole(t.gateway.url);
+    await page.getByRole('button', { name: `Show backups of ${DEMO.fileSystems.windows}` }).click();
+    await page.getByRole('heading', { name: `Backups of ${DEMO.fileSystems.windows}` }).waitFor();
+    await page.getByText('Live', { exact: true }).waitFor({ timeout: 10_000 });
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+
+    await page.getByRole('button', { name: 'New backup' }).click();
+    const form = page.getByRole('form', { name: 'Create backup' });
+    await form.getByLabel('Tag 1 value').fill('nightly from the browser');
+    await form.getByRole('button', { name: 'Create backup' }).click();
+    const notice = page.getByRole('status').filter({ hasText: /Backup backup-[0-9a-f]+ started/ });
+    await notice.waitFor({ timeout: 10_000 });
+    const backupId = /backup-[0-9a-f]+/.exec((await notice.textContent()) ?? '')![0];
+
+    const bar = page.getByRole('progressbar', { name: `Progress of ${backupId}` });
+    const seen = new Set<number>();
+    let screenshotTaken = false;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const now = Number(await bar.getAttribute('aria-valuenow'));
+      seen.add(now);
+      if (!screenshotTaken && now >= 30 && now <= 80) {
+        await page.screenshot({ path: SCREENSHOT });
+        screenshotTaken = true;
+      }
+      if (now === 100 || Date.now() > deadline) break;
+      await page.waitForTimeout(100);
+    }
+    expect(seen.has(100)).toBe(true);
+    // It moved through values in between (the subscription's events), not straight from nothing to 100.
+    expect([...seen].filter((v) => v > 0 && v < 100).length).toBeGreaterThanOrEqual(2);
+    const row = page.getByRole('row').filter({ hasText: backupId });
+    await expect(row.getByText('AVAILABLE', { exact: true }).waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    if (!screenshotTaken) await page.screenshot({ path: SCREENSHOT });
+    expect(external).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('an invalid tag key is refused with the error beside that tag', async () => {
+    const page = await openConsole(t.gateway.url);
+    await page.getByRole('button', { name: `Show backups of ${DEMO.fileSystems.openzfs}` }).click();
+    await page.getByRole('button', { name: 'New backup' }).click();
+    const form = page.getByRole('form', { name: 'Create backup' });
+    await form.getByLabel('Tag 1 value').fill('fine');
+    await form.getByRole('button', { name: 'Add tag' }).click();
+    await form.getByLabel('Tag 2 key').fill('bad key!');
+    await form.getByLabel('Tag 2 value').fill('x');
+    t.emulator.calls.clear();
+    await form.getByRole('button', { name: 'Create backup' }).click();
+
+    const key = form.getByLabel('Tag 2 key');
+    await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null, undefined, { timeout: 10_000 });
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Tag 1 key').getAttribute('aria-invalid')).toBe('false');
+    // The message is announced with the field (aria-describedby) and shown in the same tag row.
+    const describedBy = (await key.getAttribute('aria-describedby'))!;
+    const message = page.locator(`[id="${describedBy}"]`);
+    expect(await message.textContent()).toMatch(/\S/);
+    const tagRow = page.locator('.tag-row').nth(1);
+    expect(await tagRow.locator(`[id="${describedBy}"]`).count()).toBe(1);
+    expect(t.calls('CreateBackup')).toBe(0);
+    expect(external).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('AUTH_MODE=jwt: the console asks for credentials, and with a token shows the file systems', async () => {
+    const jwt = await startTestGateway({}, { AUTH_MODE: 'jwt', JWT_SECRET, JWT_ISSUER: 'console-test', JWT_AUDIENCE: 'fsx-backup-graph' });
+    try {
+      const page = await openConsole(jwt.gateway.url);
+      await page.getByText('The gateway needs credentials').waitFor({ timeout: 10_000 });
+      expect(await page.getByRole('table').count()).toBe(0);
+      const token = await new SignJWT({ scope: 'backups:read backups:write' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('console-test')
+        .setAudience('fsx-backup-graph')
+        .setSubject('console-user')
+        .setExpirationTime('10m')
+        .sign(new TextEncoder().encode(JWT_SECRET));
+      await page.getByRole('radio', { name: 'Bearer token' }).check();
+      await page.getByLabel('Token', { exact: true }).fill(token);
+      await page.getByRole('button', { name: 'Use credentials' }).click();
+      await page.getByText(DEMO.fileSystems.windows, { exact: true }).waitFor({ timeout: 10_000 });
+      expect(await page.getByText('The gateway needs credentials').count()).toBe(0);
+      // Kept for this tab only.
+      expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['fsx-backup-graph.credentials']);
+      // The live connection carries the token too (connectionParams): a file system's backups go Live.
+      await page.getByRole('button', { name: `Show backups of ${DEMO.fileSystems.windows}` }).click();
+      await page.getByText('Live', { exact: true }).waitFor({ timeout: 10_000 });
+      expect(external).toEqual([]);
+      await page.close();
+    } finally {
+      await jwt.stop();
+    }
+  }, 60_000);
+
+  test('the page logs no errors', () => {
+    expect(consoleErrors.filter((e) => !/401 \(Unauthorized\)/.test(e))).toEqual([]);
+  });
+});
