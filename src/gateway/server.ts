@@ -17,8 +17,8 @@ import { warmUp } from './http/warm-up';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
 import type { Logger } from './logging';
-import { countResults } from './observability/count-results';
 import type { GatewayMetrics } from './observability/metrics';
+import { observeRootFields } from './observability/root-fields';
 import { metricsPlugin } from './plugins/metrics.plugin';
 import { requestLogPlugin } from './plugins/request-log.plugin';
 
@@ -101,9 +101,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     requestLogPlugin(options.production, logger),
   ];
   if (costOf) plugins.push(queryCostPlugin(costOf, limits.maxCost));
+  // Root fields: a span each when tracing is on, and with metrics, their typed results counted.
+  observeRootFields(options.schema, options.metrics);
   if (options.metrics) {
     plugins.push(metricsPlugin(options.metrics));
-    countResults(options.schema, options.metrics);
     options.metrics.trackLive(deps.live, ws);
   }
   const apollo = new ApolloServer<Context>({

@@ -13,9 +13,6 @@ export interface Tracing {
 /** Routes that probes and scrapers call every few seconds: no trace for them. */
 const UNTRACED = /^\/(healthz|readyz|metrics)(\?|$)/;
 
-/** Spans for GraphQL fields: root fields and their direct children (lists merged), enough to see where time goes. */
-export const GRAPHQL_SPAN_DEPTH = 2;
-
 /**
  * Whether the environment asks for traces: an OTLP endpoint, or an explicit traces exporter. With
  * none of these set (or OTEL_SDK_DISABLED=true) tracing is off and the SDK is not even loaded.
@@ -30,7 +27,7 @@ export function tracingWanted(env: NodeJS.ProcessEnv): boolean {
 /**
  * Starts the OpenTelemetry Node SDK when the standard OTEL_* variables ask for it: W3C trace context
  * in and out, spans for HTTP (server and client: each SDK attempt is one client span), GraphQL
- * (parse, validate, execute, fields to GRAPHQL_SPAN_DEPTH) and the AWS SDK (one span per FSx call,
+ * (parse, validate, the operation; root fields: observability/root-fields.ts) and the AWS SDK (one span per FSx call,
  * its attempts beneath). Exporter, endpoint, sampler, batching: OTEL_* as the SDK documents them.
  * Must run before anything loads http, graphql or the AWS SDK (main.ts calls it first): the
  * instrumentations patch modules as they are required. Prometheus metrics are prom-client's
@@ -65,7 +62,8 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing | un
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED.test(request.url ?? ''),
       }),
-      new GraphQLInstrumentation({ depth: GRAPHQL_SPAN_DEPTH, mergeItems: true, ignoreTrivialResolveSpans: true, allowValues: false }),
+      // Parse, validate and the operation; root-field spans come from observability/root-fields.ts.
+      new GraphQLInstrumentation({ ignoreResolveSpans: true, allowValues: false }),
       // Not suppressing the SDK's internal HTTP: each attempt, retries included, is its own client span.
       new AwsInstrumentation({ suppressInternalInstrumentation: false }),
     ],
