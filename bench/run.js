@@ -420,6 +420,151 @@ async function batching() {
 }
 
 /**
+ * 9. What observability costs: read-50 throughput (FSx in the loop) of three `node dist/main.js`
+ * gateways over the same emulator, alternating A B C per round: A with metrics and tracing off
+ * (METRICS_PORT=0, no OTEL_*), B with metrics on, C with metrics on and every request traced
+ * (OTEL_TRACES_SAMPLER=always_on, OTLP/HTTP protobuf to a collector stand-in in this process that
+ * answers 200 and counts what it receives). C's batch processor is sized so no span is dropped: the
+ * cost of exporting them all is part of the figure.
+ */
+async function observabilityCost({ emulatorUrl }) {
+  let spansBytes = 0;
+  let exports = 0;
+  const collector = require('node:http').createServer((req, res) => {
+    req.on('data', (chunk) => (spansBytes += chunk.length));
+    req.on('end', () => {
+      exports++;
+      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+  });
+  await new Promise((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  const collectorUrl = `http://127.0.0.1:${collector.address().port}`;
+  const children = [];
+  const start = async (name, env) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+        FSX_ENDPOINT_URL: emulatorUrl,
+        CURSOR_SECRET,
+        METRICS_PORT: '0',
+        OTEL_EXPORTER_OTLP_ENDPOINT: '',
+        OTEL_TRACES_EXPORTER: '',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const url = await readyUrl(child, () => `observability: ${name} exited before it was ready: ${stderr.slice(0, 500)}`);
+    return { name, url };
+  };
+  try {
+    const metricsPort = await freePort();
+    const off = await start('off', {});
+    const metrics = await start('metrics', { METRICS_PORT: String(metricsPort) });
+    const traced = await start('metrics+tracing', {
+      METRICS_PORT: String(await freePort()),
+      OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl,
+      OTEL_TRACES_SAMPLER: 'always_on',
+      OTEL_BSP_SCHEDULE_DELAY: '500',
+      OTEL_BSP_MAX_QUEUE_SIZE: '65536',
+      OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '4096',
+    });
+    const sides = [off, metrics, traced];
+    const body = JSON.stringify({ query: Q.READ_50 });
+    const refs = [];
+    for (const side of sides) {
+      const ref = await post(side.url, body);
+      checkRead50(parseGraphql(ref, `observability ${side.name}`), `observability ${side.name}`);
+      refs.push(ref.body);
+    }
+    const datas = refs.map((b) => JSON.parse(b).data);
+    check(
+      datas.every((d) => isDeepStrictEqual(d, datas[0])),
+      'observability: the three gateways answer different data',
+    );
+    for (const [i, side] of sides.entries())
+      assertClean(
+        cannonSummary(await cannon(side.url, body, { duration: P.tpWarmupS, expected: refs[i] })),
+        `observability warm-up ${side.name}`,
+      );
+    const rounds = sides.map(() => []);
+    // Twice the usual rounds: the differences sought (a few %) are of the order of a shared machine's drift.
+    for (let r = 0; r < P.rounds * 2; r++) {
+      for (const [i, side] of sides.entries()) {
+        const s = cannonSummary(await cannon(side.url, body, { duration: P.tpDurationS, expected: refs[i] }));
+        assertClean(s, `observability ${side.name} round ${r + 1}`);
+        rounds[i].push(s);
+      }
+    }
+    // The metrics really count, and the spans really leave: otherwise the comparison says nothing.
+    const scraped = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    const counted = Number(/graphql_requests_total\{operation="Read50",status="ok"\} (\d+)/.exec(scraped)?.[1] ?? 0);
+    const served = rounds[1].reduce((n, s) => n + s.total, 0);
+    check(counted >= served, `observability: /metrics counts ${counted} Read50 requests, ${served} were served`);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // one export interval, and a margin
+    check(exports > 0 && spansBytes > 0, `observability: the collector received nothing (${exports} exports)`);
+    const agg = (xs) => ({
+      rps: median(xs.map((x) => x.rps)),
+      p50: median(xs.map((x) => x.p50)),
+      p99: median(xs.map((x) => x.p99)),
+      rounds: xs,
+    });
+    const [A, B, C] = rounds.map(agg);
+    // Paired per round (the three ran back to back), then the median: robust to the machine's drift.
+    const ratioMetrics = median(rounds[1].map((x, i) => x.rps / rounds[0][i].rps));
+    const ratioTraced = median(rounds[2].map((x, i) => x.rps / rounds[0][i].rps));
+    const metMetrics = ratioMetrics >= 0.95;
+    const metTraced = ratioTraced >= 0.85;
+    rows.push(
+      row(
+        '9a Read 50, metrics on',
+        'off',
+        A,
+        'metrics',
+        B,
+        `${fmt(ratioMetrics * 100, 1)}%`,
+        '≥95% of req/s (≤5% cost)',
+        metMetrics,
+        'throughput',
+      ),
+    );
+    rows.push(
+      row(
+        '9b Read 50, metrics + tracing 100%',
+        'off',
+        A,
+        'traced',
+        C,
+        `${fmt(ratioTraced * 100, 1)}%`,
+        '≥85% of req/s (≤15% cost)',
+        metTraced,
+        'throughput',
+      ),
+    );
+    return {
+      off: A,
+      metrics: B,
+      traced: C,
+      ratioMetrics,
+      ratioTraced,
+      collector: { exports, bytes: spansBytes },
+      goal: { metricsRatioMin: 0.95, tracedRatioMin: 0.85, met: metMetrics && metTraced },
+    };
+  } finally {
+    for (const child of children) {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((res) => child.once('exit', res));
+    }
+    await new Promise((resolve) => collector.close(resolve));
+  }
+}
+
+/**
  * The URL `dist/main.js` prints once it is ready ("fsx-backup-graph ready: <url>"); its later output
  * (request logs) is drained, not kept.
  */
@@ -706,6 +851,7 @@ async function main() {
     };
     await scenario('7-live-progress', () => withRows(live.liveProgress));
     await scenario('8-live-memory', () => withRows(live.liveMemory));
+    await scenario('9-observability-cost', () => observabilityCost({ emulatorUrl }));
   } finally {
     await servers?.stop();
     await emulator.stop();
