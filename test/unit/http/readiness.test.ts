@@ -53,7 +53,7 @@ beforeEach(() => emulator.reset());
 
 async function readyz() {
   const res = await fetch(probesUrl);
-  return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+  return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as { status: string; checks: object } };
 }
 const unavailable = (reason: string) => ({
   status: 503,
@@ -121,7 +121,7 @@ describe('answerReadiness with other dependencies', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as { status: string; checks: object } };
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
