@@ -1,5 +1,6 @@
 import type { FSxClient } from '@aws-sdk/client-fsx';
 import { type FsxClientOptions, createFsxClient } from './fsx-client';
+import { shareInFlightReads } from './shared-reads';
 
 /** The FSx regions the gateway serves, one client each (its own keep-alive pool); the first is the default region. */
 export class FsxRegions {
@@ -10,9 +11,17 @@ export class FsxRegions {
     if (this.names.length === 0) throw new RangeError('FsxRegions needs at least one region');
   }
 
-  /** A client per region, all configured alike. */
+  /** A client per region, all configured alike; identical concurrent reads share one call (shared-reads.ts). */
   static connect(options: FsxClientOptions, regions: readonly string[]): FsxRegions {
-    return new FsxRegions(new Map(regions.map((region) => [region, createFsxClient({ ...options, region })])));
+    return new FsxRegions(
+      new Map(
+        regions.map((region) => {
+          const client = createFsxClient({ ...options, region });
+          shareInFlightReads(client);
+          return [region, client];
+        }),
+      ),
+    );
   }
 
   /** One region served by one client (tests and benchmarks hand in their own). */

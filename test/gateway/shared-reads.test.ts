@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { DEMO } from '../../src/emulator';
+import { type TestGateway, startTestGateway } from '../support/gateway';
+
+/**
+ * Identical concurrent FSx reads from different requests share one call (src/gateway/fsx/shared-reads.ts),
+ * and each caller still sees only what its credential may.
+ */
+const KEYS = {
+  admin: { scopes: ['backups:read'] },
+  windowsTeam: { scopes: ['backups:read'], fileSystemIds: [DEMO.fileSystems.windows] },
+} as const;
+type Who = keyof typeof KEYS;
+const keyOf = (who: Who) => `key-for-${who}-0123456789abcdef`;
+
+let t: TestGateway;
+beforeAll(async () => {
+  const records = Object.entries(KEYS).map(([id, k]) => ({
+    id,
+    sha256: createHash('sha256')
+      .update(keyOf(id as Who))
+      .digest('hex'),
+    ...k,
+  }));
+  t = await startTestGateway({}, { AUTH_MODE: 'apikey', API_KEYS: JSON.stringify(records) });
+});
+afterAll(() => t.stop());
+beforeEach(() => {
+  t.emulator.calls.clear();
+  t.emulator.faults.clear();
+});
+
+const BACKUP =
+  'query($id: String!) { backup(backupId: $id) { __typename ... on Backup { backupId } ... on ErrorResult { message retryable } } }';
+
+test('concurrent identical reads from different principals cost one FSx call; each sees only what it may', async () => {
+  // FSx answers slowly, so the requests overlap.
+  t.emulator.faults.set([{ operation: 'DescribeBackups', latencyMs: 300 }]);
+  const asks = (['admin', 'windowsTeam', 'admin', 'windowsTeam'] as const).map((who) =>
+    t.gql(BACKUP, { id: DEMO.backups.openzfsUser }, { 'x-api-key': keyOf(who) }),
+  );
+  const [admin, limited, admin2, limited2] = await Promise.all(asks);
+  expect(t.calls('DescribeBackups')).toBe(1);
+  for (const res of [admin, admin2]) expect(res.body.data.backup).toEqual({ __typename: 'Backup', backupId: DEMO.backups.openzfsUser });
+  for (const res of [limited, limited2])
+    expect(res.body.data.backup).toEqual({
+      __typename: 'BackupNotFound',
+      message: `Backup ${DEMO.backups.openzfsUser} does not exist`,
+      retryable: false,
+    });
+});
+
+test('reads that differ, and reads one after another, are separate calls; a failure reaches every sharer as its own typed error', async () => {
+  await Promise.all([
+    t.gql(BACKUP, { id: DEMO.backups.openzfsUser }, { 'x-api-key': keyOf('admin') }),
+    t.gql(BACKUP, { id: DEMO.backups.windowsUser }, { 'x-api-key': keyOf('admin') }),
+  ]);
+  await t.gql(BACKUP, { id: DEMO.backups.openzfsUser }, { 'x-api-key': keyOf('admin') });
+  expect(t.calls('DescribeBackups')).toBe(3);
+
+  t.emulator.calls.clear();
+  t.emulator.faults.set([{ operation: 'DescribeBackups', error: 'InternalServerError', latencyMs: 200 }]);
+  const failed = await Promise.all(
+    [1, 2, 3].map(() => t.gql(BACKUP, { id: DEMO.backups.windowsUser }, { 'x-api-key': keyOf('windowsTeam') })),
+  );
+  expect(t.calls('DescribeBackups')).toBe(1);
+  for (const res of failed) expect(res.body.data.backup).toMatchObject({ __typename: 'InternalServerError', retryable: true });
+});
