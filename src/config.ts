@@ -20,6 +20,8 @@ export { ConfigError } from './env';
 export type FsxBackend = 'emulator' | 'endpoint' | 'aws';
 
 export interface Config extends FsxClientOptions {
+  /** FSX_READ_CACHE_MS (0: off). */
+  readCacheMs: number;
   host: string;
   port: number;
   backend: FsxBackend;
@@ -99,6 +101,12 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
       'Attempts per FSx call, SDK standard retry mode (createBackup is safe to retry: it always carries a client request token).',
   },
   { name: 'FSX_MAX_SOCKETS', default: '64', description: 'Keep-alive connection pool size to FSx.' },
+  {
+    name: 'FSX_READ_CACHE_MS',
+    default: '0 (off)',
+    description:
+      "Keep FSx read answers this long, shared by every request (identical concurrent reads always share one call). The gateway's own writes drop what they make stale; others' writes show once an answer expires.",
+  },
   {
     name: 'CURSOR_SECRET',
     default: '(random per process)',
@@ -253,6 +261,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: read.int('FSX_MAX_ATTEMPTS', 1, 10) ?? 3,
       maxSockets: read.int('FSX_MAX_SOCKETS', 1, 10_000) ?? 64,
     },
+    readCacheMs: read.int('FSX_READ_CACHE_MS', 0, 600_000) ?? 0,
     cursorSecret: read.string('CURSOR_SECRET') ?? randomBytes(32).toString('hex'),
     graphiql: read.bool('GRAPHIQL') ?? !production,
     introspection: read.bool('INTROSPECTION') ?? !production,

@@ -66,3 +66,37 @@ test('reads that differ, and reads one after another, are separate calls; a fail
   expect(t.calls('DescribeBackups')).toBe(1);
   for (const res of failed) expect(res.body.data.backup).toMatchObject({ __typename: 'InternalServerError', retryable: true });
 });
+
+describe('FSX_READ_CACHE_MS: answers kept a while, dropped by the gateway’s own writes', () => {
+  let cached: TestGateway;
+  beforeAll(async () => {
+    cached = await startTestGateway({ backupDurationMs: 0 }, { FSX_READ_CACHE_MS: '60000' });
+  });
+  afterAll(() => cached.stop());
+  beforeEach(() => cached.emulator.calls.clear());
+
+  const LIST = 'query($fs: String!) { backups(filter: { fileSystemIds: [$fs] }) { ... on BackupConnection { edges { node { backupId } } } } }';
+  const CREATE =
+    'mutation($fs: String!) { createBackup(input: { fileSystemId: $fs }) { ... on CreateBackupSuccess { backup { backupId } } } }';
+  const DELETE = 'mutation($id: String!) { deleteBackup(input: { backupId: $id }) { __typename } }';
+
+  test('a read asked again is answered from the cache; a write drops what it touched and every listing', async () => {
+    const fs = DEMO.fileSystems.openzfs;
+    await cached.gql(BACKUP, { id: DEMO.backups.windowsUser });
+    await cached.gql(BACKUP, { id: DEMO.backups.windowsUser });
+    expect(cached.calls('DescribeBackups')).toBe(1);
+
+    const before = await cached.gql(LIST, { fs });
+    const created = await cached.gql(CREATE, { fs });
+    const backupId = created.body.data.createBackup.backup.backupId;
+    const after = await cached.gql(LIST, { fs });
+    expect(after.body.data.backups.edges.length).toBe(before.body.data.backups.edges.length + 1);
+    // The Windows backup was not touched: still from the cache.
+    await cached.gql(BACKUP, { id: DEMO.backups.windowsUser });
+    expect(cached.calls('DescribeBackups')).toBe(3);
+
+    expect((await cached.gql(BACKUP, { id: backupId })).body.data.backup.__typename).toBe('Backup');
+    expect((await cached.gql(DELETE, { id: backupId })).body.data.deleteBackup.__typename).toBe('DeleteBackupSuccess');
+    expect((await cached.gql(BACKUP, { id: backupId })).body.data.backup.__typename).toBe('BackupNotFound');
+  });
+});

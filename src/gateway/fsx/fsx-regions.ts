@@ -1,6 +1,6 @@
 import type { FSxClient } from '@aws-sdk/client-fsx';
 import { type FsxClientOptions, createFsxClient } from './fsx-client';
-import { shareInFlightReads } from './shared-reads';
+import { shareReads } from './shared-reads';
 
 /** The FSx regions the gateway serves, one client each (its own keep-alive pool); the first is the default region. */
 export class FsxRegions {
@@ -11,13 +11,13 @@ export class FsxRegions {
     if (this.names.length === 0) throw new RangeError('FsxRegions needs at least one region');
   }
 
-  /** A client per region, all configured alike; identical concurrent reads share one call (shared-reads.ts). */
-  static connect(options: FsxClientOptions, regions: readonly string[]): FsxRegions {
+  /** A client per region, all configured alike; identical reads share one call, and are kept `readCacheMs` (shared-reads.ts). */
+  static connect(options: FsxClientOptions & { readCacheMs?: number }, regions: readonly string[]): FsxRegions {
     return new FsxRegions(
       new Map(
         regions.map((region) => {
           const client = createFsxClient({ ...options, region });
-          shareInFlightReads(client);
+          shareReads(client, { cacheMs: options.readCacheMs });
           return [region, client];
         }),
       ),

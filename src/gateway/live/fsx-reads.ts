@@ -18,6 +18,9 @@ import type { FsxBackupRecord } from './backup-state';
 const COLLECT_MS = 10;
 const collect = (callback: () => void) => void setTimeout(callback, COLLECT_MS);
 
+/** Call options: a call made with any is answered by FSx itself, never by the read cache (fsx/shared-reads.ts). */
+const FRESH = {};
+
 const hasBackupId = (backup: FsxBackup): backup is FsxBackupRecord => typeof backup.BackupId === 'string';
 
 /**
@@ -36,7 +39,7 @@ export class LiveReads {
 
   constructor(private readonly fsx: FSxClient) {
     this.backup = new ByIdLoader(
-      (ids) => allItems(paginateDescribeBackups({ client: fsx, pageSize: ids.length }, { BackupIds: ids }), backupsIn),
+      (ids) => allItems(paginateDescribeBackups({ client: fsx, pageSize: ids.length }, { BackupIds: ids }, FRESH), backupsIn),
       (backup) => backup.BackupId,
       BackupNotFound,
       FSX.BackupIds.max,
@@ -44,7 +47,7 @@ export class LiveReads {
     );
     this.fileSystem = new ByIdLoader(
       (ids) =>
-        allItems(paginateDescribeFileSystems({ client: fsx, pageSize: ids.length }, { FileSystemIds: ids }), (page) =>
+        allItems(paginateDescribeFileSystems({ client: fsx, pageSize: ids.length }, { FileSystemIds: ids }, FRESH), (page) =>
           (page.FileSystems ?? []).filter((fs): fs is FsxFileSystem & { FileSystemId: string } => typeof fs.FileSystemId === 'string'),
         ),
       (fs) => fs.FileSystemId,
@@ -79,6 +82,7 @@ export class LiveReads {
     const pages = paginateDescribeBackups(
       { client: this.fsx, pageSize: MAX_PAGE_SIZE },
       { Filters: [{ Name: 'file-system-id', Values: fileSystemIds }] },
+      FRESH,
     );
     for await (const page of pages) {
       for (const backup of backupsIn(page)) byFs.get(backup.FileSystem?.FileSystemId ?? '')?.push(backup);
