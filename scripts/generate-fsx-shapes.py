@@ -14,14 +14,16 @@ m=json.load(open(sys.argv[1]))
 S=m['shapes']
 SKIP_MEMBERS={('OntapFileSystemConfiguration','FsxAdminPassword')}
 # Federation entities: other subgraphs reference and extend these by key.
-KEYS={'Backup':'backupId','FileSystem':'fileSystemId'}
+KEYS={'Backup':'backupId','FileSystem':'fileSystemId','Volume':'volumeId'}
 # Fields the gateway adds to FSx shapes (not in the model): set by src/gateway/fsx/to-graphql.ts.
 EXTRA={'Backup':[('region','The AWS Region the backup is in: the region the gateway read it from.')],
        'FileSystem':[('region','The AWS Region the file system is in: the region the gateway read it from.')],
        'Volume':[('region','The AWS Region the volume is in: the region the gateway read it from.')]}
 # Global object identification: these types implement the Node interface (src/gateway/fsx/node.ts), whose
 # id is the resource ARN; the ARN's resource type and the id member (for an endpoint that omits ResourceARN).
-NODES={'Backup':('backup','BackupId'),'FileSystem':('file-system','FileSystemId')}
+NODES={'Backup':('backup','BackupId'),'FileSystem':('file-system','FileSystemId'),'Volume':('volume','VolumeId')}
+# The members before the id in an ARN's resource path: a volume's ARN is ...:volume/<file system id>/<volume id>.
+ARN_PARENTS={'Volume':['FileSystemId']}
 NONNULL={('Backup','BackupId'),('FileSystem','FileSystemId'),('Volume','VolumeId'),('Tag','Key'),('Tag','Value')}
 def camel(n):
     if n.upper()==n: return n.lower()
@@ -100,9 +102,14 @@ for n in structs:
         out.append(f"  @Field(() => String, {{ description: {json.dumps(description)} }})")
         out.append(f"  {name}!: string;")
     out.append('}\n')
-out.append('/** The types that implement Node: their ARN resource type (arn:...:fsx:region:account:<resource>/...) and id field. */')
+out.append('/**')
+out.append(' * The types that implement Node: their ARN resource type (arn:...:fsx:region:account:<resource>/<path>), id field,')
+out.append(' * and the fields whose values make the ARN\'s resource path (the id last), e.g. volume/<fileSystemId>/<volumeId>.')
+out.append(' */')
 out.append('export const NODE_TYPES = {')
-for n,(resource,member) in NODES.items(): out.append(f"  {n}: {{ resource: '{resource}', idField: '{camel(member)}' }},")
+for n,(resource,member) in NODES.items():
+    path=', '.join(f"'{camel(p)}'" for p in ARN_PARENTS.get(n,[])+[member])
+    out.append(f"  {n}: {{ resource: '{resource}', idField: '{camel(member)}', arnPath: [{path}] }},")
 out.append('} as const;\n')
 open(os.path.join(GATEWAY,'shapes.generated.ts'),'w').write('\n'.join(out))
 eo=['''// GENERATED from the FSx service model (see shapes.generated.ts). Every enum carries one extra value,

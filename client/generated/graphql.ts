@@ -195,6 +195,16 @@ export type ServiceLimit =
 /** Specifies the file system's storage type. UNRECOGNIZED: a value this gateway does not know yet. */
 export type StorageType = 'HDD' | 'INTELLIGENT_TIERING' | 'SSD' | 'UNRECOGNIZED';
 
+/** FSx TagResource on the backup's ARN: adds the tags, or gives a key the backup already has its new value. */
+export type TagBackupInput = {
+  /** The backup to tag, e.g. backup-0123456789abcdef0. */
+  backupId: string;
+  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  region?: string | null | undefined;
+  /** 1–50 tags with unique keys, as on createBackup. A backup holds at most 50 tags in all (ServiceLimitExceeded beyond). */
+  tags: Array<TagInput>;
+};
+
 /** A tag: key 1–128 and value 0–256 characters of letters, numbers, spaces and _ . : / = + - @ (any script). */
 export type TagInput = {
   key: string;
@@ -210,6 +220,16 @@ export type TieringPolicyInput = {
 
 /** UNRECOGNIZED: a value this gateway does not know yet. */
 export type TieringPolicyName = 'ALL' | 'AUTO' | 'NONE' | 'SNAPSHOT_ONLY' | 'UNRECOGNIZED';
+
+/** FSx UntagResource on the backup's ARN: removes the tags with these keys. */
+export type UntagBackupInput = {
+  /** The backup to untag, e.g. backup-0123456789abcdef0. */
+  backupId: string;
+  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  region?: string | null | undefined;
+  /** 1–50 tag keys, each as a tag key on createBackup. A key the backup does not have is ignored. */
+  tagKeys: Array<string>;
+};
 
 /** FSx UpdateFileSystem, for the automatic-backup settings only, in the configuration of the file system's type. Give at least one setting; settings left out stay as they are. */
 export type UpdateBackupSettingsInput = {
@@ -1031,6 +1051,7 @@ export type NodeQuery = {
           dailyAutomaticBackupStartTime: string | null;
         } | null;
       }
+    | { __typename: 'Volume'; id: string }
     | null;
 };
 
@@ -1078,8 +1099,68 @@ export type BackupChangedSubscription = {
       };
 };
 
+export type TagBackupMutationVariables = Exact<{
+  input: TagBackupInput;
+}>;
+
+export type TagBackupMutation = {
+  tagBackup:
+    | { __typename: 'BackupNotFound'; backupId: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Forbidden'; missingScopes: Array<string>; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FsxServiceError'; code: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'InternalServerError'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'InvalidInput';
+        message: string;
+        retryable: boolean;
+        requestId: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+      }
+    | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'TagBackupSuccess';
+        backup: {
+          __typename: 'Backup';
+          id: string;
+          backupId: string;
+          tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+        };
+      };
+};
+
+export type UntagBackupMutationVariables = Exact<{
+  input: UntagBackupInput;
+}>;
+
+export type UntagBackupMutation = {
+  untagBackup:
+    | { __typename: 'BackupNotFound'; backupId: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Forbidden'; missingScopes: Array<string>; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FsxServiceError'; code: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'InternalServerError'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'InvalidInput';
+        message: string;
+        retryable: boolean;
+        requestId: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+      }
+    | {
+        __typename: 'UntagBackupSuccess';
+        backup: {
+          __typename: 'Backup';
+          id: string;
+          backupId: string;
+          tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+        };
+      };
+};
+
 export type VolumeFieldsFragment = {
   __typename: 'Volume';
+  id: string;
   volumeId: string;
   fileSystemId: string | null;
   region: string;
@@ -1110,6 +1191,7 @@ export type VolumeQuery = {
       }
     | {
         __typename: 'Volume';
+        id: string;
         volumeId: string;
         fileSystemId: string | null;
         region: string;
@@ -1161,6 +1243,7 @@ export type FileSystemVolumesQuery = {
                 cursor: string;
                 node: {
                   __typename: 'Volume';
+                  id: string;
                   volumeId: string;
                   fileSystemId: string | null;
                   region: string;
@@ -1213,6 +1296,7 @@ export type RestoreVolumeMutation = {
         clientRequestToken: string;
         volume: {
           __typename: 'Volume';
+          id: string;
           volumeId: string;
           fileSystemId: string | null;
           region: string;
@@ -1588,6 +1672,7 @@ export const VolumeFieldsFragmentDoc = {
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
@@ -3671,6 +3756,255 @@ export const BackupChangedDocument = {
     },
   ],
 } as unknown as DocumentNode<BackupChangedSubscription, BackupChangedSubscriptionVariables>;
+export const TagBackupDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TagBackup' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'TagBackupInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tagBackup' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TagBackupSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'backup' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'tags' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupNotFound' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'backupId' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceLimitExceeded' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'limit' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Forbidden' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'missingScopes' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FsxServiceError' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }] },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvalidInputFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvalidInputFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvalidInput' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fieldErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'constraint' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TagBackupMutation, TagBackupMutationVariables>;
+export const UntagBackupDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UntagBackup' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UntagBackupInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'untagBackup' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'UntagBackupSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'backup' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'tags' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupNotFound' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'backupId' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Forbidden' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'missingScopes' } }] },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FsxServiceError' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }] },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvalidInputFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvalidInputFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvalidInput' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fieldErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'constraint' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UntagBackupMutation, UntagBackupMutationVariables>;
 export const VolumeDocument = {
   kind: 'Document',
   definitions: [
@@ -3733,6 +4067,7 @@ export const VolumeDocument = {
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
@@ -3945,6 +4280,7 @@ export const FileSystemVolumesDocument = {
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
@@ -4118,6 +4454,7 @@ export const RestoreVolumeDocument = {
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },

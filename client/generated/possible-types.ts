@@ -92,7 +92,7 @@ export type PossibleTypesResultData = {
     ];
     FileSystemResult: ['BadRequest', 'FileSystem', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
     FileSystemsResult: ['BadRequest', 'FileSystemConnection', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
-    Node: ['Backup', 'FileSystem'];
+    Node: ['Backup', 'FileSystem', 'Volume'];
     RestoreBackupResult: [
       'ActiveDirectoryError',
       'BackupNotFound',
@@ -121,6 +121,25 @@ export type PossibleTypesResultData = {
       'RestoreVolumeSuccess',
       'ServiceLimitExceeded',
       'StorageVirtualMachineNotFound',
+    ];
+    TagBackupResult: [
+      'BackupNotFound',
+      'BadRequest',
+      'Forbidden',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'ServiceLimitExceeded',
+      'TagBackupSuccess',
+    ];
+    UntagBackupResult: [
+      'BackupNotFound',
+      'BadRequest',
+      'Forbidden',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'UntagBackupSuccess',
     ];
     UpdateBackupSettingsResult: [
       'BadRequest',
@@ -234,7 +253,7 @@ const result: PossibleTypesResultData = {
     ],
     FileSystemResult: ['BadRequest', 'FileSystem', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
     FileSystemsResult: ['BadRequest', 'FileSystemConnection', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
-    Node: ['Backup', 'FileSystem'],
+    Node: ['Backup', 'FileSystem', 'Volume'],
     RestoreBackupResult: [
       'ActiveDirectoryError',
       'BackupNotFound',
@@ -263,6 +282,25 @@ const result: PossibleTypesResultData = {
       'RestoreVolumeSuccess',
       'ServiceLimitExceeded',
       'StorageVirtualMachineNotFound',
+    ],
+    TagBackupResult: [
+      'BackupNotFound',
+      'BadRequest',
+      'Forbidden',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'ServiceLimitExceeded',
+      'TagBackupSuccess',
+    ],
+    UntagBackupResult: [
+      'BackupNotFound',
+      'BadRequest',
+      'Forbidden',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'UntagBackupSuccess',
     ],
     UpdateBackupSettingsResult: [
       'BadRequest',

@@ -24,6 +24,7 @@ test('_service { sdl } carries the Federation 2 @link and the @key of each entit
   expect(sdl).toMatch(/extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+", import: \[[^\]]*"@key"/);
   expect(sdl).toMatch(/type Backup implements Node\s+@key\(fields: "backupId"\)/);
   expect(sdl).toMatch(/type FileSystem implements Node\s+@key\(fields: "fileSystemId"\)/);
+  expect(sdl).toMatch(/type Volume implements Node\s+@key\(fields: "volumeId"\)/);
   expect(sdl).toMatch(/type PageInfo\s+@shareable/);
 });
 
@@ -62,6 +63,28 @@ test('_entities: Backup and FileSystem, found and unknown keys mixed; unknown on
       { FileSystemIds: ['fs-00000000000000bad'], MaxResults: 1 },
     ]),
   );
+});
+
+test('_entities: Volume by volumeId, through the same loader as volume(volumeId): one DescribeVolumes for the known ones', async () => {
+  const res = await t.gql(
+    `query($representations: [_Any!]!) { _entities(representations: $representations) {
+      __typename ... on Volume { volumeId name fileSystemId } } }`,
+    {
+      representations: [
+        { __typename: 'Volume', volumeId: DEMO.volumes.ontap },
+        { __typename: 'Volume', volumeId: DEMO.volumes.openzfsChild },
+        { __typename: 'Volume', volumeId: 'not-a-volume-id' },
+      ],
+    },
+  );
+  expect(res.body.errors).toBeUndefined();
+  expect(res.body.data._entities).toEqual([
+    { __typename: 'Volume', volumeId: DEMO.volumes.ontap, name: 'vol1', fileSystemId: DEMO.fileSystems.ontap },
+    { __typename: 'Volume', volumeId: DEMO.volumes.openzfsChild, name: expect.any(String), fileSystemId: DEMO.fileSystems.openzfs },
+    null,
+  ]);
+  expect(t.calls('DescribeVolumes')).toBe(1);
+  expect(t.calls()).toBe(1);
 });
 
 test('50 Backup representations in one _entities call: one DescribeBackups', async () => {

@@ -62,7 +62,7 @@ describe('Apollo Client 3 with InMemoryCache({ possibleTypes })', () => {
   test('/possible-types.json is the committed client/generated/possible-types.json, and covers every union and interface', async () => {
     const committed = JSON.parse(readFileSync(join(__dirname, '../../client/generated/possible-types.json'), 'utf8'));
     expect(possibleTypes).toEqual(committed.possibleTypes);
-    expect(possibleTypes.Node).toEqual(['Backup', 'FileSystem']);
+    expect(possibleTypes.Node).toEqual(['Backup', 'FileSystem', 'Volume']);
     expect(possibleTypes.ErrorResult).toContain('BackupNotFound');
     expect(Object.keys(possibleTypes)).toEqual(
       expect.arrayContaining([

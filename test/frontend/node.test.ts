@@ -1,3 +1,6 @@
+import { DEMO } from '../../src/emulator';
+import { resourceArnOf } from '../../src/gateway/fsx/resource-arn';
+import { parseNodeId } from '../../src/gateway/node/node-id';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 
 /** Global object identification: Node.id is the resource ARN, and Query.node(id) finds any Node again. */
@@ -23,6 +26,11 @@ describe('Node and Query.node', () => {
         }
         ... on FileSystem {
           fileSystemId
+          region
+        }
+        ... on Volume {
+          volumeId
+          volumeFileSystemId: fileSystemId
           region
         }
       }
@@ -84,5 +92,73 @@ describe('Node and Query.node', () => {
       const { body } = await t.gql(NODE, { id });
       expect({ id, body }).toEqual({ id, body: { data: { node: null } } });
     }
+  });
+
+  const VOLUME_IDS = /* GraphQL */ `
+    query ($v: String!) {
+      volume(volumeId: $v) {
+        ... on Volume {
+          id
+          resourceARN
+          volumeId
+          fileSystemId
+        }
+      }
+      backup(backupId: "${DEMO.backups.ontapVolume}") {
+        ... on Backup {
+          volume {
+            id
+            resourceARN
+          }
+        }
+      }
+    }
+  `;
+
+  test('Volume is a Node: id is its ARN (volume/<file system id>/<volume id>), on a volume and on the snapshot a volume backup carries', async () => {
+    const { body } = await t.gql(VOLUME_IDS, { v: DEMO.volumes.ontap });
+    expect(body.errors).toBeUndefined();
+    const { volume, backup } = body.data;
+    expect(volume.id).toBe(volume.resourceARN);
+    expect(volume.id).toMatch(new RegExp(`^arn:aws:fsx:[a-z0-9-]+:\\d{12}:volume/${DEMO.fileSystems.ontap}/${DEMO.volumes.ontap}$`));
+    expect(backup.volume.id).toBe(backup.volume.resourceARN);
+    expect(backup.volume.id).toBe(volume.id);
+  });
+
+  test('node(id) returns a volume through one DescribeVolumes; a volume id with another file system, or one path segment, is null', async () => {
+    const { body } = await t.gql(VOLUME_IDS, { v: DEMO.volumes.ontap });
+    const id: string = body.data.volume.id;
+    t.emulator.calls.clear();
+    const found = await t.gql(NODE, { id });
+    expect(found.body).toEqual({
+      data: {
+        node: {
+          __typename: 'Volume',
+          id,
+          volumeId: DEMO.volumes.ontap,
+          volumeFileSystemId: DEMO.fileSystems.ontap,
+          region: t.emulator.region,
+        },
+      },
+    });
+    expect(t.calls('DescribeVolumes')).toBe(1);
+    expect(t.calls()).toBe(1);
+    for (const other of [
+      id.replace(DEMO.fileSystems.ontap, DEMO.fileSystems.openzfs),
+      id.replace(`/${DEMO.fileSystems.ontap}/`, '/'),
+      id.replace(DEMO.volumes.ontap, 'fsvol-0000000000000dead'),
+      `${id}/extra`,
+    ]) {
+      expect({ other, body: (await t.gql(NODE, { id: other })).body }).toEqual({ other, body: { data: { node: null } } });
+    }
+  });
+
+  test('without a ResourceARN from the endpoint, a volume id is made like FSx makes it, and parses back', () => {
+    const volume = { region: 'us-east-1', fileSystemId: 'fs-0123456789abcdef0', volumeId: 'fsvol-0123456789abcdef0' };
+    const id = resourceArnOf('Volume', volume);
+    expect(id).toBe('arn:aws:fsx:us-east-1::volume/fs-0123456789abcdef0/fsvol-0123456789abcdef0');
+    expect(parseNodeId(id)).toEqual({ type: 'Volume', region: 'us-east-1', resourceId: 'fsvol-0123456789abcdef0' });
+    expect(parseNodeId('arn:aws:fsx:us-east-1:123456789012:volume/fsvol-0123456789abcdef0')).toBeNull();
+    expect(parseNodeId('arn:aws:fsx:us-east-1:123456789012:backup/fs-0123456789abcdef0/backup-0123456789abcdef0')).toBeNull();
   });
 });

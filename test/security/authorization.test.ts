@@ -183,15 +183,16 @@ describe('a principal limited to some file systems', () => {
   test('federation entity lookups of hidden resources resolve to null', async () => {
     const res = await as(
       'windowsTeam',
-      `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on FileSystem { fileSystemId } ... on Backup { backupId } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on FileSystem { fileSystemId } ... on Backup { backupId } ... on Volume { volumeId } } }`,
       {
         r: [
           { __typename: 'FileSystem', fileSystemId: hiddenFs },
           { __typename: 'Backup', backupId: hiddenBackup },
+          { __typename: 'Volume', volumeId: DEMO.volumes.ontap },
           { __typename: 'FileSystem', fileSystemId: DEMO.fileSystems.windows },
         ],
       },
     );
-    expect(res.data._entities).toEqual([null, null, { __typename: 'FileSystem', fileSystemId: DEMO.fileSystems.windows }]);
+    expect(res.data._entities).toEqual([null, null, null, { __typename: 'FileSystem', fileSystemId: DEMO.fileSystems.windows }]);
   });
 });

@@ -9,6 +9,8 @@ import {
   DELETE_BACKUP_ERRORS,
   RESTORE_BACKUP_ERRORS,
   RESTORE_VOLUME_ERRORS,
+  TAG_BACKUP_ERRORS,
+  UNTAG_BACKUP_ERRORS,
   UPDATE_BACKUP_SETTINGS_ERRORS,
   VOLUME_ERRORS,
 } from '../../src/gateway/results/unions';
@@ -58,6 +60,8 @@ afterAll(async () => {
 });
 
 const NOT_FOUND: string[] = ['BackupNotFound', 'FileSystemNotFound', 'VolumeNotFound', 'StorageVirtualMachineNotFound'];
+/** The tag calls' ResourceNotFound, on a backup's ARN (the subject typeOf gives), is that backup's BackupNotFound. */
+const RESOURCE_NOT_FOUND_OF_BACKUP: Record<string, string> = { ResourceNotFound: 'BackupNotFound' };
 
 /** What mapFsxError makes of the answer to `code`, for a field whose union holds `allowed`. */
 const typeOf = async (code: ModelErrorCode, allowed: ReadonlySet<unknown>) => {
@@ -74,18 +78,29 @@ describe.each([
   ['CreateVolumeFromBackup', RESTORE_VOLUME_ERRORS],
   ['UpdateFileSystem', UPDATE_BACKUP_SETTINGS_ERRORS],
   ['DescribeVolumes', VOLUME_ERRORS],
+  ['TagResource', TAG_BACKUP_ERRORS],
+  ['UntagResource', UNTAG_BACKUP_ERRORS],
 ] as const)('%s: every error the model lists', (operation, allowed) => {
   test.each(MODEL_OPERATION_ERRORS[operation].map((code) => [code]))(
     '%s becomes its own typed result (or FsxServiceError with the code)',
     async (code) => {
       const result = await typeOf(code, allowed);
       const name = result.constructor.name;
+      const expected = RESOURCE_NOT_FOUND_OF_BACKUP[code] ?? code;
       if (name === 'FsxServiceError') expect(result).toMatchObject({ code });
-      else expect(name).toBe(code);
+      else expect(name).toBe(expected);
       // Not-found answers carry no request id: a resource hidden from the caller must look exactly like a missing one.
-      expect(result.requestId).toBe(NOT_FOUND.includes(code) ? null : 'req-1');
+      expect(result.requestId).toBe(NOT_FOUND.includes(expected) ? null : 'req-1');
     },
   );
+});
+
+test('ResourceNotFound (the tag calls) names the resource the caller gave: BackupNotFound for a backup', async () => {
+  expect(await typeOf('ResourceNotFound', TAG_BACKUP_ERRORS)).toMatchObject({ backupId: 'backup-0123456789abcdef0', requestId: null });
+  expect(await typeOf('ServiceLimitExceeded', TAG_BACKUP_ERRORS)).toMatchObject({
+    limit: 'TOTAL_IN_PROGRESS_COPY_BACKUPS',
+    retryable: false,
+  });
 });
 
 test('the members FSx models become the result fields', async () => {

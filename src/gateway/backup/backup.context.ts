@@ -4,6 +4,9 @@ import type { BackupService } from './backup.service';
 /** What the backup resolvers need of the request context. */
 export interface BackupContext {
   backups: InRegion<
-    Pick<BackupService, 'region' | 'create' | 'delete' | 'copy' | 'restore' | 'restoreVolume' | 'get' | 'list' | 'reference'>
+    Pick<
+      BackupService,
+      'region' | 'create' | 'delete' | 'copy' | 'restore' | 'restoreVolume' | 'tag' | 'untag' | 'get' | 'list' | 'reference'
+    >
   >;
 }

@@ -10,6 +10,8 @@ import {
   DeleteBackupResult,
   RestoreBackupResult,
   RestoreVolumeResult,
+  TagBackupResult,
+  UntagBackupResult,
 } from '../results/unions';
 import { Backup } from '../fsx/shapes.generated';
 import { BackupArgs, BackupsArgs } from './backup.args';
@@ -19,6 +21,7 @@ import { CreateBackupInput } from './create-backup.input';
 import { DeleteBackupInput } from './delete-backup.input';
 import { RestoreBackupInput } from './restore-backup.input';
 import { RestoreVolumeInput } from './restore-volume.input';
+import { TagBackupInput, UntagBackupInput } from './tag-backup.input';
 
 @Resolver(() => Backup)
 export class BackupResolver {
@@ -74,6 +77,26 @@ export class BackupResolver {
   })
   restoreVolume(@Arg('input', () => RestoreVolumeInput) input: RestoreVolumeInput, @Ctx() ctx: BackupContext) {
     return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.restoreVolume(input));
+  }
+
+  @Authorized(SCOPES.write)
+  @Mutation(() => TagBackupResult, {
+    description:
+      "Adds tags to a backup, or changes the values of keys it has (FSx TagResource on the backup's ARN). A backup holds at most 50 tags (ServiceLimitExceeded TOTAL_USER_TAGS). Idempotent. Needs backups:write.",
+    complexity: 10,
+  })
+  tagBackup(@Arg('input', () => TagBackupInput) input: TagBackupInput, @Ctx() ctx: BackupContext) {
+    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.tag(input));
+  }
+
+  @Authorized(SCOPES.write)
+  @Mutation(() => UntagBackupResult, {
+    description:
+      "Removes tags from a backup by key (FSx UntagResource on the backup's ARN); keys it does not have are ignored. Idempotent. Needs backups:write.",
+    complexity: 10,
+  })
+  untagBackup(@Arg('input', () => UntagBackupInput) input: UntagBackupInput, @Ctx() ctx: BackupContext) {
+    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.untag(input));
   }
 
   @Authorized(SCOPES.read)

@@ -9,6 +9,8 @@ import {
   DescribeBackupsCommand,
   type FSxClient,
   type Filter,
+  TagResourceCommand,
+  UntagResourceCommand,
   paginateDescribeBackups,
 } from '@aws-sdk/client-fsx';
 import { FSX, conforms } from '../../fsx-model';
@@ -17,12 +19,13 @@ import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
 import { hasBackupId, hasFileSystemId, hasVolumeId, toBackup, toBackups, toFileSystem, toVolume } from '../fsx/to-graphql';
 import type { BackupLifecycle } from '../fsx/enums.generated';
-import type { Backup } from '../fsx/shapes.generated';
+import type { Backup, Tag } from '../fsx/shapes.generated';
+import { resourceArnOf } from '../fsx/resource-arn';
 import type { CursorCodec } from '../pagination/cursor';
 import { BackupConnection } from '../pagination/connection.types';
 import { offsetPage, tokenPage } from '../pagination/pages';
 import { type Principal, canSee } from '../auth/principal';
-import type { ErrorResult } from '../results/error-result';
+import type { ErrorResult, ResultType } from '../results/error-result';
 import { FsxServiceError, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound, storageVirtualMachineNotFound, volumeNotFound } from '../results/not-found';
 import {
@@ -38,6 +41,10 @@ import {
   RESTORE_VOLUME_ERRORS,
   RestoreBackupSuccess,
   RestoreVolumeSuccess,
+  TAG_BACKUP_ERRORS,
+  TagBackupSuccess,
+  UNTAG_BACKUP_ERRORS,
+  UntagBackupSuccess,
 } from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
@@ -49,6 +56,7 @@ import type { CopyBackupInput } from './copy-backup.input';
 import type { DeleteBackupInput } from './delete-backup.input';
 import type { RestoreBackupInput } from './restore-backup.input';
 import type { RestoreVolumeInput } from './restore-volume.input';
+import type { TagBackupInput, UntagBackupInput } from './tag-backup.input';
 import { toCopyBackupRequest, toFsxTags, toRestoreRequest, toRestoreVolumeRequest } from './to-fsx-requests';
 
 /**
@@ -191,6 +199,62 @@ export class BackupService {
     } catch (error) {
       return mapFsxError(error, { backupId: input.backupId, storageVirtualMachineId }, RESTORE_VOLUME_ERRORS);
     }
+  }
+
+  /**
+   * FSx TagResource on the backup's ARN, which the gateway reads from the backup itself (one
+   * DescribeBackups, batched with the request's other lookups): a backup hidden from the caller is
+   * BackupNotFound before FSx hears of it, exactly like a missing one. Idempotent by nature.
+   */
+  async tag(input: TagBackupInput): Promise<TagBackupSuccess | ErrorResult> {
+    return this.changeTags(input.backupId, TAG_BACKUP_ERRORS, async (backup, ResourceARN) => {
+      await this.fsx.send(new TagResourceCommand({ ResourceARN, Tags: toFsxTags(input.tags) }));
+      const tags = new Map((backup.tags ?? []).map((t) => [t.key, t.value]));
+      for (const t of input.tags) tags.set(t.key, t.value);
+      return result(TagBackupSuccess, {
+        backup: this.withTags(
+          backup,
+          [...tags].map(([key, value]) => ({ key, value })),
+        ),
+      });
+    });
+  }
+
+  /** FSx UntagResource on the backup's ARN, found as for tag(). Keys the backup does not have are ignored, as FSx does. */
+  async untag(input: UntagBackupInput): Promise<UntagBackupSuccess | ErrorResult> {
+    return this.changeTags(input.backupId, UNTAG_BACKUP_ERRORS, async (backup, ResourceARN) => {
+      await this.fsx.send(new UntagResourceCommand({ ResourceARN, TagKeys: input.tagKeys }));
+      const removed = new Set(input.tagKeys);
+      return result(UntagBackupSuccess, {
+        backup: this.withTags(
+          backup,
+          (backup.tags ?? []).filter((t) => !removed.has(t.key)),
+        ),
+      });
+    });
+  }
+
+  /** A tag change on a backup the caller may see: its ARN, the change, FSx errors through the one table. */
+  private async changeTags<R>(
+    backupId: string,
+    allowed: ReadonlySet<ResultType>,
+    change: (backup: Backup, arn: string) => Promise<R>,
+  ): Promise<R | ErrorResult> {
+    try {
+      const backup = await this.visible(backupId);
+      if (!backup) return backupNotFound(backupId);
+      return await change(backup, resourceArnOf('Backup', backup));
+    } catch (error) {
+      return mapFsxError(error, { backupId }, allowed);
+    }
+  }
+
+  /**
+   * The backup with the tags FSx now holds (FSx's tag calls answer nothing: the tags read just before,
+   * with the change applied as FSx applies it), also for later lookups of this request.
+   */
+  private withTags(backup: Backup, tags: Tag[]): Backup {
+    return this.byId.replace(Object.assign(Object.create(Object.getPrototypeOf(backup) as object) as Backup, backup, { tags }));
   }
 
   async get(backupId: string): Promise<Backup | ErrorResult> {

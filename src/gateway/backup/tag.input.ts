@@ -15,6 +15,13 @@ export class TagInput {
   value!: string;
 }
 
+/** A required list of 1–50 tags with unique keys, each checked against the model (tagBackup). */
+export const RequiredTagsField = (description: string): PropertyDecorator =>
+  compose(
+    Field(() => [TagInput], { description }),
+    IsTags(),
+  );
+
 /** An optional list of 1–50 tags with unique keys, each checked against the model. */
 export const TagsField = (description = '1–50 tags with unique keys.'): PropertyDecorator =>
   compose(

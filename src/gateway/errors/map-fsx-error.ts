@@ -43,6 +43,8 @@ const FSX_ERRORS: readonly Entry[] = [
   on(fsx.FileSystemNotFound, (e, s) => fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID))),
   on(fsx.BackupNotFound, (e, s) => backupNotFound(s.backupId ?? idIn(e.message, BACKUP_ID))),
   on(fsx.VolumeNotFound, (e, s) => volumeNotFound(s.volumeId ?? idIn(e.message, VOLUME_ID))),
+  // TagResource/UntagResource: the resource of the ARN is gone; the caller named the backup (or file system, volume).
+  on(fsx.ResourceNotFound, (e, s) => resourceNotFound(s, e.ResourceARN ?? e.message)),
   on(fsx.StorageVirtualMachineNotFound, (e, s) =>
     storageVirtualMachineNotFound(s.storageVirtualMachineId ?? idIn(e.message, STORAGE_VIRTUAL_MACHINE_ID)),
   ),
@@ -83,14 +85,17 @@ const FSX_ERRORS: readonly Entry[] = [
   on(fsx.InvalidPerUnitStorageThroughput, (_e, _s, base) => result(results.InvalidPerUnitStorageThroughput, { ...base, retryable: false })),
 ];
 
+/** The not-found result of the resource the caller named (else the file system the text names). */
+const resourceNotFound = (s: ErrorSubject, text: string): ErrorResult =>
+  s.backupId
+    ? backupNotFound(s.backupId)
+    : s.volumeId
+      ? volumeNotFound(s.volumeId)
+      : fileSystemNotFound(s.fileSystemId ?? idIn(text, FILE_SYSTEM_ID));
+
 /** Codes FSx does not model, which compatible endpoints answer: moto (and older LocalStack) say ResourceNotFoundException. */
 const FOREIGN_ERRORS: Record<string, Build<fsx.FSxServiceException>> = {
-  ResourceNotFoundException: (e, s) =>
-    s.backupId
-      ? backupNotFound(s.backupId)
-      : s.volumeId
-        ? volumeNotFound(s.volumeId)
-        : fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID)),
+  ResourceNotFoundException: (e, s) => resourceNotFound(s, e.message),
 };
 
 /** Error names that mean FSx was never heard from: timeouts, refused or reset connections. */

@@ -7,11 +7,13 @@ import { createResolversMap } from 'type-graphql';
 import type { BackupService } from '../backup/backup.service';
 import type { FileSystemService } from '../file-system/file-system.service';
 import type { InRegion } from '../fsx/fsx-regions';
+import type { VolumeService } from '../volume/volume.service';
 
 /** What entity lookups need of the request context. */
 export interface EntityContext {
   backups: InRegion<Pick<BackupService, 'reference'>>;
   fileSystems: InRegion<Pick<FileSystemService, 'reference'>>;
+  volumes: InRegion<Pick<VolumeService, 'reference'>>;
 }
 
 /** The first region (default first) that knows the entity: keys carry no region, ids are unique across regions. */
@@ -28,7 +30,7 @@ export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.d
 
 /**
  * Entity lookups for the router (`_entities`): through the same per-request DataLoaders as
- * `backup(backupId)` and `fileSystem(fileSystemId)`, so 50 representations cost one FSx call per region tried; an
+ * `backup(backupId)`, `fileSystem(fileSystemId)` and `volume(volumeId)`, so 50 representations cost one FSx call per region tried; an
  * unknown (or malformed) key resolves to null for that entity only.
  */
 const referenceResolvers = {
@@ -37,6 +39,9 @@ const referenceResolvers = {
   },
   FileSystem: {
     __resolveReference: (ref: { fileSystemId: string }, ctx: EntityContext) => firstFound(ctx.fileSystems.all(), ref.fileSystemId),
+  },
+  Volume: {
+    __resolveReference: (ref: { volumeId: string }, ctx: EntityContext) => firstFound(ctx.volumes.all(), ref.volumeId),
   },
 };
 

@@ -50,6 +50,13 @@ export class ByIdLoader<T> {
     for (const item of items) this.loader.prime(this.idOf(item), item);
     return items;
   }
+
+  /** A resource this request changed (e.g. its tags): later lookups of the same request see the change, without a call. */
+  replace(item: T): T {
+    const id = this.idOf(item);
+    this.loader.clear(id).prime(id, item);
+    return item;
+  }
 }
 
 /** BackupNotFound → backup, FileSystemNotFound → fileSystem. */

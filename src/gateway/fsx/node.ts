@@ -13,7 +13,8 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 })
 export abstract class Node {
   @Field(() => ID, {
-    description: 'The resource ARN (arn:aws:fsx:<region>:<account>:<resource>/<id>): stable, unique across regions and accounts.',
+    description:
+      'The resource ARN (arn:aws:fsx:<region>:<account>:<resource>/<id>; a volume: volume/<file system id>/<volume id>): stable, unique across regions and accounts.',
   })
   id!: string;
 }

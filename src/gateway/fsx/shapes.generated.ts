@@ -331,7 +331,8 @@ export class AdministrativeActionFailureDetails {
   message?: string | null;
 }
 
-@ObjectType('Volume', { simpleResolvers: true, description: "Describes an Amazon FSx volume." })
+@Directive('@key(fields: "volumeId")')
+@ObjectType('Volume', { implements: Node, simpleResolvers: true, description: "Describes an Amazon FSx volume." })
 export class Volume {
   @Field(() => DateTime, { nullable: true })
   creationTime?: Date | null;
@@ -657,8 +658,12 @@ export class ActiveDirectoryBackupAttributes {
   resourceARN?: string | null;
 }
 
-/** The types that implement Node: their ARN resource type (arn:...:fsx:region:account:<resource>/...) and id field. */
+/**
+ * The types that implement Node: their ARN resource type (arn:...:fsx:region:account:<resource>/<path>), id field,
+ * and the fields whose values make the ARN's resource path (the id last), e.g. volume/<fileSystemId>/<volumeId>.
+ */
 export const NODE_TYPES = {
-  Backup: { resource: 'backup', idField: 'backupId' },
-  FileSystem: { resource: 'file-system', idField: 'fileSystemId' },
+  Backup: { resource: 'backup', idField: 'backupId', arnPath: ['backupId'] },
+  FileSystem: { resource: 'file-system', idField: 'fileSystemId', arnPath: ['fileSystemId'] },
+  Volume: { resource: 'volume', idField: 'volumeId', arnPath: ['fileSystemId', 'volumeId'] },
 } as const;

@@ -10,6 +10,7 @@ import { type NodeSource, type NodeTypeName, nodeIdOf, parseNodeId } from './nod
 const LOOKUPS: Record<NodeTypeName, (ctx: NodeContext, region: string, resourceId: string) => Promise<NodeSource | null> | null> = {
   Backup: (ctx, region, id) => ctx.backups.in(region)?.reference(id) ?? null,
   FileSystem: (ctx, region, id) => ctx.fileSystems.in(region)?.reference(id) ?? null,
+  Volume: (ctx, region, id) => ctx.volumes.in(region)?.reference(id) ?? null,
 };
 
 @Resolver(() => Node)
@@ -23,7 +24,7 @@ export class NodeResolver {
   @Authorized(SCOPES.read)
   @Query(() => Node, {
     nullable: true,
-    description: `Any object by its global id (the resource ARN, as in its id field): ${Object.keys(NODE_TYPES).join(', ')}. Through the same batched lookups as backup() and fileSystem(). Null when the id is malformed, names a region the gateway does not serve, or the resource is unknown or hidden from the caller. Needs backups:read.`,
+    description: `Any object by its global id (the resource ARN, as in its id field): ${Object.keys(NODE_TYPES).join(', ')}. Through the same batched lookups as backup(), fileSystem() and volume(). Null when the id is malformed, names a region the gateway does not serve, or the resource is unknown or hidden from the caller. Needs backups:read.`,
   })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: NodeContext): Promise<NodeSource | null> {
     const parsed = parseNodeId(id);

@@ -89,6 +89,23 @@ export class UpdateBackupSettingsSuccess {
   fileSystem!: FileSystem;
 }
 
+@ObjectType('TagBackupSuccess', { simpleResolvers: true })
+export class TagBackupSuccess {
+  @Field(() => Backup, {
+    description:
+      'The backup with its tags after the change: the tags the gateway read just before, with the new ones laid over them (as FSx does).',
+  })
+  backup!: Backup;
+}
+
+@ObjectType('UntagBackupSuccess', { simpleResolvers: true })
+export class UntagBackupSuccess {
+  @Field(() => Backup, {
+    description: 'The backup with its tags after the change: the tags the gateway read just before, without these keys.',
+  })
+  backup!: Backup;
+}
+
 /** Errors that can reach every field: the gateway's own refusal, FSx failing, and codes we do not know. */
 const ALWAYS = [InvalidInput, InternalServerError, FsxServiceError] as const;
 
@@ -162,6 +179,11 @@ const UPDATE_BACKUP_SETTINGS = [
   Forbidden,
   ...ALWAYS,
 ] as const;
+// TagResource and UntagResource: FSx's ResourceNotFound on the backup's ARN is BackupNotFound (the
+// gateway only sends ARNs of backups FSx has just described); ServiceLimitExceeded (TOTAL_USER_TAGS)
+// is not in TagResource's model list, but it is FSx's documented 50-tag limit.
+const TAG_BACKUP = [BackupNotFound, ServiceLimitExceeded, BadRequest, Forbidden, ...ALWAYS] as const;
+const UNTAG_BACKUP = [BackupNotFound, BadRequest, Forbidden, ...ALWAYS] as const;
 const BACKUP = [BackupNotFound, BadRequest, ...ALWAYS] as const;
 const BACKUPS = [BadRequest, FileSystemNotFound, VolumeNotFound, ...ALWAYS] as const;
 const VOLUME = [VolumeNotFound, BadRequest, ...ALWAYS] as const;
@@ -175,6 +197,8 @@ export const COPY_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(COPY_BACKUP);
 export const RESTORE_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(RESTORE_BACKUP);
 export const RESTORE_VOLUME_ERRORS: ReadonlySet<ResultType> = new Set(RESTORE_VOLUME);
 export const UPDATE_BACKUP_SETTINGS_ERRORS: ReadonlySet<ResultType> = new Set(UPDATE_BACKUP_SETTINGS);
+export const TAG_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(TAG_BACKUP);
+export const UNTAG_BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(UNTAG_BACKUP);
 export const BACKUP_ERRORS: ReadonlySet<ResultType> = new Set(BACKUP);
 export const BACKUPS_ERRORS: ReadonlySet<ResultType> = new Set(BACKUPS);
 export const FILE_SYSTEM_ERRORS: ReadonlySet<ResultType> = new Set(FILE_SYSTEM);
@@ -211,6 +235,16 @@ export const UpdateBackupSettingsResult = createUnionType({
   name: 'UpdateBackupSettingsResult',
   description: 'UpdateBackupSettingsSuccess, or why FSx or the gateway refused. Sending the same settings again is harmless.',
   types: () => [UpdateBackupSettingsSuccess, ...UPDATE_BACKUP_SETTINGS] as const,
+});
+export const TagBackupResult = createUnionType({
+  name: 'TagBackupResult',
+  description: 'TagBackupSuccess, or why FSx or the gateway refused. Sending the same tags again is harmless.',
+  types: () => [TagBackupSuccess, ...TAG_BACKUP] as const,
+});
+export const UntagBackupResult = createUnionType({
+  name: 'UntagBackupResult',
+  description: 'UntagBackupSuccess, or why FSx or the gateway refused. Removing the same keys again is harmless.',
+  types: () => [UntagBackupSuccess, ...UNTAG_BACKUP] as const,
 });
 export const BackupResult = createUnionType({ name: 'BackupResult', types: () => [Backup, ...BACKUP] as const });
 export const BackupsResult = createUnionType({ name: 'BackupsResult', types: () => [BackupConnection, ...BACKUPS] as const });

@@ -41,16 +41,19 @@ export const IsVolumeId = (options?: Options) =>
 export const IsClientRequestToken = () => FsxString(FSX.ClientRequestToken, 'may contain only the characters [A-za-z0-9_.-]');
 export const IsTagValue = () => FsxString(FSX.TagValue, 'may contain only letters, numbers, spaces and _ . : / = + - @');
 
-/** A tag key of the model that is not in the `aws:` namespace AWS reserves (a rule the model does not encode). */
-export function IsTagKey(): PropertyDecorator {
-  const shape = FsxString(FSX.TagKey, 'may contain only letters, numbers, spaces and _ . : / = + - @');
+/**
+ * A tag key of the model that is not in the `aws:` namespace AWS reserves (a rule the model does not
+ * encode); with `each`, every key of a list (untagBackup's tagKeys).
+ */
+export function IsTagKey(options: Options = {}): PropertyDecorator {
+  const shape = FsxString(FSX.TagKey, 'may contain only letters, numbers, spaces and _ . : / = + - @', options);
   return (target, property) => {
     shape(target, property);
     registerDecorator({
       name: 'notReservedTagKey',
       target: target.constructor,
       propertyName: property as string,
-      options: { message: 'tag keys starting with "aws:" are reserved by AWS' },
+      options: { ...options, message: 'tag keys starting with "aws:" are reserved by AWS' },
       validator: { validate: (value: unknown) => typeof value !== 'string' || !RESERVED_TAG_KEY_PREFIX.test(value) },
     });
   };
