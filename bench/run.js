@@ -404,12 +404,35 @@ async function batching() {
       (cc, t) => t === 2 && cc.DescribeBackups === 2,
       '2 DescribeBackups (one per region)',
     );
+    // f: each file system's volumes (FileSystem.volumes): one DescribeVolumes filter of ≤ 20 file systems
+    // per page of volumes, never one call per file system. Each OpenZFS file system has its root volume;
+    // Windows and Lustre have none.
+    const f = await measure(
+      'f 20 fileSystems × volumes(first: 5)',
+      Q.fileSystemsWithVolumes(20),
+      (data) => {
+        const edges = data.fileSystems.edges;
+        check(edges.length === 20, `batching f: ${edges.length} file systems`);
+        for (const { node } of edges) {
+          const conn = node.volumes;
+          const expected = node.fileSystemType === 'OPENZFS' ? 1 : 0;
+          check(
+            conn.__typename === 'VolumeConnection' &&
+              conn.edges.length === expected &&
+              conn.edges.every((v) => v.node.fileSystemId === node.fileSystemId),
+            `batching f: ${node.fileSystemId} (${node.fileSystemType}) volumes ${JSON.stringify(conn).slice(0, 200)}`,
+          );
+        }
+      },
+      (cc, t) => t === 2 && cc.DescribeFileSystems === 1 && cc.DescribeVolumes === 1,
+      '1 DescribeFileSystems + 1 DescribeVolumes (20 ids, one page)',
+    );
     rows.push({
       scenario: '4 Batching (FSx calls per operation)',
       a: '',
-      b: `a ${a} · b ${b} · c ${c} · d ${dRows.join(' ')} · e ${e}`,
+      b: `a ${a} · b ${b} · c ${c} · d ${dRows.join(' ')} · e ${e} · f ${f}`,
       ratio: '',
-      goal: 'a 1 · b 3 · c ≤2 · d pages · e 2',
+      goal: 'a 1 · b 3 · c ≤2 · d pages · e 2 · f 2',
       status: 'met',
     });
     return { fileSystems: FS, backupsPerFileSystem: PER_FS, operations: out, goal: { met: true } };

@@ -48,4 +48,18 @@ const fileSystemsWithBackups = (n) => `query FsBackups {
   }
 }`;
 
-module.exports = { READ_50, CREATE_BACKUP, backupsById, LIST_100_WITH_FS, LIST_5_WITH_FS, fileSystemsWithBackups };
+const fileSystemsWithVolumes = (n) => `query FsVolumes {
+  fileSystems(first: ${n}) {
+    __typename
+    ... on FileSystemConnection {
+      edges { node { fileSystemId fileSystemType volumes(first: 5) {
+        __typename
+        ... on VolumeConnection { edges { node { volumeId fileSystemId } } pageInfo { hasNextPage } }
+        ... on ErrorResult { message }
+      } } }
+    }
+    ... on ErrorResult { message }
+  }
+}`;
+
+module.exports = { READ_50, CREATE_BACKUP, backupsById, LIST_100_WITH_FS, LIST_5_WITH_FS, fileSystemsWithBackups, fileSystemsWithVolumes };

@@ -344,6 +344,44 @@ describe('volumes (demo estate, full access)', () => {
     expect(backedUp.body.data.createBackup.backup.volume.volumeId).toBe(volume.volumeId);
   });
 
+  test('an ONTAP volume backed up through the graph, then restored from that backup to a new volume in the SVM', async () => {
+    const created = (await t.gql(VOLUME_BACKUP, { input: { volumeId: DEMO.volumes.ontap, tags: [{ key: 'Name', value: 'vol1-now' }] } }))
+      .body.data.createBackup;
+    expect(created.__typename).toBe('CreateBackupSuccess');
+    const { backupId } = created.backup;
+    const status = await t.gql(`{ backup(backupId: "${backupId}") { ... on Backup { lifecycle resourceType volume { volumeId } } } }`);
+    expect(status.body.data.backup).toEqual({ lifecycle: 'AVAILABLE', resourceType: 'VOLUME', volume: { volumeId: DEMO.volumes.ontap } });
+    t.emulator.calls.clear();
+    const input = restoreInput({
+      backupId,
+      name: 'vol1_from_graph',
+      ontapConfiguration: { storageVirtualMachineId: SVM, junctionPath: '/vol1_from_graph' },
+    });
+    const restored = (await t.gql(RESTORE_VOLUME, { input })).body.data.restoreVolume;
+    expect(restored).toMatchObject({
+      __typename: 'RestoreVolumeSuccess',
+      volume: {
+        name: 'vol1_from_graph',
+        fileSystemId: DEMO.fileSystems.ontap,
+        volumeType: 'ONTAP',
+        ontapConfiguration: { storageVirtualMachineId: SVM, junctionPath: '/vol1_from_graph' },
+      },
+    });
+    expect(restored.volume.volumeId).not.toBe(DEMO.volumes.ontap);
+    expect(t.emulator.calls.filter((c) => c.operation === 'CreateVolumeFromBackup').map((c) => c.input)).toEqual([
+      expect.objectContaining({ BackupId: backupId, Name: 'vol1_from_graph' }),
+    ]);
+    expect(t.calls()).toBe(1);
+    // The new volume is there through the graph, CREATING until CREATED on the emulator's clock (duration 0: at once).
+    const found = (await t.gql(VOLUME, { volumeId: restored.volume.volumeId })).body.data.volume;
+    expect(found).toMatchObject({
+      __typename: 'Volume',
+      name: 'vol1_from_graph',
+      fileSystemId: DEMO.fileSystems.ontap,
+      lifecycle: 'CREATED',
+    });
+  });
+
   test('restoreVolume: the model error list as typed results', async () => {
     const restore = async (input: Record<string, unknown>) => (await t.gql(RESTORE_VOLUME, { input })).body.data.restoreVolume;
     expect(await restore(restoreInput({ ontapConfiguration: undefined }))).toMatchObject({
@@ -437,6 +475,17 @@ describe('FileSystem.volumes is batched', () => {
     const filters = t.emulator.calls.filter((c) => c.operation === 'DescribeVolumes').map((c) => (c.input as any).Filters);
     expect(filters.map((f: any) => f[0].Values.length).sort()).toEqual([20, 5]);
     expect(new Set(filters.flatMap((f: any) => f[0].Values))).toEqual(new Set(fileSystems));
+  });
+
+  test('20 file systems with volumes(first: 5): exactly one DescribeVolumes (one filter of 20 ids), never one per file system', async () => {
+    const res = await t.gql(`{ fileSystems(first: 20) { ... on FileSystemConnection { edges { node { fileSystemId
+      volumes(first: 5) { ... on VolumeConnection { edges { node { fileSystemId } } } } } } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const nodes = res.body.data.fileSystems.edges.map((e: any) => e.node);
+    expect(nodes).toHaveLength(20);
+    for (const node of nodes) expect(node.volumes.edges).toEqual([{ node: { fileSystemId: node.fileSystemId } }]);
+    expect(t.calls('DescribeVolumes')).toBe(1);
+    expect(t.calls()).toBe(2);
   });
 
   test('the volumes a listing returned answer volume(volumeId) lookups in the same operation without a call', async () => {
