@@ -28,6 +28,7 @@ const GATEWAY_ROOMS = [
   'federation/',
   'node/',
   'live/',
+  'rate-limit/',
   'context.ts',
   'schema.ts',
   'plugins/',

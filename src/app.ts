@@ -5,7 +5,9 @@ import { FsxRegions } from './gateway/fsx/fsx-regions';
 import { type DependencyProbe, probeFsx } from './gateway/http/readiness';
 import { type Logger, createLogger } from './gateway/logging';
 import { CursorCodec } from './gateway/pagination/cursor';
+import Redis from 'ioredis';
 import { LiveHub } from './gateway/live/live-hub';
+import { ClientBudget } from './gateway/limits/client-budget';
 import { connectRedisLive } from './gateway/live/redis-coordination';
 import { instrumentFsxClient } from './gateway/observability/fsx-metrics';
 import { GatewayMetrics } from './gateway/observability/metrics';
@@ -43,6 +45,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const metrics = config.metrics.port ? new GatewayMetrics() : undefined;
   if (metrics) for (const region of regions) instrumentFsxClient(fsx.client(region), region, metrics);
   const { live, readiness } = startLiveHub(config, fsx, logger);
+  const budget = startClientBudget(config, logger);
   let metricsServer: MetricsServer | undefined;
   try {
     const schemas = await buildGatewaySchemas();
@@ -60,6 +63,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       limits: config.limits,
       corsOrigins: config.corsOrigins,
       subscriptions: config.subscriptions,
+      clientBudget: budget?.budget,
       logger,
       metrics,
       readiness,
@@ -80,12 +84,14 @@ export async function startGateway(config: Config, logger: Logger = createLogger
         await emulator?.stop();
         fsx.destroy();
         metrics?.close();
+        budget?.close();
       })());
     return { url, emulator, fsx, live, server, metrics, metricsUrl: metricsServer?.url, stop };
   } catch (error) {
     await metricsServer?.close();
     metrics?.close();
     await live.stop();
+    budget?.close();
     fsx.destroy();
     await emulator?.stop();
     throw error;
@@ -123,4 +129,15 @@ function startLiveHub(config: Config, fsx: FsxRegions, logger: Logger): { live: 
     live: new LiveHub(fsx, { pollIntervalMs, logger, coordinator, bus }),
     readiness: [{ name: 'redis', required: false, probe: ping }],
   };
+}
+
+/** Client query-cost budgets (CLIENT_COST_PER_MINUTE): in this process, or one per client across replicas on Redis. */
+function startClientBudget(config: Config, logger: Logger): { budget: ClientBudget; close(): void } | undefined {
+  const pointsPerMinute = config.clientCostPerMinute;
+  if (!pointsPerMinute) return undefined;
+  const { redisUrl, redisKeyPrefix } = config.live;
+  // Fails fast while Redis is away: rate-limiter-flexible's in-memory insurance limiter stands in meanwhile.
+  const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 }) : undefined;
+  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'client budget: Redis connection error'));
+  return { budget: new ClientBudget({ pointsPerMinute, redis, keyPrefix: redisKeyPrefix }), close: () => redis?.disconnect() };
 }

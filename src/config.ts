@@ -41,6 +41,8 @@ export interface Config extends FsxClientOptions {
   /** Origins allowed to call from browsers: '*' (any; development only) or an explicit list (empty: none). */
   corsOrigins: '*' | string[];
   logLevel: LogLevel;
+  /** CLIENT_COST_PER_MINUTE (undefined: no client budgets). */
+  clientCostPerMinute?: number;
   live: LiveConfig;
   subscriptions: SubscriptionLimits;
   metrics: MetricsConfig;
@@ -163,6 +165,12 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
     description: 'Highest query cost allowed: each field costs 1, a connection costs `first` times its selection.',
   },
   {
+    name: 'CLIENT_COST_PER_MINUTE',
+    default: '(off)',
+    description:
+      'Query-cost points each client may spend per minute (cost as MAX_COST counts it; client = JWT subject, API key id, or address when AUTH_MODE=none). Over it: HTTP 429 with Retry-After, before any FSx call; shared by replicas with REDIS_URL.',
+  },
+  {
     name: 'MAX_BODY_BYTES',
     default: '1048576',
     description: 'Largest request body accepted (413 beyond); also the largest WebSocket message.',
@@ -275,6 +283,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxBodyBytes: read.int('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024) ?? DEFAULT_LIMITS.maxBodyBytes,
     },
     corsOrigins: corsOrigins(read, production),
+    clientCostPerMinute: read.int('CLIENT_COST_PER_MINUTE', 1, 1_000_000_000),
     live: {
       pollIntervalMs: read.int('SUBSCRIPTION_POLL_INTERVAL_MS', 50, 3_600_000) ?? 1000,
       redisUrl: redisUrl(read),

@@ -1055,6 +1055,12 @@ export type NodeQuery = {
     | null;
 };
 
+export type RateLimitQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RateLimitQuery = {
+  rateLimit: { __typename: 'RateLimit'; limit: number; cost: number; remaining: number; resetAt: string } | null;
+};
+
 export type BackupChangedSubscriptionVariables = Exact<{
   backupIds?: Array<string> | string | null | undefined;
   fileSystemIds?: Array<string> | string | null | undefined;
@@ -3572,6 +3578,34 @@ export const NodeDocument = {
     },
   ],
 } as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
+export const RateLimitDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RateLimit' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rateLimit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'limit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cost' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'remaining' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'resetAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RateLimitQuery, RateLimitQueryVariables>;
 export const BackupChangedDocument = {
   kind: 'Document',
   definitions: [

@@ -8,6 +8,7 @@ import { FileSystemService } from './file-system/file-system.service';
 import { type FsxRegions, Regional } from './fsx/fsx-regions';
 import type { LiveContext } from './live/live.context';
 import type { LiveHub } from './live/live-hub';
+import type { RateLimitContext } from './rate-limit/rate-limit.context';
 import type { NodeContext } from './node/node.context';
 import type { CursorCodec } from './pagination/cursor';
 import type { VolumeContext } from './volume/volume.context';
@@ -24,8 +25,11 @@ export interface GatewayDeps {
  * What lives for one GraphQL request: the caller, and services with fresh DataLoaders that see what
  * the caller may see. Each room declares the part it reads; this composes them.
  */
-export interface Context extends AuthContext, BackupContext, FileSystemContext, VolumeContext, EntityContext, LiveContext, NodeContext {
+export interface Context
+  extends AuthContext, BackupContext, FileSystemContext, VolumeContext, EntityContext, LiveContext, NodeContext, RateLimitContext {
   requestId: string;
+  /** The client's address, for the cost budget of unauthenticated callers. */
+  clientAddress?: string;
   /** Filled in once Apollo has resolved the operation, for the request log. */
   operationName?: string | null;
   backups: Regional<BackupService>;
@@ -33,11 +37,17 @@ export interface Context extends AuthContext, BackupContext, FileSystemContext, 
   volumes: Regional<VolumeService>;
 }
 
-export function createContext({ fsx, cursors, live }: GatewayDeps, principal: Principal = ANONYMOUS, requestId = ''): Context {
+export function createContext(
+  { fsx, cursors, live }: GatewayDeps,
+  principal: Principal = ANONYMOUS,
+  requestId = '',
+  clientAddress?: string,
+): Context {
   const volumes = new Regional(fsx, (region, client) => new VolumeService(client, region, cursors, principal));
   return {
     principal,
     requestId,
+    clientAddress,
     live,
     volumes,
     backups: new Regional(fsx, (region, client) => new BackupService(client, region, cursors, principal, volumes.in(region)!, live)),

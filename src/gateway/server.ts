@@ -16,6 +16,7 @@ import { routeRequests } from './http/router';
 import { warmUp } from './http/warm-up';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
+import { type ClientBudget, clientBudgetPlugin } from './limits/client-budget';
 import type { Logger } from './logging';
 import type { GatewayMetrics } from './observability/metrics';
 import { observeRootFields } from './observability/root-fields';
@@ -34,6 +35,8 @@ export interface GatewayServerOptions {
   authenticate?: Authenticate;
   limits?: Partial<LimitsConfig>;
   corsOrigins?: '*' | string[];
+  /** CLIENT_COST_PER_MINUTE: each client's query-cost budget (default: none). */
+  clientBudget?: ClientBudget;
   /** GraphQL over WebSocket (subscriptions); default: DEFAULT_SUBSCRIPTION_LIMITS. */
   subscriptions?: Partial<SubscriptionLimits>;
   logger?: Logger;
@@ -101,6 +104,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     requestLogPlugin(options.production, logger),
   ];
   if (costOf) plugins.push(queryCostPlugin(costOf, limits.maxCost));
+  // After the cost limit: an operation refused for its size is not charged.
+  if (costOf && options.clientBudget) plugins.push(clientBudgetPlugin(options.clientBudget, costOf));
   // Root fields: a span each when tracing is on, and with metrics, their typed results counted.
   observeRootFields(options.schema, options.metrics);
   if (options.metrics) {
@@ -131,7 +136,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       graphiql: options.graphiql,
       authenticate,
       maxBodyBytes: limits.maxBodyBytes,
-      createContext: (principal, requestId) => createContext(deps, principal, requestId),
+      createContext: (principal, requestId, clientAddress) => createContext(deps, principal, requestId, clientAddress),
     }),
     ready: (res) => answerReadiness(res, deps.fsx, options.readiness),
     graphiql: options.graphiql,

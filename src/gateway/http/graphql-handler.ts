@@ -14,7 +14,7 @@ export interface GraphQLHandlerOptions<C extends object> {
   graphiql: boolean;
   authenticate: Authenticate;
   maxBodyBytes: number;
-  createContext: (principal: Principal, requestId: string) => C;
+  createContext: (principal: Principal, requestId: string, clientAddress?: string) => C;
 }
 
 export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) => Promise<void>;
@@ -38,7 +38,7 @@ export function graphqlHandler<C extends object>(options: GraphQLHandlerOptions<
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => createContext(principal, requestId),
+      context: async () => createContext(principal, requestId, req.socket.remoteAddress),
     });
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
