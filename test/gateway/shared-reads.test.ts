@@ -75,7 +75,8 @@ describe('FSX_READ_CACHE_MS: answers kept a while, dropped by the gateway’s ow
   afterAll(() => cached.stop());
   beforeEach(() => cached.emulator.calls.clear());
 
-  const LIST = 'query($fs: String!) { backups(filter: { fileSystemIds: [$fs] }) { ... on BackupConnection { edges { node { backupId } } } } }';
+  const LIST =
+    'query($fs: String!) { backups(filter: { fileSystemIds: [$fs] }) { ... on BackupConnection { edges { node { backupId } } } } }';
   const CREATE =
     'mutation($fs: String!) { createBackup(input: { fileSystemId: $fs }) { ... on CreateBackupSuccess { backup { backupId } } } }';
   const DELETE = 'mutation($id: String!) { deleteBackup(input: { backupId: $id }) { __typename } }';
