@@ -8,6 +8,7 @@ import { CursorCodec } from './gateway/pagination/cursor';
 import Redis from 'ioredis';
 import { LiveHub } from './gateway/live/live-hub';
 import { ClientBudget } from './gateway/limits/client-budget';
+import { CallBudget } from './gateway/fsx/call-budget';
 import { connectRedisLive } from './gateway/live/redis-coordination';
 import { instrumentFsxClient } from './gateway/observability/fsx-metrics';
 import { GatewayMetrics } from './gateway/observability/metrics';
@@ -41,11 +42,11 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const emulator = config.backend === 'emulator' ? await startEmulator(config.emulator) : undefined;
   const endpointUrl = emulator?.url ?? config.endpointUrl;
   const regions = config.regions ?? (emulator ? [...emulator.regions] : [config.region]);
-  const fsx = FsxRegions.connect({ ...config, endpointUrl }, regions);
+  const budgets = startBudgets(config, logger);
+  const fsx = FsxRegions.connect({ ...config, endpointUrl, budget: budgets.fsx }, regions);
   const metrics = config.metrics.port ? new GatewayMetrics() : undefined;
   if (metrics) for (const region of regions) instrumentFsxClient(fsx.client(region), region, metrics);
   const { live, readiness } = startLiveHub(config, fsx, logger);
-  const budget = startClientBudget(config, logger);
   let metricsServer: MetricsServer | undefined;
   try {
     const schemas = await buildGatewaySchemas();
@@ -63,7 +64,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       limits: config.limits,
       corsOrigins: config.corsOrigins,
       subscriptions: config.subscriptions,
-      clientBudget: budget?.budget,
+      clientBudget: budgets.client,
       logger,
       metrics,
       readiness,
@@ -84,14 +85,14 @@ export async function startGateway(config: Config, logger: Logger = createLogger
         await emulator?.stop();
         fsx.destroy();
         metrics?.close();
-        budget?.close();
+        budgets.close();
       })());
     return { url, emulator, fsx, live, server, metrics, metricsUrl: metricsServer?.url, stop };
   } catch (error) {
     await metricsServer?.close();
     metrics?.close();
     await live.stop();
-    budget?.close();
+    budgets.close();
     fsx.destroy();
     await emulator?.stop();
     throw error;
@@ -131,13 +132,20 @@ function startLiveHub(config: Config, fsx: FsxRegions, logger: Logger): { live: 
   };
 }
 
-/** Client query-cost budgets (CLIENT_COST_PER_MINUTE): in this process, or one per client across replicas on Redis. */
-function startClientBudget(config: Config, logger: Logger): { budget: ClientBudget; close(): void } | undefined {
+/**
+ * The budgets: each client's query cost (CLIENT_COST_PER_MINUTE) and the gateway's FSx calls
+ * (FSX_MAX_CALLS_PER_SECOND), in this process or shared by every replica on Redis.
+ */
+function startBudgets(config: Config, logger: Logger): { client?: ClientBudget; fsx?: CallBudget; close(): void } {
   const pointsPerMinute = config.clientCostPerMinute;
-  if (!pointsPerMinute) return undefined;
-  const { redisUrl, redisKeyPrefix } = config.live;
-  // Fails fast while Redis is away: rate-limiter-flexible's in-memory insurance limiter stands in meanwhile.
+  if (!pointsPerMinute && !config.fsxBudget) return { close: () => undefined };
+  const { redisUrl, redisKeyPrefix: keyPrefix } = config.live;
+  // Fails fast while Redis is away: rate-limiter-flexible's in-memory insurance limiters stand in meanwhile.
   const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 }) : undefined;
-  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'client budget: Redis connection error'));
-  return { budget: new ClientBudget({ pointsPerMinute, redis, keyPrefix: redisKeyPrefix }), close: () => redis?.disconnect() };
+  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'budgets: Redis connection error'));
+  return {
+    client: pointsPerMinute ? new ClientBudget({ pointsPerMinute, redis, keyPrefix }) : undefined,
+    fsx: config.fsxBudget ? new CallBudget({ ...config.fsxBudget, redis, keyPrefix }) : undefined,
+    close: () => redis?.disconnect(),
+  };
 }

@@ -22,6 +22,8 @@ export type FsxBackend = 'emulator' | 'endpoint' | 'aws';
 export interface Config extends FsxClientOptions {
   /** FSX_READ_CACHE_MS (0: off). */
   readCacheMs: number;
+  /** FSX_MAX_CALLS_PER_SECOND and its queue (undefined: no budget). */
+  fsxBudget?: { callsPerSecond: number; maxWaitMs: number; maxQueue: number };
   host: string;
   port: number;
   backend: FsxBackend;
@@ -100,9 +102,21 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'FSX_MAX_ATTEMPTS',
     default: '3',
     description:
-      'Attempts per FSx call, SDK standard retry mode (createBackup is safe to retry: it always carries a client request token).',
+      'Attempts per FSx call, SDK adaptive retry mode: standard retries that also slow down while FSx throttles (createBackup is safe to retry: it always carries a client request token).',
   },
   { name: 'FSX_MAX_SOCKETS', default: '64', description: 'Keep-alive connection pool size to FSx.' },
+  {
+    name: 'FSX_MAX_CALLS_PER_SECOND',
+    default: '(off)',
+    description:
+      "The gateway's FSx call budget per region (FSx throttles per account and region): calls over it wait their turn (FSX_BUDGET_WAIT_MS) instead of failing. With REDIS_URL, all replicas together stay under it.",
+  },
+  {
+    name: 'FSX_BUDGET_WAIT_MS',
+    default: '2000',
+    description: 'How long an FSx call may wait for its turn in the budget; past it the field answers Throttled { retryAfterSeconds }.',
+  },
+  { name: 'FSX_BUDGET_QUEUE', default: '1000', description: 'FSx calls that may wait at once per region; beyond it, Throttled at once.' },
   {
     name: 'FSX_READ_CACHE_MS',
     default: '0 (off)',
@@ -270,6 +284,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxSockets: read.int('FSX_MAX_SOCKETS', 1, 10_000) ?? 64,
     },
     readCacheMs: read.int('FSX_READ_CACHE_MS', 0, 600_000) ?? 0,
+    fsxBudget: fsxBudget(read),
     cursorSecret: read.string('CURSOR_SECRET') ?? randomBytes(32).toString('hex'),
     graphiql: read.bool('GRAPHIQL') ?? !production,
     introspection: read.bool('INTROSPECTION') ?? !production,
@@ -327,6 +342,13 @@ function validateTracing(read: EnvReader): void {
   const ratio = read.string('OTEL_TRACES_SAMPLER_ARG');
   if (ratio !== undefined && !(/^\d*\.?\d+$/.test(ratio) && Number(ratio) <= 1))
     throw new ConfigError('OTEL_TRACES_SAMPLER_ARG', `must be a ratio between 0 and 1 (got "${ratio}")`);
+}
+
+function fsxBudget(read: EnvReader): Config['fsxBudget'] {
+  const callsPerSecond = read.int('FSX_MAX_CALLS_PER_SECOND', 1, 100_000);
+  const maxWaitMs = read.int('FSX_BUDGET_WAIT_MS', 0, 600_000) ?? 2000;
+  const maxQueue = read.int('FSX_BUDGET_QUEUE', 0, 1_000_000) ?? 1000;
+  return callsPerSecond === undefined ? undefined : { callsPerSecond, maxWaitMs, maxQueue };
 }
 
 function redisUrl(read: EnvReader): string | undefined {

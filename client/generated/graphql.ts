@@ -393,6 +393,8 @@ type ErrorFields_StorageVirtualMachineNotFound_Fragment = {
   requestId: string | null;
 };
 
+type ErrorFields_Throttled_Fragment = { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+
 type ErrorFields_UnsupportedOperation_Fragment = {
   __typename: 'UnsupportedOperation';
   message: string;
@@ -426,6 +428,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_ServiceLimitExceeded_Fragment
   | ErrorFields_SourceBackupUnavailable_Fragment
   | ErrorFields_StorageVirtualMachineNotFound_Fragment
+  | ErrorFields_Throttled_Fragment
   | ErrorFields_UnsupportedOperation_Fragment
   | ErrorFields_VolumeNotFound_Fragment;
 
@@ -562,6 +565,7 @@ export type CreateBackupMutation = {
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
 };
@@ -588,7 +592,8 @@ export type DeleteBackupMutation = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type CopyBackupMutationVariables = Exact<{
@@ -637,6 +642,7 @@ export type CopyBackupMutation = {
     | { __typename: 'InvalidSourceKmsKey'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'SourceBackupUnavailable'; backupId: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null };
 };
 
@@ -719,7 +725,8 @@ export type RestoreBackupMutation = {
           } | null;
         };
       }
-    | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type FileSystemsQueryVariables = Exact<{
@@ -784,7 +791,8 @@ export type FileSystemsQuery = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type FileSystemQueryVariables = Exact<{
@@ -841,7 +849,8 @@ export type FileSystemQuery = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type FileSystemBackupsQueryVariables = Exact<{
@@ -894,6 +903,7 @@ export type FileSystemBackupsQuery = {
               requestId: string | null;
               fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
             }
+          | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
           | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
       }
     | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
@@ -905,7 +915,8 @@ export type FileSystemBackupsQuery = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type BackupsQueryVariables = Exact<{
@@ -953,6 +964,7 @@ export type BackupsQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
 };
 
@@ -991,7 +1003,8 @@ export type BackupQuery = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type NodeQueryVariables = Exact<{
@@ -1102,7 +1115,8 @@ export type BackupChangedSubscription = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type TagBackupMutationVariables = Exact<{
@@ -1132,7 +1146,8 @@ export type TagBackupMutation = {
           backupId: string;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         };
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type UntagBackupMutationVariables = Exact<{
@@ -1153,6 +1168,7 @@ export type UntagBackupMutation = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
     | {
         __typename: 'UntagBackupSuccess';
         backup: {
@@ -1195,6 +1211,7 @@ export type VolumeQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
     | {
         __typename: 'Volume';
         id: string;
@@ -1242,6 +1259,7 @@ export type FileSystemVolumesQuery = {
               requestId: string | null;
               fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
             }
+          | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
           | {
               __typename: 'VolumeConnection';
               edges: Array<{
@@ -1273,7 +1291,8 @@ export type FileSystemVolumesQuery = {
         retryable: boolean;
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type RestoreVolumeMutationVariables = Exact<{
@@ -1321,7 +1340,8 @@ export type RestoreVolumeMutation = {
         message: string;
         retryable: boolean;
         requestId: string | null;
-      };
+      }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type UpdateBackupSettingsMutationVariables = Exact<{
@@ -1346,6 +1366,7 @@ export type UpdateBackupSettingsMutation = {
     | { __typename: 'InvalidNetworkSettings'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'MissingFileSystemConfiguration'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null }
     | {
         __typename: 'UpdateBackupSettingsSuccess';

@@ -8,8 +8,9 @@ export type PossibleTypesResultData = {
       'FsxServiceError',
       'InternalServerError',
       'InvalidInput',
+      'Throttled',
     ];
-    BackupResult: ['Backup', 'BackupNotFound', 'BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
+    BackupResult: ['Backup', 'BackupNotFound', 'BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Throttled'];
     BackupsResult: [
       'BackupConnection',
       'BadRequest',
@@ -17,6 +18,7 @@ export type PossibleTypesResultData = {
       'FsxServiceError',
       'InternalServerError',
       'InvalidInput',
+      'Throttled',
       'VolumeNotFound',
     ];
     CopyBackupResult: [
@@ -34,6 +36,7 @@ export type PossibleTypesResultData = {
       'InvalidSourceKmsKey',
       'ServiceLimitExceeded',
       'SourceBackupUnavailable',
+      'Throttled',
       'UnsupportedOperation',
     ];
     CreateBackupResult: [
@@ -47,6 +50,7 @@ export type PossibleTypesResultData = {
       'InternalServerError',
       'InvalidInput',
       'ServiceLimitExceeded',
+      'Throttled',
       'UnsupportedOperation',
       'VolumeNotFound',
     ];
@@ -62,6 +66,7 @@ export type PossibleTypesResultData = {
       'IncompatibleParameterError',
       'InternalServerError',
       'InvalidInput',
+      'Throttled',
     ];
     ErrorResult: [
       'ActiveDirectoryError',
@@ -87,11 +92,20 @@ export type PossibleTypesResultData = {
       'ServiceLimitExceeded',
       'SourceBackupUnavailable',
       'StorageVirtualMachineNotFound',
+      'Throttled',
       'UnsupportedOperation',
       'VolumeNotFound',
     ];
-    FileSystemResult: ['BadRequest', 'FileSystem', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
-    FileSystemsResult: ['BadRequest', 'FileSystemConnection', 'FsxServiceError', 'InternalServerError', 'InvalidInput'];
+    FileSystemResult: [
+      'BadRequest',
+      'FileSystem',
+      'FileSystemNotFound',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'Throttled',
+    ];
+    FileSystemsResult: ['BadRequest', 'FileSystemConnection', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Throttled'];
     Node: ['Backup', 'FileSystem', 'Volume'];
     RestoreBackupResult: [
       'ActiveDirectoryError',
@@ -107,6 +121,7 @@ export type PossibleTypesResultData = {
       'MissingFileSystemConfiguration',
       'RestoreBackupSuccess',
       'ServiceLimitExceeded',
+      'Throttled',
     ];
     RestoreVolumeResult: [
       'BackupNotFound',
@@ -121,6 +136,7 @@ export type PossibleTypesResultData = {
       'RestoreVolumeSuccess',
       'ServiceLimitExceeded',
       'StorageVirtualMachineNotFound',
+      'Throttled',
     ];
     TagBackupResult: [
       'BackupNotFound',
@@ -131,6 +147,7 @@ export type PossibleTypesResultData = {
       'InvalidInput',
       'ServiceLimitExceeded',
       'TagBackupSuccess',
+      'Throttled',
     ];
     UntagBackupResult: [
       'BackupNotFound',
@@ -139,6 +156,7 @@ export type PossibleTypesResultData = {
       'FsxServiceError',
       'InternalServerError',
       'InvalidInput',
+      'Throttled',
       'UntagBackupSuccess',
     ];
     UpdateBackupSettingsResult: [
@@ -152,11 +170,20 @@ export type PossibleTypesResultData = {
       'InvalidNetworkSettings',
       'MissingFileSystemConfiguration',
       'ServiceLimitExceeded',
+      'Throttled',
       'UnsupportedOperation',
       'UpdateBackupSettingsSuccess',
     ];
-    VolumeResult: ['BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Volume', 'VolumeNotFound'];
-    VolumesResult: ['BadRequest', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'VolumeConnection'];
+    VolumeResult: ['BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Throttled', 'Volume', 'VolumeNotFound'];
+    VolumesResult: [
+      'BadRequest',
+      'FileSystemNotFound',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'Throttled',
+      'VolumeConnection',
+    ];
   };
 };
 const result: PossibleTypesResultData = {
@@ -169,8 +196,9 @@ const result: PossibleTypesResultData = {
       'FsxServiceError',
       'InternalServerError',
       'InvalidInput',
+      'Throttled',
     ],
-    BackupResult: ['Backup', 'BackupNotFound', 'BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
+    BackupResult: ['Backup', 'BackupNotFound', 'BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Throttled'],
     BackupsResult: [
       'BackupConnection',
       'BadRequest',
@@ -178,6 +206,7 @@ const result: PossibleTypesResultData = {
       'FsxServiceError',
       'InternalServerError',
       'InvalidInput',
+      'Throttled',
       'VolumeNotFound',
     ],
     CopyBackupResult: [
@@ -195,6 +224,7 @@ const result: PossibleTypesResultData = {
       'InvalidSourceKmsKey',
       'ServiceLimitExceeded',
       'SourceBackupUnavailable',
+      'Throttled',
       'UnsupportedOperation',
     ],
     CreateBackupResult: [
@@ -208,6 +238,7 @@ const result: PossibleTypesResultData = {
       'InternalServerError',
       'InvalidInput',
       'ServiceLimitExceeded',
+      'Throttled',
       'UnsupportedOperation',
       'VolumeNotFound',
     ],
@@ -223,6 +254,7 @@ const result: PossibleTypesResultData = {
       'IncompatibleParameterError',
       'InternalServerError',
       'InvalidInput',
+      'Throttled',
     ],
     ErrorResult: [
       'ActiveDirectoryError',
@@ -248,11 +280,20 @@ const result: PossibleTypesResultData = {
       'ServiceLimitExceeded',
       'SourceBackupUnavailable',
       'StorageVirtualMachineNotFound',
+      'Throttled',
       'UnsupportedOperation',
       'VolumeNotFound',
     ],
-    FileSystemResult: ['BadRequest', 'FileSystem', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
-    FileSystemsResult: ['BadRequest', 'FileSystemConnection', 'FsxServiceError', 'InternalServerError', 'InvalidInput'],
+    FileSystemResult: [
+      'BadRequest',
+      'FileSystem',
+      'FileSystemNotFound',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'Throttled',
+    ],
+    FileSystemsResult: ['BadRequest', 'FileSystemConnection', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Throttled'],
     Node: ['Backup', 'FileSystem', 'Volume'],
     RestoreBackupResult: [
       'ActiveDirectoryError',
@@ -268,6 +309,7 @@ const result: PossibleTypesResultData = {
       'MissingFileSystemConfiguration',
       'RestoreBackupSuccess',
       'ServiceLimitExceeded',
+      'Throttled',
     ],
     RestoreVolumeResult: [
       'BackupNotFound',
@@ -282,6 +324,7 @@ const result: PossibleTypesResultData = {
       'RestoreVolumeSuccess',
       'ServiceLimitExceeded',
       'StorageVirtualMachineNotFound',
+      'Throttled',
     ],
     TagBackupResult: [
       'BackupNotFound',
@@ -292,6 +335,7 @@ const result: PossibleTypesResultData = {
       'InvalidInput',
       'ServiceLimitExceeded',
       'TagBackupSuccess',
+      'Throttled',
     ],
     UntagBackupResult: [
       'BackupNotFound',
@@ -300,6 +344,7 @@ const result: PossibleTypesResultData = {
       'FsxServiceError',
       'InternalServerError',
       'InvalidInput',
+      'Throttled',
       'UntagBackupSuccess',
     ],
     UpdateBackupSettingsResult: [
@@ -313,11 +358,20 @@ const result: PossibleTypesResultData = {
       'InvalidNetworkSettings',
       'MissingFileSystemConfiguration',
       'ServiceLimitExceeded',
+      'Throttled',
       'UnsupportedOperation',
       'UpdateBackupSettingsSuccess',
     ],
-    VolumeResult: ['BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Volume', 'VolumeNotFound'],
-    VolumesResult: ['BadRequest', 'FileSystemNotFound', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'VolumeConnection'],
+    VolumeResult: ['BadRequest', 'FsxServiceError', 'InternalServerError', 'InvalidInput', 'Throttled', 'Volume', 'VolumeNotFound'],
+    VolumesResult: [
+      'BadRequest',
+      'FileSystemNotFound',
+      'FsxServiceError',
+      'InternalServerError',
+      'InvalidInput',
+      'Throttled',
+      'VolumeConnection',
+    ],
   },
 };
 export default result;

@@ -108,16 +108,22 @@ describe('createBackup: every union member, reached through FSx behaviour', () =
     expect(res.body.data.createBackup).toMatchObject({ __typename: 'BadRequest', message: 'Tag policy violation', retryable: false });
   });
 
-  test.each([
-    ['an error code FSx may add later', 'BackupVaultLocked', 400, false],
-    ['throttling', 'ThrottlingException', 400, true],
-  ])('FsxServiceError for %s, never a crash', async (_what, code, status, retryable) => {
-    t.emulator.faults.set([{ operation: 'CreateBackup', error: code, status }]);
+  test('Throttled when FSx throttles beyond the SDK retries: retryable, with a wait', async () => {
+    t.emulator.faults.set([{ operation: 'CreateBackup', error: 'ThrottlingException', status: 400 }]);
     const res = await t.gql(CREATE_BACKUP, { input: { fileSystemId: fs.windows } });
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.createBackup).toMatchObject({ __typename: 'FsxServiceError', code, retryable });
+    expect(res.body.data.createBackup).toMatchObject({ __typename: 'Throttled', retryable: true, retryAfterSeconds: 1 });
   });
+
+  test.each([['an error code FSx may add later', 'BackupVaultLocked', 400, false]])(
+    'FsxServiceError for %s, never a crash',
+    async (_what, code, status, retryable) => {
+      t.emulator.faults.set([{ operation: 'CreateBackup', error: code, status }]);
+      const res = await t.gql(CREATE_BACKUP, { input: { fileSystemId: fs.windows } });
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.createBackup).toMatchObject({ __typename: 'FsxServiceError', code, retryable });
+    },
+  );
 
   test('InvalidInput: nothing reaches FSx', async () => {
     const res = await t.gql(CREATE_BACKUP, { input: { fileSystemId: 'fs-XYZ' } });

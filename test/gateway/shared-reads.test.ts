@@ -100,4 +100,15 @@ describe('FSX_READ_CACHE_MS: answers kept a while, dropped by the gateway’s ow
     expect((await cached.gql(DELETE, { id: backupId })).body.data.deleteBackup.__typename).toBe('DeleteBackupSuccess');
     expect((await cached.gql(BACKUP, { id: backupId })).body.data.backup.__typename).toBe('BackupNotFound');
   });
+
+  test('tagBackup drops the tagged backup (FSx names it by ARN)', async () => {
+    const TAGS = 'query($id: String!) { backup(backupId: $id) { ... on Backup { tags { key value } } } }';
+    const TAG = 'mutation($id: String!) { tagBackup(input: { backupId: $id, tags: [{ key: "team", value: "storage" }] }) { __typename } }';
+    const id = DEMO.backups.openzfsUser;
+    const before = (await cached.gql(TAGS, { id })).body.data.backup.tags as Array<{ key: string }>;
+    expect((await cached.gql(TAG, { id })).body.data.tagBackup.__typename).toBe('TagBackupSuccess');
+    const after = (await cached.gql(TAGS, { id })).body.data.backup.tags as Array<{ key: string; value: string }>;
+    expect(after).toContainEqual({ key: 'team', value: 'storage' });
+    expect(after.length).toBeGreaterThanOrEqual(before.length);
+  });
 });

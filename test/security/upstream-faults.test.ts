@@ -29,6 +29,9 @@ const BACKUPS = /* GraphQL */ `
           }
         }
       }
+      ... on Throttled {
+        retryAfterSeconds
+      }
       ... on ErrorResult {
         message
         retryable
@@ -169,11 +172,11 @@ describe('error bursts, with the SDK retrying (FSX_MAX_ATTEMPTS=3)', () => {
     }
   }, 30_000);
 
-  test('a throttling burst beyond the retries: FsxServiceError with the code, retryable; then success', async () => {
+  test('a throttling burst beyond the retries: Throttled, retryable, with a wait; then success', async () => {
     t.emulator.faults.set([{ operation: 'DescribeBackups', error: 'ThrottlingException', times: 3 }]);
     const throttled = await postJson(t.gateway.url, { query: BACKUPS });
     assertExplains(throttled);
-    expect(throttled.json.data.backups).toMatchObject({ __typename: 'FsxServiceError', code: 'ThrottlingException', retryable: true });
+    expect(throttled.json.data.backups).toMatchObject({ __typename: 'Throttled', retryable: true, retryAfterSeconds: 1 });
     const after = await postJson(t.gateway.url, { query: BACKUPS });
     expect(after.json.data.backups.__typename).toBe('BackupConnection');
   }, 30_000);

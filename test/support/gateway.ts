@@ -104,6 +104,9 @@ export const CREATE_BACKUP = /* GraphQL */ `
       ... on FsxServiceError {
         code
       }
+      ... on Throttled {
+        retryAfterSeconds
+      }
       ... on Forbidden {
         missingScopes
       }

@@ -1,5 +1,6 @@
 import * as fsx from '@aws-sdk/client-fsx';
 import { type Constraint, FSX } from '../../fsx-model';
+import { CallBudgetExceeded } from '../fsx/call-budget';
 import type { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
 import * as results from '../results/error-result';
 import { type ErrorResult, type ResultType, result } from '../results/error-result';
@@ -96,6 +97,8 @@ const resourceNotFound = (s: ErrorSubject, text: string): ErrorResult =>
 /** Codes FSx does not model, which compatible endpoints answer: moto (and older LocalStack) say ResourceNotFoundException. */
 const FOREIGN_ERRORS: Record<string, Build<fsx.FSxServiceException>> = {
   ResourceNotFoundException: (e, s) => resourceNotFound(s, e.message),
+  // Not in FSx's model, yet what FSx (and every AWS API) answers over its rate: the SDK's retries did not outlast it.
+  ThrottlingException: (_e, _s, base) => result(results.Throttled, { ...base, retryable: true, retryAfterSeconds: 1 }),
 };
 
 /** Error names that mean FSx was never heard from: timeouts, refused or reset connections. */
@@ -114,6 +117,14 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
   const e = (error ?? {}) as Stamped;
   const requestId = e.$metadata?.requestId ?? null;
   const message = e.message || e.name || 'FSx request failed';
+  if (error instanceof CallBudgetExceeded && allowed.has(results.Throttled)) {
+    return result(results.Throttled, {
+      message: error.message,
+      retryable: true,
+      requestId: null,
+      retryAfterSeconds: error.retryAfterSeconds,
+    });
+  }
   if (!e.$metadata?.httpStatusCode) {
     if (!isTransportFailure(e)) throw error;
     return result(results.InternalServerError, { message: `FSx did not answer: ${message}`, retryable: true, requestId });

@@ -12,7 +12,8 @@ export interface FsxClientOptions {
 
 /**
  * An FSxClient for one region (FsxRegions makes one per region served): keep-alive pools for both http (emulator, moto, LocalStack) and
- * https (AWS) endpoints, timeouts that really abort (throwOnRequestTimeout), SDK standard retries.
+ * https (AWS) endpoints, timeouts that really abort (throwOnRequestTimeout), SDK adaptive retries (standard
+ * retries that also slow this client down while FSx throttles it).
  */
 export function createFsxClient(options: FsxClientOptions): FSxClient {
   const { fsx } = options;
@@ -25,7 +26,7 @@ export function createFsxClient(options: FsxClientOptions): FSxClient {
     // probing instance metadata. Real credentials in the environment still win.
     credentials: endpoint && !process.env.AWS_ACCESS_KEY_ID ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined,
     maxAttempts: fsx.maxAttempts,
-    retryMode: 'standard',
+    retryMode: 'adaptive',
     requestHandler: new NodeHttpHandler({
       httpAgent: new http.Agent(agentOptions),
       httpsAgent: new https.Agent(agentOptions),

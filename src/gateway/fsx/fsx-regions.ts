@@ -1,5 +1,6 @@
 import type { FSxClient } from '@aws-sdk/client-fsx';
 import { type FsxClientOptions, createFsxClient } from './fsx-client';
+import { type CallBudget, spendFromBudget } from './call-budget';
 import { shareReads } from './shared-reads';
 
 /** The FSx regions the gateway serves, one client each (its own keep-alive pool); the first is the default region. */
@@ -11,12 +12,17 @@ export class FsxRegions {
     if (this.names.length === 0) throw new RangeError('FsxRegions needs at least one region');
   }
 
-  /** A client per region, all configured alike; identical reads share one call, and are kept `readCacheMs` (shared-reads.ts). */
-  static connect(options: FsxClientOptions & { readCacheMs?: number }, regions: readonly string[]): FsxRegions {
+  /**
+   * A client per region, all configured alike; calls take turns from the FSx call budget when there is
+   * one (call-budget.ts); identical reads share one call, and are kept `readCacheMs` (shared-reads.ts).
+   */
+  static connect(options: FsxClientOptions & { readCacheMs?: number; budget?: CallBudget }, regions: readonly string[]): FsxRegions {
     return new FsxRegions(
       new Map(
         regions.map((region) => {
           const client = createFsxClient({ ...options, region });
+          // The budget first, the sharing around it: a read shared by many requests takes one turn.
+          if (options.budget) spendFromBudget(client, region, options.budget);
           shareReads(client, { cacheMs: options.readCacheMs });
           return [region, client];
         }),

@@ -45,7 +45,11 @@ export function shareReads(client: FSxClient, { cacheMs = 0 }: SharedReadsOption
   const forget = (write: Command, answer: unknown) => {
     const touched = new Set<string>();
     for (const text of [JSON.stringify(write.input), JSON.stringify(answer)]) {
-      for (const match of (text ?? '').matchAll(RESOURCE_MEMBERS)) touched.add(match[1]);
+      for (const match of (text ?? '').matchAll(RESOURCE_MEMBERS)) {
+        touched.add(match[1]);
+        // An ARN (TagResource's) names its resource by id at its end: arn:...:backup/backup-0123...
+        touched.add(match[1].split('/').pop()!);
+      }
     }
     for (const key of kept.keys()) {
       const listing = !ID_LISTS.test(key);

@@ -9,6 +9,7 @@ import {
   InternalServerError,
   InvalidInput,
   type ResultType,
+  Throttled,
 } from '../results/error-result';
 
 @ObjectType('BackupChanged', {
@@ -29,7 +30,15 @@ export class BackupChanged {
   final!: boolean;
 }
 
-const BACKUP_CHANGED = [BackupNotFound, FileSystemNotFound, InvalidInput, Forbidden, InternalServerError, FsxServiceError] as const;
+const BACKUP_CHANGED = [
+  BackupNotFound,
+  FileSystemNotFound,
+  InvalidInput,
+  Forbidden,
+  InternalServerError,
+  Throttled,
+  FsxServiceError,
+] as const;
 
 export const BACKUP_CHANGED_ERRORS: ReadonlySet<ResultType> = new Set(BACKUP_CHANGED);
 

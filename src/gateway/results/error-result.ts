@@ -1,4 +1,4 @@
-import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
 
 /**
@@ -138,6 +138,16 @@ export class ActiveDirectoryError extends ErrorResult {
 
 @ObjectType(errorType('perUnitStorageThroughput is not one the Lustre deployment type allows.'))
 export class InvalidPerUnitStorageThroughput extends ErrorResult {}
+
+@ObjectType(
+  errorType(
+    "FSx is throttling this account's API calls, or the gateway's own budget of FSx calls (FSX_MAX_CALLS_PER_SECOND) stayed spent for longer than a call may wait. Send the same request again after retryAfterSeconds.",
+  ),
+)
+export class Throttled extends ErrorResult {
+  @Field(() => Int, { description: 'Seconds to wait before sending the same request again.' })
+  retryAfterSeconds!: number;
+}
 
 @ObjectType(errorType('Any other FSx error, including codes this gateway does not know yet. `code` is the FSx error name.'))
 export class FsxServiceError extends ErrorResult {

@@ -26,6 +26,7 @@ import {
   type ResultType,
   ServiceLimitExceeded,
   SourceBackupUnavailable,
+  Throttled,
   StorageVirtualMachineNotFound,
   UnsupportedOperation,
   VolumeNotFound,
@@ -107,7 +108,7 @@ export class UntagBackupSuccess {
 }
 
 /** Errors that can reach every field: the gateway's own refusal, FSx failing, and codes we do not know. */
-const ALWAYS = [InvalidInput, InternalServerError, FsxServiceError] as const;
+const ALWAYS = [InvalidInput, InternalServerError, Throttled, FsxServiceError] as const;
 
 // The error members of each union, also the `allowed` sets handed to mapFsxError.
 const CREATE_BACKUP = [

@@ -1,0 +1,84 @@
+import type { FSxClient } from '@aws-sdk/client-fsx';
+import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+export interface CallBudgetOptions {
+  /** FSX_MAX_CALLS_PER_SECOND, per region. */
+  callsPerSecond: number;
+  /** FSX_BUDGET_WAIT_MS: how long a call may wait for its turn before the field answers Throttled. */
+  maxWaitMs: number;
+  /** How many calls may wait at once per region; beyond, Throttled at once (memory stays bounded). */
+  maxQueue: number;
+  /** With REDIS_URL: one budget for every replica (an in-memory budget stands in while Redis is away). */
+  redis?: Redis;
+  keyPrefix?: string;
+}
+
+/** A call that did not get its turn in time: the field answers the typed, retryable Throttled. */
+export class CallBudgetExceeded extends Error {
+  constructor(
+    readonly region: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`The gateway's FSx call budget in ${region} is spent; try again in ${retryAfterSeconds} s`);
+    this.name = 'CallBudgetExceeded';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * FSx throttles its API per account and region, for every caller of the account at once. The gateway
+ * spends at most `callsPerSecond` per region (all replicas together, with Redis): a call over the
+ * budget waits for its turn in a bounded queue instead of failing, and past the deadline it fails as
+ * CallBudgetExceeded, which the field answers as Throttled. rate-limiter-flexible counts the calls.
+ */
+export class CallBudget {
+  private readonly limiter: RateLimiterMemory | RateLimiterRedis;
+  private readonly waiting = new Map<string, number>();
+
+  constructor(readonly options: CallBudgetOptions) {
+    const points = options.callsPerSecond;
+    const keyPrefix = `${options.keyPrefix ?? 'fsx-backup-graph:'}fsx-calls`;
+    const memory = new RateLimiterMemory({ points, duration: 1, keyPrefix });
+    this.limiter = options.redis
+      ? new RateLimiterRedis({ storeClient: options.redis, points, duration: 1, keyPrefix, insuranceLimiter: memory })
+      : memory;
+  }
+
+  /** Resolves when a call in `region` may go; rejects with CallBudgetExceeded past the deadline or with the queue full. */
+  async take(region: string): Promise<void> {
+    const deadline = Date.now() + this.options.maxWaitMs;
+    let queued = false;
+    try {
+      for (;;) {
+        try {
+          await this.limiter.consume(region);
+          return;
+        } catch (rejection) {
+          if (!(rejection instanceof RateLimiterRes)) throw rejection;
+          const wait = Math.max(1, rejection.msBeforeNext);
+          if (!queued) {
+            if ((this.waiting.get(region) ?? 0) >= this.options.maxQueue) throw new CallBudgetExceeded(region, Math.ceil(wait / 1000));
+            this.waiting.set(region, (this.waiting.get(region) ?? 0) + 1);
+            queued = true;
+          }
+          if (Date.now() + wait > deadline) throw new CallBudgetExceeded(region, Math.max(1, Math.ceil(wait / 1000)));
+          // Waiters spread over the next window instead of all retrying at its first millisecond.
+          await sleep(wait + Math.floor(Math.random() * 20));
+        }
+      }
+    } finally {
+      if (queued) this.waiting.set(region, (this.waiting.get(region) ?? 1) - 1);
+    }
+  }
+}
+
+/** Every FSx call of `client` takes its turn from the budget first (reads shared in flight take one turn for all). */
+export function spendFromBudget(client: FSxClient, region: string, budget: CallBudget): void {
+  const send = client.send.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.send = (async (...args: unknown[]) => {
+    await budget.take(region);
+    return send(...args);
+  }) as FSxClient['send'];
+}

@@ -1,0 +1,75 @@
+import { DEMO } from '../../src/emulator';
+import { type TestGateway, startTestGateway } from '../support/gateway';
+import { describeWithRedis, startTestRedis, type TestRedis } from '../support/redis';
+
+/**
+ * FSX_MAX_CALLS_PER_SECOND: the gateway's budget of FSx calls per region. The emulator enforces FSx's
+ * own rate (FSX_EMULATOR_RATE_LIMIT, a token bucket of 2 per second with a burst of 4, which a budget
+ * of 2 per second stays within): a ThrottlingException anywhere means the budget leaked.
+ */
+const FILE_SYSTEM = `query($id: String!) { fileSystem(fileSystemId: $id) { __typename
+  ... on Throttled { retryAfterSeconds retryable } ... on ErrorResult { message } } }`;
+const SIX = Object.values(DEMO.fileSystems); // six distinct reads: nothing to share
+
+async function readAll(gateways: TestGateway[]) {
+  const answers = await Promise.all(SIX.map((id, i) => gateways[i % gateways.length].gql(FILE_SYSTEM, { id })));
+  return answers.map((a) => a.body.data.fileSystem as { __typename: string; retryAfterSeconds?: number });
+}
+
+describe('FSx call budget, one replica', () => {
+  let t: TestGateway;
+  afterEach(() => t?.stop());
+
+  test('calls over the budget wait their turn instead of failing: FSx never throttles', async () => {
+    t = await startTestGateway(
+      { rateLimit: { callsPerSecond: 2, burst: 4 } },
+      { FSX_MAX_CALLS_PER_SECOND: '2', FSX_BUDGET_WAIT_MS: '10000' },
+    );
+    const answers = await readAll([t]);
+    expect(answers.map((a) => a.__typename)).toEqual(SIX.map(() => 'FileSystem'));
+    expect(t.calls('DescribeFileSystems')).toBe(6);
+  });
+
+  test('past the wait, the field answers Throttled (retryable, with a wait) and FSx is not called for it', async () => {
+    t = await startTestGateway({}, { FSX_MAX_CALLS_PER_SECOND: '2', FSX_BUDGET_WAIT_MS: '0' });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the start-up's own calls spent this second's budget
+    t.emulator.calls.clear();
+    const answers = await readAll([t]);
+    const served = answers.filter((a) => a.__typename === 'FileSystem');
+    const throttled = answers.filter((a) => a.__typename === 'Throttled');
+    // Two per second: at most four if the six straddle a second's edge.
+    expect(served.length).toBeGreaterThanOrEqual(2);
+    expect(served.length).toBeLessThanOrEqual(4);
+    expect(served.length + throttled.length).toBe(6);
+    for (const a of throttled) expect(a).toMatchObject({ retryable: true, retryAfterSeconds: 1 });
+    expect(t.calls('DescribeFileSystems')).toBe(served.length);
+  });
+});
+
+describeWithRedis('FSx call budget shared by replicas (REDIS_URL)', () => {
+  let redis: TestRedis;
+  const gateways: TestGateway[] = [];
+  afterAll(async () => {
+    await Promise.all(gateways.map((g) => g.stop()));
+    await redis?.stop();
+  });
+
+  test('two replicas over one emulator stay under one budget together', async () => {
+    redis = await startTestRedis();
+    const first = await startTestGateway(
+      { rateLimit: { callsPerSecond: 2, burst: 4 } },
+      { FSX_MAX_CALLS_PER_SECOND: '2', FSX_BUDGET_WAIT_MS: '10000', REDIS_URL: redis.url },
+    );
+    gateways.push(first);
+    // The second replica reaches the same emulator as the first, as replicas reach one FSx.
+    const second = await startTestGateway(
+      {},
+      { FSX_ENDPOINT_URL: first.emulator.url, FSX_MAX_CALLS_PER_SECOND: '2', FSX_BUDGET_WAIT_MS: '10000', REDIS_URL: redis.url },
+    );
+    gateways.push(second);
+    first.emulator.calls.clear();
+    const answers = await readAll([first, second]);
+    expect(answers.map((a) => a.__typename)).toEqual(SIX.map(() => 'FileSystem'));
+    expect(first.calls('DescribeFileSystems')).toBe(6);
+  });
+});
