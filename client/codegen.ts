@@ -6,6 +6,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  *   graphql.ts           the schema's and the operations' TypeScript types, and a TypedDocumentNode per operation
  *   possible-types.ts    possibleTypes for Apollo Client's InMemoryCache (every union and interface)
  *   possible-types.json  the same as JSON: what GET /possible-types.json serves
+ *   persisted-documents.json  the trusted documents, sha256 → text (the console's operations as Apollo
+ *                        Client sends them, and the README's examples): what PERSISTED_DOCUMENTS reads
  */
 const possibleTypes = { apolloClientVersion: 3, useExplicitTyping: true } as const;
 
@@ -13,7 +15,8 @@ const config: CodegenConfig = {
   schema: 'schema.graphql',
   documents: 'client/operations/*.graphql',
   overwrite: true,
-  hooks: { afterAllFileWrite: ['prettier --write'] },
+  // Then the manifest of trusted documents (scripts/persisted-documents.mjs; PERSISTED_DOCUMENTS).
+  hooks: { afterAllFileWrite: ['prettier --write', 'node scripts/persisted-documents.mjs'] },
   generates: {
     'client/generated/graphql.ts': {
       plugins: [

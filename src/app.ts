@@ -9,6 +9,7 @@ import Redis from 'ioredis';
 import { LiveHub } from './gateway/live/live-hub';
 import { ClientBudget } from './gateway/limits/client-budget';
 import { CallBudget } from './gateway/fsx/call-budget';
+import { RedisKeyValueCache } from './gateway/limits/redis-key-value-cache';
 import { connectRedisLive } from './gateway/live/redis-coordination';
 import { instrumentFsxClient } from './gateway/observability/fsx-metrics';
 import { GatewayMetrics } from './gateway/observability/metrics';
@@ -43,6 +44,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const endpointUrl = emulator?.url ?? config.endpointUrl;
   const regions = config.regions ?? (emulator ? [...emulator.regions] : [config.region]);
   const budgets = startBudgets(config, logger);
+  const apq = startApqCache(config, logger);
   const fsx = FsxRegions.connect({ ...config, endpointUrl, budget: budgets.fsx }, regions);
   const metrics = config.metrics.port ? new GatewayMetrics() : undefined;
   if (metrics) for (const region of regions) instrumentFsxClient(fsx.client(region), region, metrics);
@@ -65,6 +67,8 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       corsOrigins: config.corsOrigins,
       subscriptions: config.subscriptions,
       clientBudget: budgets.client,
+      trustedDocuments: config.trustedDocuments,
+      apqCache: apq.cache,
       logger,
       metrics,
       readiness,
@@ -86,6 +90,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
         fsx.destroy();
         metrics?.close();
         budgets.close();
+        apq.close();
       })());
     return { url, emulator, fsx, live, server, metrics, metricsUrl: metricsServer?.url, stop };
   } catch (error) {
@@ -93,6 +98,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     metrics?.close();
     await live.stop();
     budgets.close();
+    apq.close();
     fsx.destroy();
     await emulator?.stop();
     throw error;
@@ -148,4 +154,14 @@ function startBudgets(config: Config, logger: Logger): { client?: ClientBudget; 
     fsx: config.fsxBudget ? new CallBudget({ ...config.fsxBudget, redis, keyPrefix }) : undefined,
     close: () => redis?.disconnect(),
   };
+}
+
+/** With REDIS_URL, automatic persisted queries registered on one replica are found by the others; a Redis away is a cache miss. */
+function startApqCache(config: Config, logger: Logger): { cache?: RedisKeyValueCache; close(): void } {
+  const { redisUrl, redisKeyPrefix } = config.live;
+  if (!redisUrl) return { close: () => undefined };
+  // Fails fast while Redis is away (as the budgets' client): a miss, and the client sends the full text.
+  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+  redis.on('error', (error: Error) => logger.warn({ err: error }, 'APQ cache: Redis connection error'));
+  return { cache: new RedisKeyValueCache(redis, redisKeyPrefix, logger), close: () => redis.disconnect() };
 }

@@ -6,6 +6,7 @@ import { REGION_NAME } from './fsx-model';
 import type { ApiKeyRecord, AuthConfig } from './gateway/auth/auth-config';
 import type { FsxClientOptions } from './gateway/fsx/fsx-client';
 import { DEFAULT_LIMITS, type LimitsConfig } from './gateway/limits/limits';
+import { TrustedDocuments } from './gateway/limits/trusted-documents';
 import { LOG_LEVELS, type LogLevel } from './gateway/logging';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './gateway/server';
 
@@ -45,6 +46,8 @@ export interface Config extends FsxClientOptions {
   logLevel: LogLevel;
   /** CLIENT_COST_PER_MINUTE (undefined: no client budgets). */
   clientCostPerMinute?: number;
+  /** PERSISTED_DOCUMENTS, read and checked (with PERSISTED_DOCUMENTS_ONLY): the trusted documents. */
+  trustedDocuments?: TrustedDocuments;
   live: LiveConfig;
   subscriptions: SubscriptionLimits;
   metrics: MetricsConfig;
@@ -185,6 +188,18 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
       'Query-cost points each client may spend per minute (cost as MAX_COST counts it; client = JWT subject, API key id, or address when AUTH_MODE=none). Over it: HTTP 429 with Retry-After, before any FSx call; shared by replicas with REDIS_URL.',
   },
   {
+    name: 'PERSISTED_DOCUMENTS',
+    default: '(none)',
+    description:
+      "Path of a manifest of trusted documents, sha256 → document (`npm run codegen` writes client/generated/persisted-documents.json: the console's operations and the README's examples). They are parsed and validated at start-up and found by their APQ hash without registering.",
+  },
+  {
+    name: 'PERSISTED_DOCUMENTS_ONLY',
+    default: 'false',
+    description:
+      'true: run only the documents of PERSISTED_DOCUMENTS (by identical text or extensions.persistedQuery.sha256Hash, over HTTP and WebSocket); any other is refused with HTTP 400 and PERSISTED_QUERY_NOT_ALLOWED before it is parsed.',
+  },
+  {
     name: 'MAX_BODY_BYTES',
     default: '1048576',
     description: 'Largest request body accepted (413 beyond); also the largest WebSocket message.',
@@ -299,6 +314,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: corsOrigins(read, production),
     clientCostPerMinute: read.int('CLIENT_COST_PER_MINUTE', 1, 1_000_000_000),
+    trustedDocuments: trustedDocuments(read),
     live: {
       pollIntervalMs: read.int('SUBSCRIPTION_POLL_INTERVAL_MS', 50, 3_600_000) ?? 1000,
       redisUrl: redisUrl(read),
@@ -349,6 +365,20 @@ function fsxBudget(read: EnvReader): Config['fsxBudget'] {
   const maxWaitMs = read.int('FSX_BUDGET_WAIT_MS', 0, 600_000) ?? 2000;
   const maxQueue = read.int('FSX_BUDGET_QUEUE', 0, 1_000_000) ?? 1000;
   return callsPerSecond === undefined ? undefined : { callsPerSecond, maxWaitMs, maxQueue };
+}
+
+function trustedDocuments(read: EnvReader): TrustedDocuments | undefined {
+  const path = read.string('PERSISTED_DOCUMENTS');
+  const only = read.bool('PERSISTED_DOCUMENTS_ONLY') ?? false;
+  if (!path) {
+    if (only) throw new ConfigError('PERSISTED_DOCUMENTS_ONLY', 'needs PERSISTED_DOCUMENTS (the manifest of the documents to run)');
+    return undefined;
+  }
+  try {
+    return TrustedDocuments.load(path, only);
+  } catch (error) {
+    throw new ConfigError('PERSISTED_DOCUMENTS', `cannot be read from ${path}: ${(error as Error).message}`);
+  }
 }
 
 function redisUrl(read: EnvReader): string | undefined {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema } from 'graphql';
 import type { Authenticate } from './auth/authenticate';
 import { ANONYMOUS } from './auth/principal';
@@ -17,6 +18,7 @@ import { warmUp } from './http/warm-up';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
 import { type ClientBudget, clientBudgetPlugin } from './limits/client-budget';
+import { type TrustedDocuments, TrustedDocumentsApqCache, trustedDocumentsWarmUp } from './limits/trusted-documents';
 import type { Logger } from './logging';
 import type { GatewayMetrics } from './observability/metrics';
 import { observeRootFields } from './observability/root-fields';
@@ -44,6 +46,10 @@ export interface GatewayServerOptions {
   metrics?: GatewayMetrics;
   /** Dependencies /readyz reports beside FSx in every region (Redis, when configured). */
   readiness?: DependencyProbe[];
+  /** PERSISTED_DOCUMENTS (and _ONLY): the trusted documents, pre-registered for APQ and warmed up at start. */
+  trustedDocuments?: TrustedDocuments;
+  /** Where APQ keeps the documents clients register (Redis with REDIS_URL); default: Apollo's in-memory cache. */
+  apqCache?: KeyValueCache<string>;
 }
 
 export interface SubscriptionLimits {
@@ -78,6 +84,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     createContext: (principal, requestId) => createContext(deps, principal, requestId),
     limits,
     costOf,
+    trustedDocuments: options.trustedDocuments,
     corsOrigins: options.corsOrigins ?? [],
     maxSubscriptionsPerConnection: subscriptionLimits.maxPerConnection,
     connectionInitTimeoutMs: subscriptionLimits.connectionInitTimeoutMs,
@@ -103,6 +110,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     },
     requestLogPlugin(options.production, logger),
   ];
+  const documentsWarmUp = trustedDocumentsWarmUp<Context>();
+  if (options.trustedDocuments) plugins.push(documentsWarmUp.plugin);
   if (costOf) plugins.push(queryCostPlugin(costOf, limits.maxCost));
   // After the cost limit: an operation refused for its size is not charged.
   if (costOf && options.clientBudget) plugins.push(clientBudgetPlugin(options.clientBudget, costOf));
@@ -125,6 +134,13 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     stopOnTerminationSignals: false,
     validationRules: limitRules(limits),
     formatError: keepLimitCodes,
+    // Automatic persisted queries (on by default), the trusted documents in front of their cache.
+    persistedQueries: {
+      cache: new TrustedDocumentsApqCache(
+        options.trustedDocuments,
+        options.apqCache ?? new InMemoryLRUCache({ maxSize: 30 * 1024 * 1024 }),
+      ),
+    },
     plugins,
   });
   await apollo.start();
@@ -136,6 +152,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       graphiql: options.graphiql,
       authenticate,
       maxBodyBytes: limits.maxBodyBytes,
+      trustedDocuments: options.trustedDocuments,
       createContext: (principal, requestId, clientAddress) => createContext(deps, principal, requestId, clientAddress),
     }),
     ready: (res) => answerReadiness(res, deps.fsx, options.readiness),
@@ -147,7 +164,14 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   return {
     httpServer,
     ws,
-    warmUp: (url?: string) => warmUp(apollo, createContext(deps, ANONYMOUS, 'warm-up'), url),
+    warmUp: async (url?: string) => {
+      if (options.trustedDocuments) {
+        const refused = await documentsWarmUp.run(apollo, options.trustedDocuments, createContext(deps, ANONYMOUS, 'warm-up'));
+        if (refused.length)
+          logger?.warn({ documents: refused }, 'PERSISTED_DOCUMENTS: documents the schema refuses (a manifest older than the schema?)');
+      }
+      await warmUp(apollo, createContext(deps, ANONYMOUS, 'warm-up'), url);
+    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
+import type { TrustedDocuments } from '../limits/trusted-documents';
 import { graphiqlPage } from './graphiql';
 import { readJsonBody } from './read-json-body';
-import { send } from './send';
+import { send, sendJson } from './send';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -14,6 +15,8 @@ export interface GraphQLHandlerOptions<C extends object> {
   graphiql: boolean;
   authenticate: Authenticate;
   maxBodyBytes: number;
+  /** With PERSISTED_DOCUMENTS_ONLY, other documents are refused here, before Apollo parses them. */
+  trustedDocuments?: TrustedDocuments;
   createContext: (principal: Principal, requestId: string, clientAddress?: string) => C;
 }
 
@@ -32,6 +35,8 @@ export function graphqlHandler<C extends object>(options: GraphQLHandlerOptions<
     }
     const principal = await authenticate(req.headers);
     const body = method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;
+    const refusal = options.trustedDocuments?.only ? refuseUntrusted(options.trustedDocuments, body, url) : undefined;
+    if (refusal) return sendJson(res, 400, { errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -49,4 +54,25 @@ export function graphqlHandler<C extends object>(options: GraphQLHandlerOptions<
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
+}
+
+/** The first refusal among the operations of a POST body (one, or a batch) or of a GET's parameters. */
+function refuseUntrusted(trusted: TrustedDocuments, body: unknown, url: URL) {
+  const requests: unknown[] =
+    body === undefined
+      ? [{ query: url.searchParams.get('query') ?? undefined, extensions: parseJson(url.searchParams.get('extensions')) }]
+      : [body].flat();
+  for (const request of requests) {
+    const refusal = trusted.refusal(request && typeof request === 'object' ? request : {});
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+function parseJson(text: string | null): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined; // Apollo answers the malformed parameter itself.
+  }
 }

@@ -9,6 +9,7 @@ import { type Principal, SCOPES } from '../auth/principal';
 import type { LimitsConfig } from '../limits/limits';
 import { limitRules } from '../limits/limits';
 import { type CostMeter, tooCostly } from '../limits/query-cost';
+import type { TrustedDocuments } from '../limits/trusted-documents';
 import type { Logger } from '../logging';
 import { isAllowedOrigin } from './cors';
 import { GRAPHQL_PATH } from './graphql-handler';
@@ -20,6 +21,8 @@ export interface GraphQLWsOptions<C> {
   createContext: (principal: Principal, requestId: string) => C;
   limits: LimitsConfig;
   costOf?: CostMeter;
+  /** PERSISTED_DOCUMENTS: a trusted document may be named by its hash (extensions.persistedQuery); with _ONLY, nothing else runs. */
+  trustedDocuments?: TrustedDocuments;
   corsOrigins: '*' | string[];
   /** MAX_SUBSCRIPTIONS_PER_CONNECTION */
   maxSubscriptionsPerConnection: number;
@@ -118,7 +121,10 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
             }),
           ];
         }
-        const document = prepare(payload.query);
+        const refusal = options.trustedDocuments?.refusal(payload);
+        if (refusal) return [refusal];
+        const query = options.trustedDocuments?.resolve(payload) ?? payload.query;
+        const document = prepare(query);
         if (!('kind' in document)) return document;
         const variables = payload.variables ?? {};
         const cost = options.costOf?.(schema, document, payload.operationName ?? undefined, variables);
