@@ -1,28 +1,19 @@
-import { createHash } from 'node:crypto';
 import { DEMO } from '../../src/emulator';
+import { testApiKeys } from '../support/api-keys';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 
 /**
  * Identical concurrent FSx reads from different requests share one call (src/gateway/fsx/shared-reads.ts),
  * and each caller still sees only what its credential may.
  */
-const KEYS = {
+const { keyOf, env } = testApiKeys({
   admin: { scopes: ['backups:read'] },
   windowsTeam: { scopes: ['backups:read'], fileSystemIds: [DEMO.fileSystems.windows] },
-} as const;
-type Who = keyof typeof KEYS;
-const keyOf = (who: Who) => `key-for-${who}-0123456789abcdef`;
+});
 
 let t: TestGateway;
 beforeAll(async () => {
-  const records = Object.entries(KEYS).map(([id, k]) => ({
-    id,
-    sha256: createHash('sha256')
-      .update(keyOf(id as Who))
-      .digest('hex'),
-    ...k,
-  }));
-  t = await startTestGateway({}, { AUTH_MODE: 'apikey', API_KEYS: JSON.stringify(records) });
+  t = await startTestGateway({}, env);
 });
 afterAll(() => t.stop());
 beforeEach(() => {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { DEMO } from '../../src/emulator/demo-estate';
+import { testApiKeys } from '../support/api-keys';
 import { type ReadyChild, builtEntry, startNodeProcess } from '../support/child-process';
 import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
 import { BACKUP_CHANGED, Recorder, wsClient } from '../support/ws';
@@ -10,22 +10,11 @@ import { BACKUP_CHANGED, Recorder, wsClient } from '../support/ws';
  * The WebSocket side of /graphql: the HTTP path's credentials, scopes, file-system limits, browser
  * origins and query limits apply, and a stopping gateway completes every subscription first.
  */
-const KEYS = {
+const { keyOf, API_KEYS } = testApiKeys({
   reader: { scopes: ['backups:read'] },
   writer: { scopes: ['backups:write'] },
   windowsTeam: { scopes: ['backups:read', 'backups:write'], fileSystemIds: [DEMO.fileSystems.windows] },
-} as const;
-type Who = keyof typeof KEYS;
-const keyOf = (who: Who) => `key-for-${who}-0123456789abcdef`;
-const API_KEYS = JSON.stringify(
-  Object.entries(KEYS).map(([id, k]) => ({
-    id,
-    sha256: createHash('sha256')
-      .update(keyOf(id as Who))
-      .digest('hex'),
-    ...k,
-  })),
-);
+});
 
 /** Opens a raw graphql-transport-ws socket; resolves with its close code once it closes. */
 function rawSocket(url: string, options: { origin?: string; init?: unknown; send?: string } = {}) {
@@ -237,7 +226,13 @@ describe('stopping', () => {
         .map((m) => m.id)
         .sort(),
     ).toEqual(['a', 'b']);
-    await expect(gateway.exited).resolves.toEqual({ code: 0, signal: null });
+    const exited = await Promise.race([
+      gateway.exited,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no exit after SIGTERM: ${child.output().slice(-1500)}`)), 20_000).unref(),
+      ),
+    ]);
+    expect(exited).toEqual({ code: 0, signal: null });
     gateway = undefined;
-  });
+  }, 60_000);
 });

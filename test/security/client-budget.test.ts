@@ -1,21 +1,10 @@
-import { createHash } from 'node:crypto';
 import { DEMO } from '../../src/emulator';
+import { testApiKeys } from '../support/api-keys';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { describeWithRedis, startTestRedis, type TestRedis } from '../support/redis';
 
 /** CLIENT_COST_PER_MINUTE: each client's query-cost budget, charged before any FSx call. */
-const KEYS = { alice: { scopes: ['backups:read'] }, bob: { scopes: ['backups:read'] } } as const;
-type Who = keyof typeof KEYS;
-const keyOf = (who: Who) => `key-for-${who}-0123456789abcdef`;
-const API_KEYS = JSON.stringify(
-  Object.entries(KEYS).map(([id, k]) => ({
-    id,
-    sha256: createHash('sha256')
-      .update(keyOf(id as Who))
-      .digest('hex'),
-    ...k,
-  })),
-);
+const { keyOf, API_KEYS } = testApiKeys({ alice: { scopes: ['backups:read'] }, bob: { scopes: ['backups:read'] } });
 
 const RATE_LIMIT = '{ rateLimit { limit cost remaining resetAt } }'; // 5 fields: costs 5
 const BACKUP = `{ backup(backupId: "${DEMO.backups.windowsUser}") { __typename } rateLimit { remaining } }`; // costs 4
