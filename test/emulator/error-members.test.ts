@@ -37,7 +37,14 @@ const volumeRestore = {
 const windowsRestore = { BackupId: DEMO.backups.windowsUser, SubnetIds: [SUBNET], WindowsConfiguration: { ThroughputCapacity: 32 } };
 
 /** Answered before any operation runs, whatever the operation. */
-const PROTOCOL_ERRORS = ['UnknownOperationException', 'SerializationException', 'InvalidSignatureException', 'InternalServerError'];
+// Answered before (or outside) any operation's own errors; ThrottlingException by FSX_EMULATOR_RATE_LIMIT, as AWS does for any call.
+const PROTOCOL_ERRORS = [
+  'UnknownOperationException',
+  'SerializationException',
+  'InvalidSignatureException',
+  'InternalServerError',
+  'ThrottlingException',
+];
 /**
  * The model's error lists of operations src/fsx-model does not generate lists for (its generator covers the
  * gateway's operations), copied from fsx-2018-03-01.service-2.json.
@@ -115,6 +122,8 @@ const SCENARIOS: Scenario[] = [
   // Protocol level.
   { op: 'CreateStorageVirtualMachine', code: 'UnknownOperationException', input: {} },
   { op: 'DescribeBackups', code: 'SerializationException', input: '{not json' },
+  // A rate limit whose bucket holds no call: the first one is already over it.
+  { op: 'DescribeBackups', code: 'ThrottlingException', input: {}, options: { rateLimit: { callsPerSecond: 0.001, burst: 0 } } },
   { op: 'DescribeBackups', code: 'InvalidSignatureException', input: {}, region: 'eu-west-1' },
   {
     op: 'DescribeBackups',
