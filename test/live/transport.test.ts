@@ -203,10 +203,14 @@ describe('stopping', () => {
       raw.socket.send(
         JSON.stringify({ id, type: 'subscribe', payload: { query: BACKUP_CHANGED, variables: { fileSystemIds: [fileSystemId] } } }),
       );
+    // The protocol: subscribe only once the server has acknowledged the connection (before, it closes with 4401).
+    for (const deadline = Date.now() + 20_000; !raw.messages.some((m) => m.type === 'connection_ack');) {
+      if (Date.now() > deadline) throw new Error(`no connection_ack: ${JSON.stringify(raw.messages)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     subscribe('a', DEMO.fileSystems.windows);
     subscribe('b', DEMO.fileSystems.openzfs);
-    while (!raw.messages.some((m) => m.type === 'connection_ack')) await new Promise((resolve) => setTimeout(resolve, 10));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     gateway.child.kill('SIGTERM');
     const child = gateway;
     // A failure guard that says where the gateway stood, should it not close the socket.
