@@ -43,7 +43,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const emulator = config.backend === 'emulator' ? await startEmulator(config.emulator) : undefined;
   const endpointUrl = emulator?.url ?? config.endpointUrl;
   const regions = config.regions ?? (emulator ? [...emulator.regions] : [config.region]);
-  const budgets = startBudgets(config, logger);
+  const budgets = await startBudgets(config, logger);
   const apq = startApqCache(config, logger);
   const fsx = FsxRegions.connect({ ...config, endpointUrl, budget: budgets.fsx }, regions);
   const metrics = config.metrics.port ? new GatewayMetrics() : undefined;
@@ -142,13 +142,16 @@ function startLiveHub(config: Config, fsx: FsxRegions, logger: Logger): { live: 
  * The budgets: each client's query cost (CLIENT_COST_PER_MINUTE) and the gateway's FSx calls
  * (FSX_MAX_CALLS_PER_SECOND), in this process or shared by every replica on Redis.
  */
-function startBudgets(config: Config, logger: Logger): { client?: ClientBudget; fsx?: CallBudget; close(): void } {
+async function startBudgets(config: Config, logger: Logger): Promise<{ client?: ClientBudget; fsx?: CallBudget; close(): void }> {
   const pointsPerMinute = config.clientCostPerMinute;
   if (!pointsPerMinute && !config.fsxBudget) return { close: () => undefined };
   const { redisUrl, redisKeyPrefix: keyPrefix } = config.live;
   // Fails fast while Redis is away: rate-limiter-flexible's in-memory insurance limiters stand in meanwhile.
   const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 }) : undefined;
   redis?.on('error', (error: Error) => logger.warn({ err: error }, 'budgets: Redis connection error'));
+  // The start-up's own FSx calls already spend the shared budget: until Redis answers, each replica
+  // would count alone (the insurance limiter), and replicas starting together would overspend it.
+  if (redis) await readyWithin(redis, 3000, logger);
   return {
     client: pointsPerMinute ? new ClientBudget({ pointsPerMinute, redis, keyPrefix }) : undefined,
     fsx: config.fsxBudget ? new CallBudget({ ...config.fsxBudget, redis, keyPrefix }) : undefined,
@@ -164,4 +167,21 @@ function startApqCache(config: Config, logger: Logger): { cache?: RedisKeyValueC
   const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'APQ cache: Redis connection error'));
   return { cache: new RedisKeyValueCache(redis, redisKeyPrefix, logger), close: () => redis.disconnect() };
+}
+
+/** Resolves once `redis` is ready, or after `ms` (then the budgets start on their in-memory stand-ins). */
+function readyWithin(redis: Redis, ms: number, logger: Logger): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      logger.warn(`budgets: Redis not ready after ${ms} ms; counting in this replica alone until it is`);
+      redis.off('ready', done);
+      resolve();
+    }, ms);
+    function done() {
+      clearTimeout(timer);
+      resolve();
+    }
+    redis.once('ready', done);
+  });
 }
