@@ -146,9 +146,8 @@ async function startBudgets(config: Config, logger: Logger): Promise<{ client?: 
   const pointsPerMinute = config.clientCostPerMinute;
   if (!pointsPerMinute && !config.fsxBudget) return { close: () => undefined };
   const { redisUrl, redisKeyPrefix: keyPrefix } = config.live;
-  // Fails fast while Redis is away: rate-limiter-flexible's in-memory insurance limiters stand in meanwhile.
-  const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 }) : undefined;
-  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'budgets: Redis connection error'));
+  // While Redis is away, rate-limiter-flexible's in-memory insurance limiters stand in.
+  const redis = redisUrl ? failFastRedis(redisUrl, 1000, 'budgets', logger) : undefined;
   // The start-up's own FSx calls already spend the shared budget: until Redis answers, each replica
   // would count alone (the insurance limiter), and replicas starting together would overspend it.
   if (redis) await readyWithin(redis, 3000, logger);
@@ -163,9 +162,8 @@ async function startBudgets(config: Config, logger: Logger): Promise<{ client?: 
 function startApqCache(config: Config, logger: Logger): { cache?: RedisKeyValueCache; close(): void } {
   const { redisUrl, redisKeyPrefix } = config.live;
   if (!redisUrl) return { close: () => undefined };
-  // Fails fast while Redis is away (as the budgets' client): a miss, and the client sends the full text.
-  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
-  redis.on('error', (error: Error) => logger.warn({ err: error }, 'APQ cache: Redis connection error'));
+  // While Redis is away: a miss, and the client sends the full text.
+  const redis = failFastRedis(redisUrl, 500, 'APQ cache', logger);
   return { cache: new RedisKeyValueCache(redis, redisKeyPrefix, logger), close: () => redis.disconnect() };
 }
 
@@ -184,4 +182,15 @@ function readyWithin(redis: Redis, ms: number, logger: Logger): Promise<void> {
     }
     redis.once('ready', done);
   });
+}
+
+/**
+ * A Redis connection whose commands fail at once while it is away, and after `commandTimeoutMs` while
+ * it does not answer, so what uses it falls back instead of waiting; connection errors are logged
+ * (unlistened, ioredis would crash the process with them).
+ */
+function failFastRedis(url: string, commandTimeoutMs: number, user: string, logger: Logger): Redis {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: commandTimeoutMs });
+  redis.on('error', (error: Error) => logger.warn({ err: error }, `${user}: Redis connection error`));
+  return redis;
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { DEMO, ManualClock } from '../../src/emulator';
+import { testApiKeys } from '../support/api-keys';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 
 /**
@@ -255,17 +255,10 @@ describe('backup settings: scopes and principals limited to some file systems', 
     windowsTeam: { scopes: ['backups:read', 'backups:write'], fileSystemIds: [DEMO.fileSystems.windows] },
   } as const;
   type Who = keyof typeof KEYS;
-  const keyOf = (who: Who) => `key-for-${who}-0123456789abcdef`;
+  const { keyOf, env } = testApiKeys(KEYS);
   let t: TestGateway;
   beforeAll(async () => {
-    const records = Object.entries(KEYS).map(([id, k]) => ({
-      id,
-      sha256: createHash('sha256')
-        .update(keyOf(id as Who))
-        .digest('hex'),
-      ...k,
-    }));
-    t = await startTestGateway({}, { AUTH_MODE: 'apikey', API_KEYS: JSON.stringify(records) });
+    t = await startTestGateway({}, env);
   });
   afterAll(() => t.stop());
   beforeEach(() => t.emulator.calls.clear());
