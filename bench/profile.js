@@ -2,14 +2,17 @@
 /**
  * `npm run bench:profile -- [target] [seconds]`: CPU profile (node --cpu-prof) of the server process
  * under autocannon load with the Read-50 document, summarised by package and by function (self time).
- * target: gateway | gatewayMem | baselineMem | sdlMem | baseline | createBackup (the gateway, mutation).
+ * target: gateway | gatewayMem | baselineMem | sdlMem | baseline | createBackup (the gateway, mutation) |
+ * singleRead (the gateway, backup(backupId), one connection: the path scenario 1r measures).
  * Profiles land in bench/.profiles/ (open them in Chrome DevTools → Performance); the summary is printed.
  */
+process.env.NODE_ENV ??= 'production'; // as bench/run.js: the deployment setting
 require('reflect-metadata');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const fs = require('node:fs');
 const path = require('node:path');
 const autocannon = require('autocannon');
+const { DescribeBackupsCommand } = require('@aws-sdk/client-fsx');
 const { loadConfig } = require('../dist/config');
 const { createFsxClient } = require('../dist/gateway/fsx/fsx-client');
 const { DEMO } = require('../dist/emulator');
@@ -29,18 +32,21 @@ async function main() {
   seeder.destroy();
   const before = new Set(fs.readdirSync(DIR));
   const servers = await startChild('server-proc.js', {
-    env: { BENCH_EMULATOR_URL: emulator.info.url, CURSOR_SECRET: 'bench-cursor-secret' },
+    env: { BENCH_EMULATOR_URL: emulator.info.url, CURSOR_SECRET: 'bench-cursor-secret', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     execArgv: ['--cpu-prof', '--cpu-prof-dir', DIR],
   });
   const mutation = target === 'createBackup';
-  const url = servers.info.urls[mutation ? 'gateway' : target];
+  const single = target === 'singleRead';
+  const url = servers.info.urls[mutation || single ? 'gateway' : target];
   if (!url) throw new Error(`unknown target ${target}`);
   const body = mutation
     ? JSON.stringify({
         query: Q.CREATE_BACKUP,
         variables: { input: { fileSystemId: DEMO.fileSystems.openzfs, clientRequestToken: 'bench-profile' } },
       })
-    : JSON.stringify({ query: Q.READ_50 });
+    : single
+      ? JSON.stringify({ query: Q.SINGLE_READ, variables: { backupId: await someBackupId(emulator.info.url) } })
+      : JSON.stringify({ query: Q.READ_50 });
   const expected = (await post(url, body), await post(url, body)).body;
   const result = await new Promise((resolve, reject) =>
     autocannon(
@@ -49,7 +55,7 @@ async function main() {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
-        connections: mutation ? 1 : 10,
+        connections: mutation || single ? 1 : 10,
         duration: Number(seconds),
         verifyBody: (b) => b === expected,
       },
@@ -63,6 +69,13 @@ async function main() {
     `${target}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, mismatches ${result.mismatches}, non2xx ${result.non2xx}`,
   );
   console.log(summarise(path.join(DIR, file), result.requests.total));
+}
+
+async function someBackupId(emulatorUrl) {
+  const client = createFsxClient(loadConfig({ FSX_ENDPOINT_URL: emulatorUrl }));
+  const { Backups } = await client.send(new DescribeBackupsCommand({ MaxResults: 1 }));
+  client.destroy();
+  return Backups[0].BackupId;
 }
 
 /** Self time by package and by function, from the samples of a .cpuprofile. */

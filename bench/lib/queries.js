@@ -21,6 +21,15 @@ const CREATE_BACKUP = `mutation Create($input: CreateBackupInput!) {
   }
 }`;
 
+/** Scenario 1r: one backup by id, every scalar field and its file system's id. */
+const SINGLE_READ = `query SingleRead($backupId: String!) {
+  backup(backupId: $backupId) {
+    __typename
+    ... on Backup { ${BACKUP_SCALARS} fileSystem { fileSystemId fileSystemType } }
+    ... on ErrorResult { message }
+  }
+}`;
+
 const backupsById = (ids) =>
   `query ById {\n${ids.map((id, i) => `  b${i}: backup(backupId: "${id}") { __typename ... on Backup { backupId lifecycle } ... on ErrorResult { message } }`).join('\n')}\n}`;
 
@@ -62,4 +71,13 @@ const fileSystemsWithVolumes = (n) => `query FsVolumes {
   }
 }`;
 
-module.exports = { READ_50, CREATE_BACKUP, backupsById, LIST_100_WITH_FS, LIST_5_WITH_FS, fileSystemsWithBackups, fileSystemsWithVolumes };
+module.exports = {
+  READ_50,
+  CREATE_BACKUP,
+  SINGLE_READ,
+  backupsById,
+  LIST_100_WITH_FS,
+  LIST_5_WITH_FS,
+  fileSystemsWithBackups,
+  fileSystemsWithVolumes,
+};

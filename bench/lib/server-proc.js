@@ -6,7 +6,9 @@
 //   gatewayMem   the gateway's server (createGatewayServer) whose FSx client answers from an in-memory page
 //   baselineMem  the baseline with the same in-memory FSx client
 //   sdlMem       the gateway's server on a plain-SDL schema with hand-written resolvers, in-memory FSx
+//   sdkProxy     node:http passing { backupId } to DescribeBackups with the gateway's FSx client (scenario 1r's floor)
 require('reflect-metadata');
+const http = require('node:http');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { DescribeBackupsCommand } = require('@aws-sdk/client-fsx');
 const { loadConfig } = require('../../dist/config');
@@ -43,6 +45,28 @@ function inMemoryFsx(page) {
   };
 }
 
+/**
+ * The floor of any HTTP service in front of FSx: node:http, the request's JSON read, the same
+ * DescribeBackups with the gateway's own client, the SDK's answer as JSON. No GraphQL, no checks.
+ */
+function sdkProxy(client) {
+  return http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      try {
+        const { backupId } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const out = await client.send(new DescribeBackupsCommand({ BackupIds: [backupId] }));
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ backup: out.Backups?.[0] ?? null }));
+      } catch (error) {
+        res.statusCode = 500;
+        res.end(String(error));
+      }
+    });
+  });
+}
+
 (async () => {
   const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', FSX_ENDPOINT_URL: process.env.BENCH_EMULATOR_URL });
   const gateway = await startGateway(config);
@@ -76,8 +100,10 @@ function inMemoryFsx(page) {
     ...serverOptions,
   });
 
+  const proxy = sdkProxy(gateway.fsx.client());
   const urls = {
     gateway: gateway.url,
+    sdkProxy: await listen(proxy),
     baseline: await listen(baseline),
     gatewayMem: await gatewayMem.listen(0, '127.0.0.1'),
     baselineMem: await listen(baselineMem),
@@ -86,12 +112,14 @@ function inMemoryFsx(page) {
   const stop = async () => {
     baseline.closeAllConnections();
     baselineMem.closeAllConnections();
+    proxy.closeAllConnections();
     await Promise.all([
       gateway.stop(),
       gatewayMem.stop(),
       sdlMem.stop(),
       new Promise((r) => baseline.close(r)),
       new Promise((r) => baselineMem.close(r)),
+      new Promise((r) => proxy.close(r)),
     ]);
     process.exit(0);
   };
