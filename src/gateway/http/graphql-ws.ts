@@ -6,11 +6,13 @@ import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type Authenticate, AuthenticationFailed } from '../auth/authenticate';
 import { type Principal, SCOPES } from '../auth/principal';
+import { type ClientBudget, budgetKey, chargeOperation } from '../limits/client-budget';
 import type { LimitsConfig } from '../limits/limits';
 import { limitRules } from '../limits/limits';
 import { type CostMeter, tooCostly } from '../limits/query-cost';
 import type { TrustedDocuments } from '../limits/trusted-documents';
 import type { Logger } from '../logging';
+import type { RateLimitContext } from '../rate-limit/rate-limit.context';
 import { isAllowedOrigin } from './cors';
 import { GRAPHQL_PATH } from './graphql-handler';
 
@@ -18,9 +20,11 @@ export interface GraphQLWsOptions<C> {
   httpServer: Server;
   schema: GraphQLSchema;
   authenticate: Authenticate;
-  createContext: (principal: Principal, requestId: string) => C;
+  createContext: (principal: Principal, requestId: string, clientAddress?: string) => C;
   limits: LimitsConfig;
   costOf?: CostMeter;
+  /** CLIENT_COST_PER_MINUTE: operations over WebSocket draw on the same budget as over HTTP (needs costOf). */
+  clientBudget?: ClientBudget;
   /** PERSISTED_DOCUMENTS: a trusted document may be named by its hash (extensions.persistedQuery); with _ONLY, nothing else runs. */
   trustedDocuments?: TrustedDocuments;
   corsOrigins: '*' | string[];
@@ -43,6 +47,8 @@ export interface GraphQLWs {
 
 interface Connection {
   principal: Principal;
+  /** The upgrade request's peer: the budget key of an unauthenticated client, as over HTTP. */
+  clientAddress?: string;
   subscriptions: Set<string>;
 }
 
@@ -52,9 +58,9 @@ interface Connection {
  * (ws + graphql-ws/use/ws; the drain plugin calls close()). The HTTP path's rules apply: credentials
  * (from connectionParams), browser origins (CORS_ORIGINS: CORS does not cover WebSockets, so a
  * foreign page could otherwise ride a user's cookies or network position), message size, depth,
- * alias, token and cost limits.
+ * alias, token and cost limits, and the client's query-cost budget.
  */
-export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): GraphQLWs {
+export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOptions<C>): GraphQLWs {
   const { httpServer, schema, limits } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
   const connections = new WeakMap<object, Connection>();
@@ -107,11 +113,11 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
           ctx.extra.socket.close(CloseCode.Forbidden, closeReason(`This connection needs the scope ${SCOPES.read}`));
           return false;
         }
-        connections.set(ctx.extra.socket, { principal, subscriptions: new Set() });
+        connections.set(ctx.extra.socket, { principal, clientAddress: ctx.extra.request.socket.remoteAddress, subscriptions: new Set() });
         if (principal.expiresAt !== undefined) closeAtExpiry(ctx.extra.socket, principal.expiresAt);
         return true;
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const connection = connections.get(ctx.extra.socket);
         if (!connection) return [new GraphQLError('Not connected', { extensions: { code: 'UNAUTHENTICATED' } })];
         if (connection.subscriptions.size >= options.maxSubscriptionsPerConnection) {
@@ -129,15 +135,17 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
         const variables = payload.variables ?? {};
         const cost = options.costOf?.(schema, document, payload.operationName ?? undefined, variables);
         if (cost !== undefined && cost > limits.maxCost) return [tooCostly(cost, limits.maxCost)];
+        // Taken before charging: operations arriving while the budget answers must not overrun the per-connection limit.
         connection.subscriptions.add(id);
         active++;
-        return {
-          schema,
-          document,
-          variableValues: variables,
-          operationName: payload.operationName ?? undefined,
-          contextValue: options.createContext(connection.principal, `ws-${id}`),
-        };
+        const contextValue = options.createContext(connection.principal, `ws-${id}`, connection.clientAddress);
+        const overBudget = cost === undefined ? undefined : await charge(connection, cost, contextValue);
+        if (overBudget) {
+          // graphql-ws skips onError for an operation the client completed meanwhile: release it here.
+          release(ctx.extra.socket, id);
+          return [overBudget];
+        }
+        return { schema, document, variableValues: variables, operationName: payload.operationName ?? undefined, contextValue };
       },
       onComplete: (ctx, id) => release(ctx.extra.socket, id),
       onError: (ctx, id) => release(ctx.extra.socket, id),
@@ -148,6 +156,20 @@ export function serveGraphQLWs<C extends object>(options: GraphQLWsOptions<C>): 
     wss,
     options.keepAliveMs,
   );
+
+  /** Charges the client's budget (unusable variables cost nothing, as over HTTP); the refusal, if any. */
+  async function charge(connection: Connection, cost: number, contextValue: C): Promise<GraphQLError | undefined> {
+    if (!options.clientBudget) return undefined;
+    try {
+      const charged = await chargeOperation(options.clientBudget, budgetKey(connection.principal, connection.clientAddress), cost);
+      contextValue.rateLimit = charged.status;
+      return charged.refusal;
+    } catch (error) {
+      // A throw out of onSubscribe would close the whole socket (4500); only this operation fails, as over HTTP.
+      options.logger?.error({ err: error }, 'query-cost budget unavailable');
+      return new GraphQLError('The query-cost budget could not be checked: try again', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    }
+  }
 
   function release(socket: object, id: string): void {
     if (connections.get(socket)?.subscriptions.delete(id)) active--;

@@ -75,6 +75,47 @@ interface BudgetedContext extends RateLimitContext {
   clientAddress?: string;
 }
 
+/** What charging one operation came to: the budget after it, and when it does not fit, the refusal to answer with. */
+export interface OperationCharge {
+  status: RateLimit;
+  refusal?: GraphQLError;
+}
+
+/**
+ * Charges one operation, whichever way it came (HTTP or WebSocket), so both count down one budget and
+ * are refused alike. `extensions` adds what only one transport needs (HTTP's status and Retry-After).
+ */
+export async function chargeOperation(
+  budget: ClientBudget,
+  key: string,
+  cost: number,
+  extensions: (retryAfterSeconds: number) => Record<string, unknown> = () => ({}),
+): Promise<OperationCharge> {
+  const charged = await budget.charge(key, cost);
+  if (charged.retryAfterSeconds === undefined) return { status: charged.status };
+  return { status: charged.status, refusal: rateLimited(charged.status, charged.retryAfterSeconds, extensions(charged.retryAfterSeconds)) };
+}
+
+/** RATE_LIMITED, with where the client stands and the seconds until it may try again. */
+function rateLimited(
+  { cost, limit, remaining, resetAt }: RateLimit,
+  retryAfterSeconds: number,
+  extensions: Record<string, unknown>,
+): GraphQLError {
+  const message =
+    cost > limit
+      ? `This operation costs ${cost} points, more than the whole budget of ${limit} per minute: ask for fewer items or fields`
+      : `Query-cost budget exceeded: this operation costs ${cost} points, ${remaining} of ${limit} are left until ${resetAt.toISOString()}`;
+  return new GraphQLError(message, {
+    extensions: { code: 'RATE_LIMITED', cost, limit, remaining, resetAt: resetAt.toISOString(), retryAfterSeconds, ...extensions },
+  });
+}
+
+/** Over HTTP a refusal is a 429 with Retry-After, as HTTP clients and proxies understand it. */
+const httpRefusal = (retryAfterSeconds: number): Record<string, unknown> => ({
+  http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+});
+
 /** Charges every operation over HTTP to its client's budget; over budget: HTTP 429 with Retry-After and RATE_LIMITED. */
 export function clientBudgetPlugin(budget: ClientBudget, costOf: CostMeter): ApolloServerPlugin<BudgetedContext> {
   return {
@@ -83,26 +124,10 @@ export function clientBudgetPlugin(budget: ClientBudget, costOf: CostMeter): Apo
         async didResolveOperation({ request, document, schema, contextValue }) {
           const cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
           if (cost === undefined) return; // unusable variables: execution refuses them, at no cost
-          const charged = await budget.charge(budgetKey(contextValue.principal, contextValue.clientAddress), cost);
+          const key = budgetKey(contextValue.principal, contextValue.clientAddress);
+          const charged = await chargeOperation(budget, key, cost, httpRefusal);
           contextValue.rateLimit = charged.status;
-          if (charged.retryAfterSeconds !== undefined) {
-            const { limit, remaining, resetAt } = charged.status;
-            const message =
-              cost > limit
-                ? `This operation costs ${cost} points, more than the whole budget of ${limit} per minute: ask for fewer items or fields`
-                : `Query-cost budget exceeded: this operation costs ${cost} points, ${remaining} of ${limit} are left until ${resetAt.toISOString()}`;
-            throw new GraphQLError(message, {
-              extensions: {
-                code: 'RATE_LIMITED',
-                cost,
-                limit,
-                remaining,
-                resetAt: resetAt.toISOString(),
-                retryAfterSeconds: charged.retryAfterSeconds,
-                http: { status: 429, headers: new Map([['retry-after', String(charged.retryAfterSeconds)]]) },
-              },
-            });
-          }
+          if (charged.refusal) throw charged.refusal;
         },
       };
     },

@@ -1,0 +1,183 @@
+import type { Client } from 'graphql-ws';
+import { DEMO } from '../../src/emulator';
+import { testApiKeys } from '../support/api-keys';
+import { type TestGateway, startTestGateway } from '../support/gateway';
+import { wsClient } from '../support/ws';
+
+/** CLIENT_COST_PER_MINUTE over GraphQL over WebSocket: the same budget, key and refusal as over HTTP. */
+const { keyOf, API_KEYS } = testApiKeys({
+  alice: { scopes: ['backups:read'] },
+  bob: { scopes: ['backups:read'] },
+  carol: { scopes: ['backups:read'] },
+});
+
+const RATE_LIMIT = '{ rateLimit { limit cost remaining resetAt } }'; // costs 5
+const BACKUP = `{ backup(backupId: "${DEMO.backups.windowsUser}") { __typename } rateLimit { remaining } }`; // costs 4
+const WATCH = `subscription { backupChanged(backupIds: ["${DEMO.backups.windowsUser}"]) { __typename } }`; // costs 2
+
+interface WsAnswer {
+  data?: any;
+  errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** Runs one query or mutation over the socket: its result, or the errors of graphql-ws's `error` message. */
+function wsRun(client: Client, query: string, timeoutMs = 10_000): Promise<WsAnswer> {
+  return new Promise((resolve, reject) => {
+    let result: WsAnswer = {};
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no answer over WebSocket within ${timeoutMs} ms: ${query}`));
+    }, timeoutMs);
+    const settle = (answer: () => void) => {
+      clearTimeout(timer);
+      answer();
+    };
+    const stop = client.subscribe<any>(
+      { query },
+      {
+        next: (value) => (result = value as WsAnswer),
+        error: (error) => settle(() => (Array.isArray(error) ? resolve({ errors: error }) : reject(asError(error)))),
+        complete: () => settle(() => resolve(result)),
+      },
+    );
+  });
+}
+
+/** Opens a subscription and resolves once the server has accepted it (its first event) or refused it. */
+function wsSubscribe(
+  client: Client,
+  query: string,
+  timeoutMs = 10_000,
+): Promise<{ accepted: boolean; errors?: WsAnswer['errors']; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no event or error over WebSocket within ${timeoutMs} ms: ${query}`));
+    }, timeoutMs);
+    const stop = client.subscribe<any>(
+      { query },
+      {
+        next: () => {
+          clearTimeout(timer);
+          resolve({ accepted: true, stop });
+        },
+        error: (error) => {
+          clearTimeout(timer);
+          if (Array.isArray(error)) resolve({ accepted: false, errors: error, stop });
+          else reject(asError(error));
+        },
+        complete: () => undefined,
+      },
+    );
+  });
+}
+
+/** graphql-ws reports a closed socket as its CloseEvent. */
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(`WebSocket failed: ${JSON.stringify(error)}`));
+
+function expectRateLimited(answer: WsAnswer, expected: Record<string, unknown>): void {
+  expect(answer.data).toBeUndefined();
+  expect(answer.errors).toHaveLength(1);
+  const extensions = answer.errors![0].extensions!;
+  expect(extensions).toMatchObject({ code: 'RATE_LIMITED', ...expected });
+  expect(extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  expect(extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
+  expect(Date.parse(extensions.resetAt as string)).toBeGreaterThan(Date.now() - 1000);
+  // HTTP's status and Retry-After header mean nothing on a socket.
+  expect(extensions.http).toBeUndefined();
+}
+
+describe('client query-cost budgets over WebSocket (AUTH_MODE=apikey)', () => {
+  let t: TestGateway;
+  const clients: Client[] = [];
+  const connect = (name: string): Client => {
+    // Not lazy: one socket for the whole test, so "the socket goes on" means something.
+    const client = wsClient(t.gateway.url, { 'x-api-key': keyOf(name) }, { lazy: false });
+    clients.push(client);
+    return client;
+  };
+  beforeAll(async () => {
+    t = await startTestGateway({}, { AUTH_MODE: 'apikey', API_KEYS, CLIENT_COST_PER_MINUTE: '30', SUBSCRIPTION_POLL_INTERVAL_MS: '50' });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map(async (client) => void (await client.dispose())));
+    await t.stop();
+  });
+
+  test('spent over HTTP, a WebSocket operation is refused with RATE_LIMITED and makes no FSx call; the socket goes on', async () => {
+    const alice = connect('alice');
+    let closes = 0;
+    alice.on('closed', () => closes++);
+    expect((await t.gql(RATE_LIMIT, {}, { 'x-api-key': keyOf('alice') })).body.data.rateLimit.remaining).toBe(25);
+    // rateLimit over the socket tells what its own operation left.
+    expect((await wsRun(alice, BACKUP)).data.rateLimit.remaining).toBe(21);
+    for (const left of [17, 13, 9, 5, 1])
+      expect((await t.gql(BACKUP, {}, { 'x-api-key': keyOf('alice') })).body.data.rateLimit.remaining).toBe(left);
+
+    t.emulator.calls.clear();
+    expectRateLimited(await wsRun(alice, BACKUP), { cost: 4, limit: 30, remaining: 1 });
+    expect(t.calls()).toBe(0);
+
+    // The refusal ended that operation only: the same socket still runs what fits, and other clients have their own budgets.
+    expect((await wsRun(alice, '{ __typename }')).data).toEqual({ __typename: 'Query' });
+    expectRateLimited(await wsRun(alice, '{ rateLimit { remaining } }'), { cost: 2, remaining: 0 });
+    expect((await wsRun(connect('carol'), BACKUP)).data.rateLimit.remaining).toBe(26);
+    expect(closes).toBe(0);
+  });
+
+  test('spent over WebSocket, subscriptions included, an HTTP operation is answered 429', async () => {
+    const bob = connect('bob');
+    const watch = await wsSubscribe(bob, WATCH);
+    expect(watch.accepted).toBe(true);
+    watch.stop();
+    expect((await t.gql(RATE_LIMIT, {}, { 'x-api-key': keyOf('bob') })).body.data.rateLimit.remaining).toBe(23);
+    for (const left of [19, 15, 11, 7, 3]) expect((await wsRun(bob, BACKUP)).data.rateLimit.remaining).toBe(left);
+
+    t.emulator.calls.clear();
+    const refused = await t.gql(BACKUP, {}, { 'x-api-key': keyOf('bob') });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBe(refused.body.errors![0].extensions!.retryAfterSeconds);
+    expect(refused.body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', cost: 4, remaining: 3 });
+    expect(t.calls()).toBe(0);
+
+    // A subscription over budget is refused like any operation, and opens no watch.
+    await wsRun(bob, '{ rateLimit { remaining } }'); // 1 left
+    t.emulator.calls.clear();
+    const second = await wsSubscribe(bob, WATCH);
+    expect(second.accepted).toBe(false);
+    expectRateLimited({ errors: second.errors }, { cost: 2, remaining: 1 });
+    expect(t.calls()).toBe(0);
+  });
+});
+
+describe('client query-cost budgets over WebSocket (AUTH_MODE=none)', () => {
+  let t: TestGateway;
+  let client: Client;
+  beforeAll(async () => {
+    t = await startTestGateway({}, { AUTH_MODE: 'none', CLIENT_COST_PER_MINUTE: '120', MAX_COST: '12' });
+    client = wsClient(t.gateway.url, {}, { lazy: false });
+  });
+  afterAll(async () => {
+    await client.dispose();
+    await t.stop();
+  });
+
+  test("the client's address is the key, over either transport; an operation refused for its size costs nothing", async () => {
+    // The gateway's own warm-up at start came from this address too: count from where the budget stands.
+    let left = (await wsRun(client, '{ rateLimit { remaining } }')).data.rateLimit.remaining as number;
+    const tooBig = await wsRun(client, '{ backups(first: 5) { ... on BackupConnection { edges { node { backupId } } } } }');
+    expect(tooBig.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+    // It would have fitted the budget: refused for its size, and not charged.
+    expect(tooBig.errors![0].extensions!.cost).toBeLessThanOrEqual(left);
+
+    for (let i = 0; left >= 4; i++) {
+      const answer = i % 2 === 0 ? await wsRun(client, BACKUP) : (await t.gql(BACKUP)).body;
+      left -= 4;
+      expect(answer.data.rateLimit.remaining).toBe(left);
+    }
+    t.emulator.calls.clear();
+    expectRateLimited(await wsRun(client, BACKUP), { cost: 4, limit: 120, remaining: left });
+    expect((await t.gql(BACKUP)).status).toBe(429);
+    expect(t.calls()).toBe(0);
+  });
+});
