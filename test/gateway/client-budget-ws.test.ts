@@ -90,7 +90,7 @@ function expectRateLimited(answer: WsAnswer, expected: Record<string, unknown>):
 describe('client query-cost budgets over WebSocket (AUTH_MODE=apikey)', () => {
   let t: TestGateway;
   const clients: Client[] = [];
-  const connect = (name: string): Client => {
+  const connect = (name: Parameters<typeof keyOf>[0]): Client => {
     // Not lazy: one socket for the whole test, so "the socket goes on" means something.
     const client = wsClient(t.gateway.url, { 'x-api-key': keyOf(name) }, { lazy: false });
     clients.push(client);

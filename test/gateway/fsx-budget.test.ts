@@ -1,4 +1,8 @@
+import { DescribeFileSystemsCommand } from '@aws-sdk/client-fsx';
 import { DEMO } from '../../src/emulator';
+import { CallBudget, spendFromBudget } from '../../src/gateway/fsx/call-budget';
+import { createFsxClient } from '../../src/gateway/fsx/fsx-client';
+import { startTestEmulator } from '../support/emulator';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { describeWithRedis, startTestRedis, type TestRedis } from '../support/redis';
 
@@ -43,6 +47,39 @@ describe('FSx call budget, one replica', () => {
     expect(served.length + throttled.length).toBe(6);
     for (const a of throttled) expect(a).toMatchObject({ retryable: true, retryAfterSeconds: 1 });
     expect(t.calls('DescribeFileSystems')).toBe(served.length);
+  });
+});
+
+describe('FSx call budget, per attempt', () => {
+  test("the SDK's retries of a throttled call take their turns too: FSx counts every attempt", async () => {
+    // FSx allows one call per second; another caller of the account has just spent it.
+    const fsx = await startTestEmulator({ rateLimit: { callsPerSecond: 1, burst: 1 } });
+    const taken: string[] = [];
+    const budget = new (class extends CallBudget {
+      override take(region: string) {
+        taken.push(region);
+        return super.take(region);
+      }
+    })({ callsPerSecond: 100, maxWaitMs: 1000, maxQueue: 10 });
+    const { region, url } = fsx.emulator;
+    const client = createFsxClient({
+      region,
+      endpointUrl: url,
+      fsx: { requestTimeoutMs: 5000, connectionTimeoutMs: 1000, maxAttempts: 3, maxSockets: 2 },
+    });
+    spendFromBudget(client, region, budget);
+    try {
+      await fsx.client.send(new DescribeFileSystemsCommand({}));
+      const { attempts } = await client.send(new DescribeFileSystemsCommand({})).then(
+        (out) => out.$metadata,
+        (error: { $metadata: { attempts?: number } }) => error.$metadata,
+      );
+      expect(attempts).toBeGreaterThan(1);
+      expect(taken).toEqual(Array(attempts).fill(region));
+    } finally {
+      client.destroy();
+      await fsx.stop();
+    }
   });
 });
 

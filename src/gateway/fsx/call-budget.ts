@@ -1,4 +1,5 @@
-import type { FSxClient } from '@aws-sdk/client-fsx';
+import type { FSxClient, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-fsx';
+import type { FinalizeRequestMiddleware } from '@smithy/types';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -74,11 +75,19 @@ export class CallBudget {
   }
 }
 
-/** Every FSx call of `client` takes its turn from the budget first (reads shared in flight take one turn for all). */
+const MIDDLEWARE = 'fsxCallBudget';
+
+/**
+ * Every attempt of every FSx call of `client` takes its turn from the budget first: FSx counts the
+ * SDK's retries against the account's rate too, so a retry after a ThrottlingException waits for a
+ * turn like any call. Hence a middleware right after the SDK's retry loop (and before signing, so a
+ * signature is never made stale by a wait), not a wrap of `send`: that would charge a call once
+ * however many attempts it took. Reads shared in flight (shared-reads.ts) are one call: one turn.
+ */
 export function spendFromBudget(client: FSxClient, region: string, budget: CallBudget): void {
-  const send = client.send.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  client.send = (async (...args: unknown[]) => {
+  const takeTurn: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
     await budget.take(region);
-    return send(...args);
-  }) as FSxClient['send'];
+    return next(args);
+  };
+  client.middlewareStack.addRelativeTo(takeTurn, { relation: 'after', toMiddleware: 'retryMiddleware', name: MIDDLEWARE, override: true });
 }

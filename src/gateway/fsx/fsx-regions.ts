@@ -21,7 +21,7 @@ export class FsxRegions {
       new Map(
         regions.map((region) => {
           const client = createFsxClient({ ...options, region });
-          // The budget first, the sharing around it: a read shared by many requests takes one turn.
+          // Each attempt takes a turn; a read shared by many requests is one call, so one turn per attempt for all.
           if (options.budget) spendFromBudget(client, region, options.budget);
           shareReads(client, { cacheMs: options.readCacheMs });
           return [region, client];

@@ -29,7 +29,8 @@ export function instrumentFsxClient(client: FSxClient, region: string, metrics: 
         const e = (error ?? {}) as MaybeSdkError;
         attempts = e.$metadata?.attempts;
         // An answer from FSx carries its HTTP status; a refused connection, a timeout or an abort does not.
-        outcome = e.$metadata?.httpStatusCode ? metrics.errorCodes.of(e.name) : 'transport';
+        // A call the gateway's own FSx budget held back past its deadline (fsx/call-budget.ts, which this room may not import) is neither.
+        outcome = e.$metadata?.httpStatusCode ? metrics.errorCodes.of(e.name) : e.name === 'CallBudgetExceeded' ? 'budget' : 'transport';
         throw error;
       } finally {
         const labels = { region, operation };

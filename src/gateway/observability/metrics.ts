@@ -76,7 +76,7 @@ export class GatewayMetrics {
 
   readonly fsxRequests = new Counter({
     name: 'fsx_requests_total',
-    help: 'FSx API calls (each including its retries), by region, operation and outcome (success, the FSx error code, or transport).',
+    help: 'FSx API calls (each including its retries), by region, operation and outcome (success, the FSx error code, transport, or budget: held back by FSX_MAX_CALLS_PER_SECOND).',
     labelNames: ['region', 'operation', 'outcome'] as const,
     registers: [this.registry],
   });
