@@ -185,7 +185,7 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'CLIENT_COST_PER_MINUTE',
     default: '(off)',
     description:
-      'Query-cost points each client may spend per minute (cost as MAX_COST counts it; client = JWT subject, API key id, or address when AUTH_MODE=none). Over it: HTTP 429 with Retry-After, before any FSx call; shared by replicas with REDIS_URL.',
+      'Query-cost points each client may spend per minute (cost as MAX_COST counts it; client = JWT subject, API key id, or address when AUTH_MODE=none). Over it: HTTP 429 with Retry-After (over WebSocket, an error RATE_LIMITED for that operation), before any FSx call; shared by replicas with REDIS_URL.',
   },
   {
     name: 'PERSISTED_DOCUMENTS',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -14,7 +15,7 @@ import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
 import { possibleTypesHandler } from './http/possible-types';
 import { type DependencyProbe, answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
-import { warmUp } from './http/warm-up';
+import { WARM_UP_HEADER, warmUp } from './http/warm-up';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
 import { type ClientBudget, clientBudgetPlugin } from './limits/client-budget';
@@ -115,7 +116,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   if (options.trustedDocuments) plugins.push(documentsWarmUp.plugin);
   if (costOf) plugins.push(queryCostPlugin(costOf, limits.maxCost));
   // After the cost limit: an operation refused for its size is not charged.
-  if (costOf && options.clientBudget) plugins.push(clientBudgetPlugin(options.clientBudget, costOf));
+  const warmUpSecret = randomUUID();
+  if (costOf && options.clientBudget)
+    plugins.push(clientBudgetPlugin(options.clientBudget, costOf, (headers) => headers?.get(WARM_UP_HEADER) === warmUpSecret));
   // Root fields: a span each when tracing is on, and with metrics, their typed results counted.
   observeRootFields(options.schema, options.metrics);
   if (options.metrics) {
@@ -171,7 +174,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
         if (refused.length)
           logger?.warn({ documents: refused }, 'PERSISTED_DOCUMENTS: documents the schema refuses (a manifest older than the schema?)');
       }
-      await warmUp(apollo, createContext(deps, ANONYMOUS, 'warm-up'), url);
+      await warmUp(apollo, createContext(deps, ANONYMOUS, 'warm-up'), url, { [WARM_UP_HEADER]: warmUpSecret });
     },
     listen: (port, host) =>
       new Promise((resolve, reject) => {

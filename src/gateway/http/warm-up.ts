@@ -19,12 +19,26 @@ const OPERATIONS: ReadonlyArray<{ query: string; variables?: Record<string, unkn
  * request does not pay for cold code paths (with credentials required, the HTTP ones end at the
  * authenticator, which still warms everything up to it).
  */
-export async function warmUp<C extends object>(apollo: ApolloServer<C>, contextValue: C, url?: string): Promise<void> {
+export async function warmUp<C extends object>(
+  apollo: ApolloServer<C>,
+  contextValue: C,
+  url?: string,
+  /** Sent with the HTTP ones: WARM_UP_HEADER, so that no client's budget pays for them. */
+  headers: Record<string, string> = {},
+): Promise<void> {
   for (const operation of OPERATIONS) await apollo.executeOperation(operation, { contextValue });
   if (!url) return;
   for (const operation of OPERATIONS) {
-    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation) }).catch(
-      () => undefined,
-    );
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(operation),
+    }).catch(() => undefined);
   }
 }
+
+/**
+ * Marks the warm-up's own HTTP requests with a secret of the process: they come from the loopback
+ * address, which with AUTH_MODE=none is also a real client's budget key (a proxy on the same host).
+ */
+export const WARM_UP_HEADER = 'x-fsx-backup-graph-warm-up';

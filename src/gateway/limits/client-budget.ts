@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -116,12 +116,20 @@ const httpRefusal = (retryAfterSeconds: number): Record<string, unknown> => ({
   http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
 });
 
-/** Charges every operation over HTTP to its client's budget; over budget: HTTP 429 with Retry-After and RATE_LIMITED. */
-export function clientBudgetPlugin(budget: ClientBudget, costOf: CostMeter): ApolloServerPlugin<BudgetedContext> {
+/**
+ * Charges every operation over HTTP to its client's budget; over budget: HTTP 429 with Retry-After and
+ * RATE_LIMITED. `exempt`: requests no client pays for (the gateway's own warm-up).
+ */
+export function clientBudgetPlugin(
+  budget: ClientBudget,
+  costOf: CostMeter,
+  exempt: (headers: HeaderMap | undefined) => boolean = () => false,
+): ApolloServerPlugin<BudgetedContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
+          if (exempt(request.http?.headers)) return;
           const cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
           if (cost === undefined) return; // unusable variables: execution refuses them, at no cost
           const key = budgetKey(contextValue.principal, contextValue.clientAddress);
