@@ -215,4 +215,59 @@ describe('backupChanged over WebSocket (one process, manual FSx clock)', () => {
     expect(results[1]).toMatchObject({ code: 'ServiceUnavailable', retryable: true });
     expect(results[2]).toMatchObject({ final: true, backup: { lifecycle: 'AVAILABLE' } });
   });
+
+  test('FSx throttling the polls past the SDK retries is told once as Throttled, with a wait; watching goes on', async () => {
+    const backupId = await createLustreBackup();
+    const watch = Recorder.subscribe(client, BACKUP_CHANGED, { backupIds: [backupId] });
+    await watch.waitFor(1);
+    t.emulator.faults.set([{ operation: 'DescribeBackups', error: 'ThrottlingException', status: 400 }]);
+    await watch.waitFor(2);
+    t.emulator.faults.clear();
+    clock.advance(DURATION_MS);
+    await expect(watch.done).resolves.toBe('complete');
+    const results = watch.events.map((e) => e.data.backupChanged);
+    expect(results.map((r) => r.__typename)).toEqual(['BackupChanged', 'Throttled', 'BackupChanged']);
+    expect(results[1]).toMatchObject({ retryable: true, retryAfterSeconds: 1 });
+    expect(results[2]).toMatchObject({ final: true, backup: { lifecycle: 'AVAILABLE' } });
+  });
+});
+
+describe("backupChanged while the gateway's FSx call budget is spent (FSX_MAX_CALLS_PER_SECOND)", () => {
+  const clock = new ManualClock();
+  let t: TestGateway;
+  let client: Client;
+
+  beforeAll(async () => {
+    // One call a second for polls every 50 ms, none may wait: most polls are held back.
+    t = await startTestGateway(
+      { clock, backupDurationMs: DURATION_MS },
+      { SUBSCRIPTION_POLL_INTERVAL_MS: '50', FSX_MAX_CALLS_PER_SECOND: '1', FSX_BUDGET_WAIT_MS: '0' },
+    );
+    client = wsClient(t.gateway.url);
+  });
+  afterAll(async () => {
+    await client.dispose();
+    await t.stop();
+  });
+
+  test('held-back polls are told as Throttled (not an internal error); the backup is still followed to the end', async () => {
+    // The mutation itself may find this second's call spent: try again next second, as Throttled says.
+    let backupId: string | undefined;
+    const deadline = Date.now() + 10_000;
+    while (!backupId && Date.now() < deadline) {
+      const created = (await t.gql(CREATE_BACKUP, { input: { fileSystemId: LUSTRE } })).body.data.createBackup;
+      if (created.__typename === 'CreateBackupSuccess') backupId = created.backup.backupId;
+      else await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    const watch = Recorder.subscribe(client, BACKUP_CHANGED, { backupIds: [backupId!] });
+    await watch.waitFor(2);
+    clock.advance(DURATION_MS);
+    await expect(watch.done).resolves.toBe('complete');
+    const results = watch.events.map((e) => e.data.backupChanged);
+    const refusals = results.filter((r) => r.__typename !== 'BackupChanged');
+    expect(refusals.length).toBeGreaterThanOrEqual(1);
+    expect(refusals.map((r) => r.__typename)).toEqual(refusals.map(() => 'Throttled'));
+    for (const r of results.filter((r) => r.__typename === 'Throttled')) expect(r).toMatchObject({ retryable: true, retryAfterSeconds: 1 });
+    expect(results.at(-1)).toMatchObject({ __typename: 'BackupChanged', final: true, backup: { lifecycle: 'AVAILABLE' } });
+  });
 });

@@ -96,6 +96,9 @@ export const BACKUP_CHANGED = /* GraphQL */ `
       ... on FsxServiceError {
         code
       }
+      ... on Throttled {
+        retryAfterSeconds
+      }
       ... on ErrorResult {
         message
         retryable

@@ -45,7 +45,7 @@ export const BACKUP_CHANGED_ERRORS: ReadonlySet<ResultType> = new Set(BACKUP_CHA
 export const BackupChangedResult = createUnionType({
   name: 'BackupChangedResult',
   description:
-    'An event of backupChanged: BackupChanged, or why a watched id cannot be watched (BackupNotFound, FileSystemNotFound: the others go on), or a refusal of the whole subscription (InvalidInput, Forbidden: it then completes), or FSx failing for a while (InternalServerError, FsxServiceError: watching goes on).',
+    'An event of backupChanged: BackupChanged, or why a watched id cannot be watched (BackupNotFound, FileSystemNotFound: the others go on), or a refusal of the whole subscription (InvalidInput, Forbidden: it then completes), or FSx failing for a while (InternalServerError, Throttled, FsxServiceError: watching goes on).',
   types: () => [BackupChanged, ...BACKUP_CHANGED] as const,
 });
 

@@ -1,5 +1,5 @@
 import { mapFsxError } from '../errors/map-fsx-error';
-import { InternalServerError } from '../results/error-result';
+import { InternalServerError, Throttled } from '../results/error-result';
 import { type FsxBackupRecord, type LiveMessage, type PollFailure, deletedRecord, signatureOf } from './backup-state';
 import type { LiveReads } from './fsx-reads';
 import type { RegionWatches, WatchSet } from './watch-set';
@@ -7,8 +7,8 @@ import type { RegionWatches, WatchSet } from './watch-set';
 /** Consecutive failed polls of a region before its watchers are told: a single hiccup is only retried. */
 const FAILURES_BEFORE_REPORT = 3;
 
-/** Nothing is mapped to a field's own error types here: every failure is InternalServerError or FsxServiceError. */
-const NO_FIELD_ERRORS = new Set<never>();
+/** No field's own error types here: every failure is InternalServerError, Throttled or FsxServiceError. */
+const POLL_ERRORS = new Set([Throttled]);
 
 /**
  * One poll of everything watched, for the replica that polls: ⌈n/50⌉ DescribeBackups by id for n
@@ -71,10 +71,14 @@ export class BackupPoller {
 function failureOf(region: string, error: unknown): PollFailure {
   let mapped;
   try {
-    mapped = mapFsxError(error, {}, NO_FIELD_ERRORS);
+    mapped = mapFsxError(error, {}, POLL_ERRORS);
   } catch {
     // Not an FSx answer nor a transport failure: a bug, told as the gateway's own failure.
     return { kind: 'failure', region, type: 'InternalServerError', message: 'The gateway failed to poll FSx' };
+  }
+  if (mapped instanceof Throttled) {
+    const { message, retryAfterSeconds, requestId } = mapped;
+    return { kind: 'failure', region, type: 'Throttled', message: `Polling FSx is throttled: ${message}`, retryAfterSeconds, requestId };
   }
   const type = mapped instanceof InternalServerError ? 'InternalServerError' : 'FsxServiceError';
   const code = 'code' in mapped ? String(mapped.code) : undefined;

@@ -15,9 +15,14 @@ export interface BackupStates {
 export interface PollFailure {
   kind: 'failure';
   region: string;
-  /** InternalServerError (FSx unreachable) or FsxServiceError (FSx answered with an error). */
-  type: 'InternalServerError' | 'FsxServiceError';
+  /**
+   * InternalServerError (FSx unreachable), Throttled (the gateway's FSx call budget held the polls back,
+   * or FSx throttled them past the SDK's retries) or FsxServiceError (FSx answered with another error).
+   */
+  type: 'InternalServerError' | 'Throttled' | 'FsxServiceError';
   message: string;
+  /** Throttled: when polls may go through again. */
+  retryAfterSeconds?: number;
   code?: string;
   requestId?: string | null;
 }

@@ -2,7 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { type Principal, canSee } from '../auth/principal';
 import { toBackup } from '../fsx/to-graphql';
 import type { BackupLifecycle } from '../fsx/enums.generated';
-import { FsxServiceError, InternalServerError, result } from '../results/error-result';
+import { FsxServiceError, InternalServerError, Throttled, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { BACKUP_CHANGED_ERRORS, BackupChanged, type BackupChangedEvent } from './backup-changed.types';
@@ -164,7 +164,9 @@ class BackupWatch implements Watcher {
     this.emit(
       failure.type === 'InternalServerError'
         ? result(InternalServerError, fields)
-        : result(FsxServiceError, { ...fields, code: failure.code ?? 'Unknown' }),
+        : failure.type === 'Throttled'
+          ? result(Throttled, { ...fields, retryAfterSeconds: failure.retryAfterSeconds ?? 1 })
+          : result(FsxServiceError, { ...fields, code: failure.code ?? 'Unknown' }),
     );
   }
 
