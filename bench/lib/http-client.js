@@ -21,6 +21,20 @@ function post(url, body, headers = {}) {
   });
 }
 
+/** GET over the same keep-alive agent; resolves to { status, body }. */
+function get(url) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
 const gql = (url, query, variables) => post(url, JSON.stringify({ query, variables }));
 
-module.exports = { post, gql, agent };
+module.exports = { post, get, gql, agent };
