@@ -55,6 +55,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
     // start. Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
     await Promise.all(regions.map((region) => probeFsx(fsx.client(region), 3000).catch(() => undefined)));
+    const scratch = await startScratchFsx(config, regions[0], logger);
     const server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,
@@ -72,11 +73,15 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       logger,
       metrics,
       readiness,
+      warmUpFsx: scratch?.fsx,
     });
     // Best effort: FSx may be unreachable at start. Listening first lets the warm-up cross the HTTP
     // server too; "ready" is only announced (by the caller) once it is done.
     const url = await server.listen(config.port, config.host);
-    await server.warmUp(url).catch(() => undefined);
+    await server
+      .warmUp(url)
+      .catch(() => undefined)
+      .finally(() => scratch?.stop());
     if (metrics) {
       metrics.forgetWarmUp();
       metricsServer = await startMetricsListener(config, metrics, logger);
@@ -102,6 +107,33 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     fsx.destroy();
     await emulator?.stop();
     throw error;
+  }
+}
+
+/**
+ * A throwaway FSx for the start-up warm-up: an emulator of this package on a loopback port, seeded,
+ * in the default region, clients built like the real ones (neither budget nor metrics). The warm-up
+ * makes, reads and deletes backups there, never in the FSx the gateway serves; stopped once warm.
+ * Not fatal: without it, the warm-up runs only what FSx refuses, and one read.
+ */
+async function startScratchFsx(
+  config: Config,
+  region: string,
+  logger: Logger,
+): Promise<{ fsx: FsxRegions; stop(): Promise<void> } | undefined> {
+  try {
+    const emulator = await startEmulator({ port: 0, regions: [region], seed: true, backupDurationMs: 0 });
+    const fsx = FsxRegions.connect({ ...config, endpointUrl: emulator.url }, [region]);
+    return {
+      fsx,
+      stop: async () => {
+        fsx.destroy();
+        await emulator.stop();
+      },
+    };
+  } catch (error) {
+    logger.warn({ err: error }, 'warm-up: no scratch FSx; the first requests will be slower');
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -73,6 +73,8 @@ function status(limit: number, cost: number, res: RateLimiterRes, remaining = re
 interface BudgetedContext extends RateLimitContext {
   principal: Principal;
   clientAddress?: string;
+  /** The gateway's own start-up warm-up, which no client pays for. */
+  warmUp?: boolean;
 }
 
 /** What charging one operation came to: the budget after it, and when it does not fit, the refusal to answer with. */
@@ -116,20 +118,13 @@ const httpRefusal = (retryAfterSeconds: number): Record<string, unknown> => ({
   http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
 });
 
-/**
- * Charges every operation over HTTP to its client's budget; over budget: HTTP 429 with Retry-After and
- * RATE_LIMITED. `exempt`: requests no client pays for (the gateway's own warm-up).
- */
-export function clientBudgetPlugin(
-  budget: ClientBudget,
-  costOf: CostMeter,
-  exempt: (headers: HeaderMap | undefined) => boolean = () => false,
-): ApolloServerPlugin<BudgetedContext> {
+/** Charges every operation over HTTP to its client's budget; over budget: HTTP 429 with Retry-After and RATE_LIMITED. */
+export function clientBudgetPlugin(budget: ClientBudget, costOf: CostMeter): ApolloServerPlugin<BudgetedContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          if (exempt(request.http?.headers)) return;
+          if (contextValue.warmUp) return;
           const cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
           if (cost === undefined) return; // unusable variables: execution refuses them, at no cost
           const key = budgetKey(contextValue.principal, contextValue.clientAddress);

@@ -63,19 +63,19 @@ beforeEach(() => {
 
 test('without a url: three operations in-process, each with the given context, each valid against the served schema', async () => {
   const context = { name: 'the context given' };
-  await warmUp(apollo, context, undefined);
+  await warmUp(apollo, context);
   expect(timeline).toHaveLength(3);
   // (Apollo's executeOperation hands plugins a shallow copy of the context, hence equal, not identical.)
   for (const entry of timeline) expect(entry).toMatchObject({ via: 'apollo', context, validationErrors: [] });
   expect(timeline.map((entry) => (entry.operation as { query: string }).query)).toEqual([
-    expect.stringMatching(/^mutation WarmUp\(\$i: CreateBackupInput!\) \{ createBackup/),
+    expect.stringMatching(/^mutation WarmUp\(\$input: CreateBackupInput!\) \{ createBackup/),
     expect.stringMatching(/^mutation WarmUp/),
     expect.stringMatching(/^\{ backups\(first: 1\)/),
   ]);
 });
 
 test('with a url: then the same operations again, as JSON POSTs to it, one after the other', async () => {
-  await warmUp(apollo, { name: 'warm-up' }, targetUrl);
+  await warmUp(apollo, { name: 'warm-up' }, { url: targetUrl });
   const inProcess = timeline.slice(0, 3);
   expect(inProcess.map((entry) => entry.via)).toEqual(['apollo', 'apollo', 'apollo']);
   expect(timeline.slice(3)).toEqual(
@@ -85,11 +85,11 @@ test('with a url: then the same operations again, as JSON POSTs to it, one after
 
 test('an HTTP target that fails, or is not there, does not fail the warm-up', async () => {
   status = 500;
-  await expect(warmUp(apollo, { name: 'warm-up' }, targetUrl)).resolves.toBeUndefined();
+  await expect(warmUp(apollo, { name: 'warm-up' }, { url: targetUrl })).resolves.toBeUndefined();
   expect(timeline.filter((entry) => entry.via === 'http')).toHaveLength(3);
   const closed = http.createServer();
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const { port } = closed.address() as AddressInfo;
   await new Promise((resolve) => closed.close(resolve));
-  await expect(warmUp(apollo, { name: 'warm-up' }, `http://127.0.0.1:${port}/graphql`)).resolves.toBeUndefined();
+  await expect(warmUp(apollo, { name: 'warm-up' }, { url: `http://127.0.0.1:${port}/graphql` })).resolves.toBeUndefined();
 });
