@@ -55,7 +55,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
     // start. Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
     await Promise.all(regions.map((region) => probeFsx(fsx.client(region), 3000).catch(() => undefined)));
-    const scratch = await startScratchFsx(config, regions[0], logger);
+    const scratch = config.warmUpRounds > 0 ? await startScratchFsx(config, regions[0], logger) : undefined;
     const server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,
@@ -73,7 +73,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       logger,
       metrics,
       readiness,
-      warmUpFsx: scratch?.fsx,
+      warmUp: scratch && { fsx: scratch.fsx, rounds: config.warmUpRounds },
     });
     // Best effort: FSx may be unreachable at start. Listening first lets the warm-up cross the HTTP
     // server too; "ready" is only announced (by the caller) once it is done.

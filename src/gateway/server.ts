@@ -54,11 +54,11 @@ export interface GatewayServerOptions {
   /** Where APQ keeps the documents clients register (Redis with REDIS_URL); default: Apollo's in-memory cache. */
   apqCache?: KeyValueCache<string>;
   /**
-   * A scratch FSx (a throwaway emulator, warm-up-fsx.ts) for the start-up warm-up: with it, the
-   * warm-up also runs the success paths (a backup made, read, listed, deleted) over HTTP, as any
-   * caller, and nothing reaches the real FSx. Without it, only refusals and one read.
+   * A scratch FSx (a throwaway emulator, app.ts) for the start-up warm-up: with it, the warm-up also
+   * runs `rounds` of the success paths (a backup made, read, listed, deleted) over HTTP, as any caller,
+   * and nothing reaches the real FSx (WARM_UP_ROUNDS). Without it, only refusals and one read.
    */
-  warmUpFsx?: FsxRegions;
+  warmUp?: { fsx: FsxRegions; rounds: number };
 }
 
 export interface SubscriptionLimits {
@@ -66,9 +66,6 @@ export interface SubscriptionLimits {
   connectionInitTimeoutMs: number;
   keepAliveMs: number;
 }
-
-/** Rounds of the success paths the warm-up runs against a scratch FSx (measured: ~20 take the first request from ~4× to ~1.6× the steady one). */
-const SCRATCH_ROUNDS = 20;
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = { maxPerConnection: 20, connectionInitTimeoutMs: 3000, keepAliveMs: 12_000 };
 
@@ -90,8 +87,9 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   // they run against it, as anyone (nothing they can reach is real).
   let warmUpSecret: string | undefined = randomUUID();
   const isWarmUp = (value: string | string[] | null | undefined) => warmUpSecret !== undefined && value === warmUpSecret;
-  const scratch = options.warmUpFsx && {
-    deps: { ...deps, fsx: options.warmUpFsx, live: new LiveHub(options.warmUpFsx, { pollIntervalMs: 60_000 }) },
+  const scratch = options.warmUp && {
+    deps: { ...deps, fsx: options.warmUp.fsx, live: new LiveHub(options.warmUp.fsx, { pollIntervalMs: 60_000 }) },
+    rounds: options.warmUp.rounds,
   };
   const authenticate: Authenticate = options.authenticate ?? (async () => ANONYMOUS);
   const httpAuthenticate: Authenticate = async (headers) =>
@@ -208,7 +206,7 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
         await warmUp(apollo, warmUpContext(), {
           url,
           headers: warmUpSecret ? { [WARM_UP_HEADER]: warmUpSecret } : {},
-          scratchRounds: scratch ? SCRATCH_ROUNDS : 0,
+          scratchRounds: scratch?.rounds ?? 0,
         });
       } finally {
         warmUpSecret = undefined;

@@ -21,7 +21,10 @@ describe('start-up warm-up', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, backupDurationMs: 0 });
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
-    gateway = await startGateway(testConfig({ FSX_ENDPOINT_URL: emulator.url, FSX_REGIONS: emulator.regions.join(','), ...env }), logger);
+    gateway = await startGateway(
+      testConfig({ FSX_ENDPOINT_URL: emulator.url, FSX_REGIONS: emulator.regions.join(','), WARM_UP_ROUNDS: '3', ...env }),
+      logger,
+    );
   });
   afterAll(async () => {
     await gateway?.stop();

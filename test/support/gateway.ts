@@ -40,7 +40,8 @@ export async function startTestGateway(emulatorOptions: EmulatorOptions = {}, en
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ PORT: '0', CURSOR_SECRET: 'test-secret', FSX_MAX_ATTEMPTS: '1', LOG_LEVEL: 'silent', ...env });
+  // No success-path warm-up rounds (test/gateway/warm-up.test.ts asks for them): tests start many gateways.
+  return loadConfig({ PORT: '0', CURSOR_SECRET: 'test-secret', FSX_MAX_ATTEMPTS: '1', LOG_LEVEL: 'silent', WARM_UP_ROUNDS: '0', ...env });
 }
 
 /** POSTs one GraphQL operation as JSON (with extra headers: credentials, tracing, origin...). */
