@@ -37,6 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class CallBudget {
   private readonly limiter: RateLimiterMemory | RateLimiterRedis;
   private readonly waiting = new Map<string, number>();
+  private readonly turnListeners: Array<(region: string, waitedMs: number) => void> = [];
 
   constructor(readonly options: CallBudgetOptions) {
     const points = options.callsPerSecond;
@@ -47,14 +48,26 @@ export class CallBudget {
       : memory;
   }
 
+  /** Calls waiting for their turn now, by region (the metrics read it at scrape time). */
+  waitingByRegion(): ReadonlyMap<string, number> {
+    return this.waiting;
+  }
+
+  /** Tells `listener` of every turn given, with how long the call waited for it (0: at once). */
+  onTurn(listener: (region: string, waitedMs: number) => void): void {
+    this.turnListeners.push(listener);
+  }
+
   /** Resolves when a call in `region` may go; rejects with CallBudgetExceeded past the deadline or with the queue full. */
   async take(region: string): Promise<void> {
-    const deadline = Date.now() + this.options.maxWaitMs;
+    const started = Date.now();
+    const deadline = started + this.options.maxWaitMs;
     let queued = false;
     try {
       for (;;) {
         try {
           await this.limiter.consume(region);
+          for (const listener of this.turnListeners) listener(region, Date.now() - started);
           return;
         } catch (rejection) {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;

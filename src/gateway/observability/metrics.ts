@@ -15,6 +15,12 @@ export interface LiveSource {
   readonly polling: boolean;
 }
 
+/** What the budget metrics read of the FSx call budget (fsx/call-budget.ts, a room above this one). */
+export interface BudgetSource {
+  waitingByRegion(): ReadonlyMap<string, number>;
+  onTurn(listener: (region: string, waitedMs: number) => void): void;
+}
+
 /** What the subscription metric reads of the WebSocket transport (http/graphql-ws.ts). */
 export interface SubscriptionSource {
   readonly activeSubscriptions: number;
@@ -104,6 +110,14 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly fsxBudgetWait = new Histogram({
+    name: 'fsx_budget_wait_seconds',
+    help: "Time FSx call attempts waited for their turn in the gateway's FSx call budget (FSX_MAX_CALLS_PER_SECOND), by region; 0 for those that went at once.",
+    labelNames: ['region'] as const,
+    buckets: [0, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+    registers: [this.registry],
+  });
+
   private readonly stopObserving: () => void;
 
   constructor() {
@@ -113,6 +127,21 @@ export class GatewayMetrics {
     for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'])
       this.registry.removeSingleMetric(name);
     this.stopObserving = observeLoaderBatches((loader, size) => this.batchSize.observe({ loader }, size));
+  }
+
+  /** The FSx call budget's queue (read at scrape time) and the waits of the turns it gives. */
+  trackFsxBudget(budget: BudgetSource): void {
+    new Gauge({
+      name: 'fsx_budget_waiting_calls',
+      help: "FSx call attempts waiting now for their turn in the gateway's FSx call budget, by region (FSX_BUDGET_QUEUE bounds it).",
+      labelNames: ['region'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [region, waiting] of budget.waitingByRegion()) this.set({ region }, waiting);
+      },
+    });
+    budget.onTurn((region, waitedMs) => this.fsxBudgetWait.observe({ region }, waitedMs / 1000));
   }
 
   /** The live-progress metrics, read from the hub and the WebSocket transport at scrape time. */
@@ -179,6 +208,7 @@ export class GatewayMetrics {
       this.fsxRequests,
       this.fsxDuration,
       this.fsxRetries,
+      this.fsxBudgetWait,
       this.batchSize,
     ])
       metric.reset();
