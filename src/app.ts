@@ -47,7 +47,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const apq = startApqCache(config, logger);
   const fsx = FsxRegions.connect({ ...config, endpointUrl, budget: budgets.fsx }, regions);
   const metrics = config.metrics.port ? new GatewayMetrics() : undefined;
-  if (metrics) for (const region of regions) instrumentFsxClient(fsx.client(region), region, metrics);
+  if (metrics) for (const region of regions) for (const client of fsx.clientsIn(region)) instrumentFsxClient(client, region, metrics);
   if (metrics && budgets.fsx) metrics.trackFsxBudget(budgets.fsx);
   const { live, readiness } = startLiveHub(config, fsx, logger);
   let metricsServer: MetricsServer | undefined;

@@ -50,6 +50,25 @@ describe('FSx call budget, one replica', () => {
   });
 });
 
+describe('FSx call budget, priority', () => {
+  test("live progress's turns come before the other waiters', and a full queue does not hold them back", async () => {
+    const budget = new CallBudget({ callsPerSecond: 1, maxWaitMs: 5000, maxQueue: 2 });
+    const order: string[] = [];
+    const take = (name: string, priority = false) =>
+      budget.take('us-east-1', priority).then(
+        () => order.push(name),
+        (error: Error) => order.push(`${name}: ${error.name}`),
+      );
+    // a goes at once; b and c wait; d finds the queue full.
+    const requests = ['a', 'b', 'c', 'd'].map((name) => take(name));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A poll arriving after them all, past a full queue, takes the next second's turn.
+    await Promise.all([...requests, take('poll', true)]);
+    expect(order.slice(0, 3)).toEqual(['a', 'd: CallBudgetExceeded', 'poll']);
+    expect(order.slice(3).sort()).toEqual(['b', 'c']);
+  });
+});
+
 describe('FSx call budget, per attempt', () => {
   test("the SDK's retries of a throttled call take their turns too: FSx counts every attempt", async () => {
     // FSx allows one call per second; another caller of the account has just spent it.

@@ -28,6 +28,9 @@ export class CallBudgetExceeded extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How much earlier than the others a priority waiter tries when a window opens. */
+const PRIORITY_LEAD_MS = 10;
+
 /**
  * FSx throttles its API per account and region, for every caller of the account at once. The gateway
  * spends at most `callsPerSecond` per region (all replicas together, with Redis): a call over the
@@ -58,8 +61,12 @@ export class CallBudget {
     this.turnListeners.push(listener);
   }
 
-  /** Resolves when a call in `region` may go; rejects with CallBudgetExceeded past the deadline or with the queue full. */
-  async take(region: string): Promise<void> {
+  /**
+   * Resolves when a call in `region` may go; rejects with CallBudgetExceeded past the deadline or with
+   * the queue full. `priority` (live progress's polls): not held back by a full queue, and first in
+   * line when a window opens: a storm of reads must not starve the subscribers.
+   */
+  async take(region: string, priority = false): Promise<void> {
     const started = Date.now();
     const deadline = started + this.options.maxWaitMs;
     let queued = false;
@@ -73,13 +80,15 @@ export class CallBudget {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           const wait = Math.max(1, rejection.msBeforeNext);
           if (!queued) {
-            if ((this.waiting.get(region) ?? 0) >= this.options.maxQueue) throw new CallBudgetExceeded(region, Math.ceil(wait / 1000));
+            if (!priority && (this.waiting.get(region) ?? 0) >= this.options.maxQueue)
+              throw new CallBudgetExceeded(region, Math.ceil(wait / 1000));
             this.waiting.set(region, (this.waiting.get(region) ?? 0) + 1);
             queued = true;
           }
           if (Date.now() + wait > deadline) throw new CallBudgetExceeded(region, Math.max(1, Math.ceil(wait / 1000)));
-          // Waiters spread over the next window instead of all retrying at its first millisecond.
-          await sleep(wait + Math.floor(Math.random() * 20));
+          // Priority waiters try as the window opens; the others spread over its first tens of
+          // milliseconds instead of all retrying at once, after them.
+          await sleep(priority ? wait : wait + PRIORITY_LEAD_MS + Math.floor(Math.random() * 20));
         }
       }
     } finally {
@@ -97,9 +106,9 @@ const MIDDLEWARE = 'fsxCallBudget';
  * signature is never made stale by a wait), not a wrap of `send`: that would charge a call once
  * however many attempts it took. Reads shared in flight (shared-reads.ts) are one call: one turn.
  */
-export function spendFromBudget(client: FSxClient, region: string, budget: CallBudget): void {
+export function spendFromBudget(client: FSxClient, region: string, budget: CallBudget, priority = false): void {
   const takeTurn: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
-    await budget.take(region);
+    await budget.take(region, priority);
     return next(args);
   };
   client.middlewareStack.addRelativeTo(takeTurn, { relation: 'after', toMiddleware: 'retryMiddleware', name: MIDDLEWARE, override: true });

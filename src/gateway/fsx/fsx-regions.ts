@@ -7,26 +7,32 @@ import { shareReads } from './shared-reads';
 export class FsxRegions {
   readonly names: readonly string[];
 
-  constructor(private readonly clients: ReadonlyMap<string, FSxClient>) {
+  constructor(
+    private readonly clients: ReadonlyMap<string, FSxClient>,
+    /** Live progress's own client per region (default: the same as `clients`). */
+    private readonly liveClients: ReadonlyMap<string, FSxClient> = clients,
+  ) {
     this.names = [...clients.keys()];
     if (this.names.length === 0) throw new RangeError('FsxRegions needs at least one region');
   }
 
   /**
-   * A client per region, all configured alike; calls take turns from the FSx call budget when there is
-   * one (call-budget.ts); identical reads share one call, and are kept `readCacheMs` (shared-reads.ts).
+   * Two clients per region, configured alike: calls take turns from the FSx call budget when there is
+   * one (call-budget.ts). The requests' client shares identical reads in flight and keeps them
+   * `readCacheMs` (shared-reads.ts). Live progress has its own, whose reads are always fresh and
+   * whose turns come first: a storm of requests must not starve the subscribers' polls.
    */
   static connect(options: FsxClientOptions & { readCacheMs?: number; budget?: CallBudget }, regions: readonly string[]): FsxRegions {
+    const connect = (region: string, live: boolean): FSxClient => {
+      const client = createFsxClient({ ...options, region });
+      // Each attempt takes a turn; a read shared by many requests is one call, so one turn per attempt for all.
+      if (options.budget) spendFromBudget(client, region, options.budget, live);
+      if (!live) shareReads(client, { cacheMs: options.readCacheMs });
+      return client;
+    };
     return new FsxRegions(
-      new Map(
-        regions.map((region) => {
-          const client = createFsxClient({ ...options, region });
-          // Each attempt takes a turn; a read shared by many requests is one call, so one turn per attempt for all.
-          if (options.budget) spendFromBudget(client, region, options.budget);
-          shareReads(client, { cacheMs: options.readCacheMs });
-          return [region, client];
-        }),
-      ),
+      new Map(regions.map((region) => [region, connect(region, false)])),
+      new Map(regions.map((region) => [region, connect(region, true)])),
     );
   }
 
@@ -45,13 +51,27 @@ export class FsxRegions {
 
   /** The client of a served region (callers check `has` first: asking for another is a bug). */
   client(region: string = this.defaultRegion): FSxClient {
-    const client = this.clients.get(region);
-    if (!client) throw new RangeError(`Region ${region} is not served (served: ${this.names.join(', ')})`);
-    return client;
+    return this.served(this.clients, region);
+  }
+
+  /** Live progress's client of a served region: fresh reads, first turns from the budget. */
+  liveClient(region: string = this.defaultRegion): FSxClient {
+    return this.served(this.liveClients, region);
+  }
+
+  /** Every client of a region, each once (to instrument them all). */
+  clientsIn(region: string): FSxClient[] {
+    return [...new Set([this.client(region), this.liveClient(region)])];
   }
 
   destroy(): void {
-    for (const client of this.clients.values()) client.destroy();
+    for (const client of new Set([...this.clients.values(), ...this.liveClients.values()])) client.destroy();
+  }
+
+  private served(clients: ReadonlyMap<string, FSxClient>, region: string): FSxClient {
+    const client = clients.get(region);
+    if (!client) throw new RangeError(`Region ${region} is not served (served: ${this.names.join(', ')})`);
+    return client;
   }
 }
 

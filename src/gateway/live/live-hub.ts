@@ -76,7 +76,7 @@ export class LiveHub implements BackupEvents {
   /** The process-wide FSx reads of a served region. */
   readsIn(region: string): LiveReads {
     let reads = this.reads.get(region);
-    if (!reads) this.reads.set(region, (reads = new LiveReads(this.fsx.client(region))));
+    if (!reads) this.reads.set(region, (reads = new LiveReads(this.fsx.liveClient(region))));
     return reads;
   }
 
