@@ -51,13 +51,15 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   if (metrics && budgets.fsx) metrics.trackFsxBudget(budgets.fsx);
   const { live, readiness } = startLiveHub(config, fsx, logger);
   let metricsServer: MetricsServer | undefined;
+  let scratch: ScratchFsx | undefined;
+  let server: GatewayServer | undefined;
   try {
     const schemas = await buildGatewaySchemas();
     // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
     // start. Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
     await Promise.all(regions.map((region) => probeFsx(fsx.client(region), 3000).catch(() => undefined)));
-    const scratch = config.warmUpRounds > 0 ? await startScratchFsx(config, regions[0], logger) : undefined;
-    const server = await createGatewayServer({
+    scratch = config.warmUpRounds > 0 ? await startScratchFsx(config, regions[0], logger) : undefined;
+    server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,
       deps: { fsx, cursors: new CursorCodec(config.cursorSecret), live },
@@ -79,19 +81,28 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     // Best effort: FSx may be unreachable at start. Listening first lets the warm-up cross the HTTP
     // server too; "ready" is only announced (by the caller) once it is done.
     const url = await server.listen(config.port, config.host);
-    await server
-      .warmUp(url)
-      .catch(() => undefined)
-      .finally(() => scratch?.stop());
+    const warmUpStarted = performance.now();
+    const warm = await server.warmUp(url).catch((error: unknown) => {
+      logger.warn({ err: error }, 'warm-up failed; the first requests will be slower');
+      return { rounds: 0 };
+    });
+    await scratch?.stop();
+    scratch = undefined;
+    if (warm.rounds > 0)
+      logger.info(
+        { rounds: warm.rounds, ms: Math.round(performance.now() - warmUpStarted) },
+        'warm-up: success paths run on a scratch FSx',
+      );
     if (metrics) {
       metrics.forgetWarmUp();
       metricsServer = await startMetricsListener(config, metrics, logger);
     }
     let stopping: Promise<void> | undefined;
+    const running = server;
     const stop = () =>
       (stopping ??= (async () => {
         await metricsServer?.close();
-        await server.stop();
+        await running.stop();
         await emulator?.stop();
         fsx.destroy();
         metrics?.close();
@@ -100,6 +111,8 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       })());
     return { url, emulator, fsx, live, server, metrics, metricsUrl: metricsServer?.url, stop };
   } catch (error) {
+    await server?.stop().catch(() => undefined);
+    await scratch?.stop();
     await metricsServer?.close();
     metrics?.close();
     await live.stop();
@@ -111,17 +124,18 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   }
 }
 
+interface ScratchFsx {
+  fsx: FsxRegions;
+  stop(): Promise<void>;
+}
+
 /**
  * A throwaway FSx for the start-up warm-up: an emulator of this package on a loopback port, seeded,
  * in the default region, clients built like the real ones (neither budget nor metrics). The warm-up
  * makes, reads and deletes backups there, never in the FSx the gateway serves; stopped once warm.
  * Not fatal: without it, the warm-up runs only what FSx refuses, and one read.
  */
-async function startScratchFsx(
-  config: Config,
-  region: string,
-  logger: Logger,
-): Promise<{ fsx: FsxRegions; stop(): Promise<void> } | undefined> {
+async function startScratchFsx(config: Config, region: string, logger: Logger): Promise<ScratchFsx | undefined> {
   try {
     const emulator = await startEmulator({ port: 0, regions: [region], seed: true, backupDurationMs: 0 });
     const fsx = FsxRegions.connect({ ...config, endpointUrl: emulator.url }, [region]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import http, { type IncomingHttpHeaders } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,7 +16,7 @@ import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
 import { possibleTypesHandler } from './http/possible-types';
 import { type DependencyProbe, answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
-import { WARM_UP_HEADER, warmUp } from './http/warm-up';
+import { WARM_UP_HEADER, type WarmUpSummary, warmUp } from './http/warm-up';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
 import { type ClientBudget, clientBudgetPlugin } from './limits/client-budget';
@@ -74,36 +74,48 @@ export interface GatewayServer {
   /** The WebSocket side of /graphql. */
   ws: GraphQLWs;
   /** Runs representative operations in-process, then over HTTP to `url` when given, so the first client request does not pay for cold code paths. */
-  warmUp(url?: string): Promise<void>;
+  warmUp(url?: string): Promise<WarmUpSummary>;
   listen(port: number, host: string): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** The GraphQL endpoint of `server` as this process reaches it: the address it is bound to (loopback for a wildcard). */
+function ownUrl(server: http.Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`;
 }
 
 /** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL, GraphiQL, and GraphQL over WebSocket), /healthz, /readyz. Each concern lives in http/, plugins/ or limits/. */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { deps, logger } = options;
   // The warm-up's own HTTP requests carry this secret, known to this process alone and only while it
-  // warms up: no client's budget pays for them, no log line tells of them, and with a scratch FSx
-  // they run against it, as anyone (nothing they can reach is real).
+  // warms up. It is looked at once, when the request is authenticated: the principal it gets is marked
+  // as the warm-up's, and only a marked principal's context is the warm-up's (no log line, no client's
+  // budget; with a scratch FSx, that FSx and nothing else, as anyone: nothing it reaches is real),
+  // whenever the context is built.
   let warmUpSecret: string | undefined = randomUUID();
-  const isWarmUp = (value: string | string[] | null | undefined) => warmUpSecret !== undefined && value === warmUpSecret;
+  let warmedUp = false;
+  const warmUpPrincipals = new WeakSet<Principal>();
   const scratch = options.warmUp && {
     deps: { ...deps, fsx: options.warmUp.fsx, live: new LiveHub(options.warmUp.fsx, { pollIntervalMs: 60_000 }) },
     rounds: options.warmUp.rounds,
   };
   const authenticate: Authenticate = options.authenticate ?? (async () => ANONYMOUS);
-  const httpAuthenticate: Authenticate = async (headers) =>
-    scratch && isWarmUp(headers[WARM_UP_HEADER]) ? ANONYMOUS : authenticate(headers);
-  const httpContext = (
-    principal: Principal,
-    requestId: string,
-    clientAddress: string | undefined,
-    headers: IncomingHttpHeaders,
-  ): Context => {
-    if (!isWarmUp(headers[WARM_UP_HEADER])) return createContext(deps, principal, requestId, clientAddress);
-    return { ...createContext(scratch?.deps ?? deps, principal, requestId, clientAddress), warmUp: true };
+  const httpAuthenticate: Authenticate = async (headers) => {
+    if (warmUpSecret === undefined || headers[WARM_UP_HEADER] !== warmUpSecret) return authenticate(headers);
+    const principal = { ...(scratch ? ANONYMOUS : await authenticate(headers)) };
+    warmUpPrincipals.add(principal);
+    return principal;
   };
-  const warmUpContext = (): Context => ({ ...createContext(scratch?.deps ?? deps, ANONYMOUS, 'warm-up'), warmUp: true });
+  const warmUpContext = (principal: Principal = ANONYMOUS, requestId = 'warm-up', clientAddress?: string): Context => ({
+    ...createContext(scratch?.deps ?? deps, principal, requestId, clientAddress),
+    warmUp: true,
+  });
+  const httpContext = (principal: Principal, requestId: string, clientAddress: string | undefined): Context =>
+    warmUpPrincipals.has(principal)
+      ? warmUpContext(principal, requestId, clientAddress)
+      : createContext(deps, principal, requestId, clientAddress);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const httpServer = http.createServer();
   const subscriptionLimits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
@@ -197,16 +209,21 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     httpServer,
     ws,
     warmUp: async (url?: string) => {
+      // Once: the secret and the scratch FSx are gone after it.
+      if (warmedUp) return { rounds: 0 };
+      warmedUp = true;
       try {
         if (options.trustedDocuments) {
           const refused = await documentsWarmUp.run(apollo, options.trustedDocuments, warmUpContext());
           if (refused.length)
             logger?.warn({ documents: refused }, 'PERSISTED_DOCUMENTS: documents the schema refuses (a manifest older than the schema?)');
         }
-        await warmUp(apollo, warmUpContext(), {
-          url,
-          headers: warmUpSecret ? { [WARM_UP_HEADER]: warmUpSecret } : {},
+        return await warmUp(apollo, warmUpContext(), {
+          // Where this server listens, whatever `url` names (localhost may be another process's ::1).
+          url: url && ownUrl(httpServer),
+          headers: { [WARM_UP_HEADER]: warmUpSecret! },
           scratchRounds: scratch?.rounds ?? 0,
+          logger,
         });
       } finally {
         warmUpSecret = undefined;

@@ -69,6 +69,23 @@ describe('FSx call budget, priority', () => {
   });
 });
 
+describe('FSx call budget, aborted callers', () => {
+  test('a caller that gives up while waiting (the readiness probe) stops waiting at once, with its reason', async () => {
+    const budget = new CallBudget({ callsPerSecond: 1, maxWaitMs: 5000, maxQueue: 10 });
+    await budget.take('us-east-1');
+    const started = Date.now();
+    const error = await budget.take('us-east-1', false, AbortSignal.timeout(100)).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.name).toBe('TimeoutError');
+    expect(Date.now() - started).toBeLessThan(800); // not the second it would have waited
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(budget.take('us-east-1', false, aborted.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
 describe('FSx call budget, per attempt', () => {
   test("the SDK's retries of a throttled call take their turns too: FSx counts every attempt", async () => {
     // FSx allows one call per second; another caller of the account has just spent it.

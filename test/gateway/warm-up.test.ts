@@ -36,7 +36,9 @@ describe('start-up warm-up', () => {
     expect(emulator.calls.length).toBe(emulator.regions.length);
   });
 
-  test('its requests are not in the request log', () => {
+  test('it ran every round of the success paths, on the scratch FSx; its requests are not in the request log', () => {
+    expect(lines.filter((line) => line.msg === 'warm-up: success paths run on a scratch FSx')).toMatchObject([{ rounds: 3 }]);
+    expect(lines.filter((line) => line.level === 40)).toEqual([]); // no warning: nothing stopped it short
     expect(lines.filter((line) => line.msg === 'graphql')).toEqual([]);
   });
 

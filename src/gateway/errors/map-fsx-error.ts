@@ -117,13 +117,12 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
   const e = (error ?? {}) as Stamped;
   const requestId = e.$metadata?.requestId ?? null;
   const message = e.message || e.name || 'FSx request failed';
-  if (error instanceof CallBudgetExceeded && allowed.has(results.Throttled)) {
-    return result(results.Throttled, {
-      message: error.message,
-      retryable: true,
-      requestId: null,
-      retryAfterSeconds: error.retryAfterSeconds,
-    });
+  if (error instanceof CallBudgetExceeded) {
+    const fields = { message: error.message, retryable: true, requestId: null };
+    // Never "FSx did not answer": FSx was not asked (the SDK stamps $metadata on it all the same).
+    return allowed.has(results.Throttled)
+      ? result(results.Throttled, { ...fields, retryAfterSeconds: error.retryAfterSeconds })
+      : result(results.InternalServerError, fields);
   }
   if (!e.$metadata?.httpStatusCode) {
     if (!isTransportFailure(e)) throw error;

@@ -1,5 +1,5 @@
 import type { FSxClient, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-fsx';
-import type { FinalizeRequestMiddleware } from '@smithy/types';
+import { type FinalizeRequestMiddleware, SMITHY_CONTEXT_KEY } from '@smithy/types';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -26,7 +26,26 @@ export class CallBudgetExceeded extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or as soon as `signal` aborts (the loop then throws its reason). */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    // (Signals of the SDK's own AbortController may lack the event methods: then only the timer.)
+    const listens = typeof signal?.addEventListener === 'function';
+    const done = () => {
+      clearTimeout(timer);
+      if (listens) signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    if (listens) signal.addEventListener('abort', done, { once: true });
+  });
+
+/** What an aborted call fails with: the signal's reason (a TimeoutError or AbortError), as the SDK's handler would. */
+const abortReason = (signal: AbortSignal): Error =>
+  // (Duck-typed: a DOMException from another realm is no `instanceof Error` here.)
+  typeof (signal.reason as Error | undefined)?.name === 'string'
+    ? (signal.reason as Error)
+    : Object.assign(new Error('Request aborted'), { name: 'AbortError' });
 
 /** How much earlier than the others a priority waiter tries when a window opens. */
 const PRIORITY_LEAD_MS = 10;
@@ -66,12 +85,14 @@ export class CallBudget {
    * the queue full. `priority` (live progress's polls): not held back by a full queue, and first in
    * line when a window opens: a storm of reads must not starve the subscribers.
    */
-  async take(region: string, priority = false): Promise<void> {
+  async take(region: string, priority = false, signal?: AbortSignal): Promise<void> {
     const started = Date.now();
     const deadline = started + this.options.maxWaitMs;
     let queued = false;
     try {
       for (;;) {
+        // A caller that gave up (the readiness probe's timeout) neither waits on nor spends a turn.
+        if (signal?.aborted) throw abortReason(signal);
         try {
           await this.limiter.consume(region);
           for (const listener of this.turnListeners) listener(region, Date.now() - started);
@@ -88,7 +109,7 @@ export class CallBudget {
           if (Date.now() + wait > deadline) throw new CallBudgetExceeded(region, Math.max(1, Math.ceil(wait / 1000)));
           // Priority waiters try as the window opens; the others spread over its first tens of
           // milliseconds instead of all retrying at once, after them.
-          await sleep(priority ? wait : wait + PRIORITY_LEAD_MS + Math.floor(Math.random() * 20));
+          await sleep(priority ? wait : wait + PRIORITY_LEAD_MS + Math.floor(Math.random() * 20), signal);
         }
       }
     } finally {
@@ -107,8 +128,9 @@ const MIDDLEWARE = 'fsxCallBudget';
  * however many attempts it took. Reads shared in flight (shared-reads.ts) are one call: one turn.
  */
 export function spendFromBudget(client: FSxClient, region: string, budget: CallBudget, priority = false): void {
-  const takeTurn: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
-    await budget.take(region, priority);
+  const takeTurn: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next, context) => async (args) => {
+    const smithy = context[SMITHY_CONTEXT_KEY] as { abortSignal?: AbortSignal } | undefined;
+    await budget.take(region, priority, smithy?.abortSignal);
     return next(args);
   };
   client.middlewareStack.addRelativeTo(takeTurn, { relation: 'after', toMiddleware: 'retryMiddleware', name: MIDDLEWARE, override: true });

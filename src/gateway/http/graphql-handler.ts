@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
@@ -17,8 +17,7 @@ export interface GraphQLHandlerOptions<C extends object> {
   maxBodyBytes: number;
   /** With PERSISTED_DOCUMENTS_ONLY, other documents are refused here, before Apollo parses them. */
   trustedDocuments?: TrustedDocuments;
-  /** `headers`: the request's, e.g. to tell the start-up warm-up's own requests (http/warm-up.ts). */
-  createContext: (principal: Principal, requestId: string, clientAddress: string | undefined, headers: IncomingHttpHeaders) => C;
+  createContext: (principal: Principal, requestId: string, clientAddress?: string) => C;
 }
 
 export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) => Promise<void>;
@@ -44,7 +43,7 @@ export function graphqlHandler<C extends object>(options: GraphQLHandlerOptions<
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => createContext(principal, requestId, req.socket.remoteAddress, req.headers),
+      context: async () => createContext(principal, requestId, req.socket.remoteAddress),
     });
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);

@@ -1,4 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
+import type { Logger } from '../logging';
 
 const CREATE = `mutation WarmUp($input: CreateBackupInput!) { createBackup(input: $input) { __typename
   ... on CreateBackupSuccess { clientRequestToken backup { backupId lifecycle type progressPercent creationTime } }
@@ -42,7 +43,18 @@ export interface WarmUpOptions {
    * scratch FSx (its own throwaway emulator, see warm-up-fsx.ts), never one where anything may be made.
    */
   scratchRounds?: number;
+  /** Told why the warm-up stopped short, if it did. */
+  logger?: Logger;
 }
+
+/** What the warm-up got through: rounds of the success paths completed. */
+export interface WarmUpSummary {
+  rounds: number;
+}
+
+/** Each HTTP request's limit, and the whole warm-up's: a stuck server must not hold the start-up. */
+const REQUEST_TIMEOUT_MS = 5_000;
+const DEADLINE_MS = 30_000;
 
 /**
  * Runs representative operations in-process, then over HTTP to `url` when given, so the first client
@@ -52,16 +64,22 @@ export interface WarmUpOptions {
  * a few times before the first client pays for them. With credentials required and no scratch FSx,
  * the HTTP ones end at the authenticator, which still warms everything up to it.
  */
-export async function warmUp<C extends object>(apollo: ApolloServer<C>, contextValue: C, options: WarmUpOptions = {}): Promise<void> {
+export async function warmUp<C extends object>(
+  apollo: ApolloServer<C>,
+  contextValue: C,
+  options: WarmUpOptions = {},
+): Promise<WarmUpSummary> {
   for (const operation of OPERATIONS) await apollo.executeOperation(operation, { contextValue });
-  const { url, headers = {}, scratchRounds = 0 } = options;
-  if (!url) return;
+  const { url, headers = {}, scratchRounds = 0, logger } = options;
+  if (!url) return { rounds: 0 };
+  const deadline = Date.now() + DEADLINE_MS;
   const post = async (operation: Operation): Promise<Answer | undefined> => {
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(operation),
+        signal: AbortSignal.timeout(Math.max(1, Math.min(REQUEST_TIMEOUT_MS, deadline - Date.now()))),
       });
       return ((await response.json()) as { data?: Answer }).data;
     } catch {
@@ -69,17 +87,23 @@ export async function warmUp<C extends object>(apollo: ApolloServer<C>, contextV
     }
   };
   for (const operation of OPERATIONS) await post(operation);
-  if (scratchRounds === 0) return;
+  if (scratchRounds === 0) return { rounds: 0 };
+  const stop = (why: string, rounds: number): WarmUpSummary => {
+    logger?.warn({ rounds, of: scratchRounds }, `warm-up: ${why}; the first requests will be slower`);
+    return { rounds };
+  };
   const fileSystemId = (await post({ query: FILE_SYSTEMS }))?.fileSystems?.edges?.[0]?.node?.fileSystemId;
-  if (!fileSystemId) return;
+  if (!fileSystemId) return stop('the scratch FSx listed no file system', 0);
   for (let round = 0; round < scratchRounds; round++) {
+    if (Date.now() > deadline) return stop(`past its deadline of ${DEADLINE_MS} ms`, round);
     const created = await post({ query: CREATE, variables: { input: { fileSystemId, tags: [{ key: 'warm', value: 'up' }] } } });
     const backupId = created?.createBackup?.backup?.backupId;
-    if (!backupId) return;
+    if (!backupId) return stop('a backup could not be made on the scratch FSx', round);
     await post({ query: READ, variables: { id: backupId } });
     await post({ query: LIST });
     await post({ query: DELETE, variables: { i: { backupId } } });
   }
+  return { rounds: scratchRounds };
 }
 
 /**

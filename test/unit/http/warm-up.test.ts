@@ -1,3 +1,4 @@
+import type { Logger } from '../../../src/gateway/logging';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -85,11 +86,18 @@ test('with a url: then the same operations again, as JSON POSTs to it, one after
 
 test('an HTTP target that fails, or is not there, does not fail the warm-up', async () => {
   status = 500;
-  await expect(warmUp(apollo, { name: 'warm-up' }, { url: targetUrl })).resolves.toBeUndefined();
+  await expect(warmUp(apollo, { name: 'warm-up' }, { url: targetUrl })).resolves.toEqual({ rounds: 0 });
   expect(timeline.filter((entry) => entry.via === 'http')).toHaveLength(3);
   const closed = http.createServer();
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const { port } = closed.address() as AddressInfo;
   await new Promise((resolve) => closed.close(resolve));
-  await expect(warmUp(apollo, { name: 'warm-up' }, { url: `http://127.0.0.1:${port}/graphql` })).resolves.toBeUndefined();
+  await expect(warmUp(apollo, { name: 'warm-up' }, { url: `http://127.0.0.1:${port}/graphql` })).resolves.toEqual({ rounds: 0 });
+});
+
+test('success-path rounds that cannot run (no scratch FSx answering) stop short, with a warning', async () => {
+  const warnings: unknown[][] = [];
+  const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
+  await expect(warmUp(apollo, { name: 'warm-up' }, { url: targetUrl, scratchRounds: 2, logger })).resolves.toEqual({ rounds: 0 });
+  expect(warnings).toEqual([[{ rounds: 0, of: 2 }, expect.stringMatching(/^warm-up: the scratch FSx listed no file system/)]]);
 });
