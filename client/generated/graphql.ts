@@ -393,7 +393,13 @@ type ErrorFields_StorageVirtualMachineNotFound_Fragment = {
   requestId: string | null;
 };
 
-type ErrorFields_Throttled_Fragment = { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+type ErrorFields_Throttled_Fragment = {
+  __typename: 'Throttled';
+  retryAfterSeconds: number;
+  message: string;
+  retryable: boolean;
+  requestId: string | null;
+};
 
 type ErrorFields_UnsupportedOperation_Fragment = {
   __typename: 'UnsupportedOperation';
@@ -565,7 +571,7 @@ export type CreateBackupMutation = {
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
 };
@@ -593,7 +599,7 @@ export type DeleteBackupMutation = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type CopyBackupMutationVariables = Exact<{
@@ -642,7 +648,7 @@ export type CopyBackupMutation = {
     | { __typename: 'InvalidSourceKmsKey'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'SourceBackupUnavailable'; backupId: string; message: string; retryable: boolean; requestId: string | null }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null };
 };
 
@@ -726,7 +732,7 @@ export type RestoreBackupMutation = {
         };
       }
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type FileSystemsQueryVariables = Exact<{
@@ -792,7 +798,7 @@ export type FileSystemsQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type FileSystemQueryVariables = Exact<{
@@ -850,7 +856,7 @@ export type FileSystemQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type FileSystemBackupsQueryVariables = Exact<{
@@ -903,7 +909,7 @@ export type FileSystemBackupsQuery = {
               requestId: string | null;
               fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
             }
-          | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
+          | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
           | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
       }
     | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
@@ -916,7 +922,7 @@ export type FileSystemBackupsQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type BackupsQueryVariables = Exact<{
@@ -964,7 +970,7 @@ export type BackupsQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
 };
 
@@ -1004,7 +1010,7 @@ export type BackupQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type NodeQueryVariables = Exact<{
@@ -1116,7 +1122,7 @@ export type BackupChangedSubscription = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type TagBackupMutationVariables = Exact<{
@@ -1147,7 +1153,7 @@ export type TagBackupMutation = {
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         };
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type UntagBackupMutationVariables = Exact<{
@@ -1168,7 +1174,7 @@ export type UntagBackupMutation = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
     | {
         __typename: 'UntagBackupSuccess';
         backup: {
@@ -1211,7 +1217,7 @@ export type VolumeQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
     | {
         __typename: 'Volume';
         id: string;
@@ -1259,7 +1265,7 @@ export type FileSystemVolumesQuery = {
               requestId: string | null;
               fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
             }
-          | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
+          | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
           | {
               __typename: 'VolumeConnection';
               edges: Array<{
@@ -1292,7 +1298,7 @@ export type FileSystemVolumesQuery = {
         requestId: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type RestoreVolumeMutationVariables = Exact<{
@@ -1341,7 +1347,7 @@ export type RestoreVolumeMutation = {
         retryable: boolean;
         requestId: string | null;
       }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null };
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
 export type UpdateBackupSettingsMutationVariables = Exact<{
@@ -1366,7 +1372,7 @@ export type UpdateBackupSettingsMutation = {
     | { __typename: 'InvalidNetworkSettings'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'MissingFileSystemConfiguration'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
-    | { __typename: 'Throttled'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'UnsupportedOperation'; message: string; retryable: boolean; requestId: string | null }
     | {
         __typename: 'UpdateBackupSettingsSuccess';
@@ -1429,6 +1435,11 @@ export const ErrorFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -1870,6 +1881,11 @@ export const CreateBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -1991,6 +2007,11 @@ export const DeleteBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -2164,6 +2185,11 @@ export const CopyBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -2395,6 +2421,11 @@ export const RestoreBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -2628,6 +2659,11 @@ export const FileSystemsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -2809,6 +2845,11 @@ export const FileSystemDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -3041,6 +3082,11 @@ export const FileSystemBackupsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -3249,6 +3295,11 @@ export const BackupsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -3412,6 +3463,11 @@ export const BackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -3784,6 +3840,11 @@ export const BackupChangedDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -3911,6 +3972,11 @@ export const TagBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -4033,6 +4099,11 @@ export const UntagBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -4155,6 +4226,11 @@ export const VolumeDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -4380,6 +4456,11 @@ export const FileSystemVolumesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -4542,6 +4623,11 @@ export const RestoreVolumeDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
@@ -4763,6 +4849,11 @@ export const UpdateBackupSettingsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'message' } },
           { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
         ],
       },
     },
