@@ -1,7 +1,13 @@
 import type { Client } from 'graphql-ws';
-import { DEMO } from '../../src/emulator';
+import { DEMO, startEmulator } from '../../src/emulator';
+import { FsxRegions } from '../../src/gateway/fsx/fsx-regions';
+import { ClientBudget } from '../../src/gateway/limits/client-budget';
+import { LiveHub } from '../../src/gateway/live/live-hub';
+import { CursorCodec } from '../../src/gateway/pagination/cursor';
+import { buildGatewaySchemas } from '../../src/gateway/schema';
+import { createGatewayServer } from '../../src/gateway/server';
 import { testApiKeys } from '../support/api-keys';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { type TestGateway, startTestGateway, testConfig } from '../support/gateway';
 import { wsClient } from '../support/ws';
 
 /** CLIENT_COST_PER_MINUTE over GraphQL over WebSocket: the same budget, key and refusal as over HTTP. */
@@ -182,3 +188,62 @@ describe('client query-cost budgets over WebSocket (AUTH_MODE=none)', () => {
     expect(t.calls()).toBe(0);
   });
 });
+
+describe('an operation the client completes while its budget is being charged', () => {
+  test('never runs: a mutation cancelled then makes no backup; one left alone does', async () => {
+    const emulator = await startEmulator({ port: 0, backupDurationMs: 0 });
+    const fsx = FsxRegions.connect(testConfig({ FSX_ENDPOINT_URL: emulator.url }), [emulator.region]);
+    // A budget on a slow store (Redis far away): the charge takes a while.
+    const budget = new (class extends ClientBudget {
+      override async charge(key: string, cost: number) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return super.charge(key, cost);
+      }
+    })({ pointsPerMinute: 1000 });
+    const schemas = await buildGatewaySchemas();
+    const server = await createGatewayServer({
+      schema: schemas.served,
+      typeGraphQLSchema: schemas.typeGraphQL,
+      deps: { fsx, cursors: new CursorCodec('x'), live: new LiveHub(fsx, { pollIntervalMs: 60_000 }) },
+      graphiql: false,
+      introspection: false,
+      production: true,
+      clientBudget: budget,
+    });
+    const client = wsClient(await server.listen(0, '127.0.0.1'), {}, { lazy: false });
+    const create = (fileSystemId: string) => ({
+      query: 'mutation($id: String!) { createBackup(input: { fileSystemId: $id }) { __typename } }',
+      variables: { id: fileSystemId },
+    });
+    try {
+      const ignore = { next: () => undefined, error: () => undefined, complete: () => undefined };
+      const cancel = client.subscribe(create(DEMO.fileSystems.windows), ignore);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // sent, and being charged
+      cancel();
+      const kept = await wsRunWith(client, create(DEMO.fileSystems.openzfs));
+      expect(kept.data?.createBackup.__typename).toBe('CreateBackupSuccess');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the cancelled one's charge is long done
+      expect(
+        emulator.calls.filter((c) => c.operation === 'CreateBackup').map((c) => (c.input as { FileSystemId: string }).FileSystemId),
+      ).toEqual([DEMO.fileSystems.openzfs]);
+    } finally {
+      await client.dispose();
+      await server.stop();
+      fsx.destroy();
+      await emulator.stop();
+    }
+  });
+});
+
+/** One operation with variables over the socket: its result (the test above needs no error path). */
+function wsRunWith(client: Client, payload: { query: string; variables: Record<string, unknown> }): Promise<WsAnswer> {
+  return new Promise((resolve, reject) => {
+    let result: WsAnswer = {};
+    const timer = setTimeout(() => reject(new Error('no answer over WebSocket within 10 s')), 10_000);
+    client.subscribe(payload, {
+      next: (value) => (result = value as WsAnswer),
+      error: (error) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(JSON.stringify(error)))),
+      complete: () => (clearTimeout(timer), resolve(result)),
+    });
+  });
+}

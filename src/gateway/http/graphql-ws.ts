@@ -145,6 +145,10 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
           release(ctx.extra.socket, id);
           return [overBudget];
         }
+        // Completed by the client while the budget answered: graphql-ws would still run a query or a
+        // mutation (it only drops the answer); refused here, nothing runs, and nobody hears of it.
+        if (!(id in ctx.subscriptions))
+          return [new GraphQLError('Completed by the client before it ran', { extensions: { code: 'CANCELLED' } })];
         return { schema, document, variableValues: variables, operationName: payload.operationName ?? undefined, contextValue };
       },
       onComplete: (ctx, id) => release(ctx.extra.socket, id),
