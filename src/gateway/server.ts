@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -7,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema } from 'graphql';
 import type { Authenticate } from './auth/authenticate';
-import { ANONYMOUS, type Principal } from './auth/principal';
+import { ANONYMOUS } from './auth/principal';
 import { type Context, type GatewayDeps, createContext } from './context';
 import type { FsxRegions } from './fsx/fsx-regions';
 import { corsHandler } from './http/cors';
@@ -16,7 +15,8 @@ import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
 import { possibleTypesHandler } from './http/possible-types';
 import { type DependencyProbe, answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
-import { WARM_UP_HEADER, type WarmUpSummary, warmUp } from './http/warm-up';
+import { type WarmUpSummary, warmUp } from './http/warm-up';
+import { WarmUpPass } from './http/warm-up-pass';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
 import { type ClientBudget, clientBudgetPlugin } from './limits/client-budget';
@@ -26,7 +26,6 @@ import type { GatewayMetrics } from './observability/metrics';
 import { observeRootFields } from './observability/root-fields';
 import { metricsPlugin } from './plugins/metrics.plugin';
 import { requestLogPlugin } from './plugins/request-log.plugin';
-import { LiveHub } from './live/live-hub';
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
@@ -89,33 +88,9 @@ function ownUrl(server: http.Server): string {
 /** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL, GraphiQL, and GraphQL over WebSocket), /healthz, /readyz. Each concern lives in http/, plugins/ or limits/. */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { deps, logger } = options;
-  // The warm-up's own HTTP requests carry this secret, known to this process alone and only while it
-  // warms up. It is looked at once, when the request is authenticated: the principal it gets is marked
-  // as the warm-up's, and only a marked principal's context is the warm-up's (no log line, no client's
-  // budget; with a scratch FSx, that FSx and nothing else, as anyone: nothing it reaches is real),
-  // whenever the context is built.
-  let warmUpSecret: string | undefined = randomUUID();
-  let warmedUp = false;
-  const warmUpPrincipals = new WeakSet<Principal>();
-  const scratch = options.warmUp && {
-    deps: { ...deps, fsx: options.warmUp.fsx, live: new LiveHub(options.warmUp.fsx, { pollIntervalMs: 60_000 }) },
-    rounds: options.warmUp.rounds,
-  };
   const authenticate: Authenticate = options.authenticate ?? (async () => ANONYMOUS);
-  const httpAuthenticate: Authenticate = async (headers) => {
-    if (warmUpSecret === undefined || headers[WARM_UP_HEADER] !== warmUpSecret) return authenticate(headers);
-    const principal = { ...(scratch ? ANONYMOUS : await authenticate(headers)) };
-    warmUpPrincipals.add(principal);
-    return principal;
-  };
-  const warmUpContext = (principal: Principal = ANONYMOUS, requestId = 'warm-up', clientAddress?: string): Context => ({
-    ...createContext(scratch?.deps ?? deps, principal, requestId, clientAddress),
-    warmUp: true,
-  });
-  const httpContext = (principal: Principal, requestId: string, clientAddress: string | undefined): Context =>
-    warmUpPrincipals.has(principal)
-      ? warmUpContext(principal, requestId, clientAddress)
-      : createContext(deps, principal, requestId, clientAddress);
+  const pass = new WarmUpPass(deps, options.warmUp?.fsx);
+  let warmedUp = false;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const httpServer = http.createServer();
   const subscriptionLimits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
@@ -194,10 +169,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     graphql: graphqlHandler({
       apollo,
       graphiql: options.graphiql,
-      authenticate: httpAuthenticate,
+      authenticate: pass.authenticate(authenticate),
       maxBodyBytes: limits.maxBodyBytes,
       trustedDocuments: options.trustedDocuments,
-      createContext: httpContext,
+      createContext: (principal, requestId, clientAddress) => pass.context(principal, requestId, clientAddress),
     }),
     ready: (res) => answerReadiness(res, deps.fsx, options.readiness),
     graphiql: options.graphiql,
@@ -209,25 +184,24 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     httpServer,
     ws,
     warmUp: async (url?: string) => {
-      // Once: the secret and the scratch FSx are gone after it.
+      // Once: its pass means nothing after it.
       if (warmedUp) return { rounds: 0 };
       warmedUp = true;
       try {
         if (options.trustedDocuments) {
-          const refused = await documentsWarmUp.run(apollo, options.trustedDocuments, warmUpContext());
+          const refused = await documentsWarmUp.run(apollo, options.trustedDocuments, pass.warmUpContext());
           if (refused.length)
             logger?.warn({ documents: refused }, 'PERSISTED_DOCUMENTS: documents the schema refuses (a manifest older than the schema?)');
         }
-        return await warmUp(apollo, warmUpContext(), {
+        return await warmUp(apollo, pass.warmUpContext(), {
           // Where this server listens, whatever `url` names (localhost may be another process's ::1).
           url: url && ownUrl(httpServer),
-          headers: { [WARM_UP_HEADER]: warmUpSecret! },
-          scratchRounds: scratch?.rounds ?? 0,
+          headers: pass.headers,
+          scratchRounds: pass.hasScratch ? options.warmUp!.rounds : 0,
           logger,
         });
       } finally {
-        warmUpSecret = undefined;
-        await scratch?.deps.live.stop();
+        await pass.close();
       }
     },
     listen: (port, host) =>
