@@ -2,6 +2,7 @@ import type { Config } from './config';
 import { type RunningEmulator, startEmulator } from './emulator';
 import { createAuthenticator } from './gateway/auth/authenticate';
 import { FsxRegions } from './gateway/fsx/fsx-regions';
+import { createFsxClient } from './gateway/fsx/fsx-client';
 import { type DependencyProbe, probeFsx } from './gateway/http/readiness';
 import { type Logger, createLogger } from './gateway/logging';
 import { CursorCodec } from './gateway/pagination/cursor';
@@ -131,14 +132,15 @@ interface ScratchFsx {
 
 /**
  * A throwaway FSx for the start-up warm-up: an emulator of this package on a loopback port, seeded,
- * in the default region, clients built like the real ones (neither budget nor metrics). The warm-up
+ * in the default region, a client built like the real ones (neither budget nor metrics). The warm-up
  * makes, reads and deletes backups there, never in the FSx the gateway serves; stopped once warm.
  * Not fatal: without it, the warm-up runs only what FSx refuses, and one read.
  */
 async function startScratchFsx(config: Config, region: string, logger: Logger): Promise<ScratchFsx | undefined> {
   try {
     const emulator = await startEmulator({ port: 0, regions: [region], seed: true, backupDurationMs: 0 });
-    const fsx = FsxRegions.connect({ ...config, endpointUrl: emulator.url }, [region]);
+    // One plain client: nothing to share, no budget to take turns from, no subscriber to poll for.
+    const fsx = FsxRegions.single(region, createFsxClient({ ...config, endpointUrl: emulator.url, region }));
     return {
       fsx,
       stop: async () => {

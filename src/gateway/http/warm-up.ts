@@ -40,7 +40,7 @@ export interface WarmUpOptions {
   headers?: Record<string, string>;
   /**
    * Rounds of the success paths (a backup made, read, listed and deleted) over HTTP: only against a
-   * scratch FSx (its own throwaway emulator, see warm-up-fsx.ts), never one where anything may be made.
+   * scratch FSx (a throwaway emulator, see app.ts), never one where anything may be made.
    */
   scratchRounds?: number;
   /** Told why the warm-up stopped short, if it did. */
