@@ -181,8 +181,16 @@ describe('backupChanged over WebSocket (one process, manual FSx clock)', () => {
         Recorder.subscribe(clients[i % 3], BACKUP_CHANGED, { backupIds: ids.slice((i * 40) % 120, ((i * 40) % 120) + 40) }),
       );
       await Promise.all(watches.map((w) => w.waitFor(40)));
-      // Each subscription's own first fetch may come after the poller already told it everything.
-      await ticksAfter(3);
+      // Each subscription's own first fetch may come after the poller already told it everything (later
+      // still on a loaded machine): measure from the first tick that made no call but its own three polls.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const [calls, ticksBefore] = [t.emulator.calls.length, t.gateway.live.ticks];
+        await ticksAfter(1);
+        const made = t.emulator.calls.slice(calls).filter((c) => c.operation === 'DescribeBackups').length;
+        if (made <= 3 * (t.gateway.live.ticks - ticksBefore)) break;
+        if (Date.now() > deadline) throw new Error(`the subscriptions' first fetches never ended (${made} calls in a tick)`);
+      }
       const before = t.emulator.calls.length;
       const ticks = t.gateway.live.ticks;
       await ticksAfter(5);
