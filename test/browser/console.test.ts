@@ -114,7 +114,8 @@ describeBrowser('the backup console in a browser, offline', () => {
     await form.getByRole('button', { name: 'Create backup' }).click();
 
     const key = form.getByLabel('Tag 2 key');
-    await page.waitForFunction(`document.querySelector('[aria-invalid="true"]') !== null`, undefined, { timeout: 10_000 });
+    // A locator, not waitForFunction: a string predicate that must be polled is eval'd, which the console's CSP refuses.
+    await page.locator('[aria-invalid="true"]').first().waitFor({ timeout: 10_000 });
     expect(await key.getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('Tag 1 key').getAttribute('aria-invalid')).toBe('false');
     // The message is announced with the field (aria-describedby) and shown in the same tag row.

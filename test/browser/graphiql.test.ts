@@ -47,9 +47,8 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     // The default document holds two operations; run the mutation through the execute button's menu.
     await page.click('.graphiql-execute-button');
     await page.getByRole('menuitem', { name: 'CreateBackup' }).click();
-    await page.waitForFunction("document.querySelector('.result-window')?.textContent?.includes('CreateBackupSuccess')", undefined, {
-      timeout: 20_000,
-    });
+    // A locator, not waitForFunction: a string predicate that must be polled is eval'd, which a strict CSP refuses.
+    await page.locator('.result-window', { hasText: 'CreateBackupSuccess' }).waitFor({ timeout: 20_000 });
     const result = await page.textContent('.result-window');
     expect(result).toContain('"__typename": "CreateBackupSuccess"');
     expect(result).toMatch(/"backupId": "backup-[0-9a-f]+"/);
