@@ -1,6 +1,6 @@
 # One image, two roles: the gateway (default command) and the standalone FSx emulator
 # (docker-compose overrides the command). Built from the lockfile; no network at run time.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,7 +11,7 @@ COPY client ./client
 COPY scripts/build-console.mjs ./scripts/
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -6,6 +6,6 @@ module.exports = {
   // Type errors are caught by `npm run typecheck`; ts-jest only transpiles here,
   // but still through the full compiler so decorator metadata is emitted.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  setupFiles: ['reflect-metadata', '<rootDir>/test/setup-env.ts'],
+  setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
 };

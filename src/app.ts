@@ -2,7 +2,6 @@ import type { Config } from './config';
 import { type RunningEmulator, startEmulator } from './emulator';
 import { createAuthenticator } from './gateway/auth/authenticate';
 import { FsxRegions } from './gateway/fsx/fsx-regions';
-import { createFsxClient } from './gateway/fsx/fsx-client';
 import { type DependencyProbe, probeFsx } from './gateway/http/readiness';
 import { type Logger, createLogger } from './gateway/logging';
 import { CursorCodec } from './gateway/pagination/cursor';
@@ -37,7 +36,7 @@ export interface RunningGateway {
 
 /**
  * Starts everything `npm start` runs, in order: the embedded emulator (backend `emulator`), one FSx
- * client per region, the schema, a warm-up call, the HTTP server, the metrics listener. Stops in
+ * client per region, the schema, a probe of FSx, the HTTP server, the metrics listener. Stops in
  * reverse: the metrics listener, in-flight GraphQL requests, then the emulator, then the client's sockets.
  */
 export async function startGateway(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
@@ -52,14 +51,12 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   if (metrics && budgets.fsx) metrics.trackFsxBudget(budgets.fsx);
   const { live, readiness } = startLiveHub(config, fsx, logger);
   let metricsServer: MetricsServer | undefined;
-  let scratch: ScratchFsx | undefined;
   let server: GatewayServer | undefined;
   try {
     const schemas = await buildGatewaySchemas();
     // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
     // start. Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
     await Promise.all(regions.map((region) => probeFsx(fsx.client(region), 3000).catch(() => undefined)));
-    scratch = config.warmUpRounds > 0 ? await startScratchFsx(config, regions[0], logger) : undefined;
     server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,
@@ -77,27 +74,9 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       logger,
       metrics,
       readiness,
-      warmUp: scratch && { fsx: scratch.fsx, rounds: config.warmUpRounds },
     });
-    // Best effort: FSx may be unreachable at start. Listening first lets the warm-up cross the HTTP
-    // server too; "ready" is only announced (by the caller) once it is done.
     const url = await server.listen(config.port, config.host);
-    const warmUpStarted = performance.now();
-    const warm = await server.warmUp(url).catch((error: unknown) => {
-      logger.warn({ err: error }, 'warm-up failed; the first requests will be slower');
-      return { rounds: 0 };
-    });
-    await scratch?.stop();
-    scratch = undefined;
-    if (warm.rounds > 0)
-      logger.info(
-        { rounds: warm.rounds, ms: Math.round(performance.now() - warmUpStarted) },
-        'warm-up: success paths run on a scratch FSx',
-      );
-    if (metrics) {
-      metrics.forgetWarmUp();
-      metricsServer = await startMetricsListener(config, metrics, logger);
-    }
+    if (metrics) metricsServer = await startMetricsListener(config, metrics, logger);
     let stopping: Promise<void> | undefined;
     const running = server;
     const stop = () =>
@@ -113,7 +92,6 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     return { url, emulator, fsx, live, server, metrics, metricsUrl: metricsServer?.url, stop };
   } catch (error) {
     await server?.stop().catch(() => undefined);
-    await scratch?.stop();
     await metricsServer?.close();
     metrics?.close();
     await live.stop();
@@ -122,35 +100,6 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     fsx.destroy();
     await emulator?.stop();
     throw error;
-  }
-}
-
-interface ScratchFsx {
-  fsx: FsxRegions;
-  stop(): Promise<void>;
-}
-
-/**
- * A throwaway FSx for the start-up warm-up: an emulator of this package on a loopback port, seeded,
- * in the default region, a client built like the real ones (neither budget nor metrics). The warm-up
- * makes, reads and deletes backups there, never in the FSx the gateway serves; stopped once warm.
- * Not fatal: without it, the warm-up runs only what FSx refuses, and one read.
- */
-async function startScratchFsx(config: Config, region: string, logger: Logger): Promise<ScratchFsx | undefined> {
-  try {
-    const emulator = await startEmulator({ port: 0, regions: [region], seed: true, backupDurationMs: 0 });
-    // One plain client: nothing to share, no budget to take turns from, no subscriber to poll for.
-    const fsx = FsxRegions.single(region, createFsxClient({ ...config, endpointUrl: emulator.url, region }));
-    return {
-      fsx,
-      stop: async () => {
-        fsx.destroy();
-        await emulator.stop();
-      },
-    };
-  } catch (error) {
-    logger.warn({ err: error }, 'warm-up: no scratch FSx; the first requests will be slower');
-    return undefined;
   }
 }
 

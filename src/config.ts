@@ -44,8 +44,6 @@ export interface Config extends FsxClientOptions {
   /** Origins allowed to call from browsers: '*' (any; development only) or an explicit list (empty: none). */
   corsOrigins: '*' | string[];
   logLevel: LogLevel;
-  /** WARM_UP_ROUNDS: 0, no scratch FSx at start. */
-  warmUpRounds: number;
   /** CLIENT_COST_PER_MINUTE (undefined: no client budgets). */
   clientCostPerMinute?: number;
   /** PERSISTED_DOCUMENTS, read and checked (with PERSISTED_DOCUMENTS_ONLY): the trusted documents. */
@@ -270,12 +268,6 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'OTEL_TRACES_SAMPLER_ARG', default: '1', description: 'The ratio (0 to 1) of the `traceidratio` samplers.' },
   { name: 'OTEL_SDK_DISABLED', default: 'false', description: '`true` turns tracing off whatever else is set.' },
   {
-    name: 'WARM_UP_ROUNDS',
-    default: '20',
-    description:
-      "Rounds of the success paths (a backup made, read, listed, deleted) the start-up warm-up runs over the gateway's own HTTP server against a throwaway emulator, so that the first requests cost near a steady one; nothing reaches FSx. 0: only refusals and one read, a faster start.",
-  },
-  {
     name: 'LOG_LEVEL',
     default: 'info',
     description: 'fatal, error, warn, info, debug or silent. Logs are JSON lines on stdout; credentials are never logged.',
@@ -336,7 +328,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     metrics: metricsConfig(read, read.int('PORT', 0, 65535) ?? 4000),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info',
-    warmUpRounds: read.int('WARM_UP_ROUNDS', 0, 1000) ?? 20,
     emulator: backend === 'emulator' ? embeddedEmulator(env, regions) : undefined,
   };
 }

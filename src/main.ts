@@ -3,9 +3,6 @@
 import { startTracing } from './gateway/observability/tracing';
 const tracing = startTracing(process.env);
 import 'reflect-metadata';
-// Node 20 is this project's fixed runtime and package-lock.json pins an SDK release that supports it;
-// the SDK's notice about future releases needing Node 22 would only clutter every start.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { ConfigError, loadConfig } from './config';
 import { startGateway } from './app';
 

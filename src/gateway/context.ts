@@ -32,8 +32,6 @@ export interface Context
   clientAddress?: string;
   /** Filled in once Apollo has resolved the operation, for the request log. */
   operationName?: string | null;
-  /** The gateway's own start-up warm-up (server.ts): neither logged nor charged to any client. */
-  warmUp?: boolean;
   backups: Regional<BackupService>;
   fileSystems: Regional<FileSystemService>;
   volumes: Regional<VolumeService>;

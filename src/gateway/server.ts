@@ -8,19 +8,16 @@ import type { GraphQLSchema } from 'graphql';
 import type { Authenticate } from './auth/authenticate';
 import { ANONYMOUS } from './auth/principal';
 import { type Context, type GatewayDeps, createContext } from './context';
-import type { FsxRegions } from './fsx/fsx-regions';
 import { corsHandler } from './http/cors';
 import { GRAPHQL_PATH, graphqlHandler } from './http/graphql-handler';
 import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
 import { possibleTypesHandler } from './http/possible-types';
 import { type DependencyProbe, answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
-import { type WarmUpSummary, warmUp } from './http/warm-up';
-import { WarmUpPass } from './http/warm-up-pass';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
 import { type ClientBudget, clientBudgetPlugin } from './limits/client-budget';
-import { type TrustedDocuments, TrustedDocumentsApqCache, trustedDocumentsWarmUp } from './limits/trusted-documents';
+import { type TrustedDocuments, TrustedDocumentsApqCache, documentsTheSchemaRefuses } from './limits/trusted-documents';
 import type { Logger } from './logging';
 import type { GatewayMetrics } from './observability/metrics';
 import { observeRootFields } from './observability/root-fields';
@@ -48,16 +45,10 @@ export interface GatewayServerOptions {
   metrics?: GatewayMetrics;
   /** Dependencies /readyz reports beside FSx in every region (Redis, when configured). */
   readiness?: DependencyProbe[];
-  /** PERSISTED_DOCUMENTS (and _ONLY): the trusted documents, pre-registered for APQ and warmed up at start. */
+  /** PERSISTED_DOCUMENTS (and _ONLY): the trusted documents, pre-registered for APQ and checked against the schema at start. */
   trustedDocuments?: TrustedDocuments;
   /** Where APQ keeps the documents clients register (Redis with REDIS_URL); default: Apollo's in-memory cache. */
   apqCache?: KeyValueCache<string>;
-  /**
-   * A scratch FSx (a throwaway emulator, app.ts) for the start-up warm-up: with it, the warm-up also
-   * runs `rounds` of the success paths (a backup made, read, listed, deleted) over HTTP, as any caller,
-   * and nothing reaches the real FSx (WARM_UP_ROUNDS). Without it, only refusals and one read.
-   */
-  warmUp?: { fsx: FsxRegions; rounds: number };
 }
 
 export interface SubscriptionLimits {
@@ -72,25 +63,14 @@ export interface GatewayServer {
   httpServer: http.Server;
   /** The WebSocket side of /graphql. */
   ws: GraphQLWs;
-  /** Runs representative operations in-process, then over HTTP to `url` when given, so the first client request does not pay for cold code paths. */
-  warmUp(url?: string): Promise<WarmUpSummary>;
   listen(port: number, host: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-/** The GraphQL endpoint of `server` as this process reaches it: the address it is bound to (loopback for a wildcard). */
-function ownUrl(server: http.Server): string {
-  const { address, port } = server.address() as AddressInfo;
-  const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`;
 }
 
 /** Apollo Server 5 on Node's own HTTP stack: /graphql (GraphQL, GraphiQL, and GraphQL over WebSocket), /healthz, /readyz. Each concern lives in http/, plugins/ or limits/. */
 export async function createGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { deps, logger } = options;
   const authenticate: Authenticate = options.authenticate ?? (async () => ANONYMOUS);
-  const pass = new WarmUpPass(deps, options.warmUp?.fsx);
-  let warmedUp = false;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const httpServer = http.createServer();
   const subscriptionLimits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptions };
@@ -129,8 +109,11 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     },
     requestLogPlugin(options.production, logger),
   ];
-  const documentsWarmUp = trustedDocumentsWarmUp<Context>();
-  if (options.trustedDocuments) plugins.push(documentsWarmUp.plugin);
+  if (options.trustedDocuments) {
+    const refused = documentsTheSchemaRefuses(options.schema, options.trustedDocuments);
+    if (refused.length)
+      logger?.warn({ documents: refused }, 'PERSISTED_DOCUMENTS: documents the schema refuses (a manifest older than the schema?)');
+  }
   if (costOf) plugins.push(queryCostPlugin(costOf, limits.maxCost));
   // After the cost limit: an operation refused for its size is not charged.
   if (costOf && options.clientBudget) plugins.push(clientBudgetPlugin(options.clientBudget, costOf));
@@ -169,10 +152,10 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     graphql: graphqlHandler({
       apollo,
       graphiql: options.graphiql,
-      authenticate: pass.authenticate(authenticate),
+      authenticate,
       maxBodyBytes: limits.maxBodyBytes,
       trustedDocuments: options.trustedDocuments,
-      createContext: (principal, requestId, clientAddress) => pass.context(principal, requestId, clientAddress),
+      createContext: (principal, requestId, clientAddress) => createContext(deps, principal, requestId, clientAddress),
     }),
     ready: (res) => answerReadiness(res, deps.fsx, options.readiness),
     graphiql: options.graphiql,
@@ -183,27 +166,6 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   return {
     httpServer,
     ws,
-    warmUp: async (url?: string) => {
-      // Once: its pass means nothing after it.
-      if (warmedUp) return { rounds: 0 };
-      warmedUp = true;
-      try {
-        if (options.trustedDocuments) {
-          const refused = await documentsWarmUp.run(apollo, options.trustedDocuments, pass.warmUpContext());
-          if (refused.length)
-            logger?.warn({ documents: refused }, 'PERSISTED_DOCUMENTS: documents the schema refuses (a manifest older than the schema?)');
-        }
-        return await warmUp(apollo, pass.warmUpContext(), {
-          // Where this server listens, whatever `url` names (localhost may be another process's ::1).
-          url: url && ownUrl(httpServer),
-          headers: pass.headers,
-          scratchRounds: pass.hasScratch ? options.warmUp!.rounds : 0,
-          logger,
-        });
-      } finally {
-        await pass.close();
-      }
-    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -169,7 +169,7 @@ describe('client query-cost budgets over WebSocket (AUTH_MODE=none)', () => {
   });
 
   test("the client's address is the key, over either transport; an operation refused for its size costs nothing", async () => {
-    // The gateway's own warm-up at start came from this address too, and is charged to nobody: this query costs 2.
+    // Nothing else has spent this address's budget: this query costs 2.
     let left = (await wsRun(client, '{ rateLimit { remaining } }')).data.rateLimit.remaining as number;
     expect(left).toBe(118);
     const tooBig = await wsRun(client, '{ backups(first: 5) { ... on BackupConnection { edges { node { backupId } } } } }');

@@ -7,7 +7,6 @@ const clock = new ManualClock(Date.parse('2026-06-01T00:00:00Z'));
 const DURATION = 10_000;
 beforeAll(async () => {
   t = await startTestGateway({ clock, backupDurationMs: DURATION });
-  // After start-up: the gateway's warm-up sends a CreateBackup of its own.
   t.emulator.faults.set([{ operation: 'CreateBackup', failAtPercent: 40, times: 1 }]);
 });
 afterAll(() => t.stop());

@@ -163,7 +163,6 @@ describeWithRedis('FSx call budget shared by three replica processes over Redis'
     relay = await startRelay(fsx.emulator.url);
     const env = {
       PATH: process.env.PATH,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       PORT: '0',
       HOST: '127.0.0.1',
       METRICS_PORT: '0',
@@ -182,7 +181,7 @@ describeWithRedis('FSx call budget shared by three replica processes over Redis'
       const proc = await startNodeProcess(entry, { env, ready: /fsx-backup-graph ready: (\S+)/, timeoutMs: 45_000 });
       replicas.push({ proc, url: proc.ready[1] });
     }
-    // Start-up (readiness and warm-up calls) is not what this test measures: each replica's start-up has
+    // Start-up (the readiness probes) is not what this test measures: each replica's start-up has
     // been seen to send ~5 FSx calls within 200 ms, over the budget, which can drain FSx's bucket. Once
     // FSx has been quiet long enough for its bucket to be full again (burst / rate), only the reads count.
     await until('the replicas’ start-up calls to be over and FSx’s bucket full again', () => {

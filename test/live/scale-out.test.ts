@@ -213,7 +213,6 @@ describeWithRedis('live progress scaled out: three gateway processes, one Redis'
     const proc = await startNodeProcess(builtEntry('main.js'), {
       env: {
         PATH: process.env.PATH,
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         PORT: '0',
         HOST: '127.0.0.1',
         FSX_ENDPOINT_URL: proxy.url,

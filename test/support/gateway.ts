@@ -26,7 +26,7 @@ export async function startTestGateway(emulatorOptions: EmulatorOptions = {}, en
   const emulator = await startEmulator({ backupDurationMs: 0, fileSystemDurationMs: 0, ...emulatorOptions });
   // The gateway serves every region the emulator does, as an operator would configure it.
   const gateway = await startGateway(testConfig({ FSX_ENDPOINT_URL: emulator.url, FSX_REGIONS: emulator.regions.join(','), ...env }));
-  emulator.calls.clear(); // start-up warm-up call
+  emulator.calls.clear(); // the start-up probe
   return {
     gateway,
     emulator,
@@ -40,8 +40,7 @@ export async function startTestGateway(emulatorOptions: EmulatorOptions = {}, en
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  // No success-path warm-up rounds (test/gateway/warm-up.test.ts asks for them): tests start many gateways.
-  return loadConfig({ PORT: '0', CURSOR_SECRET: 'test-secret', FSX_MAX_ATTEMPTS: '1', LOG_LEVEL: 'silent', WARM_UP_ROUNDS: '0', ...env });
+  return loadConfig({ PORT: '0', CURSOR_SECRET: 'test-secret', FSX_MAX_ATTEMPTS: '1', LOG_LEVEL: 'silent', ...env });
 }
 
 /** POSTs one GraphQL operation as JSON (with extra headers: credentials, tracing, origin...). */

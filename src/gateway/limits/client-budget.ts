@@ -73,8 +73,6 @@ function status(limit: number, cost: number, res: RateLimiterRes, remaining = re
 interface BudgetedContext extends RateLimitContext {
   principal: Principal;
   clientAddress?: string;
-  /** The gateway's own start-up warm-up, which no client pays for. */
-  warmUp?: boolean;
 }
 
 /** What charging one operation came to: the budget after it, and when it does not fit, the refusal to answer with. */
@@ -124,7 +122,6 @@ export function clientBudgetPlugin(budget: ClientBudget, costOf: CostMeter): Apo
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          if (contextValue.warmUp) return;
           const cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
           if (cost === undefined) return; // unusable variables: execution refuses them, at no cost
           const key = budgetKey(contextValue.principal, contextValue.clientAddress);

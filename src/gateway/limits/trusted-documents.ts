@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { type ApolloServer, type ApolloServerPlugin, type GraphQLRequest, HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema, parse, validate } from 'graphql';
 
 /** Apollo's document hash: sha256 of the document's exact text, lowercase hex (APQ's `sha256Hash`). */
 export const documentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -122,39 +121,17 @@ export class TrustedDocumentsApqCache implements KeyValueCache<string> {
 const hashOf = (key: string): string => key.slice(key.lastIndexOf(':') + 1);
 
 /**
- * Parses and validates the trusted documents at start-up, so their first request costs what a steady
- * one does: each goes through Apollo's pipeline up to its document cache (and the limits' hooks), and
- * the plugin answers it before execution: nothing runs, nothing reaches FSx. Returns the hashes of
- * documents the schema refuses (a manifest older than the schema).
+ * The hashes of the trusted documents that do not parse or validate against `schema`: a manifest older
+ * than the schema. Checked once at start, so the operator hears of it before a client does.
  */
-export function trustedDocumentsWarmUp<C extends object>(): {
-  plugin: ApolloServerPlugin<C>;
-  run(apollo: ApolloServer<C>, trusted: TrustedDocuments, contextValue: C): Promise<string[]>;
-} {
-  // Apollo copies the request, not its extensions: their identity marks a warm-up no client can send.
-  const warming = new WeakSet<object>();
-  return {
-    plugin: {
-      async requestDidStart({ request }) {
-        if (!request.extensions || !warming.has(request.extensions)) return undefined;
-        return {
-          async responseForOperation() {
-            return { body: { kind: 'single', singleResult: { data: null } }, http: { status: 200, headers: new HeaderMap() } };
-          },
-        };
-      },
-    },
-    async run(apollo, trusted, contextValue) {
-      const refused: string[] = [];
-      for (const [hash, query] of trusted.documents) {
-        const request: GraphQLRequest = { query, extensions: {} };
-        warming.add(request.extensions!);
-        const response = await apollo.executeOperation(request, { contextValue });
-        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-        if (errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'GRAPHQL_PARSE_FAILED'))
-          refused.push(hash);
-      }
-      return refused;
-    },
-  };
+export function documentsTheSchemaRefuses(schema: GraphQLSchema, trusted: TrustedDocuments): string[] {
+  const refused: string[] = [];
+  for (const [hash, query] of trusted.documents) {
+    try {
+      if (validate(schema, parse(query)).length) refused.push(hash);
+    } catch {
+      refused.push(hash);
+    }
+  }
+  return refused;
 }

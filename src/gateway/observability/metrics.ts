@@ -196,25 +196,6 @@ export class GatewayMetrics {
     });
   }
 
-  /**
-   * Forgets what the start-up warm-up did (its requests, FSx calls, batches and its operation name),
-   * so the first scrape shows only what clients caused. Called before the listener opens.
-   */
-  forgetWarmUp(): void {
-    for (const metric of [
-      this.graphqlRequests,
-      this.graphqlDuration,
-      this.graphqlResults,
-      this.fsxRequests,
-      this.fsxDuration,
-      this.fsxRetries,
-      this.fsxBudgetWait,
-      this.batchSize,
-    ])
-      metric.reset();
-    this.operations.clear();
-  }
-
   /** The Prometheus text exposition of every metric. */
   text(): Promise<string> {
     return this.registry.metrics();

@@ -9,8 +9,6 @@ export interface RequestLogContext {
   requestId: string;
   /** Filled in once Apollo has resolved the operation. */
   operationName?: string | null;
-  /** The gateway's own start-up warm-up: not worth a line. */
-  warmUp?: boolean;
 }
 
 /**
@@ -20,7 +18,6 @@ export interface RequestLogContext {
 export function requestLogPlugin(production: boolean, logger?: Logger): ApolloServerPlugin<RequestLogContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const log = contextValue.warmUp ? undefined : logger;
       const started = performance.now();
       // With tracing on, the request's span (HTTP server) carries its id too: a trace leads to its log line.
       trace.getActiveSpan()?.setAttribute('http.request.header.x-request-id', [contextValue.requestId]);
@@ -39,14 +36,14 @@ export function requestLogPlugin(production: boolean, logger?: Logger): ApolloSe
           }
           const unexpected = errors?.filter((e) => !e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR');
           if (unexpected?.length)
-            log?.error(
+            logger?.error(
               {
                 requestId: contextValue.requestId,
                 errors: unexpected.map((e) => ({ message: e.message, path: e.path, stack: e.originalError?.stack })),
               },
               'GraphQL request failed',
             );
-          log?.info(
+          logger?.info(
             {
               requestId: contextValue.requestId,
               operation: contextValue.operationName ?? null,
