@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { buildSchema } from 'graphql';
 import { TrustedDocuments, documentsTheSchemaRefuses } from '../../src/gateway/limits/trusted-documents';
 import { type TestGateway, startTestGateway } from '../support/gateway';
