@@ -1,8 +1,21 @@
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
+import type { EnvReader, EnvVarDoc } from '../env';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'];
+
+export const LOGGING_ENV_VARS: readonly EnvVarDoc[] = [
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    description: 'fatal, error, warn, info, debug or silent. Logs are JSON lines on stdout; credentials are never logged.',
+  },
+];
+
+export function readLogLevel(read: EnvReader): LogLevel {
+  return read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info';
+}
 
 /**
  * JSON lines on stdout. Credentials never reach a log line: the request log records who (principal

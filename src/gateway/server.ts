@@ -11,6 +11,7 @@ import { type Context, type GatewayDeps, createContext } from './context';
 import { corsHandler } from './http/cors';
 import { GRAPHQL_PATH, graphqlHandler } from './http/graphql-handler';
 import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
+import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './http/graphql-ws.settings';
 import { possibleTypesHandler } from './http/possible-types';
 import { type DependencyProbe, answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
@@ -50,14 +51,6 @@ export interface GatewayServerOptions {
   /** Where APQ keeps the documents clients register (Redis with REDIS_URL); default: Apollo's in-memory cache. */
   apqCache?: KeyValueCache<string>;
 }
-
-export interface SubscriptionLimits {
-  maxPerConnection: number;
-  connectionInitTimeoutMs: number;
-  keepAliveMs: number;
-}
-
-export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = { maxPerConnection: 20, connectionInitTimeoutMs: 3000, keepAliveMs: 12_000 };
 
 export interface GatewayServer {
   httpServer: http.Server;

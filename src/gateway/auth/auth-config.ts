@@ -1,4 +1,4 @@
-/** How callers prove who they are; read from the environment by src/config.ts. */
+/** How callers prove who they are; read from the environment by auth.settings.ts. */
 export type AuthConfig =
   | { mode: 'none'; explicit: boolean }
   | {
