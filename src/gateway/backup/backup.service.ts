@@ -29,22 +29,24 @@ import type { ErrorResult, ResultType } from '../results/error-result';
 import { FsxServiceError, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound, storageVirtualMachineNotFound, volumeNotFound } from '../results/not-found';
 import {
+  CopyBackupSuccess,
+  CreateBackupSuccess,
+  DeleteBackupSuccess,
+  RestoreBackupSuccess,
+  RestoreVolumeSuccess,
+  TagBackupSuccess,
+  UntagBackupSuccess,
+} from '../results/mutation-success.types';
+import {
   BACKUPS_ERRORS,
   BACKUP_ERRORS,
   COPY_BACKUP_ERRORS,
   CREATE_BACKUP_ERRORS,
-  CopyBackupSuccess,
-  CreateBackupSuccess,
   DELETE_BACKUP_ERRORS,
-  DeleteBackupSuccess,
   RESTORE_BACKUP_ERRORS,
   RESTORE_VOLUME_ERRORS,
-  RestoreBackupSuccess,
-  RestoreVolumeSuccess,
   TAG_BACKUP_ERRORS,
-  TagBackupSuccess,
   UNTAG_BACKUP_ERRORS,
-  UntagBackupSuccess,
 } from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
