@@ -29,12 +29,13 @@ test('waits, the queue and the calls held back past the deadline are on /metrics
 
   const samples = parseMetrics(await (await fetch(t.gateway.metricsUrl!)).text());
   const region = t.emulator.region;
+  // The start-up's readiness probe (one DescribeFileSystems a region) counts and takes its turn too.
   expect(series(samples, 'fsx_requests_total', { region, operation: 'DescribeFileSystems' })).toEqual({
-    success: served,
+    success: served + 1,
     ...(served < 6 ? { budget: 6 - served } : {}),
   });
   // Every call that went took one turn; at least two of them waited for it.
-  expect(series(samples, 'fsx_budget_wait_seconds_count')).toEqual({ [region]: served });
+  expect(series(samples, 'fsx_budget_wait_seconds_count')).toMatchObject({ [region]: served + 1 });
   const atOnce = series(samples, 'fsx_budget_wait_seconds_bucket', { region, le: '0' })[''] ?? 0;
   expect(served - atOnce).toBeGreaterThanOrEqual(2);
   expect(series(samples, 'fsx_budget_wait_seconds_sum')[region]).toBeGreaterThan(0.5);

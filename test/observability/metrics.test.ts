@@ -85,10 +85,18 @@ describe('after a scripted workload, /metrics shows the exact counts', () => {
       'us-east-1,CreateBackup,UnsupportedOperation': 1,
       'us-east-1,CreateBackup,FileSystemNotFound': 1,
       'us-east-1,DescribeBackups,success': 2,
+      // The start-up probe, one a region: real FSx calls, counted like any other.
+      'us-east-1,DescribeFileSystems,success': 1,
+      'us-west-2,DescribeFileSystems,success': 1,
     });
     expect(t.calls('CreateBackup')).toBe(5);
     expect(t.calls('DescribeBackups')).toBe(2);
-    expect(series(samples, 'fsx_request_duration_seconds_count')).toEqual({ 'us-east-1,CreateBackup': 5, 'us-east-1,DescribeBackups': 2 });
+    expect(series(samples, 'fsx_request_duration_seconds_count')).toEqual({
+      'us-east-1,CreateBackup': 5,
+      'us-east-1,DescribeBackups': 2,
+      'us-east-1,DescribeFileSystems': 1,
+      'us-west-2,DescribeFileSystems': 1,
+    });
     expect(series(samples, 'fsx_retries_total')).toEqual({});
   });
 

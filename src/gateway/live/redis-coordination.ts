@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
@@ -67,6 +68,8 @@ export function connectRedisLive(options: RedisLiveOptions): {
     // ioredis reports connection errors as events; unlistened, they would crash the process.
     client.on('error', (error: Error) => options.logger?.warn({ err: error, connection: name }, 'live: Redis connection error'));
   }
+  let everReady = false;
+  commands.once('ready', () => (everReady = true));
   commands.defineCommand('acquireOrRenew', { numberOfKeys: 1, lua: ACQUIRE_OR_RENEW });
   commands.defineCommand('release', { numberOfKeys: 1, lua: RELEASE });
   return {
@@ -81,6 +84,8 @@ export function connectRedisLive(options: RedisLiveOptions): {
         );
       });
       try {
+        // Still making its first connection: that is "not yet", not "down" (commands fail at once until ready).
+        if (!everReady && commands.status !== 'end') await Promise.race([once(commands, 'ready'), timeout]);
         await Promise.race([commands.ping(), timeout]);
       } finally {
         clearTimeout(timer);
