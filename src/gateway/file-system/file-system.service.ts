@@ -16,7 +16,8 @@ import { FileSystemConnection } from '../pagination/connection.types';
 import { offsetPage, tokenPage } from '../pagination/pages';
 import type { CursorCodec } from '../pagination/cursor';
 import { type Principal, canSee } from '../auth/principal';
-import { type ErrorResult, FsxServiceError, UnsupportedOperation, result } from '../results/error-result';
+import { type ErrorResult, UnsupportedOperation, result } from '../results/error-result';
+import { malformedAnswer } from '../results/malformed-answer';
 import { fileSystemNotFound } from '../results/not-found';
 import { UpdateBackupSettingsSuccess } from '../results/mutation-success.types';
 import { FILE_SYSTEMS_ERRORS, FILE_SYSTEM_ERRORS, UPDATE_BACKUP_SETTINGS_ERRORS } from '../results/unions';
@@ -94,14 +95,7 @@ export class FileSystemService {
       const settings = Object.fromEntries(given.map((setting) => [FSX_MEMBER[setting], input[setting]]));
       const request: UpdateFileSystemRequest = { FileSystemId: fileSystemId, [spec.configuration]: settings };
       const out = await this.fsx.send(new UpdateFileSystemCommand(request));
-      if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) {
-        return result(FsxServiceError, {
-          code: 'MalformedResponse',
-          message: 'FSx answered UpdateFileSystem without a FileSystemId',
-          retryable: false,
-          requestId: null,
-        });
-      }
+      if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) return malformedAnswer('UpdateFileSystem', 'a FileSystemId');
       return result(UpdateBackupSettingsSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region) });
     } catch (error) {
       return mapFsxError(error, { fileSystemId }, UPDATE_BACKUP_SETTINGS_ERRORS);
