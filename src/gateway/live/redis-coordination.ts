@@ -174,8 +174,17 @@ export class RedisLiveBus implements LiveBus {
           for (const handler of this.handlers) handler(message);
         }),
     } as unknown as Redis;
+    // The event target neither awaits nor catches its SUBSCRIBE/UNSUBSCRIBE: one still pending when the
+    // connection closes (at stop) would reject unhandled. The subscriber re-subscribes on reconnection.
+    const subscribeClient = {
+      on: (event: string, listener: (channel: string, message: string) => void) => subscriber.on(event, listener),
+      subscribe: (...channels: string[]) =>
+        subscriber.subscribe(...channels).catch((error: unknown) => logger?.debug({ err: error }, 'live: SUBSCRIBE failed')),
+      unsubscribe: (...channels: string[]) =>
+        subscriber.unsubscribe(...channels).catch((error: unknown) => logger?.debug({ err: error }, 'live: UNSUBSCRIBE failed')),
+    } as unknown as Redis;
     this.pubSub = createPubSub<Record<string, [LiveMessage]>>({
-      eventTarget: createRedisEventTarget({ publishClient, subscribeClient: subscriber, serializer: LIVE_MESSAGE_SERIALIZER }),
+      eventTarget: createRedisEventTarget({ publishClient, subscribeClient, serializer: LIVE_MESSAGE_SERIALIZER }),
     });
     // Every (re)connection, the first included: watchers that subscribed while Redis was away fetch what they missed.
     subscriber.on('ready', () => {
