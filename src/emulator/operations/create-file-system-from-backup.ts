@@ -8,13 +8,9 @@
  */
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import {
-  checkFileSystemQuota,
-  checkNetworkSettings,
-  checkOpenZfsConfiguration,
-  checkPerUnitStorageThroughput,
-  checkWindowsConfiguration,
-} from './file-system-checks';
+import { checkFileSystemQuota, checkNetworkSettings } from './file-system-checks';
+import { CONFIG_MEMBER, type RestorableType, inherited, merged, validateConfiguration } from './restore-configuration';
+import { checkStorage, restoredStorageCapacity, restoredTypeVersion } from './restore-storage';
 import { FsxError, badRequest, backupNotFound, incompatibleParameter } from '../protocol/errors';
 import { initialVolumes } from '../store/volume-factory';
 import { buildFileSystem, fileSystemLifecycle } from '../store/file-system-factory';
@@ -34,99 +30,6 @@ import {
 } from '../validation';
 import { backupState, fileSystemToWire } from '../wire';
 import { assertSameRequest, requestFingerprint } from './idempotency';
-
-type Config = Record<string, unknown>;
-
-const CONFIG_MEMBER = { WINDOWS: 'WindowsConfiguration', LUSTRE: 'LustreConfiguration', OPENZFS: 'OpenZFSConfiguration' } as const;
-type RestorableType = keyof typeof CONFIG_MEMBER;
-
-/** "Valid values are 2.10, 2.12, and 2.15." (FileSystemTypeVersion of this operation) */
-const LUSTRE_VERSIONS = ['2.10', '2.12', '2.15'];
-/** OpenZFS StorageCapacity range on restore ("from 64 GiB up to 524,288 GiB"). */
-const OPENZFS_CAPACITY = { min: 64, max: 524_288 };
-
-const versionNumber = (v: string): number[] => v.split('.').map(Number);
-const olderThan = (a: string, b: string): boolean => {
-  const [x, y] = [versionNumber(a), versionNumber(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0);
-  return false;
-};
-
-/** Member checks of the request's per-type configuration (the model's required members and bounds). */
-function validateConfiguration(type: RestorableType, config: Config): void {
-  const member = CONFIG_MEMBER[type];
-  if (type === 'WINDOWS') checkWindowsConfiguration(config, member);
-  if (type === 'LUSTRE') {
-    const deployment = oneOf(`${member}.DeploymentType`, config.DeploymentType, MODEL_ENUMS.LustreDeploymentType);
-    // Guess: a backup restores into a persistent file system only (scratch file systems have no backups).
-    if (deployment?.startsWith('SCRATCH'))
-      throw badRequest(`${member}.DeploymentType ${deployment}: a backup restores into a PERSISTENT file system.`);
-    optionalInteger(config, 'PerUnitStorageThroughput', FSX.PerUnitStorageThroughput, `${member}.PerUnitStorageThroughput`);
-    for (const path of ['ImportPath', 'ExportPath']) {
-      if (config[path] !== undefined)
-        throw badRequest(`${member}.${path}: a file system restored from a backup is not linked to a data repository.`);
-    }
-  }
-  if (type === 'OPENZFS') checkOpenZfsConfiguration(config, member);
-  if (config.PreferredSubnetId !== undefined) checkString(`${member}.PreferredSubnetId`, config.PreferredSubnetId, FSX.SubnetId);
-}
-
-/** The backed-up file system's configuration in the shape of a create request, without what belongs to its network. */
-function inherited(fs: FileSystemRecord): Config {
-  if (fs.fileSystemType === 'WINDOWS') {
-    const {
-      PreferredSubnetId: _p,
-      PreferredFileServerIp: _ip,
-      RemoteAdministrationEndpoint: _r,
-      MaintenanceOperationsInProgress: _m,
-      Aliases,
-      ...rest
-    } = fs.windowsConfiguration ?? {};
-    return { ...rest, Aliases: ((Aliases as Array<{ Name: string }> | undefined) ?? []).map((a) => a.Name) };
-  }
-  if (fs.fileSystemType === 'LUSTRE') {
-    const { DataRepositoryConfiguration: _d, MountName: _m, ...rest } = fs.lustreConfiguration ?? {};
-    return rest;
-  }
-  const { PreferredSubnetId: _p, EndpointIpAddress: _e, RootVolumeId: _r, ...rest } = fs.openZfsConfiguration ?? {};
-  return rest;
-}
-
-/** The request's configuration over the backup's; a new Active Directory replaces the old one entirely. */
-function merged(type: RestorableType, base: Config, override: Config | undefined): Config {
-  if (!override) return base;
-  const result = { ...base, ...override };
-  if (type === 'WINDOWS' && ('ActiveDirectoryId' in override || 'SelfManagedActiveDirectoryConfiguration' in override)) {
-    if (!('ActiveDirectoryId' in override)) delete result.ActiveDirectoryId;
-    if (!('SelfManagedActiveDirectoryConfiguration' in override)) delete result.SelfManagedActiveDirectoryConfiguration;
-  }
-  return result;
-}
-
-function checkStorage(type: RestorableType, config: Config, backupFs: FileSystemRecord, storageType: string): void {
-  const deployment = config.DeploymentType as string | undefined;
-  if (storageType === 'HDD') {
-    if (type !== 'WINDOWS' && !(type === 'LUSTRE' && deployment === 'PERSISTENT_1')) {
-      throw badRequest(`StorageType HDD is supported on FSx for Windows SINGLE_AZ_2 and MULTI_AZ_1 only (and Lustre PERSISTENT_1).`);
-    }
-    if (type === 'WINDOWS' && deployment !== 'SINGLE_AZ_2' && deployment !== 'MULTI_AZ_1') {
-      throw badRequest(`StorageType HDD is supported on SINGLE_AZ_2 and MULTI_AZ_1 Windows file systems, not ${deployment}.`);
-    }
-    if (backupFs.storageType !== 'HDD' && backupFs.storageCapacity < 2000) {
-      throw badRequest(
-        `An HDD file system can be created from a backup of an SSD file system of at least 2000 GiB; this one had ${backupFs.storageCapacity} GiB.`,
-      );
-    }
-  }
-  if (
-    storageType === 'INTELLIGENT_TIERING' &&
-    !(type === 'OPENZFS' && deployment === 'MULTI_AZ_1') &&
-    !(type === 'LUSTRE' && deployment === 'PERSISTENT_2')
-  ) {
-    throw badRequest('StorageType INTELLIGENT_TIERING is available for OpenZFS MULTI_AZ_1 and Lustre PERSISTENT_2 file systems only.');
-  }
-  if (type === 'LUSTRE') checkPerUnitStorageThroughput(deployment, storageType, config.PerUnitStorageThroughput);
-}
 
 export function createFileSystemFromBackup(input: Record<string, unknown>, ctx: OperationContext) {
   // 1. Shape validation.
@@ -191,30 +94,10 @@ export function createFileSystemFromBackup(input: Record<string, unknown>, ctx: 
   if (override) validateConfiguration(type, override);
   const config = merged(type, inherited(backupFs), override);
 
-  let storageCapacity = backupFs.storageCapacity;
-  if (capacityInput !== undefined) {
-    if (type === 'OPENZFS') {
-      if (capacityInput < Math.max(OPENZFS_CAPACITY.min, backupFs.storageCapacity) || capacityInput > OPENZFS_CAPACITY.max) {
-        throw badRequest(
-          `StorageCapacity must be between the backup's ${backupFs.storageCapacity} GiB (at least ${OPENZFS_CAPACITY.min}) and ${OPENZFS_CAPACITY.max} GiB.`,
-        );
-      }
-    } else if (capacityInput !== backupFs.storageCapacity) {
-      throw badRequest(`StorageCapacity of a restored ${type} file system must match the backup's (${backupFs.storageCapacity} GiB).`);
-    }
-    storageCapacity = capacityInput;
-  }
+  const storageCapacity = restoredStorageCapacity(type, backupFs, capacityInput);
   const storageType = storageTypeInput ?? backupFs.storageType;
   checkStorage(type, config, backupFs, storageType);
-  let fileSystemTypeVersion = backupFs.fileSystemTypeVersion;
-  if (versionInput !== undefined) {
-    if (type !== 'LUSTRE') throw badRequest(`FileSystemTypeVersion applies to Lustre file systems only, not ${type}.`);
-    if (!LUSTRE_VERSIONS.includes(versionInput)) throw badRequest(`FileSystemTypeVersion must be one of: ${LUSTRE_VERSIONS.join(', ')}.`);
-    if (backupFs.fileSystemTypeVersion && olderThan(versionInput, backupFs.fileSystemTypeVersion)) {
-      throw badRequest(`FileSystemTypeVersion ${versionInput} is older than the backup's ${backupFs.fileSystemTypeVersion}.`);
-    }
-    fileSystemTypeVersion = versionInput;
-  }
+  const fileSystemTypeVersion = restoredTypeVersion(type, backupFs, versionInput);
 
   // 5. Network, then the quota.
   checkNetworkSettings({
