@@ -102,6 +102,16 @@ for n in structs:
         out.append(f"  @Field(() => String, {{ description: {json.dumps(description)} }})")
         out.append(f"  {name}!: string;")
     out.append('}\n')
+# The most items each list member can hold (the model's list-shape max): query cost multiplies a list's
+# selection by it (src/gateway/limits/query-cost.ts). A list the model leaves unbounded is absent here.
+out.append('/** The most items each list field can hold, from the model\'s list shapes; query cost multiplies by it. */')
+out.append('export const LIST_BOUNDS: Readonly<Record<string, number>> = {')
+for n in structs:
+    for k,v in S[n]['members'].items():
+        if (n,k) in SKIP_MEMBERS: continue
+        st=S[v['shape']]
+        if st.get('type')=='list' and 'enum' not in st and 'max' in st: out.append(f"  '{n}.{camel(k)}': {st['max']},")
+out.append('};\n')
 out.append('/**')
 out.append(' * The types that implement Node: their ARN resource type (arn:...:fsx:region:account:<resource>/<path>), id field,')
 out.append(' * and the fields whose values make the ARN\'s resource path (the id last), e.g. volume/<fileSystemId>/<volumeId>.')

@@ -658,6 +658,32 @@ export class ActiveDirectoryBackupAttributes {
   resourceARN?: string | null;
 }
 
+/** The most items each list field can hold, from the model's list shapes; query cost multiplies by it. */
+export const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  'Backup.tags': 50,
+  'FileSystem.subnetIds': 50,
+  'FileSystem.networkInterfaceIds': 50,
+  'FileSystem.tags': 50,
+  'FileSystem.administrativeActions': 50,
+  'WindowsFileSystemConfiguration.maintenanceOperationsInProgress': 20,
+  'WindowsFileSystemConfiguration.aliases': 50,
+  'SelfManagedActiveDirectoryAttributes.dnsIps': 3,
+  'LustreRootSquashConfiguration.noSquashNids': 64,
+  'Volume.tags': 50,
+  'Volume.administrativeActions': 50,
+  'AggregateConfiguration.aggregates': 6,
+  'OpenZFSVolumeConfiguration.nfsExports': 1,
+  'OpenZFSVolumeConfiguration.userAndGroupQuotas': 500,
+  'OpenZFSNfsExport.clientConfigurations': 25,
+  'OpenZFSClientConfiguration.options': 20,
+  'Snapshot.tags': 50,
+  'Snapshot.administrativeActions': 50,
+  'OntapFileSystemConfiguration.routeTableIds': 50,
+  'FileSystemEndpoint.ipAddresses': 24,
+  'FileSystemEndpoint.ipv6Addresses': 24,
+  'OpenZFSFileSystemConfiguration.routeTableIds': 50,
+};
+
 /**
  * The types that implement Node: their ARN resource type (arn:...:fsx:region:account:<resource>/<path>), id field,
  * and the fields whose values make the ARN's resource path (the id last), e.g. volume/<fileSystemId>/<volumeId>.
