@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal';
 import type { RateLimitContext } from '../rate-limit/rate-limit.context';
 import { RateLimit } from '../rate-limit/rate-limit.types';
+import { type CostWindows, MemoryCostWindows, RedisCostWindows } from './cost-windows';
 import type { CostMeter } from './query-cost';
 
-const WINDOW_SECONDS = 60;
+const WINDOW_MS = 60_000;
 
 export interface ClientBudgetOptions {
   /** CLIENT_COST_PER_MINUTE */
@@ -23,50 +23,42 @@ export function budgetKey(principal: Principal, clientAddress: string | undefine
 }
 
 /**
- * Query-cost budgets per client and minute (rate-limiter-flexible, in memory or on Redis), as public
- * GraphQL APIs meter clients: by what a query costs, not by request count. Charged once the operation
- * is resolved and costed, before any resolver runs: an operation over budget is answered 429 with
- * Retry-After and never reaches FSx.
+ * Query-cost budgets per client and minute, as public GraphQL APIs meter clients: by what a query
+ * costs, not by request count. Charged once the operation is resolved and costed, before any resolver
+ * runs: an operation over budget is answered 429 with Retry-After and never reaches FSx.
+ *
+ * A charge is taken only if the points are there, in one step (cost-windows.ts: in this process, or a
+ * Lua script on Redis). rate-limiter-flexible, used here before, always counts a charge and refuses
+ * afterwards, so a refusal had to be given back later; operations arriving meanwhile saw the refused
+ * points as spent and were refused though they fitted. Its custom Redis script option would not fix
+ * its in-memory limiters (the insurance one included), and would replace the script of the FSx call
+ * budget's limiter on the shared connection (both define one command name), so it no longer earns
+ * its place here.
  */
 export class ClientBudget {
-  private readonly limiter: RateLimiterMemory | RateLimiterRedis;
+  private readonly windows: CostWindows;
+  private readonly keyPrefix: string;
 
   constructor(readonly options: ClientBudgetOptions) {
-    const points = options.pointsPerMinute;
-    const keyPrefix = `${options.keyPrefix ?? 'fsx-backup-graph:'}cost`;
-    const memory = new RateLimiterMemory({ points, duration: WINDOW_SECONDS, keyPrefix });
-    this.limiter = options.redis
-      ? new RateLimiterRedis({ storeClient: options.redis, points, duration: WINDOW_SECONDS, keyPrefix, insuranceLimiter: memory })
-      : memory;
+    // The key rate-limiter-flexible used: replicas of both versions count one budget during a rollout.
+    this.keyPrefix = `${options.keyPrefix ?? 'fsx-backup-graph:'}cost:`;
+    const memory = new MemoryCostWindows();
+    this.windows = options.redis ? new RedisCostWindows(options.redis, memory) : memory;
   }
 
-  /** Charges `cost` to `key`: the budget after it, or the seconds until the window resets when it does not fit. */
+  /** Charges `cost` to `key` if it fits: the budget after it, or, when it does not fit, the budget without it and the seconds until the window resets. */
   async charge(key: string, cost: number): Promise<{ status: RateLimit; retryAfterSeconds?: number }> {
     const limit = this.options.pointsPerMinute;
-    try {
-      const res = await this.limiter.consume(key, Math.max(0, cost));
-      return { status: status(limit, cost, res) };
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      // A refused charge still counts in rate-limiter-flexible; give it back, so retrying later is fair.
-      await this.limiter.reward(key, Math.max(0, cost)).catch(() => undefined);
-      // What is left is what was left before this charge.
-      const left = limit - (rejection.consumedPoints - cost);
-      return {
-        status: status(limit, cost, rejection, left),
-        retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-      };
-    }
+    const points = Math.ceil(Math.max(0, cost));
+    const { spent, used, msLeft } = await this.windows.spend(this.keyPrefix + key, points, limit, WINDOW_MS);
+    const status = Object.assign(new RateLimit(), {
+      limit,
+      cost,
+      remaining: Math.max(0, Math.min(limit, limit - used)),
+      resetAt: new Date(Date.now() + msLeft),
+    });
+    return spent ? { status } : { status, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
   }
-}
-
-function status(limit: number, cost: number, res: RateLimiterRes, remaining = res.remainingPoints): RateLimit {
-  return Object.assign(new RateLimit(), {
-    limit,
-    cost,
-    remaining: Math.max(0, Math.min(limit, remaining)),
-    resetAt: new Date(Date.now() + res.msBeforeNext),
-  });
 }
 
 /** The context the plugin charges: who is calling, and where. */
