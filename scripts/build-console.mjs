@@ -29,6 +29,9 @@ const result = await build({
 if (result.metafile) writeFileSync(join(root, 'dist', 'console-meta.json'), JSON.stringify(result.metafile));
 copyFileSync(join(src, 'index.html'), join(out, 'index.html'));
 copyFileSync(join(src, 'console.css'), join(out, 'console.css'));
+// The trusted documents' manifest, whose operation names the gateway's metrics label by name
+// (src/gateway/observability/known-operations.ts): the image has dist/ and not client/.
+copyFileSync(join(root, 'client', 'generated', 'persisted-documents.json'), join(root, 'dist', 'persisted-documents.json'));
 
 const size = (name) => {
   const bytes = readFileSync(join(out, name));

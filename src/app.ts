@@ -46,7 +46,8 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const budgets = await startBudgets(config, logger);
   const apq = startApqCache(config, logger);
   const fsx = FsxRegions.connect({ ...config, endpointUrl, budget: budgets.fsx }, regions);
-  const metrics = config.metrics.port ? new GatewayMetrics() : undefined;
+  const known = { operationNames: config.metrics.operationNames, documents: config.trustedDocuments?.documents.values() };
+  const metrics = config.metrics.port ? new GatewayMetrics(known) : undefined;
   if (metrics) for (const region of regions) for (const client of fsx.clientsIn(region)) instrumentFsxClient(client, region, metrics);
   if (metrics && budgets.fsx) metrics.trackFsxBudget(budgets.fsx);
   const { live, readiness } = startLiveHub(config, fsx, logger);
@@ -144,7 +145,7 @@ async function startBudgets(config: Config, logger: Logger): Promise<{ client?: 
   const pointsPerMinute = config.clientCostPerMinute;
   if (!pointsPerMinute && !config.fsxBudget) return { close: () => undefined };
   const { redisUrl, redisKeyPrefix: keyPrefix } = config.live;
-  // While Redis is away, rate-limiter-flexible's in-memory insurance limiters stand in.
+  // While Redis is away, in-memory budgets stand in (rate-limiter-flexible's insurance limiter; the client budget's own count).
   const redis = redisUrl ? failFastRedis(redisUrl, 1000, 'budgets', logger) : undefined;
   // The start-up's own FSx calls already spend the shared budget: until Redis answers, each replica
   // would count alone (the insurance limiter), and replicas starting together would overspend it.

@@ -16,6 +16,11 @@ describe('BoundedLabel', () => {
     expect(new BoundedLabel(5).of('x'.repeat(65))).toBe(OTHER);
     expect(new BoundedLabel(5).of('has space')).toBe(OTHER);
   });
+  test('only: the allow-list alone, however many names come first', () => {
+    const label = BoundedLabel.only(['Backups']);
+    for (let i = 0; i < 300; i++) expect(label.of(`Random${i}`)).toBe(OTHER);
+    expect([label.of('Backups'), label.of(undefined)]).toEqual(['Backups', OTHER]);
+  });
 });
 
 describe('tracingWanted: off unless an exporter is configured', () => {
@@ -32,9 +37,17 @@ describe('tracingWanted: off unless an exporter is configured', () => {
 
 describe('configuration', () => {
   test('metrics default to 127.0.0.1:9464; 0 turns them off; an explicit port is marked so', () => {
-    expect(loadConfig({}).metrics).toEqual({ port: 9464, host: '127.0.0.1', explicit: false });
+    expect(loadConfig({}).metrics).toEqual({ port: 9464, host: '127.0.0.1', explicit: false, operationNames: [] });
     expect(loadConfig({ METRICS_PORT: '0' }).metrics.port).toBe(0);
-    expect(loadConfig({ METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9100, host: '0.0.0.0', explicit: true });
+    expect(loadConfig({ METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({
+      port: 9100,
+      host: '0.0.0.0',
+      explicit: true,
+      operationNames: [],
+    });
+  });
+  test('METRICS_OPERATION_NAMES: a comma-separated list of GraphQL names', () => {
+    expect(loadConfig({ METRICS_OPERATION_NAMES: 'Nightly, audit_2' }).metrics.operationNames).toEqual(['Nightly', 'audit_2']);
   });
   test.each([
     [{ METRICS_PORT: '4000' }, 'METRICS_PORT must differ from PORT'],
@@ -42,6 +55,8 @@ describe('configuration', () => {
     [{ OTEL_TRACES_SAMPLER: 'sometimes' }, 'OTEL_TRACES_SAMPLER must be one of'],
     [{ OTEL_TRACES_SAMPLER_ARG: '1.5' }, 'OTEL_TRACES_SAMPLER_ARG must be a ratio'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT must'],
+    [{ METRICS_OPERATION_NAMES: 'Nightly,has space' }, 'METRICS_OPERATION_NAMES must list GraphQL operation names'],
+    [{ METRICS_OPERATION_NAMES: 'A,A' }, 'METRICS_OPERATION_NAMES lists a value twice'],
   ])('%j is refused', (env, message) => expect(() => loadConfig(env)).toThrow(message));
 });
 

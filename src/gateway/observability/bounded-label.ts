@@ -4,10 +4,11 @@ export const OTHER = '(other)';
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 
 /**
- * Label values chosen by clients (GraphQL operation names, error codes from an endpoint), kept to a
- * bounded set so a client cannot blow up a metric's cardinality: a value is its own label when it is
- * a plain name of at most 64 characters and either on the allow-list or among the first `max`
- * distinct names seen; anything else (and a missing name) is `(other)`.
+ * Label values chosen by others (error codes from an endpoint), kept to a bounded set so nobody can
+ * blow up a metric's cardinality: a value is its own label when it is on the allow-list, or a plain
+ * name of at most 64 characters among the first `max` distinct names seen; anything else (and a
+ * missing name) is `(other)`. Where clients choose the values (GraphQL operation names), `only`: the
+ * allow-list alone, so no client can take a label, nor keep a known name from its own.
  */
 export class BoundedLabel {
   private readonly seen = new Set<string>();
@@ -16,6 +17,11 @@ export class BoundedLabel {
     private readonly max: number,
     private readonly allowed: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** The allow-list's names, each its own label; any other value is `(other)`. */
+  static only(allowed: Iterable<string>): BoundedLabel {
+    return new BoundedLabel(0, new Set(allowed));
+  }
 
   of(name: string | null | undefined): string {
     if (!name) return OTHER;

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { MODEL_ERROR_MEMBERS } from '../../fsx-model';
 import { BoundedLabel } from './bounded-label';
+import { committedOperationNames, operationNamesIn } from './known-operations';
 import { observeLoaderBatches } from './loader-batches';
 
 /** What the live-progress metrics read of the live hub (live/live-hub.ts), at scrape time. */
@@ -26,8 +27,13 @@ export interface SubscriptionSource {
   readonly activeSubscriptions: number;
 }
 
-/** How many distinct GraphQL operation names get a label of their own; later ones are `(other)`. */
-export const MAX_OPERATION_NAMES = 100;
+/** The GraphQL operation names the gateway knows, beyond those of its committed trusted documents (read at start). */
+export interface KnownOperations {
+  /** METRICS_OPERATION_NAMES */
+  operationNames?: Iterable<string>;
+  /** Documents whose operations' names are known too: the PERSISTED_DOCUMENTS manifest's. */
+  documents?: Iterable<string>;
+}
 
 /** Error codes an endpoint may answer beyond the model's own: AWS's common errors. */
 const COMMON_AWS_ERRORS = [
@@ -49,18 +55,19 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
  * The gateway's Prometheus metrics (prom-client), in one registry per gateway, served on the separate
- * metrics listener (metrics-server.ts). Every label value is bounded: operation names by
- * BoundedLabel, FSx operations by the SDK's command set, error codes by the model's list (others
- * collapse), fields and result types by the schema, loaders by the code.
+ * metrics listener (metrics-server.ts). Every label value is bounded: operation names to those the
+ * gateway knows (its trusted documents' and METRICS_OPERATION_NAMES, never a client's choice), FSx
+ * operations by the SDK's command set, error codes by the model's list (others collapse), fields and
+ * result types by the schema, loaders by the code.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
-  readonly operations = new BoundedLabel(MAX_OPERATION_NAMES);
+  readonly operations: BoundedLabel;
   readonly errorCodes = new BoundedLabel(20, new Set([...Object.keys(MODEL_ERROR_MEMBERS), ...COMMON_AWS_ERRORS]));
 
   readonly graphqlRequests = new Counter({
     name: 'graphql_requests_total',
-    help: 'GraphQL requests over HTTP, by operation name ((other): anonymous, or beyond the first 100 names) and status (ok, or the first error code).',
+    help: 'GraphQL requests over HTTP, by operation name ((other): anonymous, or a name the gateway does not know) and status (ok, or the first error code).',
     labelNames: ['operation', 'status'] as const,
     registers: [this.registry],
   });
@@ -120,7 +127,12 @@ export class GatewayMetrics {
 
   private readonly stopObserving: () => void;
 
-  constructor() {
+  constructor(known: KnownOperations = {}) {
+    this.operations = BoundedLabel.only([
+      ...committedOperationNames().names,
+      ...operationNamesIn(known.documents ?? []),
+      ...(known.operationNames ?? []),
+    ]);
     collectDefaultMetrics({ register: this.registry });
     // Gauges named like counters, which Prometheus' own lint (promtool check metrics) refuses; the same
     // numbers stay available by type as nodejs_active_handles, nodejs_active_requests, nodejs_active_resources.

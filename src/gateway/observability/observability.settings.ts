@@ -6,6 +6,8 @@ export interface MetricsConfig {
   host: string;
   /** METRICS_PORT was set: a port that cannot be bound then stops start-up (else it is logged, and the gateway serves on). */
   explicit: boolean;
+  /** METRICS_OPERATION_NAMES: operation names with a label of their own, beyond the trusted documents'. */
+  operationNames: string[];
 }
 
 export const OBSERVABILITY_ENV_VARS: readonly EnvVarDoc[] = [
@@ -19,6 +21,12 @@ export const OBSERVABILITY_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'METRICS_HOST',
     default: '127.0.0.1',
     description: 'Interface of the metrics listener; 0.0.0.0 where Prometheus scrapes from another host or container.',
+  },
+  {
+    name: 'METRICS_OPERATION_NAMES',
+    default: '(none)',
+    description:
+      "Comma-separated GraphQL operation names that get their own `operation` label, beyond the names of the trusted documents (client/generated/persisted-documents.json, and PERSISTED_DOCUMENTS' manifest when set). Any other name is `(other)`: clients cannot add labels.",
   },
   {
     name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
@@ -48,8 +56,12 @@ export function readMetricsConfig(read: EnvReader, graphqlPort: number): Metrics
   if (port && port === graphqlPort)
     throw new ConfigError('METRICS_PORT', `must differ from PORT (${graphqlPort}): metrics are never served on the public port`);
   validateTracing(read);
-  return { port: port ?? 9464, host: read.string('METRICS_HOST') ?? '127.0.0.1', explicit: port !== undefined };
+  const operationNames = read.list('METRICS_OPERATION_NAMES', GRAPHQL_NAME, 'must list GraphQL operation names (letters, digits, _)') ?? [];
+  return { port: port ?? 9464, host: read.string('METRICS_HOST') ?? '127.0.0.1', explicit: port !== undefined, operationNames };
 }
+
+/** A GraphQL name, as long as a label may be (bounded-label.ts). */
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 
 const SAMPLERS = [
   'always_on',
