@@ -5,46 +5,56 @@ const tracing = startTracing(process.env);
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startGateway } from './app';
+import { type Logger, createLogger } from './gateway/logging';
 
-/** `npm start`: the gateway, on the embedded FSx emulator unless configured otherwise. */
+/**
+ * `npm start`: the gateway, on the embedded FSx emulator unless configured otherwise. Every line the
+ * process writes is a JSON log line; the start-up and shutdown ones (the AUTH_MODE=none warning, the
+ * ready line supervisors wait for, the signal) are written whatever LOG_LEVEL says.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const lifecycle = logger.child({}, { level: 'info' });
   if (config.auth.mode === 'none') {
-    console.warn(
-      '\n*** WARNING: AUTH_MODE=none: anyone who can reach this port can read every file system and create backups. ***\n' +
-        '*** Set AUTH_MODE=jwt or AUTH_MODE=apikey before exposing the gateway (see docs/security.md). ***\n',
+    lifecycle.warn(
+      { authMode: 'none' },
+      'AUTH_MODE=none: anyone who can reach this port can read every file system and create backups. Set AUTH_MODE=jwt or AUTH_MODE=apikey before exposing the gateway (see docs/security.md).',
     );
   }
-  const gateway = await startGateway(config);
+  const gateway = await startGateway(config, logger);
   const backend = gateway.emulator
     ? `embedded FSx emulator at ${gateway.emulator.url}`
     : config.backend === 'aws'
       ? 'Amazon FSx'
       : `FSx endpoint ${config.endpointUrl}`;
   const observed = [gateway.metricsUrl && `metrics: ${gateway.metricsUrl}`, tracing && 'tracing: on'].filter(Boolean).join(' · ');
-  console.log(
+  lifecycle.info(
+    { url: gateway.url, backend, regions: gateway.fsx.names, metricsUrl: gateway.metricsUrl ?? null, tracing: Boolean(tracing) },
     `fsx-backup-graph ready: ${gateway.url} (GraphiQL in a browser) · backend: ${backend} · regions: ${gateway.fsx.names.join(', ')}${observed ? ` · ${observed}` : ''}`,
   );
 
   const shutdown = (signal: string) => {
-    console.log(`${signal}: finishing in-flight requests, then stopping`);
+    lifecycle.info({ signal }, `${signal}: finishing in-flight requests, then stopping`);
     gateway
       .stop()
       // The spans of the last requests are exported before the process ends.
       .then(() => tracing?.shutdown())
       .then(
         () => process.exit(0),
-        (error: unknown) => {
-          console.error('shutdown failed', error);
-          process.exit(1);
-        },
+        (error: unknown) => exit(lifecycle, error, 'shutdown failed'),
       );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+/** The last line, then exit 1 (a configuration error is its message alone: it names the setting). */
+function exit(logger: Logger, error: unknown, message: string): void {
+  if (error instanceof ConfigError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, message);
   process.exit(1);
-});
+}
+
+// Before the configuration is read there is no LOG_LEVEL yet: a start-up failure is written at fatal.
+main().catch((error: unknown) => exit(createLogger('info'), error, 'start-up failed'));

@@ -17,6 +17,7 @@ import { type DependencyProbe, answerReadiness } from './http/readiness';
 import { routeRequests } from './http/router';
 import { DEFAULT_LIMITS, type LimitsConfig, keepLimitCodes, limitRules } from './limits/limits';
 import { createCostMeter, queryCostPlugin } from './limits/query-cost';
+import { apqHashMismatchPlugin } from './limits/apq-hash-mismatch';
 import { type ClientBudget, clientBudgetPlugin } from './limits/client-budget';
 import { type TrustedDocuments, TrustedDocumentsApqCache, documentsTheSchemaRefuses } from './limits/trusted-documents';
 import type { Logger } from './logging';
@@ -100,6 +101,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
         };
       },
     },
+    // Before the request log sees it: a wrong APQ hash is the client's error, not the gateway's.
+    apqHashMismatchPlugin(),
     requestLogPlugin(options.production, logger),
   ];
   if (options.trustedDocuments) {
@@ -119,6 +122,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.introspection,
+    // Without introspection, validation errors do not leak the schema either ("Did you mean …?").
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     // Apollo's own messages (e.g. "Enabling inline tracing") join the JSON log.
     ...(logger ? { logger } : {}),
     includeStacktraceInErrorResponses: !options.production,
@@ -147,6 +152,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
       graphiql: options.graphiql,
       authenticate,
       maxBodyBytes: limits.maxBodyBytes,
+      maxResponseBytes: limits.maxResponseBytes,
+      logger,
       trustedDocuments: options.trustedDocuments,
       createContext: (principal, requestId, clientAddress) => createContext(deps, principal, requestId, clientAddress),
     }),

@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
+import { getOperationAST, parse } from 'graphql';
 import type { Authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
+import { DEFAULT_LIMITS } from '../limits/limits';
+import { bytesOver, responseTooLarge } from '../limits/response-size';
 import type { TrustedDocuments } from '../limits/trusted-documents';
+import type { Logger } from '../logging';
 import { graphiqlPage } from './graphiql';
 import { readJsonBody } from './read-json-body';
 import { send, sendJson } from './send';
@@ -15,6 +19,9 @@ export interface GraphQLHandlerOptions<C extends object> {
   graphiql: boolean;
   authenticate: Authenticate;
   maxBodyBytes: number;
+  /** MAX_RESPONSE_BYTES: a larger answer is not sent (default DEFAULT_LIMITS.maxResponseBytes). */
+  maxResponseBytes?: number;
+  logger?: Logger;
   /** With PERSISTED_DOCUMENTS_ONLY, other documents are refused here, before Apollo parses them. */
   trustedDocuments?: TrustedDocuments;
   createContext: (principal: Principal, requestId: string, clientAddress?: string) => C;
@@ -24,10 +31,17 @@ export type GraphQLHandler = (req: IncomingMessage, res: ServerResponse, url: UR
 
 /**
  * Apollo Server on Node's own HTTP stack: authenticate (before any parsing), read the body within
- * its limit, hand the request to Apollo, stream its answer back.
+ * its limit, hand the request to Apollo, send its answer back within MAX_RESPONSE_BYTES.
  */
 export function graphqlHandler<C extends object>(options: GraphQLHandlerOptions<C>): GraphQLHandler {
   const { apollo, authenticate, maxBodyBytes, createContext } = options;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_LIMITS.maxResponseBytes;
+  /** Which operation was not sent, and why (the request's id leads to its request log line too). */
+  const logTooLarge = (request: unknown, requestId: string, bytes: number) =>
+    options.logger?.warn(
+      { requestId, operationName: operationNameOf(request), bytes, maxResponseBytes },
+      'answer not sent: larger than MAX_RESPONSE_BYTES',
+    );
   return async (req, res, url, requestId) => {
     const method = (req.method ?? 'GET').toUpperCase();
     if (method === 'GET' && options.graphiql && !url.searchParams.has('query') && /text\/html/.test(req.headers.accept ?? '')) {
@@ -45,13 +59,28 @@ export function graphqlHandler<C extends object>(options: GraphQLHandlerOptions<
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => createContext(principal, requestId, req.socket.remoteAddress),
     });
+    const request = body ?? Object.fromEntries(url.searchParams);
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      const bytes = bytesOver(response.body.string, maxResponseBytes);
+      if (bytes === undefined) return void res.end(response.body.string);
+      logTooLarge(request, requestId, bytes);
+      // The operation ran (as a field error would leave it): 200, data null, and why nothing else came.
+      res.statusCode = 200;
+      res.end(JSON.stringify({ data: null, errors: [responseTooLarge(bytes, maxResponseBytes)] }));
       return;
     }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    // Incremental delivery: what was sent stays sent; an answer growing past the limit is cut off.
+    let sent = 0;
+    for await (const chunk of response.body.asyncIterator) {
+      sent += Buffer.byteLength(chunk);
+      if (sent > maxResponseBytes) {
+        logTooLarge(request, requestId, sent);
+        return void res.destroy();
+      }
+      res.write(chunk);
+    }
     res.end();
   };
 }
@@ -67,6 +96,18 @@ function refuseUntrusted(trusted: TrustedDocuments, body: unknown, url: URL) {
     if (refusal) return refusal;
   }
   return undefined;
+}
+
+/** The operation a request names, or its document's only one (Apollo copies the context, so its resolved name is not at hand here). */
+function operationNameOf(request: unknown): string | null {
+  const { operationName, query } = (request ?? {}) as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string') return operationName;
+  if (typeof query !== 'string') return null;
+  try {
+    return getOperationAST(parse(query))?.name?.value ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function parseJson(text: string | null): unknown {

@@ -13,7 +13,8 @@ export const LIMITS_ENV_VARS: readonly EnvVarDoc[] = [
   {
     name: 'MAX_COST',
     default: '10000',
-    description: 'Highest query cost allowed: each field costs 1, a connection costs `first` times its selection.',
+    description:
+      'Highest query cost allowed (400 QUERY_TOO_COMPLEX before any FSx call beyond it): each field costs 1, a list 1 + its longest possible length times its selection (the FSx model maximum, e.g. 50 tags; a connection its `first`), each alias counted.',
   },
   {
     name: 'CLIENT_COST_PER_MINUTE',
@@ -38,6 +39,12 @@ export const LIMITS_ENV_VARS: readonly EnvVarDoc[] = [
     default: '1048576',
     description: 'Largest request body accepted (413 beyond); also the largest WebSocket message.',
   },
+  {
+    name: 'MAX_RESPONSE_BYTES',
+    default: '8388608',
+    description:
+      'Largest answer sent, in bytes (8 MiB). A larger one is not sent: over HTTP the client gets HTTP 200 with `data: null` and one error RESPONSE_TOO_LARGE (the operation did run: a mutation took effect), over WebSocket that error for the operation; the log names the operation.',
+  },
 ];
 
 export function readLimits(read: EnvReader): LimitsConfig {
@@ -47,6 +54,7 @@ export function readLimits(read: EnvReader): LimitsConfig {
     maxTokens: read.int('MAX_TOKENS', 100, 1_000_000) ?? DEFAULT_LIMITS.maxTokens,
     maxCost: read.int('MAX_COST', 1, 10_000_000) ?? DEFAULT_LIMITS.maxCost,
     maxBodyBytes: read.int('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024) ?? DEFAULT_LIMITS.maxBodyBytes,
+    maxResponseBytes: read.int('MAX_RESPONSE_BYTES', 1024, 1024 * 1024 * 1024) ?? DEFAULT_LIMITS.maxResponseBytes,
   };
 }
 

@@ -8,6 +8,8 @@ export interface LimitsConfig {
   maxTokens: number;
   maxCost: number;
   maxBodyBytes: number;
+  /** The largest answer sent (RESPONSE_TOO_LARGE beyond), over HTTP and WebSocket. */
+  maxResponseBytes: number;
 }
 
 export const DEFAULT_LIMITS: LimitsConfig = {
@@ -16,6 +18,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   maxTokens: 10_000,
   maxCost: 10_000,
   maxBodyBytes: 1024 * 1024,
+  maxResponseBytes: 8 * 1024 * 1024,
 };
 
 /** Depth and alias limits as validation rules (the token limit is the parser's, the cost limit a plugin's). */

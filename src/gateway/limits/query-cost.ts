@@ -1,6 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type ValueNode, isObjectType, visit } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type ValueNode,
+  getNullableType,
+  isListType,
+  isObjectType,
+  visit,
+} from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { listCost } from '../pagination/page-complexity';
+import { ARGUMENT_LIST_BOUNDS, GATEWAY_LIST_BOUNDS, listBound, unboundedLists } from './list-bounds';
+import { LIST_BOUNDS } from '../fsx/shapes.generated';
 
 type Complexity = number | ((args: Parameters<ComplexityEstimator>[0]) => number);
 
@@ -13,10 +26,15 @@ export type CostMeter = (
 ) => number | undefined;
 
 /**
- * Costs of operations: the type-graphql field `complexity` options (connections: `first` × their
- * selection), 1 for any other field. The federation rebuild of the served schema drops field
- * extensions, so they are read from the type-graphql schema and looked up by type and field name
- * while walking the served one (which also has _entities). Cached per parsed document.
+ * Costs of operations, counting what can come back:
+ * - the type-graphql field `complexity` options (connections: 1 + `first` × their selection);
+ * - a list field costs 1 + its bound × its selection (at least 1): the FSx model's maximum (LIST_BOUNDS,
+ *   e.g. 50 tags), the gateway's own (GATEWAY_LIST_BOUNDS), or its argument's length (`_entities`);
+ * - 1 for any other field, plus its selection.
+ * Aliases repeat fields, so each alias is counted. The federation rebuild of the served schema drops
+ * field extensions, so they are read from the type-graphql schema and looked up by type and field name
+ * while walking the served one (which also has _entities). Cached per parsed document. Throws when a
+ * list field of the schema has no bound (see list-bounds.ts): none may cost one item's worth.
  */
 export function createCostMeter(typeGraphQLSchema: GraphQLSchema): CostMeter {
   const costs = new Map<string, Complexity>();
@@ -29,10 +47,14 @@ export function createCostMeter(typeGraphQLSchema: GraphQLSchema): CostMeter {
   }
   const fromTypeGraphQL: ComplexityEstimator = (args) => {
     const complexity = costs.get(`${args.type.name}.${args.field.name}`);
-    if (complexity === undefined) return undefined;
+    // A number on a list field is no bound: the list estimator counts it.
+    if (complexity === undefined || (typeof complexity === 'number' && isListType(getNullableType(args.field.type)))) return undefined;
     return typeof complexity === 'number' ? complexity + args.childComplexity : complexity(args);
   };
-  const estimators = [fromTypeGraphQL, simpleEstimator({ defaultComplexity: 1 })];
+  const unbounded = unboundedLists(typeGraphQLSchema);
+  if (unbounded.length)
+    throw new Error(`List fields without a bound for the query cost: ${unbounded.join(', ')} (see limits/list-bounds.ts)`);
+  const estimators = [fromTypeGraphQL, listEstimator, simpleEstimator({ defaultComplexity: 1 })];
   const cache = new CostCache();
   return (schema, document, operationName, variables) => {
     let cost = cache.get(document, operationName, variables);
@@ -47,6 +69,19 @@ export function createCostMeter(typeGraphQLSchema: GraphQLSchema): CostMeter {
     return cost;
   };
 }
+
+/** Unreachable for the schemas createCostMeter accepts; were a list unknown, it costs as the longest one. */
+const LONGEST_LIST = Math.max(...Object.values(LIST_BOUNDS), ...Object.values(GATEWAY_LIST_BOUNDS));
+
+/** List fields: 1 + bound × their selection. Introspection's lists are left to the other estimators (as long as the schema). */
+const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (type.name.startsWith('__') || !isListType(getNullableType(field.type))) return undefined;
+  const argument = ARGUMENT_LIST_BOUNDS[`${type.name}.${field.name}`];
+  const bound = argument ? lengthOf(args[argument]) : (listBound(type.name, field.name) ?? LONGEST_LIST);
+  return listCost(bound, childComplexity);
+};
+
+const lengthOf = (value: unknown): number => (Array.isArray(value) ? value.length : 1);
 
 /** The error of an operation that costs more than `maxCost`. */
 export function tooCostly(cost: number, maxCost: number): GraphQLError {
@@ -71,7 +106,8 @@ export function queryCostPlugin(meter: CostMeter, maxCost: number): ApolloServer
 
 /**
  * Costs per parsed document (Apollo hands the same DocumentNode back for a query it has cached),
- * keyed by the only variables a cost can depend on: those in `first` arguments and in @skip/@include.
+ * keyed by the only variables a cost can depend on: those in `first` and `representations` arguments
+ * and in @skip/@include.
  * Walking a document for its cost takes ~85 µs; a lookup, next to nothing.
  */
 class CostCache {
@@ -93,9 +129,14 @@ class CostCache {
   }
 
   private key(names: string[], operationName: string | undefined, variables: Record<string, unknown>): string {
-    return JSON.stringify([operationName ?? null, ...names.map((name) => variables[name] ?? null)]);
+    // A list's value counts by its length (representations), never by its content.
+    const value = (v: unknown) => (Array.isArray(v) ? { length: v.length } : v && typeof v === 'object' ? null : (v ?? null));
+    return JSON.stringify([operationName ?? null, ...names.map((name) => value(variables[name]))]);
   }
 }
+
+/** The arguments a cost depends on: a connection's `first`, and the lists sized by an argument. */
+const COST_ARGUMENTS = new Set(['first', ...Object.values(ARGUMENT_LIST_BOUNDS)]);
 
 function costVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
@@ -108,7 +149,7 @@ function costVariables(document: DocumentNode): string[] {
   visit(document, {
     Argument(argument, _key, _parent, _path, ancestors) {
       const owner = ancestors[ancestors.length - 1] as { kind?: string } | undefined;
-      if (argument.name.value === 'first' || owner?.kind === Kind.DIRECTIVE) collect(argument.value);
+      if (COST_ARGUMENTS.has(argument.name.value) || owner?.kind === Kind.DIRECTIVE) collect(argument.value);
     },
   });
   return [...names].sort();
