@@ -10,6 +10,7 @@ import { LiveHub } from './gateway/live/live-hub';
 import { ClientBudget } from './gateway/limits/client-budget';
 import { CallBudget } from './gateway/fsx/call-budget';
 import { RedisKeyValueCache } from './gateway/limits/redis-key-value-cache';
+import { type ClientSlots, LocalClientSlots, RedisClientSlots } from './gateway/limits/client-slots';
 import { connectRedisLive } from './gateway/live/redis-coordination';
 import { instrumentFsxClient } from './gateway/observability/fsx-metrics';
 import { GatewayMetrics } from './gateway/observability/metrics';
@@ -45,6 +46,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const regions = config.regions ?? (emulator ? [...emulator.regions] : [config.region]);
   const budgets = await startBudgets(config, logger);
   const apq = startApqCache(config, logger);
+  const slots = startClientSlots(config, logger);
   const fsx = FsxRegions.connect({ ...config, endpointUrl, budget: budgets.fsx }, regions);
   const known = { operationNames: config.metrics.operationNames, documents: config.trustedDocuments?.documents.values() };
   const metrics = config.metrics.port ? new GatewayMetrics(known) : undefined;
@@ -70,6 +72,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       corsOrigins: config.corsOrigins,
       subscriptions: config.subscriptions,
       clientBudget: budgets.client,
+      clientSlots: slots,
       trustedDocuments: config.trustedDocuments,
       apqCache: apq.cache,
       logger,
@@ -89,6 +92,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
         metrics?.close();
         budgets.close();
         apq.close();
+        slots.close();
       })());
     return { url, emulator, fsx, live, server, metrics, metricsUrl: metricsServer?.url, stop };
   } catch (error) {
@@ -98,6 +102,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     await live.stop();
     budgets.close();
     apq.close();
+    slots.close();
     fsx.destroy();
     await emulator?.stop();
     throw error;
@@ -164,6 +169,27 @@ function startApqCache(config: Config, logger: Logger): { cache?: RedisKeyValueC
   // While Redis is away: a miss, and the client sends the full text.
   const redis = failFastRedis(redisUrl, 500, 'APQ cache', logger);
   return { cache: new RedisKeyValueCache(redis, redisKeyPrefix, logger), close: () => redis.disconnect() };
+}
+
+/** Each client's WebSocket connections and subscriptions: counted by every replica together on Redis, else in this process. */
+function startClientSlots(config: Config, logger: Logger): { connections: ClientSlots; subscriptions: ClientSlots; close(): void } {
+  const { redisUrl, redisKeyPrefix: keyPrefix } = config.live;
+  if (!redisUrl) {
+    const local = { connections: new LocalClientSlots(), subscriptions: new LocalClientSlots() };
+    return { ...local, close: () => undefined };
+  }
+  const redis = failFastRedis(redisUrl, 1000, 'WebSocket caps', logger);
+  const connections = new RedisClientSlots({ redis, keyPrefix, kind: 'ws-connections', logger });
+  const subscriptions = new RedisClientSlots({ redis, keyPrefix, kind: 'ws-subscriptions', logger });
+  return {
+    connections,
+    subscriptions,
+    close: () => {
+      connections.close();
+      subscriptions.close();
+      redis.disconnect();
+    },
+  };
 }
 
 /** Resolves once `redis` is ready, or after `ms` (then the budgets start on their in-memory stand-ins). */

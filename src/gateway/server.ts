@@ -11,6 +11,8 @@ import { type Context, type GatewayDeps, createContext } from './context';
 import { corsHandler } from './http/cors';
 import { GRAPHQL_PATH, graphqlHandler } from './http/graphql-handler';
 import { type GraphQLWs, serveGraphQLWs } from './http/graphql-ws';
+import { WsClientCaps } from './http/ws-client-caps';
+import { type ClientSlots, LocalClientSlots } from './limits/client-slots';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './http/graphql-ws.settings';
 import { possibleTypesHandler } from './http/possible-types';
 import { type DependencyProbe, answerReadiness } from './http/readiness';
@@ -40,6 +42,8 @@ export interface GatewayServerOptions {
   corsOrigins?: '*' | string[];
   /** CLIENT_COST_PER_MINUTE: each client's query-cost budget (default: none). */
   clientBudget?: ClientBudget;
+  /** Each client's WebSocket connections and subscriptions, shared by replicas on Redis; default: this process's. */
+  clientSlots?: { connections: ClientSlots; subscriptions: ClientSlots };
   /** GraphQL over WebSocket (subscriptions); default: DEFAULT_SUBSCRIPTION_LIMITS. */
   subscriptions?: Partial<SubscriptionLimits>;
   logger?: Logger;
@@ -82,7 +86,16 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
     maxSubscriptionsPerConnection: subscriptionLimits.maxPerConnection,
     connectionInitTimeoutMs: subscriptionLimits.connectionInitTimeoutMs,
     keepAliveMs: subscriptionLimits.keepAliveMs,
+    maxBufferedBytes: subscriptionLimits.maxBufferedBytes,
+    maxResponseBytes: limits.maxResponseBytes,
+    caps: new WsClientCaps({
+      connections: options.clientSlots?.connections ?? new LocalClientSlots(),
+      subscriptions: options.clientSlots?.subscriptions ?? new LocalClientSlots(),
+      maxConnections: subscriptionLimits.maxConnectionsPerClient,
+      maxSubscriptions: subscriptionLimits.maxSubscriptionsPerClient,
+    }),
     production: options.production,
+    introspection: options.introspection,
     logger,
   });
   const plugins: ApolloServerPlugin<Context>[] = [

@@ -1,10 +1,9 @@
 import { SignJWT } from 'jose';
-import WebSocket from 'ws';
 import { DEMO } from '../../src/emulator/demo-estate';
 import { testApiKeys } from '../support/api-keys';
 import { type ReadyChild, builtEntry, startNodeProcess } from '../support/child-process';
 import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
-import { BACKUP_CHANGED, Recorder, wsClient } from '../support/ws';
+import { BACKUP_CHANGED, Recorder, rawSocket, wsClient } from '../support/ws';
 
 /**
  * The WebSocket side of /graphql: the HTTP path's credentials, scopes, file-system limits, browser
@@ -17,21 +16,6 @@ const { keyOf, API_KEYS } = testApiKeys({
 });
 
 /** Opens a raw graphql-transport-ws socket; resolves with its close code once it closes. */
-function rawSocket(url: string, options: { origin?: string; init?: unknown; send?: string } = {}) {
-  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', options.origin ? { origin: options.origin } : {});
-  const messages: any[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse((data as Buffer).toString())));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
-  );
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    socket.once('error', reject);
-  });
-  return { socket, messages, closed, opened };
-}
-
 describe('who may watch', () => {
   let t: TestGateway;
   beforeAll(async () => {

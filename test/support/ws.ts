@@ -106,3 +106,23 @@ export const BACKUP_CHANGED = /* GraphQL */ `
     }
   }
 `;
+
+/** A bare graphql-transport-ws socket: every message it gets, how it closed; for what a well-behaved client never does. */
+export function rawSocket(url: string, options: { origin?: string; localAddress?: string } = {}) {
+  // Another loopback source address is another client when AUTH_MODE=none.
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+    ...(options.origin ? { origin: options.origin } : {}),
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+  });
+  const messages: any[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse((data as Buffer).toString())));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    socket.once('error', reject);
+  });
+  return { socket, messages, closed, opened };
+}

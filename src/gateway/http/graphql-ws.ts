@@ -1,20 +1,21 @@
-import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { GraphQLError, type GraphQLSchema, OperationTypeNode, getOperationAST } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
 import { type Authenticate, AuthenticationFailed } from '../auth/authenticate';
 import { type Principal, SCOPES } from '../auth/principal';
 import { type ClientBudget, budgetKey, chargeOperation } from '../limits/client-budget';
 import type { LimitsConfig } from '../limits/limits';
-import { limitRules } from '../limits/limits';
 import { type CostMeter, tooCostly } from '../limits/query-cost';
 import type { TrustedDocuments } from '../limits/trusted-documents';
 import type { Logger } from '../logging';
 import type { RateLimitContext } from '../rate-limit/rate-limit.context';
-import { isAllowedOrigin } from './cors';
-import { GRAPHQL_PATH } from './graphql-handler';
+import { sharedSubscribe } from '../live/shared-execution';
+import { closeAtExpiry, closeReason, headersOf, upgradeRefusal } from './ws-connection-rules';
+import { documentPreparer } from './ws-documents';
+import { CONNECTION_RETRY_AFTER_SECONDS, type HeldConnection, type WsClientCaps } from './ws-client-caps';
+import { TOO_SLOW, serveWsTransport } from './ws-transport';
 
 export interface GraphQLWsOptions<C> {
   httpServer: Server;
@@ -34,7 +35,15 @@ export interface GraphQLWsOptions<C> {
   connectionInitTimeoutMs: number;
   /** WS_KEEPALIVE_MS: ping interval; a socket that does not answer within it is dropped. */
   keepAliveMs: number;
+  /** WS_MAX_BUFFERED_BYTES */
+  maxBufferedBytes: number;
+  /** MAX_RESPONSE_BYTES */
+  maxResponseBytes: number;
+  /** WS_MAX_CONNECTIONS_PER_CLIENT and WS_MAX_SUBSCRIPTIONS_PER_CLIENT (none: no per-client caps). */
+  caps?: WsClientCaps;
   production: boolean;
+  /** Off: validation errors name no fields the schema has ("Did you mean …?"), as over HTTP. */
+  introspection: boolean;
   logger?: Logger;
 }
 
@@ -49,7 +58,9 @@ interface Connection {
   principal: Principal;
   /** The upgrade request's peer: the budget key of an unauthenticated client, as over HTTP. */
   clientAddress?: string;
-  subscriptions: Set<string>;
+  /** Operations running, by id, with their names (for the log). */
+  subscriptions: Map<string, string | undefined>;
+  held?: HeldConnection;
 }
 
 /**
@@ -64,28 +75,11 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
   const { httpServer, schema, limits } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
   const connections = new WeakMap<object, Connection>();
+  /** Each socket's slot among its client's connections, taken at the upgrade or at connection_init. */
+  const held = new WeakMap<IncomingMessage, HeldConnection>();
+  const { caps } = options;
   let active = 0;
-  const rules = [...specifiedRules, ...limitRules(limits)];
-  // Parsed and validated documents by their text, as Apollo keeps them for HTTP: the watchers of one
-  // console all send the same subscription, and each would otherwise hold its own syntax tree.
-  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
-  const prepare = (query: string): DocumentNode | readonly GraphQLError[] => {
-    const cached = documents.get(query);
-    if (cached) return cached;
-    let prepared: DocumentNode | readonly GraphQLError[];
-    try {
-      const document = parse(query, { maxLexicalTokens: limits.maxTokens });
-      const errors = validate(schema, document, rules);
-      prepared = errors.length > 0 ? errors : document;
-    } catch (error) {
-      prepared = [error instanceof GraphQLError ? error : new GraphQLError('Unparsable document')];
-    }
-    if (query.length <= MAX_CACHED_QUERY_LENGTH) {
-      if (documents.size >= MAX_CACHED_DOCUMENTS) documents.clear();
-      documents.set(query, prepared);
-    }
-    return prepared;
-  };
+  const prepare = documentPreparer(schema, limits, !options.introspection);
 
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refusal = upgradeRefusal(req, options.corsOrigins);
@@ -93,12 +87,57 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    void admitAtUpgrade(req).then(
+      (admitted) => {
+        if (!admitted) {
+          socket.end(
+            `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${CONNECTION_RETRY_AFTER_SECONDS}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+          );
+          return;
+        }
+        if (socket.destroyed) return releaseAt(req);
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          ws.once('close', () => releaseAt(req));
+          wss.emit('connection', ws, req);
+        });
+      },
+      (error: unknown) => {
+        options.logger?.error({ err: error }, 'websocket: admitting a connection failed');
+        socket.destroy();
+      },
+    );
   });
 
-  const cleanup = useServer<Record<string, unknown> | undefined>(
+  /**
+   * A client known from the upgrade request itself (its address when AUTH_MODE=none, or credentials
+   * in its headers) is counted there, so its connection over the cap is refused with 429 before it
+   * exists; one whose credentials come in connectionParams is counted at connection_init.
+   */
+  async function admitAtUpgrade(req: IncomingMessage): Promise<boolean> {
+    if (!caps) return true;
+    const connection = caps.newConnection();
+    held.set(req, connection);
+    let principal: Principal;
+    try {
+      principal = await options.authenticate(req.headers);
+    } catch (error) {
+      if (error instanceof AuthenticationFailed) return true;
+      throw error;
+    }
+    return caps.admit(connection, budgetKey(principal, req.socket.remoteAddress));
+  }
+
+  function releaseAt(req: IncomingMessage): void {
+    const connection = held.get(req);
+    if (connection) caps?.leave(connection);
+  }
+
+  const cleanup = serveWsTransport<Record<string, unknown> | undefined>(
+    wss,
     {
       schema,
+      // One execution per distinct document and visibility for a change many subscribers watch.
+      subscribe: sharedSubscribe((contextValue) => (contextValue as { principal?: Principal } | undefined)?.principal),
       connectionInitWaitTimeout: options.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         let principal: Principal;
@@ -113,7 +152,13 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
           ctx.extra.socket.close(CloseCode.Forbidden, closeReason(`This connection needs the scope ${SCOPES.read}`));
           return false;
         }
-        connections.set(ctx.extra.socket, { principal, clientAddress: ctx.extra.request.socket.remoteAddress, subscriptions: new Set() });
+        const clientAddress = ctx.extra.request.socket.remoteAddress;
+        const heldConnection = held.get(ctx.extra.request);
+        if (caps && heldConnection && !(await caps.admit(heldConnection, budgetKey(principal, clientAddress)))) {
+          ctx.extra.socket.close(TOO_SLOW, closeReason(`At most ${caps.maxConnections} connections at once for one client`));
+          return false;
+        }
+        connections.set(ctx.extra.socket, { principal, clientAddress, subscriptions: new Map(), held: heldConnection });
         if (principal.expiresAt !== undefined) closeAtExpiry(ctx.extra.socket, principal.expiresAt);
         return true;
       },
@@ -136,8 +181,15 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
         const cost = options.costOf?.(schema, document, payload.operationName ?? undefined, variables);
         if (cost !== undefined && cost > limits.maxCost) return [tooCostly(cost, limits.maxCost)];
         // Taken before charging: operations arriving while the budget answers must not overrun the per-connection limit.
-        connection.subscriptions.add(id);
+        connection.subscriptions.set(id, payload.operationName ?? undefined);
         active++;
+        if (caps && connection.held && getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION) {
+          const refusal = await caps.subscribe(connection.held, id);
+          if (refusal) {
+            release(ctx.extra.socket, id);
+            return [refusal];
+          }
+        }
         const contextValue = options.createContext(connection.principal, `ws-${id}`, connection.clientAddress);
         const overBudget = cost === undefined ? undefined : await charge(connection, cost, contextValue);
         if (overBudget) {
@@ -154,11 +206,20 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
       onComplete: (ctx, id) => release(ctx.extra.socket, id),
       onError: (ctx, id) => release(ctx.extra.socket, id),
       onClose: (ctx) => {
-        for (const id of connections.get(ctx.extra.socket)?.subscriptions ?? []) release(ctx.extra.socket, id);
+        for (const id of connections.get(ctx.extra.socket)?.subscriptions.keys() ?? []) release(ctx.extra.socket, id);
       },
     },
-    wss,
-    options.keepAliveMs,
+    {
+      keepAliveMs: options.keepAliveMs,
+      maxBufferedBytes: options.maxBufferedBytes,
+      maxResponseBytes: options.maxResponseBytes,
+      onTooLarge: (socket, id, bytes) =>
+        options.logger?.warn(
+          { operationName: connections.get(socket)?.subscriptions.get(id) ?? null, requestId: `ws-${id}`, bytes },
+          'websocket: answer over MAX_RESPONSE_BYTES not sent (RESPONSE_TOO_LARGE)',
+        ),
+      logger: options.logger,
+    },
   );
 
   /** Charges the client's budget (unusable variables cost nothing, as over HTTP); the refusal, if any. */
@@ -176,7 +237,10 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
   }
 
   function release(socket: object, id: string): void {
-    if (connections.get(socket)?.subscriptions.delete(id)) active--;
+    const connection = connections.get(socket);
+    if (!connection?.subscriptions.delete(id)) return;
+    active--;
+    if (caps && connection.held) caps.unsubscribe(connection.held, id);
   }
 
   return {
@@ -190,43 +254,3 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
     },
   };
 }
-
-const MAX_CACHED_DOCUMENTS = 500;
-/** Longer documents are prepared each time: the cache must stay small whatever clients send. */
-const MAX_CACHED_QUERY_LENGTH = 8192;
-
-/** Why an upgrade is refused (an HTTP status line), or undefined to accept it. */
-function upgradeRefusal(req: IncomingMessage, corsOrigins: '*' | string[]): string | undefined {
-  const path = (req.url ?? '').split('?')[0];
-  if (path !== GRAPHQL_PATH) return '404 Not Found';
-  const origin = req.headers.origin;
-  if (origin !== undefined && !isAllowedOrigin(origin, corsOrigins, req.headers.host)) return '403 Forbidden';
-  return undefined;
-}
-
-/** A connection lives no longer than its credential: at a token's expiry it closes with 4401, and the client must connect again with a fresh one. */
-function closeAtExpiry(socket: WebSocket, expiresAt: number): void {
-  // setTimeout holds at most about 24.8 days; a token valid longer is checked again then.
-  const timer = setTimeout(
-    () => {
-      if (Date.now() >= expiresAt) socket.close(CloseCode.Unauthorized, 'The token has expired');
-      else closeAtExpiry(socket, expiresAt);
-    },
-    Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1),
-  );
-  timer.unref();
-  socket.once('close', () => clearTimeout(timer));
-}
-
-/** connectionParams as the headers the authenticators read: `authorization` and `x-api-key`, any case. */
-function headersOf(params: Record<string, unknown> | undefined): IncomingHttpHeaders {
-  const headers: IncomingHttpHeaders = {};
-  for (const [name, value] of Object.entries(params ?? {})) {
-    const key = name.toLowerCase();
-    if ((key === 'authorization' || key === 'x-api-key') && typeof value === 'string') headers[key] = value;
-  }
-  return headers;
-}
-
-/** A WebSocket close reason is at most 123 bytes. */
-const closeReason = (reason: string): string => (Buffer.byteLength(reason) > 123 ? `${reason.slice(0, 119)}...` : reason);

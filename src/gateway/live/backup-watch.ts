@@ -1,14 +1,15 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { type Principal, canSee } from '../auth/principal';
-import { toBackup } from '../fsx/to-graphql';
 import type { BackupLifecycle } from '../fsx/enums.generated';
 import { FsxServiceError, InternalServerError, Throttled, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 import { mapFsxError } from '../errors/map-fsx-error';
-import { BACKUP_CHANGED_ERRORS, BackupChanged, type BackupChangedEvent } from './backup-changed.types';
+import { BACKUP_CHANGED_ERRORS, type BackupChangedEvent } from './backup-changed.types';
 import { type FsxBackupRecord, type PollFailure, deletedRecord, isFinal, signatureOf } from './backup-state';
 import type { LiveHub } from './live-hub';
 import type { Watcher } from './watch-index';
+import { LatestByKey } from './latest-by-key';
+import { type Pending, PendingChange, PendingEvent } from './pending-event';
 
 export interface WatchRequest {
   region: string;
@@ -24,11 +25,17 @@ export interface WatchRequest {
  */
 export function watchBackups(hub: LiveHub, request: WatchRequest): AsyncIterable<BackupChangedEvent> {
   return new Repeater<BackupChangedEvent>(async (push, stop) => {
+    // A subscriber that reads slowly holds the latest event per backup, not every event since.
+    const waiting = new LatestByKey<Pending>(
+      (pending) => push(pending.event()),
+      (older, newer) => newer.after(older),
+    );
+    // It ends once what it was told has been handed on: the final event of a backup is never cut off.
     const watch = new BackupWatch(
       hub,
       request,
-      (event) => void push(event).catch(() => undefined),
-      () => stop(),
+      (key, pending) => waiting.offer(key, pending),
+      () => void waiting.idle().then(() => stop()),
     );
     hub.register(watch, [...watch.pending], watch.fileSystemIds);
     const stopResync = hub.onResync(() => void watch.refresh());
@@ -81,7 +88,7 @@ class BackupWatch implements Watcher {
   constructor(
     private readonly hub: LiveHub,
     private readonly request: WatchRequest,
-    private readonly emit: (event: BackupChangedEvent) => void,
+    private readonly offer: (key: string, pending: Pending) => void,
     private readonly stop: () => void,
   ) {
     this.region = request.region;
@@ -117,7 +124,7 @@ class BackupWatch implements Watcher {
         }
       }
     } catch (error) {
-      this.emit(failureResult(error));
+      this.emit('failure', failureResult(error));
     }
   }
 
@@ -145,13 +152,8 @@ class BackupWatch implements Watcher {
     this.said.set(id, signature);
     if (!this.pending.has(id)) this.show(id);
     const final = isFinal(backup);
-    this.emit(
-      result(BackupChanged, {
-        backup: toBackup(backup, this.region),
-        previousLifecycle: previous === undefined ? null : ((parse(previous).lifecycle || null) as BackupLifecycle | null),
-        final,
-      }),
-    );
+    const previousLifecycle = previous === undefined ? null : ((parse(previous).lifecycle || null) as BackupLifecycle | null);
+    this.offer(`backup:${id}`, new PendingChange(backup, this.region, previousLifecycle, final));
     if (final && this.pending.delete(id)) {
       this.hub.index.unwatchBackup(this, id);
       this.completeIfDone();
@@ -161,7 +163,9 @@ class BackupWatch implements Watcher {
   fail(failure: PollFailure): void {
     if (this.ended) return;
     const fields = { message: failure.message, retryable: true, requestId: failure.requestId ?? null };
+    // Only the latest failure waits: a subscriber that reads slowly needs to know FSx fails now.
     this.emit(
+      'failure',
       failure.type === 'InternalServerError'
         ? result(InternalServerError, fields)
         : failure.type === 'Throttled'
@@ -187,14 +191,18 @@ class BackupWatch implements Watcher {
     this.hub.index.shownBy(this, id);
   }
 
+  private emit(key: string, event: BackupChangedEvent): void {
+    this.offer(key, new PendingEvent(event));
+  }
+
   private forgetBackup(id: string): void {
-    this.emit(backupNotFound(id));
+    this.emit(`not-found:${id}`, backupNotFound(id));
     this.pending.delete(id);
     this.hub.index.unwatchBackup(this, id);
   }
 
   private forgetFileSystem(id: string): void {
-    this.emit(fileSystemNotFound(id));
+    this.emit(`not-found:${id}`, fileSystemNotFound(id));
     this.fileSystemIds.splice(this.fileSystemIds.indexOf(id), 1);
     this.hub.index.unwatchFileSystem(this, id);
   }

@@ -19,6 +19,9 @@ export interface LiveHubOptions {
   logger?: Logger;
 }
 
+/** Watchers handed a change between two turns of the event loop. */
+const DELIVERY_SLICE = 100;
+
 /** Backoff after failed polls: the interval doubles per consecutive failure, up to this. */
 const MAX_BACKOFF_MS = 30_000;
 
@@ -39,6 +42,8 @@ export class LiveHub implements BackupEvents {
   private ticking?: Promise<void>;
   private failures = 0;
   private stopped = false;
+  /** Changes are handed out one after another (a slice may wait for the event loop). */
+  private delivering: Promise<void> = Promise.resolve();
   /** Polls completed so far (for tests and the metrics to come). */
   ticks = 0;
 
@@ -106,19 +111,33 @@ export class LiveHub implements BackupEvents {
     this.bus.publish({ kind: 'states', region, backups: [deletedRecord(backupId)] });
   }
 
-  /** Every watcher of a change gets it (and decides itself whether it is news). */
+  /**
+   * Every watcher of a change gets it (and decides itself whether it is news), in order of arrival.
+   * Thousands of watchers are served in slices, each followed by a turn of the event loop, so HTTP
+   * requests are answered while a change fans out.
+   */
   private dispatch(message: LiveMessage): void {
-    try {
-      if (message.kind === 'failure') {
-        for (const watcher of this.index.watchersIn(message.region)) watcher.fail(message);
-        return;
+    this.delivering = this.delivering
+      .then(() => this.deliver(message))
+      .catch((error: unknown) => {
+        this.options.logger?.error({ err: error }, 'live: delivering a change failed');
+      });
+  }
+
+  private async deliver(message: LiveMessage): Promise<void> {
+    const handOut = async (watchers: Iterable<Watcher>, give: (watcher: Watcher) => void) => {
+      let inSlice = 0;
+      for (const watcher of [...watchers]) {
+        give(watcher);
+        if (++inSlice === DELIVERY_SLICE) {
+          inSlice = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
-      for (const backup of message.backups) {
-        for (const watcher of this.index.watchersOf(message.region, backup)) watcher.deliver(backup);
-      }
-    } catch (error) {
-      this.options.logger?.error({ err: error }, 'live: delivering a change failed');
-    }
+    };
+    if (message.kind === 'failure') return handOut(this.index.watchersIn(message.region), (watcher) => watcher.fail(message));
+    for (const backup of message.backups)
+      await handOut(this.index.watchersOf(message.region, backup), (watcher) => watcher.deliver(backup));
   }
 
   /** After the bus reconnected: watchers fetch the current state now, and once more a tick later (their re-subscription may have raced a change). */

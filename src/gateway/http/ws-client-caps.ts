@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import type { ClientSlots } from '../limits/client-slots';
+
+export interface WsClientCapsOptions {
+  connections: ClientSlots;
+  subscriptions: ClientSlots;
+  maxConnections: number;
+  maxSubscriptions: number;
+}
+
+/** What a connection holds: its slot among its client's connections, and one per subscription. */
+export interface HeldConnection {
+  readonly id: string;
+  client?: string;
+}
+
+/** How long a client refused a connection is asked to wait before trying again (Retry-After). */
+export const CONNECTION_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The per-client caps of GraphQL over WebSocket, over all of a client's sockets (and, with Redis, all
+ * replicas): how many connections it holds and how many subscriptions it runs. One client opening
+ * hundreds of sockets or thousands of subscriptions would otherwise take the gateway from everyone.
+ */
+export class WsClientCaps {
+  constructor(private readonly options: WsClientCapsOptions) {}
+
+  get maxConnections(): number {
+    return this.options.maxConnections;
+  }
+
+  newConnection(): HeldConnection {
+    return { id: randomUUID() };
+  }
+
+  /** Counts `connection` against `client`'s connections (moving it if it was counted for another client); false when the client holds its maximum. */
+  async admit(connection: HeldConnection, client: string): Promise<boolean> {
+    if (connection.client === client) return true;
+    this.leave(connection);
+    if (!(await this.options.connections.acquire(client, connection.id, this.options.maxConnections))) return false;
+    connection.client = client;
+    return true;
+  }
+
+  /** Gives back the connection's slot (at close). */
+  leave(connection: HeldConnection): void {
+    if (connection.client === undefined) return;
+    this.options.connections.release(connection.client, connection.id);
+    connection.client = undefined;
+  }
+
+  /** Takes a subscription slot for operation `id` of the connection; the refusal when the client runs its maximum. */
+  async subscribe(connection: HeldConnection, id: string): Promise<GraphQLError | undefined> {
+    const { maxSubscriptions } = this.options;
+    if (connection.client === undefined) return undefined;
+    if (await this.options.subscriptions.acquire(connection.client, `${connection.id}:${id}`, maxSubscriptions)) return undefined;
+    return new GraphQLError(`At most ${maxSubscriptions} subscriptions may run at once for one client, over all its connections`, {
+      extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max: maxSubscriptions, scope: 'client' },
+    });
+  }
+
+  unsubscribe(connection: HeldConnection, id: string): void {
+    if (connection.client !== undefined) this.options.subscriptions.release(connection.client, `${connection.id}:${id}`);
+  }
+}

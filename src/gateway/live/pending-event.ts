@@ -1,0 +1,51 @@
+import type { BackupLifecycle } from '../fsx/enums.generated';
+import { toBackup } from '../fsx/to-graphql';
+import { result } from '../results/error-result';
+import { BackupChanged, type BackupChangedEvent } from './backup-changed.types';
+import type { FsxBackupRecord } from './backup-state';
+import { shareable } from './shared-execution';
+
+/** An event waiting for its subscriber to take it (see LatestByKey). */
+export interface Pending {
+  /** The event to send. */
+  event(): BackupChangedEvent;
+  /** This one, replacing `older`, which the subscriber never got. */
+  after(older: Pending): Pending;
+}
+
+/** Any event but a change: a newer one replaces it as it is. */
+export class PendingEvent implements Pending {
+  constructor(private readonly value: BackupChangedEvent) {}
+
+  event(): BackupChangedEvent {
+    return this.value;
+  }
+
+  after(): Pending {
+    return this;
+  }
+}
+
+/**
+ * A change of one backup. Replacing one the subscriber never got, it keeps that one's
+ * previousLifecycle: what the subscriber was last told. Its answer is shared by every subscriber that
+ * was handed the same record in the same state (shared-execution.ts).
+ */
+export class PendingChange implements Pending {
+  constructor(
+    private readonly record: FsxBackupRecord,
+    private readonly region: string,
+    private readonly previousLifecycle: BackupLifecycle | null,
+    private readonly final: boolean,
+  ) {}
+
+  event(): BackupChangedEvent {
+    const { record, region, previousLifecycle, final } = this;
+    const event = result(BackupChanged, { backup: toBackup(record, region), previousLifecycle, final });
+    return shareable(event, record, `${region}|${previousLifecycle}|${final}`);
+  }
+
+  after(older: Pending): Pending {
+    return older instanceof PendingChange ? new PendingChange(this.record, this.region, older.previousLifecycle, this.final) : this;
+  }
+}
