@@ -56,7 +56,14 @@ describe('loadConfig', () => {
       'https://app.example.com',
       'http://localhost:5173',
     ]);
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 12, maxAliases: 200, maxTokens: 10_000, maxCost: 10_000, maxBodyBytes: 1024 * 1024 });
+    expect(loadConfig({}).limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 200,
+      maxTokens: 10_000,
+      maxCost: 10_000,
+      maxBodyBytes: 1024 * 1024,
+      maxResponseBytes: 8 * 1024 * 1024,
+    });
   });
 
   test('production turns GraphiQL and introspection off unless enabled', () => {
