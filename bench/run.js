@@ -10,6 +10,8 @@
  * Batching runs in this process against its own emulator (counts read from emulator.calls).
  * Live progress (bench/live.js) starts its own emulator children, `node dist/main.js` replicas and a
  * redis-server, and stops them all whatever happens.
+ * The attack mix (bench/attack.js, scenario 12) starts its own emulator child and one gateway process;
+ * `--gateway-dir=<dir>` (or BENCH_GATEWAY_DIR) runs it against `<dir>/dist/main.js`, another build.
  */
 // The deployment configuration: graphql-js checks every instanceOf the slow way unless NODE_ENV is
 // production (measured: ~2× the gateway's CPU per read), and config.ts turns GraphiQL/introspection off.
@@ -39,9 +41,12 @@ const { median, percentile } = require('./lib/stats');
 const Q = require('./lib/queries');
 const createLive = require('./live');
 const createLoad = require('./load');
+const createAttack = require('./attack');
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
+// Scenario 12 only: the gateway of another build (`<dir>/dist/main.js`, e.g. an older commit's worktree).
+const GATEWAY_DIR = process.argv.find((a) => a.startsWith('--gateway-dir='))?.slice(14) || process.env.BENCH_GATEWAY_DIR || undefined;
 const P = QUICK
   ? {
       rounds: 1,
@@ -779,17 +784,16 @@ async function coldStart({ manifest = false } = {}) {
     ratio: m('ratio'),
     runs,
   };
-  const goalRatio = manifest ? 1.5 : 3;
-  const met = res.ratio <= goalRatio;
+  // A reported figure, no goal: the start-up warm-up that chased one is gone (issue 20).
   rows.push({
     scenario: manifest ? '5m Cold start, PERSISTED_DOCUMENTS manifest' : '5 Cold start (spawn → first createBackup)',
     a: `steady p50 ${fmt(res.steadyP50Ms, 2)} ms`,
     b: `${fmt(res.firstAnswerMs, 0)} ms (ready ${fmt(res.readyMs, 0)}); 1st req ${fmt(res.firstLatencyMs, 2)} ms (2nd ${fmt(res.secondLatencyMs, 2)}, 3rd ${fmt(res.thirdLatencyMs, 2)})`,
     ratio: `${fmt(res.ratio, 1)}×`,
-    goal: `1st req ≤${goalRatio}× steady p50`,
-    status: met ? 'met' : 'MISSED',
+    goal: 'reported',
+    status: 'reported',
   });
-  return { ...res, manifest: manifest ? MANIFEST : undefined, goal: { ratioMax: goalRatio, met } };
+  return { ...res, manifest: manifest ? MANIFEST : undefined };
 }
 
 /** 6. The gateway's own process (dist/main.js on the external emulator), RSS after GC before and after N requests. */
@@ -994,6 +998,9 @@ async function main() {
     const load = createLoad({ quick: QUICK, Failure });
     await scenario('10-storm', () => withRows(load.storm));
     await scenario('11-replicas-one-budget', () => withRows(load.replicas));
+    // The attack mix (bench/attack.js): its own emulator child and `node dist/main.js` (or --gateway-dir's).
+    const attack = createAttack({ quick: QUICK, Failure, gatewayDir: GATEWAY_DIR });
+    await scenario('12-attack-mix', () => withRows(attack.attackMix));
   } finally {
     await servers?.stop();
     await emulator.stop();

@@ -1,6 +1,7 @@
 import { CreateBackupCommand } from '@aws-sdk/client-fsx';
 import WebSocket from 'ws';
 import { DEMO } from '../../src/emulator/demo-estate';
+import { testApiKeys } from '../support/api-keys';
 import { builtEntry, startNodeProcess } from '../support/child-process';
 import { fsxClientFor } from '../support/emulator';
 import { type TestGateway, startTestGateway } from '../support/gateway';
@@ -22,6 +23,7 @@ async function openSockets(url: string, count: number, localAddress = '127.0.0.1
     const raw = rawSocket(url, { localAddress });
     await raw.opened;
     raw.socket.send(JSON.stringify({ type: 'connection_init' }));
+    await until('the ack', () => raw.messages.some((m) => m.type === 'connection_ack'));
     sockets.push(raw);
   }
   return sockets;
@@ -54,9 +56,40 @@ async function answerTo(raw: ReturnType<typeof rawSocket>, id: string): Promise<
 describe('per client, in one gateway', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    t = await startTestGateway({}, { WS_MAX_CONNECTIONS_PER_CLIENT: '10', WS_MAX_SUBSCRIPTIONS_PER_CLIENT: '100' });
+    t = await startTestGateway(
+      {},
+      { WS_MAX_CONNECTIONS_PER_CLIENT: '10', WS_MAX_SUBSCRIPTIONS_PER_CLIENT: '100', MAX_RESPONSE_BYTES: '4096', WS_KEEPALIVE_MS: '300' },
+    );
   });
   afterAll(() => t.stop());
+
+  test('an answer over MAX_RESPONSE_BYTES is not sent: that operation gets RESPONSE_TOO_LARGE, the socket goes on', async () => {
+    const [raw] = await openSockets(t.gateway.url, 1, '127.0.0.15');
+    const query = `{ backups(first: 20) { ... on BackupConnection { edges { node { ${Array.from({ length: 20 }, (_, i) => `a${i}: resourceARN`).join(' ')} } } } } }`;
+    raw.socket.send(JSON.stringify({ id: 'big', type: 'subscribe', payload: { query } }));
+    const answer = await answerTo(raw, 'big');
+    expect(answer.type).toBe('next');
+    expect(answer.payload.data).toBeUndefined();
+    expect(answer.payload.errors).toEqual([
+      {
+        message: expect.stringMatching(/^The answer \(\d+ bytes\) is larger than the 4096 bytes allowed/),
+        extensions: { code: 'RESPONSE_TOO_LARGE', bytes: expect.any(Number), maxBytes: 4096 },
+      },
+    ]);
+    raw.socket.send(JSON.stringify({ id: 'small', type: 'subscribe', payload: { query: '{ __typename }' } }));
+    expect(await answerTo(raw, 'small')).toEqual({ id: 'small', type: 'next', payload: { data: { __typename: 'Query' } } });
+    raw.socket.close();
+  });
+
+  test('a socket that stops answering pings is dropped after WS_KEEPALIVE_MS', async () => {
+    const [raw] = await openSockets(t.gateway.url, 1, '127.0.0.16');
+    subscribeMany(raw, 1, 'held-');
+    await until('it to run', () => running(t) === 1);
+    // It stops reading, so it cannot answer the gateway's pings either.
+    (raw.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    await until('the gateway to drop it', () => running(t) === 0);
+    raw.socket.terminate();
+  });
 
   test('the 11th socket of one client is refused at the upgrade with 429 and Retry-After; a closed one frees its place', async () => {
     const sockets = await openSockets(t.gateway.url, 10, '127.0.0.11');
@@ -254,4 +287,30 @@ test('hostile WebSocket traffic leaves stderr empty; every line the process writ
   expect(stderr).toBe('');
   const lines = proc.output().split('\n').filter(Boolean);
   for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+});
+
+describe('a client whose credentials come in connectionParams', () => {
+  const keys = testApiKeys({ alice: { scopes: ['backups:read'] }, bob: { scopes: ['backups:read'] } });
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({}, { ...keys.env, WS_MAX_CONNECTIONS_PER_CLIENT: '2' });
+  });
+  afterAll(() => t.stop());
+
+  test('is counted at connection_init by its key, whatever its address: its 3rd socket is closed with 4429, another key is not', async () => {
+    const init = async (who: 'alice' | 'bob') => {
+      const raw = rawSocket(t.gateway.url);
+      await raw.opened;
+      raw.socket.send(JSON.stringify({ type: 'connection_init', payload: { 'x-api-key': keys.keyOf(who) } }));
+      await until('an answer', () => raw.messages.length > 0 || raw.socket.readyState !== raw.socket.OPEN);
+      return raw;
+    };
+    const admitted = [await init('alice'), await init('alice')];
+    for (const raw of admitted) expect(raw.messages).toEqual([{ type: 'connection_ack' }]);
+    const third = await init('alice');
+    expect(await third.closed).toEqual({ code: 4429, reason: 'At most 2 connections at once for one client' });
+    const bob = await init('bob');
+    expect(bob.messages).toEqual([{ type: 'connection_ack' }]);
+    for (const raw of [...admitted, bob]) raw.socket.close();
+  });
 });

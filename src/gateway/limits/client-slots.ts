@@ -123,13 +123,13 @@ export class RedisClientSlots implements ClientSlots {
     } catch (error) {
       this.options.logger?.warn({ err: error }, `${this.options.kind}: Redis unavailable; counting in this replica alone`);
       taken = this.local.take(client, slot, max);
-      if (!taken) return false;
     }
+    if (!taken) return false;
     let slots = this.mine.get(client);
     if (!slots) this.mine.set(client, (slots = new Set()));
     if (!slots.has(slot)) this.count++;
     slots.add(slot);
-    return taken;
+    return true;
   }
 
   release(client: string, slot: string): void {
