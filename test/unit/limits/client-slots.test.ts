@@ -26,7 +26,8 @@ describeWithRedis('on Redis, shared by replicas', () => {
     connections.push(connection);
     return new RedisClientSlots({ redis: connection, keyPrefix: 'slots-test:', kind: 'ws', ttlMs });
   };
-  const ready = () => Promise.all(connections.map((c) => (c.status === 'ready' ? undefined : new Promise((r) => c.once('ready', r)))));
+  const ready = () =>
+    Promise.all(connections.map((c) => (c.status === 'ready' ? Promise.resolve() : new Promise((r) => c.once('ready', r)))));
   beforeAll(async () => {
     redis = await startTestRedis();
   });
