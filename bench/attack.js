@@ -95,7 +95,16 @@ module.exports = function createAttack({ quick, Failure, gatewayDir = process.en
     try {
       const fsx = createFsxClient(loadConfig({ FSX_ENDPOINT_URL: emulator.info.url, CURSOR_SECRET }));
       const { backups } = await estate(fsx, P.backups).finally(() => fsx.destroy());
+      // Every limit at its default, whatever this shell set.
       const unset = ['REDIS_URL', 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 'MAX_COST', 'MAX_RESPONSE_BYTES', 'CLIENT_COST_PER_MINUTE'];
+      unset.push(
+        'SUBSCRIPTION_POLL_INTERVAL_MS',
+        'MAX_ALIASES',
+        'MAX_DEPTH',
+        'MAX_TOKENS',
+        'PERSISTED_DOCUMENTS',
+        'PERSISTED_DOCUMENTS_ONLY',
+      );
       const gw = await startMainProc({
         dir,
         Failure,
