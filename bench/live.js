@@ -166,6 +166,10 @@ module.exports = function live({ quick, Failure }) {
       CURSOR_SECRET,
       SUBSCRIPTION_POLL_INTERVAL_MS: String(P.intervalMs),
       REDIS_KEY_PREFIX: `bench-live-${process.pid}:`,
+      // One load generator, one address: under AUTH_MODE=none that is one client. These scenarios measure
+      // fan-out at scale, not the per-client caps (the attack mix, scenario 12, does).
+      WS_MAX_CONNECTIONS_PER_CLIENT: '100000',
+      WS_MAX_SUBSCRIPTIONS_PER_CLIENT: '1000000',
     };
     delete env.REDIS_URL;
     delete env.MAX_SUBSCRIPTIONS_PER_CONNECTION;
