@@ -1,5 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema, OperationTypeNode, getOperationAST } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
@@ -12,10 +11,15 @@ import type { TrustedDocuments } from '../limits/trusted-documents';
 import type { Logger } from '../logging';
 import type { RateLimitContext } from '../rate-limit/rate-limit.context';
 import { sharedSubscribe } from '../live/shared-execution';
-import { closeAtExpiry, closeReason, headersOf, upgradeRefusal } from './ws-connection-rules';
+import { Turns } from '../live/turns';
+import { closeAtExpiry, closeReason, headersOf } from './ws-connection-rules';
 import { documentPreparer } from './ws-documents';
-import { CONNECTION_RETRY_AFTER_SECONDS, type HeldConnection, type WsClientCaps } from './ws-client-caps';
+import { type HeldConnection, type WsClientCaps } from './ws-client-caps';
+import { acceptUpgrades } from './ws-upgrade';
 import { TOO_SLOW, serveWsTransport } from './ws-transport';
+
+/** Operations over WebSocket started per turn of the event loop. */
+const SUBSCRIBES_PER_TURN = 25;
 
 export interface GraphQLWsOptions<C> {
   httpServer: Server;
@@ -75,62 +79,20 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
   const { httpServer, schema, limits } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
   const connections = new WeakMap<object, Connection>();
-  /** Each socket's slot among its client's connections, taken at the upgrade or at connection_init. */
-  const held = new WeakMap<IncomingMessage, HeldConnection>();
   const { caps } = options;
+  const turns = new Turns(SUBSCRIBES_PER_TURN);
   let active = 0;
   const prepare = documentPreparer(schema, limits, !options.introspection);
 
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = upgradeRefusal(req, options.corsOrigins);
-    if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
-    void admitAtUpgrade(req).then(
-      (admitted) => {
-        if (!admitted) {
-          socket.end(
-            `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${CONNECTION_RETRY_AFTER_SECONDS}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-          );
-          return;
-        }
-        if (socket.destroyed) return releaseAt(req);
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          ws.once('close', () => releaseAt(req));
-          wss.emit('connection', ws, req);
-        });
-      },
-      (error: unknown) => {
-        options.logger?.error({ err: error }, 'websocket: admitting a connection failed');
-        socket.destroy();
-      },
-    );
+  // Upgrades: the browser-origin rule, then the client's connection cap when the request names the client.
+  const held = acceptUpgrades({
+    httpServer,
+    wss,
+    caps,
+    authenticate: options.authenticate,
+    corsOrigins: options.corsOrigins,
+    logger: options.logger,
   });
-
-  /**
-   * A client known from the upgrade request itself (its address when AUTH_MODE=none, or credentials
-   * in its headers) is counted there, so its connection over the cap is refused with 429 before it
-   * exists; one whose credentials come in connectionParams is counted at connection_init.
-   */
-  async function admitAtUpgrade(req: IncomingMessage): Promise<boolean> {
-    if (!caps) return true;
-    const connection = caps.newConnection();
-    held.set(req, connection);
-    let principal: Principal;
-    try {
-      principal = await options.authenticate(req.headers);
-    } catch (error) {
-      if (error instanceof AuthenticationFailed) return true;
-      throw error;
-    }
-    return caps.admit(connection, budgetKey(principal, req.socket.remoteAddress));
-  }
-
-  function releaseAt(req: IncomingMessage): void {
-    const connection = held.get(req);
-    if (connection) caps?.leave(connection);
-  }
 
   const cleanup = serveWsTransport<Record<string, unknown> | undefined>(
     wss,
@@ -163,6 +125,8 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
+        // A burst of operations (hundreds of sockets subscribing at once) starts in slices, HTTP served between them.
+        await turns.turn();
         const connection = connections.get(ctx.extra.socket);
         if (!connection) return [new GraphQLError('Not connected', { extensions: { code: 'UNAUTHENTICATED' } })];
         if (connection.subscriptions.size >= options.maxSubscriptionsPerConnection) {
