@@ -1,5 +1,6 @@
+import { refusal } from '../limits/refusal';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { ClientSlots } from '../limits/client-slots';
 
 export interface WsClientCapsOptions {
@@ -55,8 +56,10 @@ export class WsClientCaps {
     const { maxSubscriptions } = this.options;
     if (connection.client === undefined) return undefined;
     if (await this.options.subscriptions.acquire(connection.client, `${connection.id}:${id}`, maxSubscriptions)) return undefined;
-    return new GraphQLError(`At most ${maxSubscriptions} subscriptions may run at once for one client, over all its connections`, {
-      extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max: maxSubscriptions, scope: 'client' },
+    return refusal(`At most ${maxSubscriptions} subscriptions may run at once for one client, over all its connections`, {
+      code: 'TOO_MANY_SUBSCRIPTIONS',
+      max: maxSubscriptions,
+      scope: 'client',
     });
   }
 

@@ -1,5 +1,6 @@
+import { refusal } from './refusal';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type Redis from 'ioredis';
 import type { Principal } from '../auth/principal';
 import type { RateLimitContext } from '../rate-limit/rate-limit.context';
@@ -98,8 +99,14 @@ function rateLimited(
     cost > limit
       ? `This operation costs ${cost} points, more than the whole budget of ${limit} per minute: ask for fewer items or fields`
       : `Query-cost budget exceeded: this operation costs ${cost} points, ${remaining} of ${limit} are left until ${resetAt.toISOString()}`;
-  return new GraphQLError(message, {
-    extensions: { code: 'RATE_LIMITED', cost, limit, remaining, resetAt: resetAt.toISOString(), retryAfterSeconds, ...extensions },
+  return refusal(message, {
+    code: 'RATE_LIMITED',
+    cost,
+    limit,
+    remaining,
+    resetAt: resetAt.toISOString(),
+    retryAfterSeconds,
+    ...extensions,
   });
 }
 

@@ -1,15 +1,7 @@
+import { refusal } from './refusal';
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLSchema,
-  Kind,
-  type ValueNode,
-  getNullableType,
-  isListType,
-  isObjectType,
-  visit,
-} from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, Kind, type ValueNode, getNullableType, isListType, isObjectType, visit } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { listCost } from '../pagination/page-complexity';
 import { ARGUMENT_LIST_BOUNDS, GATEWAY_LIST_BOUNDS, listBound, unboundedLists } from './list-bounds';
@@ -85,8 +77,11 @@ const lengthOf = (value: unknown): number => (Array.isArray(value) ? value.lengt
 
 /** The error of an operation that costs more than `maxCost`. */
 export function tooCostly(cost: number, maxCost: number): GraphQLError {
-  return new GraphQLError(`Query cost ${cost} exceeds the maximum of ${maxCost}: ask for fewer items (first) or fewer fields`, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
+  return refusal(`Query cost ${cost} exceeds the maximum of ${maxCost}: ask for fewer items (first) or fewer fields`, {
+    code: 'QUERY_TOO_COMPLEX',
+    cost,
+    maxCost,
+    http: { status: 400 },
   });
 }
 

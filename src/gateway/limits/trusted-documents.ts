@@ -1,7 +1,9 @@
+import { refusal } from './refusal';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { GraphQLError, type GraphQLSchema, parse, validate } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { type GraphQLSchema, parse, validate } from 'graphql';
 
 /** Apollo's document hash: sha256 of the document's exact text, lowercase hex (APQ's `sha256Hash`). */
 export const documentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -69,9 +71,9 @@ export class TrustedDocuments {
 export const PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED';
 
 function notTrusted(what: string): GraphQLError {
-  return new GraphQLError(
+  return refusal(
     `This gateway only runs trusted documents: ${what} in its manifest (PERSISTED_DOCUMENTS). Send a document of the manifest by its text or by extensions.persistedQuery.sha256Hash.`,
-    { extensions: { code: PERSISTED_QUERY_NOT_ALLOWED, http: { status: 400 } } },
+    { code: PERSISTED_QUERY_NOT_ALLOWED, http: { status: 400 } },
   );
 }
 
