@@ -1,4 +1,5 @@
 import { CreateBackupCommand } from '@aws-sdk/client-fsx';
+import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { DEMO } from '../../src/emulator/demo-estate';
 import { testApiKeys } from '../support/api-keys';
@@ -139,6 +140,33 @@ describe('per client, in one gateway', () => {
     subscribeMany(sockets[5], 1, 'again-');
     await until('it to run', () => running(t) === 100);
     expect(sockets[5].messages.filter((m) => m.id === 'again-0' && m.type !== 'next')).toEqual([]);
+    for (const raw of sockets) raw.socket.close();
+  });
+
+  test('sockets closed with their subscriptions running give every place back', async () => {
+    for (let round = 0; round < 2; round++) {
+      const sockets = await openSockets(t.gateway.url, 5, '127.0.0.17');
+      for (const [i, raw] of sockets.entries()) subscribeMany(raw, 20, `c${round}-${i}-`);
+      await until('100 subscriptions', () => running(t) === 100);
+      expect(sockets.flatMap((raw) => raw.messages).filter((m) => m.type === 'error')).toEqual([]);
+      for (const raw of sockets) raw.socket.terminate();
+      await until('every place back', () => running(t) === 0);
+    }
+  });
+
+  test('handshakes ws refuses (no Sec-WebSocket-Key) or connections reset mid-upgrade hold no place', async () => {
+    const { port } = new URL(t.gateway.url);
+    for (let i = 0; i < 12; i++) {
+      const raw = connect({ port: Number(port), host: '127.0.0.1', localAddress: '127.0.0.18' });
+      raw.on('error', () => undefined);
+      raw.resume();
+      await new Promise((resolve) => raw.once('connect', resolve));
+      const key = i % 2 ? '' : 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n';
+      raw.write(`GET /graphql HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n${key}\r\n`);
+      if (i % 2 === 0) raw.resetAndDestroy();
+      else await new Promise((resolve) => raw.once('close', resolve));
+    }
+    const sockets = await openSockets(t.gateway.url, 10, '127.0.0.18');
     for (const raw of sockets) raw.socket.close();
   });
 

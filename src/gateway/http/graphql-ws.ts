@@ -18,6 +18,8 @@ import { type HeldConnection, type WsClientCaps } from './ws-client-caps';
 import { acceptUpgrades } from './ws-upgrade';
 import { TOO_SLOW, serveWsTransport } from './ws-transport';
 
+const cancelled = () => new GraphQLError('Completed by the client before it ran', { extensions: { code: 'CANCELLED' } });
+
 /** Operations over WebSocket started per turn of the event loop. */
 const SUBSCRIBES_PER_TURN = 25;
 
@@ -125,52 +127,52 @@ export function serveGraphQLWs<C extends RateLimitContext>(options: GraphQLWsOpt
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
-        // A burst of operations (hundreds of sockets subscribing at once) starts in slices, HTTP served between them.
-        await turns.turn();
-        const connection = connections.get(ctx.extra.socket);
+        const socket = ctx.extra.socket;
+        const connection = connections.get(socket);
         if (!connection) return [new GraphQLError('Not connected', { extensions: { code: 'UNAUTHENTICATED' } })];
-        if (connection.subscriptions.size >= options.maxSubscriptionsPerConnection) {
+        // Counted before waiting for a turn: one socket's burst cannot fill the queue everyone shares.
+        if (connection.subscriptions.has(id) || connection.subscriptions.size >= options.maxSubscriptionsPerConnection) {
           return [
             new GraphQLError(`At most ${options.maxSubscriptionsPerConnection} operations may run at once on one connection`, {
               extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max: options.maxSubscriptionsPerConnection },
             }),
           ];
         }
-        const refusal = options.trustedDocuments?.refusal(payload);
-        if (refusal) return [refusal];
-        const query = options.trustedDocuments?.resolve(payload) ?? payload.query;
-        const document = prepare(query);
-        if (!('kind' in document)) return document;
-        const variables = payload.variables ?? {};
-        const cost = options.costOf?.(schema, document, payload.operationName ?? undefined, variables);
-        if (cost !== undefined && cost > limits.maxCost) return [tooCostly(cost, limits.maxCost)];
-        // Taken before charging: operations arriving while the budget answers must not overrun the per-connection limit.
         connection.subscriptions.set(id, payload.operationName ?? undefined);
         active++;
+        // Every refusal below gives its place back (graphql-ws skips onError for an operation the client completed meanwhile).
+        const refuse = (errors: readonly GraphQLError[]) => {
+          release(socket, id);
+          return errors;
+        };
+        // A burst of operations (hundreds of sockets subscribing at once) starts in slices, HTTP served between them.
+        await turns.turn();
+        if (!(id in ctx.subscriptions) || socket.readyState !== socket.OPEN) return refuse([cancelled()]);
+        const untrusted = options.trustedDocuments?.refusal(payload);
+        if (untrusted) return refuse([untrusted]);
+        const query = options.trustedDocuments?.resolve(payload) ?? payload.query;
+        const document = prepare(query);
+        if (!('kind' in document)) return refuse(document);
+        const variables = payload.variables ?? {};
+        const cost = options.costOf?.(schema, document, payload.operationName ?? undefined, variables);
+        if (cost !== undefined && cost > limits.maxCost) return refuse([tooCostly(cost, limits.maxCost)]);
         if (caps && connection.held && getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION) {
-          const refusal = await caps.subscribe(connection.held, id);
-          if (refusal) {
-            release(ctx.extra.socket, id);
-            return [refusal];
-          }
+          const tooMany = await caps.subscribe(connection.held, id);
+          if (tooMany) return refuse([tooMany]);
         }
         const contextValue = options.createContext(connection.principal, `ws-${id}`, connection.clientAddress);
         const overBudget = cost === undefined ? undefined : await charge(connection, cost, contextValue);
-        if (overBudget) {
-          // graphql-ws skips onError for an operation the client completed meanwhile: release it here.
-          release(ctx.extra.socket, id);
-          return [overBudget];
-        }
+        if (overBudget) return refuse([overBudget]);
         // Completed by the client while the budget answered: graphql-ws would still run a query or a
         // mutation (it only drops the answer); refused here, nothing runs, and nobody hears of it.
-        if (!(id in ctx.subscriptions))
-          return [new GraphQLError('Completed by the client before it ran', { extensions: { code: 'CANCELLED' } })];
+        if (!(id in ctx.subscriptions)) return refuse([cancelled()]);
         return { schema, document, variableValues: variables, operationName: payload.operationName ?? undefined, contextValue };
       },
       onComplete: (ctx, id) => release(ctx.extra.socket, id),
       onError: (ctx, id) => release(ctx.extra.socket, id),
       onClose: (ctx) => {
         for (const id of connections.get(ctx.extra.socket)?.subscriptions.keys() ?? []) release(ctx.extra.socket, id);
+        connections.delete(ctx.extra.socket);
       },
     },
     {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { CloseCode, type ServerOptions, handleProtocols, makeServer, stringifyMessage, MessageType } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { bytesOver, responseTooLarge } from '../limits/response-size';
+import { closeReason } from './ws-connection-rules';
 import type { Logger } from '../logging';
 
 export interface WsExtra {
@@ -66,12 +67,16 @@ export function serveWsTransport<P extends Record<string, unknown> | undefined>(
         send: (data) =>
           new Promise<void>((resolve) => {
             if (socket.readyState !== socket.OPEN || shed) return resolve();
+            // What is still waiting from earlier sends: one large answer on a slow link is not a slow reader.
+            if (socket.bufferedAmount > options.maxBufferedBytes) {
+              closeTooSlow();
+              return resolve();
+            }
             const message = withinSize(data, options, (id, bytes) => options.onTooLarge?.(socket, id, bytes));
             // A send that fails (the socket went away meanwhile) ends that operation quietly: `close` follows.
             socket.send(message, () => resolve());
-            if (socket.bufferedAmount > options.maxBufferedBytes) closeTooSlow();
           }),
-        close: (code, reason) => socket.close(code, reason),
+        close: (code, reason) => socket.close(code, closeReason(reason ?? '')),
         onMessage: (handle) =>
           socket.on('message', (data: Buffer) => {
             Promise.resolve()

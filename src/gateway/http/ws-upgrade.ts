@@ -47,6 +47,12 @@ export function acceptUpgrades(options: UpgradeOptions): WeakMap<IncomingMessage
   }
 
   options.httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node takes its own error listener off the socket before 'upgrade', and ws adds one only in
+    // handleUpgrade: a reset meanwhile (admission awaits) would otherwise crash the process.
+    const onError = () => socket.destroy();
+    socket.on('error', onError);
+    // However it ends (refused, upgraded, reset, or dropped by ws for a bad handshake), its slot goes back.
+    socket.once('close', () => release(req));
     const refusal = upgradeRefusal(req, options.corsOrigins);
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -59,11 +65,9 @@ export function acceptUpgrades(options: UpgradeOptions): WeakMap<IncomingMessage
           socket.end(`HTTP/1.1 429 Too Many Requests\r\n${retry}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
           return;
         }
-        if (socket.destroyed) return release(req);
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          ws.once('close', () => release(req));
-          wss.emit('connection', ws, req);
-        });
+        if (socket.destroyed) return;
+        socket.removeListener('error', onError);
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
       },
       (error: unknown) => {
         options.logger?.error({ err: error }, 'websocket: admitting a connection failed');

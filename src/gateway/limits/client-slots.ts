@@ -66,12 +66,15 @@ redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ttl)
 return 1`;
 
-/** Held slots get a new expiry (only if still there: XX), and their key lives as long. */
+/**
+ * Held slots get a new expiry, and are added again if Redis lost them (restarted, or away longer than
+ * their lifetime, or taken while it was away): a release's ZREM goes down the same connection after.
+ */
 const RENEW = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local ttl = tonumber(ARGV[1])
-for i = 2, #ARGV do redis.call('ZADD', KEYS[1], 'XX', now + ttl, ARGV[i]) end
+for i = 2, #ARGV do redis.call('ZADD', KEYS[1], now + ttl, ARGV[i]) end
 redis.call('PEXPIRE', KEYS[1], ttl)
 return 1`;
 
@@ -93,12 +96,11 @@ export interface RedisClientSlotsOptions {
 /**
  * Slots shared by the replicas: one sorted set per client (member = slot, score = expiry), renewed
  * by the replica holding them every third of their lifetime. While Redis cannot answer, each replica
- * counts its own (LocalClientSlots), so a Redis outage neither refuses every client nor lifts the cap.
+ * counts what it holds itself, so a Redis outage neither refuses every client nor lifts the cap.
  */
 export class RedisClientSlots implements ClientSlots {
   private readonly redis: SlotCommands;
   private readonly mine = new Map<string, Set<string>>();
-  private readonly local = new LocalClientSlots();
   private readonly ttlMs: number;
   private readonly timer: NodeJS.Timeout;
   private count = 0;
@@ -122,7 +124,9 @@ export class RedisClientSlots implements ClientSlots {
       taken = (await this.redis.acquireSlot(this.key(client), slot, max, this.ttlMs)) === 1;
     } catch (error) {
       this.options.logger?.warn({ err: error }, `${this.options.kind}: Redis unavailable; counting in this replica alone`);
-      taken = this.local.take(client, slot, max);
+      // What this replica holds for the client, through Redis or not: an outage does not reset the count.
+      const mine = this.mine.get(client);
+      taken = mine?.has(slot) === true || (mine?.size ?? 0) < max;
     }
     if (!taken) return false;
     let slots = this.mine.get(client);
@@ -133,7 +137,6 @@ export class RedisClientSlots implements ClientSlots {
   }
 
   release(client: string, slot: string): void {
-    this.local.release(client, slot);
     const slots = this.mine.get(client);
     if (!slots?.delete(slot)) return;
     this.count--;
@@ -154,7 +157,6 @@ export class RedisClientSlots implements ClientSlots {
   close(): void {
     clearInterval(this.timer);
     this.mine.clear();
-    this.local.close();
     this.count = 0;
   }
 }

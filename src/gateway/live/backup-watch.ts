@@ -44,6 +44,8 @@ export function watchBackups(hub: LiveHub, request: WatchRequest): AsyncIterable
       watch.completeIfDone();
       await stop;
     } finally {
+      // Ended: a change still being handed out in slices must not register it again (show()).
+      watch.end();
       stopResync();
       hub.unregister(watch, watch.pending, watch.fileSystemIds, watch.shown);
     }
