@@ -8,7 +8,6 @@
  */
 process.env.NODE_ENV ??= 'production'; // as bench/run.js: the deployment setting
 require('reflect-metadata');
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const fs = require('node:fs');
 const path = require('node:path');
 const autocannon = require('autocannon');

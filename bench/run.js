@@ -18,7 +18,6 @@
 // `NODE_ENV=development npm run bench` measures the development setting instead.
 process.env.NODE_ENV ??= 'production';
 require('reflect-metadata');
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');

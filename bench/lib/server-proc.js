@@ -9,7 +9,6 @@
 //   sdkProxy     node:http passing { backupId } to DescribeBackups with the gateway's FSx client (scenario 1r's floor)
 require('reflect-metadata');
 const http = require('node:http');
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { DescribeBackupsCommand } = require('@aws-sdk/client-fsx');
 const { loadConfig } = require('../../dist/config');
 const { startGateway } = require('../../dist/app');
