@@ -1,9 +1,22 @@
 import type { BackupLifecycle } from '../fsx/enums.generated';
+import type { Backup } from '../fsx/shapes.generated';
 import { toBackup } from '../fsx/to-graphql';
 import { result } from '../results/error-result';
 import { BackupChanged, type BackupChangedEvent } from './backup-changed.types';
 import type { FsxBackupRecord } from './backup-state';
 import { shareable } from './shared-execution';
+
+/**
+ * A record's GraphQL form, once for all the subscribers handed the same record (a region's poll
+ * hands one record to every watcher of its backup): converting it for each was most of what a change
+ * allocated per subscriber. A record belongs to one region.
+ */
+const conversions = new WeakMap<FsxBackupRecord, Backup>();
+function converted(record: FsxBackupRecord, region: string): Backup {
+  let backup = conversions.get(record);
+  if (!backup) conversions.set(record, (backup = toBackup(record, region)));
+  return backup;
+}
 
 /** An event waiting for its subscriber to take it (see LatestByKey). */
 export interface Pending {
@@ -41,7 +54,7 @@ export class PendingChange implements Pending {
 
   event(): BackupChangedEvent {
     const { record, region, previousLifecycle, final } = this;
-    const event = result(BackupChanged, { backup: toBackup(record, region), previousLifecycle, final });
+    const event = result(BackupChanged, { backup: converted(record, region), previousLifecycle, final });
     return shareable(event, record, `${region}|${previousLifecycle}|${final}`);
   }
 
