@@ -96,7 +96,10 @@ describe('per client, in one gateway', () => {
     const sockets = await openSockets(t.gateway.url, 10, '127.0.0.11');
     const refused = new WebSocket(t.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws', { localAddress: '127.0.0.11' });
     const response = await new Promise<{ status?: number; retryAfter?: string }>((resolve) =>
-      refused.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'] })),
+      refused.once('unexpected-response', (req, res) => {
+        req.destroy();
+        resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'] });
+      }),
     );
     expect(response).toEqual({ status: 429, retryAfter: '5' });
     sockets[0].socket.close();
@@ -223,6 +226,7 @@ describe('a reader too slow for what it asked', () => {
     const id = created.body.data.createBackup.backup.backupId;
     await until('the reader to hear of the new backup', () => watched.events.some((e: any) => JSON.stringify(e).includes(id)));
     await reader.dispose();
+    slow.socket.terminate(); // paused, it would never read the gateway's close
   });
 });
 

@@ -121,7 +121,11 @@ export function rawSocket(url: string, options: { origin?: string; localAddress?
   );
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    socket.once('unexpected-response', (req, res) => {
+      // Listened to, a refused upgrade is not aborted by ws: its connection would stay open.
+      req.destroy();
+      reject(new Error(`HTTP ${res.statusCode}`));
+    });
     socket.once('error', reject);
   });
   return { socket, messages, closed, opened };
