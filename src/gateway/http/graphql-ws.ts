@@ -21,7 +21,7 @@ import { TOO_SLOW, serveWsTransport } from './ws-transport';
 const cancelled = () => new GraphQLError('Completed by the client before it ran', { extensions: { code: 'CANCELLED' } });
 
 /** Operations over WebSocket started per turn of the event loop. */
-const SUBSCRIBES_PER_TURN = 25;
+const SUBSCRIBES_PER_TURN = 10;
 
 export interface GraphQLWsOptions<C> {
   httpServer: Server;

@@ -20,7 +20,7 @@ export interface LiveHubOptions {
 }
 
 /** Watchers handed a change between two turns of the event loop. */
-const DELIVERY_SLICE = 25;
+const DELIVERY_SLICE = 10;
 
 /** Backoff after failed polls: the interval doubles per consecutive failure, up to this. */
 const MAX_BACKOFF_MS = 30_000;
