@@ -18,10 +18,11 @@
  */
 const path = require('node:path');
 const { performance, monitorEventLoopDelay } = require('node:perf_hooks');
-const { CreateBackupCommand, CreateFileSystemCommand, DescribeBackupsCommand, TagResourceCommand } = require('@aws-sdk/client-fsx');
+const { CreateBackupCommand, DescribeBackupsCommand, TagResourceCommand } = require('@aws-sdk/client-fsx');
 const { loadConfig } = require('../dist/config');
 const { createFsxClient } = require('../dist/gateway/fsx/fsx-client');
 const { startChild } = require('./lib/procs');
+const { createLustreFileSystems } = require('./lib/seed');
 const { startMainProc } = require('./lib/main-proc');
 const { post } = require('./lib/http-client');
 const { attackReport } = require('./lib/attack-report');
@@ -51,25 +52,10 @@ module.exports = function createAttack({ quick, Failure, gatewayDir = process.en
 
   /** `n` Lustre file systems (one backup in progress per file system), a backup of each, 50 long tags on the first 16 listed. */
   async function estate(fsx, n) {
-    const fileSystems = [];
+    const fileSystems = await createLustreFileSystems(fsx, n, 'attack-fs');
     const backups = [];
     for (let g = 0; g < n; g += 10) {
-      const size = Math.min(10, n - g);
-      const made = await Promise.all(
-        Array.from({ length: size }, (_, k) =>
-          fsx.send(
-            new CreateFileSystemCommand({
-              FileSystemType: 'LUSTRE',
-              LustreConfiguration: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 125 },
-              StorageCapacity: 1200,
-              SubnetIds: ['subnet-0123456789abcdef0'],
-              ClientRequestToken: `attack-fs-${g + k}`,
-            }),
-          ),
-        ),
-      );
-      fileSystems.push(...made.map((out) => out.FileSystem.FileSystemId));
-      const taken = await Promise.all(made.map((out) => fsx.send(new CreateBackupCommand({ FileSystemId: out.FileSystem.FileSystemId }))));
+      const taken = await Promise.all(fileSystems.slice(g, g + 10).map((id) => fsx.send(new CreateBackupCommand({ FileSystemId: id }))));
       backups.push(...taken.map((out) => out.Backup.BackupId));
     }
     const listed = await fsx.send(new DescribeBackupsCommand({ MaxResults: TAGGED }));

@@ -35,10 +35,11 @@ const { spawn, fork } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 const { createClient } = require('graphql-ws');
 const WebSocket = require('ws');
-const { CreateBackupCommand, CreateFileSystemCommand } = require('@aws-sdk/client-fsx');
+const { CreateBackupCommand } = require('@aws-sdk/client-fsx');
 const { loadConfig } = require('../dist/config');
 const { createFsxClient } = require('../dist/gateway/fsx/fsx-client');
-const { startChild } = require('./lib/procs');
+const { startChild, stopProcess } = require('./lib/procs');
+const { createLustreFileSystems } = require('./lib/seed');
 const { startRedis } = require('./lib/redis');
 const { median, percentile } = require('./lib/stats');
 
@@ -100,18 +101,6 @@ async function cleanup() {
   }
 }
 
-function stopProcess(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 module.exports = function live({ quick, Failure }) {
   const P = quick ? PARAMS.quick : PARAMS.full;
   const check = (condition, message) => {
@@ -129,26 +118,7 @@ module.exports = function live({ quick, Failure }) {
   }
 
   /** 200 Lustre file systems (AVAILABLE at once), so 200 backups can be in progress together. */
-  async function createFileSystems(fsx, n) {
-    const ids = [];
-    for (let g = 0; g < n; g += 10) {
-      const made = await Promise.all(
-        Array.from({ length: Math.min(10, n - g) }, (_, k) =>
-          fsx.send(
-            new CreateFileSystemCommand({
-              FileSystemType: 'LUSTRE',
-              LustreConfiguration: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 125 },
-              StorageCapacity: 1200,
-              SubnetIds: ['subnet-0123456789abcdef0'],
-              ClientRequestToken: `live-fs-${g + k}`,
-            }),
-          ),
-        ),
-      );
-      ids.push(...made.map((out) => out.FileSystem.FileSystemId));
-    }
-    return ids;
-  }
+  const createFileSystems = (fsx, n) => createLustreFileSystems(fsx, n, 'live-fs');
 
   async function createBackup(fsx, fileSystemId) {
     const out = await fsx.send(new CreateBackupCommand({ FileSystemId: fileSystemId }));

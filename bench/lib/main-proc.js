@@ -9,6 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
+const { stopProcess } = require('./procs');
 
 const TICKS_PER_SECOND = 100; // USER_HZ (getconf CLK_TCK) on Linux
 
@@ -54,16 +55,7 @@ async function startMainProc({ dir, env, readyTimeoutMs = 30_000, Failure }) {
   let exit = null;
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   child.once('exit', (code, signal) => (exit = { code, signal }));
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
+  const stop = () => stopProcess(child);
   process.once('exit', () => child.kill('SIGKILL'));
   try {
     const url = await new Promise((resolve, reject) => {

@@ -55,4 +55,17 @@ function freePort() {
   });
 }
 
-module.exports = { startChild, freePort };
+/** SIGTERM, then SIGKILL if the process has not exited 5 s later; resolves once it has. */
+function stopProcess(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+module.exports = { startChild, freePort, stopProcess };

@@ -38,4 +38,26 @@ async function seedEstate(fsx, { fileSystems, perFs, tag = 'bench' }) {
   return { fileSystemIds, backupIds };
 }
 
-module.exports = { seedEstate };
+/** `n` Lustre file systems, AVAILABLE at once (FSx allows one backup in progress per file system), 10 at a time. */
+async function createLustreFileSystems(fsx, n, tokenPrefix) {
+  const ids = [];
+  for (let g = 0; g < n; g += 10) {
+    const made = await Promise.all(
+      Array.from({ length: Math.min(10, n - g) }, (_, k) =>
+        fsx.send(
+          new CreateFileSystemCommand({
+            FileSystemType: 'LUSTRE',
+            LustreConfiguration: { DeploymentType: 'PERSISTENT_2', PerUnitStorageThroughput: 125 },
+            StorageCapacity: 1200,
+            SubnetIds: ['subnet-0123456789abcdef0'],
+            ClientRequestToken: `${tokenPrefix}-${g + k}`,
+          }),
+        ),
+      ),
+    );
+    ids.push(...made.map((out) => out.FileSystem.FileSystemId));
+  }
+  return ids;
+}
+
+module.exports = { seedEstate, createLustreFileSystems };
