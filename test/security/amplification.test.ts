@@ -1,8 +1,5 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
-import { startGateway } from '../../src/app';
 import { DEMO, type RunningEmulator, startEmulator } from '../../src/emulator';
-import { CREATE_BACKUP, type TestGateway, postGraphQL, startTestGateway, testConfig } from '../support/gateway';
+import { CREATE_BACKUP, type TestGateway, postGraphQL, startGatewayWithLog, startTestGateway } from '../support/gateway';
 
 /** `n` aliases of a backup's tags (up to 50 each, keys up to 128 characters, values up to 256). */
 const tagAliases = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: tags { key value }`).join(' ');
@@ -60,24 +57,13 @@ describe('query cost counts what can come back: every list costs its selection t
   });
 });
 
-/** A gateway whose log lines are kept (as JSON objects). */
-async function gatewayWithLog(env: Record<string, string>, emulator: RunningEmulator) {
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk))), done()) });
-  const gateway = await startGateway(
-    testConfig({ FSX_ENDPOINT_URL: emulator.url, FSX_REGIONS: emulator.regions.join(','), LOG_LEVEL: 'info', ...env }),
-    pino({ level: 'info' }, sink),
-  );
-  return { gateway, lines };
-}
-
 describe('MAX_RESPONSE_BYTES: a larger answer is not sent', () => {
   let emulator: RunningEmulator;
   beforeAll(async () => void (emulator = await startEmulator({ backupDurationMs: 0, fileSystemDurationMs: 0 })));
   afterAll(() => emulator.stop());
 
   test('the client gets RESPONSE_TOO_LARGE (200, data null); the log names the operation and the request', async () => {
-    const { gateway, lines } = await gatewayWithLog({ MAX_RESPONSE_BYTES: '2048' }, emulator);
+    const { gateway, lines } = await startGatewayWithLog(emulator, { MAX_RESPONSE_BYTES: '2048' });
     try {
       const page = `backups(first: 20) { ... on BackupConnection { edges { node { backupId resourceARN tags { key value } } } } }`;
       const query = `query Listing { a: ${page} b: ${page} c: ${page} d: ${page} }`; // about 3 KB
@@ -107,7 +93,7 @@ describe('MAX_RESPONSE_BYTES: a larger answer is not sent', () => {
   });
 
   test('with the cost limit raised, the amplification over 16 backups of 50 full-length tags stops at the default 8 MiB', async () => {
-    const { gateway, lines } = await gatewayWithLog({ MAX_COST: '1000000' }, emulator);
+    const { gateway, lines } = await startGatewayWithLog(emulator, { MAX_COST: '1000000' });
     try {
       const tags = Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`.padEnd(128, 'k'), value: 'v'.repeat(256) }));
       for (let i = 0; i < 16; i++) {

@@ -1,33 +1,19 @@
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
-import pino from 'pino';
-import { startGateway } from '../../src/app';
 import { type RunningEmulator, startEmulator } from '../../src/emulator';
 import { postJson } from '../support/http';
 import { type ReadyChild, builtEntry, startNodeProcess } from '../support/child-process';
-import { testConfig } from '../support/gateway';
-
-/** A gateway on `emulator` whose log lines are kept (parsed). */
-async function gatewayWithLog(emulator: RunningEmulator, env: Record<string, string>) {
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk))), done()) });
-  const gateway = await startGateway(
-    testConfig({ FSX_ENDPOINT_URL: emulator.url, FSX_REGIONS: emulator.regions.join(','), LOG_LEVEL: 'info', ...env }),
-    pino({ level: 'info' }, sink),
-  );
-  return { gateway, lines };
-}
+import { startGatewayWithLog } from '../support/gateway';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('production answers tell the client what it did wrong, and nothing of the schema', () => {
   let emulator: RunningEmulator;
-  let production: Awaited<ReturnType<typeof gatewayWithLog>>;
-  let development: Awaited<ReturnType<typeof gatewayWithLog>>;
+  let production: Awaited<ReturnType<typeof startGatewayWithLog>>;
+  let development: Awaited<ReturnType<typeof startGatewayWithLog>>;
   beforeAll(async () => {
     emulator = await startEmulator({ backupDurationMs: 0, fileSystemDurationMs: 0 });
-    production = await gatewayWithLog(emulator, { NODE_ENV: 'production' });
-    development = await gatewayWithLog(emulator, {});
+    production = await startGatewayWithLog(emulator, { NODE_ENV: 'production' });
+    development = await startGatewayWithLog(emulator, {});
   });
   afterAll(async () => {
     await production?.gateway.stop();

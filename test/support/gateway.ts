@@ -1,6 +1,8 @@
 import { type Config, loadConfig } from '../../src/config';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator';
 import { type RunningGateway, startGateway } from '../../src/app';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { postJson } from './http';
 
 export interface GraphQLResponse<T = any> {
@@ -37,6 +39,20 @@ export async function startTestGateway(emulatorOptions: EmulatorOptions = {}, en
       await emulator.stop();
     },
   };
+}
+
+/** A gateway on `emulator` whose log lines are kept, parsed, at level info. */
+export async function startGatewayWithLog(
+  emulator: RunningEmulator,
+  env: Record<string, string> = {},
+): Promise<{ gateway: RunningGateway; lines: Array<Record<string, unknown>> }> {
+  const lines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk))), done()) });
+  const gateway = await startGateway(
+    testConfig({ FSX_ENDPOINT_URL: emulator.url, FSX_REGIONS: emulator.regions.join(','), LOG_LEVEL: 'info', ...env }),
+    pino({ level: 'info' }, sink),
+  );
+  return { gateway, lines };
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
