@@ -35,10 +35,21 @@ export class LocalClientSlots implements ClientSlots {
   }
 
   release(client: string, slot: string): void {
+    this.drop(client, slot);
+  }
+
+  /** Forgets a slot; whether it was held. */
+  drop(client: string, slot: string): boolean {
     const slots = this.byClient.get(client);
-    if (!slots?.delete(slot)) return;
+    if (!slots?.delete(slot)) return false;
     this.count--;
     if (slots.size === 0) this.byClient.delete(client);
+    return true;
+  }
+
+  /** Each client that holds slots, with them. */
+  clients(): IterableIterator<[string, ReadonlySet<string>]> {
+    return this.byClient.entries();
   }
 
   get held(): number {
@@ -100,10 +111,10 @@ export interface RedisClientSlotsOptions {
  */
 export class RedisClientSlots implements ClientSlots {
   private readonly redis: SlotCommands;
-  private readonly mine = new Map<string, Set<string>>();
+  /** What this replica holds, however it got it: what it renews, and what it counts while Redis is away. */
+  private readonly mine = new LocalClientSlots();
   private readonly ttlMs: number;
   private readonly timer: NodeJS.Timeout;
-  private count = 0;
 
   constructor(private readonly options: RedisClientSlotsOptions) {
     this.redis = options.redis as SlotCommands;
@@ -119,44 +130,32 @@ export class RedisClientSlots implements ClientSlots {
   }
 
   async acquire(client: string, slot: string, max: number): Promise<boolean> {
-    let taken: boolean;
     try {
-      taken = (await this.redis.acquireSlot(this.key(client), slot, max, this.ttlMs)) === 1;
+      if ((await this.redis.acquireSlot(this.key(client), slot, max, this.ttlMs)) !== 1) return false;
     } catch (error) {
       this.options.logger?.warn({ err: error }, `${this.options.kind}: Redis unavailable; counting in this replica alone`);
-      // What this replica holds for the client, through Redis or not: an outage does not reset the count.
-      const mine = this.mine.get(client);
-      taken = mine?.has(slot) === true || (mine?.size ?? 0) < max;
+      // Against what this replica holds for the client, through Redis or not: an outage does not reset the count.
+      return this.mine.take(client, slot, max);
     }
-    if (!taken) return false;
-    let slots = this.mine.get(client);
-    if (!slots) this.mine.set(client, (slots = new Set()));
-    if (!slots.has(slot)) this.count++;
-    slots.add(slot);
-    return true;
+    return this.mine.take(client, slot, Infinity);
   }
 
   release(client: string, slot: string): void {
-    const slots = this.mine.get(client);
-    if (!slots?.delete(slot)) return;
-    this.count--;
-    if (slots.size === 0) this.mine.delete(client);
-    this.redis.zrem(this.key(client), slot).catch(() => undefined); // else it expires
+    if (this.mine.drop(client, slot)) this.redis.zrem(this.key(client), slot).catch(() => undefined); // else it expires
   }
 
   get held(): number {
-    return this.count;
+    return this.mine.held;
   }
 
   private async renew(): Promise<void> {
-    for (const [client, slots] of this.mine) {
+    for (const [client, slots] of [...this.mine.clients()]) {
       await this.redis.renewSlots(this.key(client), this.ttlMs, ...slots).catch(() => undefined);
     }
   }
 
   close(): void {
     clearInterval(this.timer);
-    this.mine.clear();
-    this.count = 0;
+    this.mine.close();
   }
 }
