@@ -9,6 +9,7 @@ import { toSubgraphSchema } from './federation/subgraph';
 import { applyUnrecognizedEnumFallback } from './fsx/unrecognized-enum-fallback';
 import { BackupChangedResolver } from './live/backup-changed.resolver';
 import { RateLimitResolver } from './rate-limit/rate-limit.resolver';
+import { RegionResolver } from './region/region.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { VolumeResolver } from './volume/volume.resolver';
 import { errorsAsResults } from './results/errors-as-results';
@@ -22,7 +23,7 @@ export interface GatewaySchemas {
 
 export async function buildGatewaySchemas(): Promise<GatewaySchemas> {
   const typeGraphQL = await buildSchema({
-    resolvers: [BackupResolver, FileSystemResolver, VolumeResolver, BackupChangedResolver, NodeResolver, RateLimitResolver],
+    resolvers: [BackupResolver, FileSystemResolver, VolumeResolver, BackupChangedResolver, NodeResolver, RateLimitResolver, RegionResolver],
     // Required by type-graphql for any subscription; backupChanged brings its own subscribe function (live/).
     pubSub: createPubSub(),
     // class-validator runs on every input and args class; nothing of the input is echoed back in errors.

@@ -123,3 +123,9 @@ test("a cross-region copy's file system is in the source region, and its backups
   const own = fileSystem.backups.edges.map((e: any) => e.node);
   expect(own).toEqual(expect.arrayContaining([{ backupId: DEMO.backups.windowsUser, region: 'us-east-1' }]));
 });
+
+test('regions lists the regions served, the default first, without an FSx call', async () => {
+  const res = await t.gql('{ regions }');
+  expect(res.body).toEqual({ data: { regions: ['us-east-1', 'us-west-2'] } });
+  expect(t.emulator.calls.length).toBe(0);
+});

@@ -20,6 +20,8 @@ export const GATEWAY_LIST_BOUNDS: Readonly<Record<string, number>> = {
   'FieldError.path': 4,
   // The scopes a field needs and the caller lacks: at most every scope there is.
   'Forbidden.missingScopes': Object.keys(SCOPES).length,
+  // The regions served are configured, never more than AWS has (about 35 in 2026).
+  'Query.regions': 40,
 };
 
 /**
