@@ -1074,6 +1074,10 @@ export type NodeQuery = {
     | null;
 };
 
+export type RegionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RegionsQuery = { regions: Array<string> };
+
 export type RateLimitQueryVariables = Exact<{ [key: string]: never }>;
 
 export type RateLimitQuery = {
@@ -3655,6 +3659,17 @@ export const NodeDocument = {
     },
   ],
 } as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
+export const RegionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Regions' },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'regions' } }] },
+    },
+  ],
+} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
 export const RateLimitDocument = {
   kind: 'Document',
   definitions: [

@@ -66,7 +66,9 @@ const down = (error: unknown) => ({ status: 'down', required: true, latencyMs: e
 describe('probeFsx', () => {
   test('resolves when FSx answers, after exactly one DescribeFileSystems of one item', async () => {
     await expect(probeFsx(regions({ 'us-east-1': emulator.url }).client(), 2000)).resolves.toBeUndefined();
-    expect(emulator.calls).toEqual([{ operation: 'DescribeFileSystems', region: 'us-east-1', input: { MaxResults: 1 } }]);
+    expect(emulator.calls).toEqual([
+      { operation: 'DescribeFileSystems', region: 'us-east-1', input: { MaxResults: 1 }, requestId: expect.any(String) },
+    ]);
   });
 
   test('rejects when nothing listens', async () => {
