@@ -6,7 +6,18 @@ export interface BackupContext {
   backups: InRegion<
     Pick<
       BackupService,
-      'region' | 'create' | 'delete' | 'copy' | 'restore' | 'restoreVolume' | 'tag' | 'untag' | 'get' | 'list' | 'reference'
+      | 'region'
+      | 'create'
+      | 'delete'
+      | 'deletionBlockedBy'
+      | 'copy'
+      | 'restore'
+      | 'restoreVolume'
+      | 'tag'
+      | 'untag'
+      | 'get'
+      | 'list'
+      | 'reference'
     >
   >;
 }
