@@ -25,12 +25,7 @@ import {
   type TagBackupSuccess,
   type UntagBackupSuccess,
 } from '../results/mutation-success.types';
-import {
-  COPY_BACKUP_ERRORS,
-  CREATE_BACKUP_ERRORS,
-  RESTORE_BACKUP_ERRORS,
-  RESTORE_VOLUME_ERRORS,
-} from '../results/unions';
+import { COPY_BACKUP_ERRORS, CREATE_BACKUP_ERRORS, RESTORE_BACKUP_ERRORS, RESTORE_VOLUME_ERRORS } from '../results/unions';
 import type { VolumeLookup } from '../volume/volume.service';
 import type { BackupsArgs } from './backup.args';
 import { type BackupEvents, NO_BACKUP_EVENTS } from './backup-events';
@@ -98,7 +93,11 @@ export class BackupService {
   async create(input: CreateBackupInput): Promise<CreateBackupSuccess | ErrorResult> {
     const target = backupTarget(input);
     if ('fieldErrors' in target) return target;
-    const holdRefused = holdScopeMissing(this.principal, this.guards, (input.tags ?? []).map((t) => t.key));
+    const holdRefused = holdScopeMissing(
+      this.principal,
+      this.guards,
+      (input.tags ?? []).map((t) => t.key),
+    );
     if (holdRefused) return holdRefused;
     if (target.fileSystemId !== undefined && !canSee(this.principal, target.fileSystemId)) return fileSystemNotFound(target.fileSystemId);
     // Always send a token: the SDK's retries and the client's own retries then cannot make a second backup.
@@ -141,7 +140,11 @@ export class BackupService {
   async copy(input: CopyBackupInput, source: Pick<BackupService, 'region' | 'reference'>): Promise<CopyBackupSuccess | ErrorResult> {
     const backupId = input.sourceBackupId;
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
-    const holdRefused = holdScopeMissing(this.principal, this.guards, (input.tags ?? []).map((t) => t.key));
+    const holdRefused = holdScopeMissing(
+      this.principal,
+      this.guards,
+      (input.tags ?? []).map((t) => t.key),
+    );
     if (holdRefused) return holdRefused;
     try {
       if (await this.hiddenFromCaller(backupId, source)) return backupNotFound(backupId);

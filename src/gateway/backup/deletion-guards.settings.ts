@@ -65,7 +65,7 @@ function types(value: unknown, where: string): ReadonlySet<BackupType> | undefin
   if (value === undefined) return undefined;
   const known: readonly string[] = MODEL_ENUMS.BackupType;
   if (!Array.isArray(value)) throw new ConfigError(where, `must be an array of backup types (${known.join(', ')})`);
-  const bad = value.find((type) => typeof type !== 'string' || !known.includes(type));
+  const bad = (value as unknown[]).find((type) => typeof type !== 'string' || !known.includes(type));
   if (bad !== undefined) throw new ConfigError(where, `lists ${JSON.stringify(bad)}, not a backup type (${known.join(', ')})`);
   return new Set(value as BackupType[]);
 }
@@ -74,6 +74,9 @@ function legalHoldTagKey(value: unknown): string {
   if (value === undefined) return DEFAULT_LEGAL_HOLD_TAG_KEY;
   const where = `${NAME}.legalHoldTagKey`;
   if (!conforms(value, FSX.TagKey) || RESERVED_TAG_KEY_PREFIX.test(value))
-    throw new ConfigError(where, `must be a tag key FSx accepts (1–128 letters, numbers, spaces and _ . : / = + - @; not aws:…) (got ${JSON.stringify(value)})`);
+    throw new ConfigError(
+      where,
+      `must be a tag key FSx accepts (1–128 letters, numbers, spaces and _ . : / = + - @; not aws:…) (got ${JSON.stringify(value)})`,
+    );
   return value;
 }

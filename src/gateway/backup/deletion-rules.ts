@@ -1,3 +1,4 @@
+import { BackupLifecycle, ResourceType } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
 import { DeletionRule } from '../results/deletion-rule';
 import type { DeletionPolicy } from './deletion-guards';
@@ -43,8 +44,8 @@ export function blockingRules(backup: Backup, policy: DeletionPolicy, legalHoldT
         rule: DeletionRule.MIN_AGE,
         message:
           ageMs === undefined
-            ? `Kept: its creation time is unknown, and backups younger than ${policy.minAgeHours} hours are kept`
-            : `Kept: made ${describeAge(ageMs)} ago; backups younger than ${policy.minAgeHours} hours are kept`,
+            ? `Kept: its creation time is unknown, and backups younger than ${hours(policy.minAgeHours)} are kept`
+            : `Kept: made ${describeAge(ageMs)} ago; backups younger than ${hours(policy.minAgeHours)} are kept`,
       });
   }
   return blocking;
@@ -53,14 +54,14 @@ export function blockingRules(backup: Backup, policy: DeletionPolicy, legalHoldT
 /** The group whose newest backups keepLatest keeps: the volume of a volume backup, else the file system. */
 export function keepLatestGroup(backup: Backup): { filter: 'volume-id' | 'file-system-id'; id: string } | undefined {
   const volumeId = backup.volume?.volumeId;
-  if (backup.resourceType === 'VOLUME' || volumeId) return volumeId ? { filter: 'volume-id', id: volumeId } : undefined;
+  if (backup.resourceType === ResourceType.VOLUME || volumeId) return volumeId ? { filter: 'volume-id', id: volumeId } : undefined;
   const fileSystemId = backup.fileSystem?.fileSystemId;
   return fileSystemId ? { filter: 'file-system-id', id: fileSystemId } : undefined;
 }
 
 /** Whether keepLatest needs the backup's siblings: only an AVAILABLE backup can be one of the newest AVAILABLE. */
 export const needsSiblings = (backup: Backup, policy: DeletionPolicy): boolean =>
-  policy.keepLatest > 0 && backup.lifecycle === 'AVAILABLE';
+  policy.keepLatest > 0 && backup.lifecycle === BackupLifecycle.AVAILABLE;
 
 /**
  * keepLatest: kept when fewer than N AVAILABLE backups of its group are newer than it, among
@@ -81,7 +82,8 @@ export function keepLatestBlocking(backup: Backup, siblings: readonly Backup[], 
     return g?.filter === group.filter && g.id === group.id;
   };
   const newer = siblings.filter(
-    (other) => other.backupId !== backup.backupId && other.lifecycle === 'AVAILABLE' && sameGroup(other) && isNewer(other, backup),
+    (other) =>
+      other.backupId !== backup.backupId && other.lifecycle === BackupLifecycle.AVAILABLE && sameGroup(other) && isNewer(other, backup),
   );
   return newer.length < policy.keepLatest ? kept : undefined;
 }
@@ -91,6 +93,8 @@ function isNewer(a: Backup, b: Backup): boolean {
   const [ta, tb] = [time(a), time(b)];
   return ta !== tb ? ta > tb : a.backupId > b.backupId;
 }
+
+const hours = (n: number): string => (n === 1 ? '1 hour' : `${n} hours`);
 
 /** A clock behind FSx's (a creation time ahead of now) reads as just made. */
 function describeAge(ms: number): string {

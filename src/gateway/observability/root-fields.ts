@@ -97,10 +97,10 @@ function audited(
     try {
       const answer = await value;
       const outcome = (union && answer != null ? await typeName(union, answer, context, info) : undefined) ?? THREW;
-      audit.write(operation, args, context, record, outcome, answer);
+      audit.write(operation, args as Record<string, unknown>, context, record, outcome, answer);
       return answer;
     } catch (error) {
-      audit.write(operation, args, context, record, THREW, undefined);
+      audit.write(operation, args as Record<string, unknown>, context, record, THREW, undefined);
       throw error;
     }
   };

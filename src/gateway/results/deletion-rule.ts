@@ -17,7 +17,9 @@ registerEnumType(DeletionRule, {
   description: "A guard of the gateway that refuses to delete a backup (DELETION_GUARDS; see the docs' security page).",
   valuesConfig: {
     LEGAL_HOLD: { description: 'The backup carries the legal-hold tag with the value true: nobody may delete it.' },
-    PROTECTED_TYPE: { description: 'Backups of this type (e.g. AWS_BACKUP, which AWS Backup owns) are never deleted through this gateway.' },
+    PROTECTED_TYPE: {
+      description: 'Backups of this type (e.g. AWS_BACKUP, which AWS Backup owns) are never deleted through this gateway.',
+    },
     MIN_AGE: { description: 'The backup is younger than minAgeHours.' },
     KEEP_LATEST: { description: 'The backup is one of the keepLatest newest AVAILABLE backups of its file system (or volume).' },
   },

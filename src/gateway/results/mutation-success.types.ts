@@ -31,7 +31,7 @@ export class DeleteBackupSuccess {
 @ObjectType('DeleteBackupAllowed', {
   simpleResolvers: true,
   description:
-    "deleteBackup with dryRun: no deletion guard of the gateway keeps this backup. Nothing was deleted. FSx may still refuse the real deletion for its own reasons (e.g. BackupInProgress while the backup is being made).",
+    'deleteBackup with dryRun: no deletion guard of the gateway keeps this backup. Nothing was deleted. FSx may still refuse the real deletion for its own reasons (e.g. BackupInProgress while the backup is being made).',
 })
 export class DeleteBackupAllowed {
   @Field()
