@@ -12,8 +12,8 @@ export interface Blocking {
 const HOUR_MS = 3_600_000;
 
 /**
- * The deletion guards, as pure functions of one backup, its siblings as read for this decision, and the
- * clock. Each rule is about the backup itself, never about what would remain after other deletions:
+ * The deletion guards, as pure functions of one backup, the clock and, for keepLatest, its siblings as
+ * read for this decision. Each rule is about the backup itself, never about what would remain after other deletions:
  * "one of the newest N AVAILABLE backups", not "at least N must remain". That is what makes them hold
  * under concurrency without a lock. A backup is deleted only when N AVAILABLE backups newer than it
  * were seen; backups never become younger, so the newest N can never be seen that way, whatever else
@@ -23,6 +23,9 @@ const HOUR_MS = 3_600_000;
  * backups, other tools), which may remove the newer backups a decision relied on (docs/security.md).
  *
  * Where the answer is unknown (no creation time, no file system), the backup is kept.
+ *
+ * These are the guards that need nothing but the backup and the clock, in DeletionRule's order;
+ * keepLatest, which needs the siblings, is keepLatestBlocking.
  */
 export function blockingRules(backup: Backup, policy: DeletionPolicy, legalHoldTagKey: string, nowMs: number): Blocking[] {
   const blocking: Blocking[] = [];
