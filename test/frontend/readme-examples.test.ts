@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DocumentNode, Kind, type OperationDefinitionNode, isInterfaceType, parse, print } from 'graphql';
+import { type DocumentNode, Kind, type OperationDefinitionNode, OperationTypeNode, isInterfaceType, parse, print } from 'graphql';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 import { EMULATOR_DEFAULTS } from '../../src/emulator';
 import { type TestGateway, startTestGateway } from '../support/gateway';
@@ -46,7 +46,7 @@ afterAll(() => t.stop());
 test('the README shows a dozen examples, the deletion last among the queries and mutations', () => {
   const names = operations.map((operation) => operation.name?.value);
   expect(names.length).toBeGreaterThanOrEqual(10);
-  const nonSubscriptions = operations.filter((operation) => operation.operation !== 'subscription');
+  const nonSubscriptions = operations.filter((operation) => operation.operation !== OperationTypeNode.SUBSCRIPTION);
   expect(nonSubscriptions.at(-1)?.name?.value).toBe('DeleteBackup');
 });
 
@@ -56,7 +56,7 @@ test('every example runs as written, in the README order, and gets its success t
     const name = operation.name?.value ?? '(anonymous)';
     const query = print(operation);
     let data: Record<string, { __typename?: string } | null>;
-    if (operation.operation === 'subscription') {
+    if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
       const client = wsClient(t.gateway.url);
       try {
         const events = Recorder.subscribe(client, query);
