@@ -19,7 +19,7 @@ let partitionsInfo;
 try {
   ({ partitionsInfo } = await import(pathToFileURL(DATA).href));
 } catch (error) {
-  throw new Error(`No partition data at ${DATA} (has @aws-sdk/core moved it?): ${error.message}`);
+  throw new Error(`No partition data at ${DATA} (has @aws-sdk/core moved it?): ${error.message}`, { cause: error });
 }
 
 const lines = [

@@ -119,7 +119,10 @@ export function volumeToWire(v: VolumeRecord, ctx: Pick<OperationContext, 'regio
  * (<endpoint>.<svm id>.<file system id>.fsx.<region>.amazonaws.com); Management, NFS and SMB share one
  * address, iSCSI has one per subnet of a Multi-AZ pair (two here), all derived from the SVM id.
  */
-export function storageVirtualMachineToWire(svm: StorageVirtualMachineRecord, ctx: Pick<OperationContext, 'region' | 'accountId' | 'clock'>) {
+export function storageVirtualMachineToWire(
+  svm: StorageVirtualMachineRecord,
+  ctx: Pick<OperationContext, 'region' | 'accountId' | 'clock'>,
+) {
   const { storageVirtualMachineId: id, fileSystemId } = svm;
   const dnsName = (endpoint: string) => `${endpoint}.${id}.${fileSystemId}.fsx.${ctx.region}.amazonaws.com`;
   const dataAddress = ip(`${id}:data`, 0);

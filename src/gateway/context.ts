@@ -13,6 +13,7 @@ import type { NodeContext } from './node/node.context';
 import type { CursorCodec } from './pagination/cursor';
 import type { VolumeContext } from './volume/volume.context';
 import { VolumeService } from './volume/volume.service';
+import { StorageVirtualMachineService } from './volume/storage-virtual-machine.service';
 
 /** What lives for the whole process: one FSx client per region, one cursor codec, the live hub. */
 export interface GatewayDeps {
@@ -35,6 +36,7 @@ export interface Context
   backups: Regional<BackupService>;
   fileSystems: Regional<FileSystemService>;
   volumes: Regional<VolumeService>;
+  storageVirtualMachines: Regional<StorageVirtualMachineService>;
 }
 
 export function createContext(
@@ -44,13 +46,19 @@ export function createContext(
   clientAddress?: string,
 ): Context {
   const volumes = new Regional(fsx, (region, client) => new VolumeService(client, region, cursors, principal));
+  const storageVirtualMachines = new Regional(fsx, (region, client) => new StorageVirtualMachineService(client, region, principal));
   return {
     principal,
     requestId,
     clientAddress,
     live,
     volumes,
-    backups: new Regional(fsx, (region, client) => new BackupService(client, region, cursors, principal, volumes.in(region)!, live)),
+    storageVirtualMachines,
+    backups: new Regional(
+      fsx,
+      (region, client) =>
+        new BackupService(client, region, cursors, principal, volumes.in(region)!, storageVirtualMachines.in(region)!, live),
+    ),
     fileSystems: new Regional(fsx, (region, client) => new FileSystemService(client, region, cursors, principal)),
   };
 }

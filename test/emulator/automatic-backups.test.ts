@@ -1,4 +1,10 @@
-import { type Backup, CreateBackupCommand, DescribeBackupsCommand, UpdateFileSystemCommand, paginateDescribeBackups } from '@aws-sdk/client-fsx';
+import {
+  type Backup,
+  CreateBackupCommand,
+  DescribeBackupsCommand,
+  UpdateFileSystemCommand,
+  paginateDescribeBackups,
+} from '@aws-sdk/client-fsx';
 import { DEMO, ManualClock } from '../../src/emulator';
 import { rawCall, rejection, useTestEmulator } from '../support/emulator';
 

@@ -243,7 +243,9 @@ describe('CopyBackup', () => {
       expect(res.status).toBe(400);
       expect(res.json).toEqual({ __type: 'BackupNotFound', Message: expect.stringContaining('eu-west-1') });
       // Nothing was copied into the destination.
-      const { Backups } = await env.client.send(new DescribeBackupsCommand({ Filters: [{ Name: 'backup-type', Values: ['USER_INITIATED'] }] }));
+      const { Backups } = await env.client.send(
+        new DescribeBackupsCommand({ Filters: [{ Name: 'backup-type', Values: ['USER_INITIATED'] }] }),
+      );
       expect(Backups!.filter((b) => b.SourceBackupRegion === 'eu-west-1')).toEqual([]);
     });
 

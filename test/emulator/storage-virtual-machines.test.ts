@@ -119,7 +119,10 @@ describe('DescribeStorageVirtualMachines', () => {
         OntapConfiguration: { StorageVirtualMachineId: svm.StorageVirtualMachineId },
       }),
     );
-    expect(Volume).toMatchObject({ FileSystemId: fileSystemId, OntapConfiguration: { StorageVirtualMachineId: svm.StorageVirtualMachineId } });
+    expect(Volume).toMatchObject({
+      FileSystemId: fileSystemId,
+      OntapConfiguration: { StorageVirtualMachineId: svm.StorageVirtualMachineId },
+    });
   });
 
   it('filter file-system-id: values OR together, matched exactly; no ONTAP file system, no SVM', async () => {
@@ -134,7 +137,10 @@ describe('DescribeStorageVirtualMachines', () => {
 
   it('by StorageVirtualMachineIds: duplicates once, ids override filters, one unknown id fails the whole call', async () => {
     expect(ids((await describe_({ StorageVirtualMachineIds: [SVM, SVM] })).StorageVirtualMachines!)).toEqual([SVM]);
-    const overridden = await describe_({ StorageVirtualMachineIds: [SVM], Filters: [{ Name: 'file-system-id', Values: [DEMO.fileSystems.windows] }] });
+    const overridden = await describe_({
+      StorageVirtualMachineIds: [SVM],
+      Filters: [{ Name: 'file-system-id', Values: [DEMO.fileSystems.windows] }],
+    });
     expect(ids(overridden.StorageVirtualMachines!)).toEqual([SVM]);
     const missing = 'svm-0000000000000dead';
     const err = await rejection(describe_({ StorageVirtualMachineIds: [SVM, missing] }));
@@ -170,7 +176,10 @@ describe('DescribeStorageVirtualMachines', () => {
   it('refuses what breaks the model: BadRequest, naming the member', async () => {
     const cases: Array<[unknown, string]> = [
       [{ StorageVirtualMachineIds: ['svm-1'] }, 'StorageVirtualMachineIds'],
-      [{ StorageVirtualMachineIds: Array.from({ length: 51 }, (_, i) => `svm-${String(i).padStart(17, '0')}`) }, 'StorageVirtualMachineIds'],
+      [
+        { StorageVirtualMachineIds: Array.from({ length: 51 }, (_, i) => `svm-${String(i).padStart(17, '0')}`) },
+        'StorageVirtualMachineIds',
+      ],
       [{ StorageVirtualMachineIds: SVM }, 'StorageVirtualMachineIds'],
       [{ Filters: [{ Name: 'volume-id', Values: ['x'] }] }, 'Filters[0].Name'],
       [{ Filters: [{ Values: [DEMO.fileSystems.ontap] }] }, 'Filters[0].Name'],

@@ -38,7 +38,8 @@ function sourceRegionOf(input: Record<string, unknown>, ctx: OperationContext): 
   const given = optionalString(input, 'SourceRegion');
   if (given === undefined) return ctx.region;
   checkString('SourceRegion', given, FSX.Region);
-  if (!ctx.regions.has(given) && !isAwsRegion(given)) throw new FsxError('InvalidRegion', `SourceRegion '${given}' is not a valid AWS Region.`);
+  if (!ctx.regions.has(given) && !isAwsRegion(given))
+    throw new FsxError('InvalidRegion', `SourceRegion '${given}' is not a valid AWS Region.`);
   if (partitionOf(given) !== partitionOf(ctx.region)) {
     throw new FsxError(
       'InvalidRegion',

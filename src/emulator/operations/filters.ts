@@ -41,6 +41,4 @@ export const matchesAll = <T>(item: T, filters: Filter[], valueOf: (name: string
 
 /** The filters in a canonical order, for a pagination scope: the same filters in any order page alike. */
 export const filterScope = (filters: Filter[]): Array<[string, string[]]> =>
-  filters
-    .map((f): [string, string[]] => [f.name, [...new Set(f.values)].sort()])
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  filters.map((f): [string, string[]] => [f.name, [...new Set(f.values)].sort()]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

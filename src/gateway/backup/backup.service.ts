@@ -34,6 +34,7 @@ import {
   RESTORE_VOLUME_ERRORS,
 } from '../results/unions';
 import type { VolumeLookup } from '../volume/volume.service';
+import type { StorageVirtualMachineService } from '../volume/storage-virtual-machine.service';
 import type { BackupsArgs } from './backup.args';
 import { type BackupEvents, NO_BACKUP_EVENTS } from './backup-events';
 import { BackupReader } from './backup.reader';
@@ -63,6 +64,8 @@ export class BackupService {
     private readonly principal: Principal,
     /** The same request's volumes in this region: a caller limited to some file systems backs up and restores only into its own. */
     private readonly volumes: VolumeLookup,
+    /** Which file system holds a storage virtual machine (a volume restore by a caller limited to some file systems). */
+    private readonly storageVirtualMachines: Pick<StorageVirtualMachineService, 'fileSystemOf'>,
     /** Told of what this service's mutations changed (live subscriptions hear of it at once). */
     private readonly events: BackupEvents = NO_BACKUP_EVENTS,
   ) {
@@ -174,7 +177,7 @@ export class BackupService {
     try {
       if (await this.hiddenFromCaller(input.backupId)) return backupNotFound(input.backupId);
       if (storageVirtualMachineId !== undefined && this.principal.fileSystemIds) {
-        const fileSystemId = await this.volumes.fileSystemOfStorageVirtualMachine(storageVirtualMachineId);
+        const fileSystemId = await this.storageVirtualMachines.fileSystemOf(storageVirtualMachineId);
         if (!canSee(this.principal, fileSystemId)) return storageVirtualMachineNotFound(storageVirtualMachineId);
       }
       const out = await this.fsx.send(new CreateVolumeFromBackupCommand(toRestoreVolumeRequest(input, clientRequestToken)));
