@@ -30,7 +30,7 @@ const { loadConfig } = require('../dist/config');
 const { createFsxClient } = require('../dist/gateway/fsx/fsx-client');
 const { startGateway } = require('../dist/app');
 const { createContext } = require('../dist/gateway/context');
-const { FsxRegions } = require('../dist/gateway/fsx/fsx-regions');
+const { FsxPlaces } = require('../dist/gateway/fsx/fsx-places');
 const { CursorCodec } = require('../dist/gateway/pagination/cursor');
 const { startEmulator, DEMO } = require('../dist/emulator');
 const { startChild, freePort } = require('./lib/procs');
@@ -248,7 +248,7 @@ async function roundTrip({ urls, emulatorUrl }) {
 async function servicePathCost(config, record) {
   const client = createFsxClient(config);
   client.send = async () => ({ Backups: [record], $metadata: {} });
-  const deps = { fsx: FsxRegions.single(config.region, client), cursors: new CursorCodec(CURSOR_SECRET), live: undefined };
+  const deps = { fsx: FsxPlaces.single(config.region, client), cursors: new CursorCodec(CURSOR_SECRET), live: undefined };
   const read = async () => {
     const backup = await createContext(deps).backups.in().get(record.BackupId);
     if (backup.backupId !== record.BackupId) throw new Failure(`service path: ${JSON.stringify(backup).slice(0, 200)}`);

@@ -16,9 +16,12 @@ SKIP_MEMBERS={('OntapFileSystemConfiguration','FsxAdminPassword')}
 # Federation entities: other subgraphs reference and extend these by key.
 KEYS={'Backup':'backupId','FileSystem':'fileSystemId','Volume':'volumeId'}
 # Fields the gateway adds to FSx shapes (not in the model): set by src/gateway/fsx/to-graphql.ts.
-EXTRA={'Backup':[('region','The AWS Region the backup is in: the region the gateway read it from.')],
-       'FileSystem':[('region','The AWS Region the file system is in: the region the gateway read it from.')],
-       'Volume':[('region','The AWS Region the volume is in: the region the gateway read it from.')]}
+EXTRA={'Backup':[('region','The AWS Region the backup is in: the region the gateway read it from.'),
+                 ('accountId','The AWS account the backup is in: the account of its ARN (else the account the gateway read it from).')],
+       'FileSystem':[('region','The AWS Region the file system is in: the region the gateway read it from.'),
+                     ('accountId','The AWS account the file system is in: the account of its ARN (else the account the gateway read it from).')],
+       'Volume':[('region','The AWS Region the volume is in: the region the gateway read it from.'),
+                 ('accountId','The AWS account the volume is in: the account of its ARN (else the account the gateway read it from).')]}
 # Global object identification: these types implement the Node interface (src/gateway/fsx/node.ts), whose
 # id is the resource ARN; the ARN's resource type and the id member (for an endpoint that omits ResourceARN).
 NODES={'Backup':('backup','BackupId'),'FileSystem':('file-system','FileSystemId'),'Volume':('volume','VolumeId')}

@@ -1,7 +1,9 @@
 import type { Config } from './config';
 import { type RunningEmulator, startEmulator } from './emulator';
 import { createAuthenticator } from './gateway/auth/authenticate';
-import { FsxRegions } from './gateway/fsx/fsx-regions';
+import type { FsxPlaces } from './gateway/fsx/fsx-places';
+import { connectFsx } from './gateway/fsx/fsx-connect';
+import { resolveAccounts } from './gateway/fsx/served-accounts';
 import { type DependencyProbe, probeFsx } from './gateway/http/readiness';
 import { type Logger, createLogger } from './gateway/logging';
 import { CursorCodec } from './gateway/pagination/cursor';
@@ -25,8 +27,8 @@ export interface RunningGateway {
   url: string;
   /** The embedded emulator, when the backend is `emulator`. */
   emulator?: RunningEmulator;
-  /** One FSx client per region served. */
-  fsx: FsxRegions;
+  /** The FSx clients of every account and region served. */
+  fsx: FsxPlaces;
   /** Live progress: the watchers of this process and its poller. */
   live: LiveHub;
   server: GatewayServer;
@@ -38,25 +40,38 @@ export interface RunningGateway {
 }
 
 /**
- * Starts everything `npm start` runs, in order: the embedded emulator (backend `emulator`), one FSx
- * client per region, the schema, a probe of FSx, the HTTP server, the metrics listener. Stops in
+ * Starts everything `npm start` runs, in order: the embedded emulator (backend `emulator`), the
+ * accounts served (FSX_ACCOUNTS, else the gateway's own), their FSx clients per region, the schema,
+ * a probe of FSx in each, the HTTP server, the metrics listener. Stops in
  * reverse: the metrics listener, in-flight GraphQL requests, then the emulator, then the client's sockets.
  */
 export async function startGateway(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
   const emulator = config.backend === 'emulator' ? await startEmulator(config.emulator) : undefined;
   const endpointUrl = emulator?.url ?? config.endpointUrl;
   const regions = config.regions ?? (emulator ? [...emulator.regions] : [config.region]);
+  const accounts = await resolveAccounts(config, { endpointUrl, regions, emulator }, logger).catch(async (error: unknown) => {
+    await emulator?.stop();
+    throw error;
+  });
   const budgets = await startBudgets(config, logger);
   const apq = startApqCache(config, logger);
   const slots = startClientSlots(config, logger);
-  const fsx = FsxRegions.connect({ ...config, endpointUrl, budget: budgets.fsx }, regions);
   const known = { operationNames: config.metrics.operationNames, documents: config.trustedDocuments?.documents.values() };
-  const metrics = config.metrics.port ? new GatewayMetrics(known) : undefined;
-  for (const region of regions)
-    for (const client of fsx.clientsIn(region)) {
-      recordFsxWrites(client, region);
-      if (metrics) instrumentFsxClient(client, region, metrics);
-    }
+  const metrics = config.metrics.port ? new GatewayMetrics(known, { accountLabel: accounts.length > 1 }) : undefined;
+  const fsx = connectFsx(
+    {
+      ...config,
+      endpointUrl,
+      budget: budgets.fsx,
+      attribution: config.accounts,
+      // Every client, however late it is made (a principal's, on its first call), is counted and audited.
+      instrument: (client, place, sourceIdentity) => {
+        recordFsxWrites(client, place.key, sourceIdentity);
+        if (metrics) instrumentFsxClient(client, place.key, metrics);
+      },
+    },
+    accounts,
+  );
   if (metrics && budgets.fsx) metrics.trackFsxBudget(budgets.fsx);
   const { live, readiness } = startLiveHub(config, fsx, logger);
   let metricsServer: MetricsServer | undefined;
@@ -65,7 +80,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     const schemas = await buildGatewaySchemas();
     // The first FSx call pays for credential resolution, endpoint setup and a TCP connection: pay it at
     // start. Not fatal: the gateway serves typed errors until FSx is reachable, and /readyz reports it.
-    await Promise.all(regions.map((region) => probeFsx(fsx.client(region), 3000).catch(() => undefined)));
+    await Promise.all(fsx.all().map((place) => probeFsx(fsx.client(place), 3000).catch(() => undefined)));
     server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,
@@ -135,7 +150,7 @@ async function startMetricsListener(config: Config, metrics: GatewayMetrics, log
 }
 
 /** The live hub: alone in this process, or sharing one poller with the other replicas over Redis (REDIS_URL), whose /readyz check it returns. */
-function startLiveHub(config: Config, fsx: FsxRegions, logger: Logger): { live: LiveHub; readiness: DependencyProbe[] } {
+function startLiveHub(config: Config, fsx: FsxPlaces, logger: Logger): { live: LiveHub; readiness: DependencyProbe[] } {
   const { pollIntervalMs, redisUrl, redisKeyPrefix } = config.live;
   if (!redisUrl) return { live: new LiveHub(fsx, { pollIntervalMs, logger }), readiness: [] };
   // The lease outlives a missed renewal or two, and another replica takes over soon after it dies.

@@ -4,6 +4,8 @@ import type { AuthConfig } from './gateway/auth/auth-config';
 import { AUTH_ENV_VARS, readAuthConfig } from './gateway/auth/auth.settings';
 import type { DeletionGuardsConfig } from './gateway/backup/deletion-guards';
 import { DELETION_GUARDS_ENV_VARS, readDeletionGuards } from './gateway/backup/deletion-guards.settings';
+import type { AccountsConfig } from './gateway/fsx/accounts';
+import { ACCOUNTS_ENV_VARS, readAccountsConfig } from './gateway/fsx/accounts.settings';
 import type { FsxClientOptions } from './gateway/fsx/fsx-client';
 import {
   FSX_ENV_VARS,
@@ -50,6 +52,8 @@ export interface Config extends FsxClientOptions, FsxTarget, FsxCallSettings {
   introspection: boolean;
   production: boolean;
   auth: AuthConfig;
+  /** FSX_ACCOUNTS and the attribution of FSx calls (FSX_SOURCE_IDENTITY, FSX_ROLE_ARN, FSX_CREDENTIALS_CACHE_SIZE). */
+  accounts: AccountsConfig;
   /** DELETION_GUARDS: the backups deleteBackup refuses. */
   deletionGuards: DeletionGuardsConfig;
   limits: LimitsConfig;
@@ -75,6 +79,7 @@ const PRODUCTION_ENV_VARS: readonly EnvVarDoc[] = [
 export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   ...LISTENER_ENV_VARS,
   ...FSX_ENV_VARS,
+  ...ACCOUNTS_ENV_VARS,
   ...CURSOR_ENV_VARS,
   ...DEVELOPER_TOOLS_ENV_VARS,
   ...AUTH_ENV_VARS,
@@ -93,6 +98,9 @@ export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   // Read first: the backend decides the regions' default, whether AUTH_MODE is required, and the emulator.
   const target = readFsxTarget(read);
+  const auth = readAuthConfig(read, target.backend);
+  const accounts = readAccountsConfig(read, auth.mode);
+  checkKeyAccounts(auth, accounts);
   return {
     host: readHost(read),
     port: readPort(read),
@@ -104,7 +112,8 @@ export function loadConfig(env: Env = process.env): Config {
     cursorSecret: readCursorSecret(read),
     ...readDeveloperTools(read, production),
     production,
-    auth: readAuthConfig(read, target.backend),
+    auth,
+    accounts,
     deletionGuards: readDeletionGuards(read),
     limits: readLimits(read),
     corsOrigins: readCorsOrigins(read, production),
@@ -116,6 +125,20 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readLogLevel(read),
     emulator: target.backend === 'emulator' ? embeddedEmulator(env, target.regions) : undefined,
   };
+}
+
+/**
+ * An API key limited to an account FSX_ACCOUNTS does not list could never be used there: a typo that
+ * would lock the key out silently stops start-up instead. (Without FSX_ACCOUNTS the one account is
+ * found at start; a key naming another simply may use none.)
+ */
+function checkKeyAccounts(auth: AuthConfig, accounts: AccountsConfig): void {
+  if (auth.mode !== 'apikey' || !accounts.accounts) return;
+  const served = new Set(accounts.accounts.map((a) => a.accountId));
+  auth.keys.forEach((key, i) => {
+    const unknown = key.accounts?.find((account) => !served.has(account));
+    if (unknown) throw new ConfigError(`API_KEYS[${i}].accounts`, `names account ${unknown}, which FSX_ACCOUNTS does not serve`);
+  });
 }
 
 /**

@@ -15,7 +15,7 @@ const { startGateway } = require('../../dist/app');
 const { buildGatewaySchema } = require('../../dist/gateway/schema');
 const { createGatewayServer } = require('../../dist/gateway/server');
 const { createContext } = require('../../dist/gateway/context');
-const { FsxRegions } = require('../../dist/gateway/fsx/fsx-regions');
+const { FsxPlaces } = require('../../dist/gateway/fsx/fsx-places');
 const { CursorCodec } = require('../../dist/gateway/pagination/cursor');
 const { createBaselineServer } = require('./baseline-server');
 const { buildPlainSchema } = require('./sdl-schema');
@@ -83,7 +83,7 @@ function sdkProxy(client) {
   const cursors = new CursorCodec(config.cursorSecret);
   // Every server shares the gateway's live hub (servers stop it when they drain; nothing here subscribes).
   const page = await gateway.fsx.client().send(new DescribeBackupsCommand({ MaxResults: 100 }));
-  const memFsx = FsxRegions.single(config.region, inMemoryFsx(page));
+  const memFsx = FsxPlaces.single(config.region, inMemoryFsx(page));
   const serverOptions = { graphiql: config.graphiql, introspection: config.introspection, production: config.production };
 
   const baseline = createBaselineServer({

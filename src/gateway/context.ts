@@ -6,7 +6,9 @@ import { DeletionGuards } from './backup/deletion-guards';
 import type { EntityContext } from './federation/subgraph';
 import type { FileSystemContext } from './file-system/file-system.context';
 import { FileSystemService } from './file-system/file-system.service';
-import { type FsxRegions, Regional } from './fsx/fsx-regions';
+import { FsxCaller, type FsxPlaces } from './fsx/fsx-places';
+import { Placed } from './fsx/placed';
+import { sourceIdentityOf } from './fsx/source-identity';
 import type { LiveContext } from './live/live.context';
 import type { LiveHub } from './live/live-hub';
 import type { RateLimitContext } from './rate-limit/rate-limit.context';
@@ -16,9 +18,9 @@ import type { VolumeContext } from './volume/volume.context';
 import { VolumeService } from './volume/volume.service';
 import { StorageVirtualMachineService } from './volume/storage-virtual-machine.service';
 
-/** What lives for the whole process: one FSx client per region, one cursor codec, the live hub, the deletion guards. */
+/** What lives for the whole process: the FSx clients of every account and region, one cursor codec, the live hub, the deletion guards. */
 export interface GatewayDeps {
-  fsx: FsxRegions;
+  fsx: FsxPlaces;
   cursors: CursorCodec;
   live: LiveHub;
   /** DELETION_GUARDS; default: the legal hold alone. */
@@ -38,10 +40,10 @@ export interface Context
   clientAddress?: string;
   /** Filled in once Apollo has resolved the operation, for the request log. */
   operationName?: string | null;
-  backups: Regional<BackupService>;
-  fileSystems: Regional<FileSystemService>;
-  volumes: Regional<VolumeService>;
-  storageVirtualMachines: Regional<StorageVirtualMachineService>;
+  backups: Placed<BackupService>;
+  fileSystems: Placed<FileSystemService>;
+  volumes: Placed<VolumeService>;
+  storageVirtualMachines: Placed<StorageVirtualMachineService>;
 }
 
 export function createContext(
@@ -50,29 +52,32 @@ export function createContext(
   requestId = '',
   clientAddress?: string,
 ): Context {
-  const volumes = new Regional(fsx, (region, client) => new VolumeService(client, region, cursors, principal));
-  const storageVirtualMachines = new Regional(fsx, (region, client) => new StorageVirtualMachineService(client, region, principal));
+  // The accounts the caller may use, and its FSx calls made under its own name where they are attributed.
+  const caller = new FsxCaller(fsx, principal === ANONYMOUS ? undefined : sourceIdentityOf(principal.id), principal.accounts);
+  const volumes = new Placed(caller, (place, client) => new VolumeService(client, place, cursors, principal));
+  const storageVirtualMachines = new Placed(caller, (place, client) => new StorageVirtualMachineService(client, place, principal));
   return {
     principal,
     requestId,
     clientAddress,
+    places: caller,
     live,
     volumes,
     storageVirtualMachines,
-    backups: new Regional(
-      fsx,
-      (region, client) =>
+    backups: new Placed(
+      caller,
+      (place, client) =>
         new BackupService(
           client,
-          region,
+          place,
           cursors,
           principal,
-          volumes.in(region)!,
-          storageVirtualMachines.in(region)!,
+          volumes.in(place.region, place.accountId)!,
+          storageVirtualMachines.in(place.region, place.accountId)!,
           deletionGuards,
           live,
         ),
     ),
-    fileSystems: new Regional(fsx, (region, client) => new FileSystemService(client, region, cursors, principal)),
+    fileSystems: new Placed(caller, (place, client) => new FileSystemService(client, place, cursors, principal)),
   };
 }

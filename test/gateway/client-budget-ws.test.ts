@@ -1,6 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { DEMO, startEmulator } from '../../src/emulator';
-import { FsxRegions } from '../../src/gateway/fsx/fsx-regions';
+import { connectFsx } from '../../src/gateway/fsx/fsx-connect';
 import { ClientBudget } from '../../src/gateway/limits/client-budget';
 import { LiveHub } from '../../src/gateway/live/live-hub';
 import { CursorCodec } from '../../src/gateway/pagination/cursor';
@@ -121,7 +121,9 @@ describe('client query-cost budgets over WebSocket (AUTH_MODE=none)', () => {
 describe('an operation the client completes while its budget is being charged', () => {
   test('never runs: a mutation cancelled then makes no backup; one left alone does', async () => {
     const emulator = await startEmulator({ port: 0, backupDurationMs: 0 });
-    const fsx = FsxRegions.connect(testConfig({ FSX_ENDPOINT_URL: emulator.url }), [emulator.region]);
+    const fsx = connectFsx(testConfig({ FSX_ENDPOINT_URL: emulator.url }), [
+      { accountId: emulator.accountId, name: emulator.accountId, regions: [emulator.region] },
+    ]);
     // A budget on a slow store (Redis far away): the charge takes a while.
     const budget = new (class extends ClientBudget {
       override async charge(key: string, cost: number) {

@@ -168,8 +168,8 @@ describe('production mode', () => {
     });
     const emulator = await startEmulator();
     const config = testConfig({ FSX_ENDPOINT_URL: emulator.url });
-    const { FsxRegions } = await import('../../src/gateway/fsx/fsx-regions');
-    const fsx = FsxRegions.connect(config, [config.region]);
+    const { connectFsx } = await import('../../src/gateway/fsx/fsx-connect');
+    const fsx = connectFsx(config, [{ accountId: emulator.accountId, name: emulator.accountId, regions: [config.region] }]);
     const { LiveHub } = await import('../../src/gateway/live/live-hub');
     const server = await createGatewayServer({
       schema,

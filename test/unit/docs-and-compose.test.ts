@@ -209,8 +209,8 @@ describe('docker-compose profile `observability` agrees with the config module a
 
   test('every metric the dashboard and the alerts query is one the gateway exports', async () => {
     const metrics = new GatewayMetrics();
-    metrics.trackLive({ regions: [], index: { size: 0, snapshot: () => ({}) }, ticks: 0, polling: false }, { activeSubscriptions: 0 });
-    metrics.trackFsxBudget({ waitingByRegion: () => new Map(), onTurn: () => undefined });
+    metrics.trackLive({ places: () => [], index: { size: 0, snapshot: () => ({}) }, ticks: 0, polling: false }, { activeSubscriptions: 0 });
+    metrics.trackFsxBudget({ waitingByPlace: () => new Map(), onTurn: () => undefined });
     const exported = new Set((await metrics.registry.getMetricsAsJSON()).map((m) => m.name));
     metrics.close();
     const dashboard = JSON.parse(read('deploy/grafana/fsx-backup-graph.json'));

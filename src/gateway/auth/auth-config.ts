@@ -12,6 +12,8 @@ export type AuthConfig =
       algorithms: string[];
       clockToleranceSeconds: number;
       fileSystemsClaim: string;
+      /** JWT_ACCOUNTS_CLAIM: the claim (array of account ids) that limits a token to those accounts. */
+      accountsClaim: string;
     }
   | { mode: 'apikey'; keys: ApiKeyRecord[] };
 
@@ -22,4 +24,6 @@ export interface ApiKeyRecord {
   scopes: string[];
   /** When set, the key sees only these file systems (at most 20: one FSx filter). */
   fileSystemIds?: string[];
+  /** When set, the key may use only these AWS accounts. */
+  accounts?: string[];
 }

@@ -1,4 +1,5 @@
 import { ConfigError, type EnvReader, type EnvVarDoc, parseJsonSetting, readSettingFile } from '../../env';
+import { ACCOUNT_ID } from '../fsx/accounts';
 import type { FsxBackend } from '../fsx/fsx.settings';
 import type { ApiKeyRecord, AuthConfig } from './auth-config';
 
@@ -27,10 +28,16 @@ export const AUTH_ENV_VARS: readonly EnvVarDoc[] = [
       'jwt: claim (array of file system ids) that limits a token to those file systems. Scopes come from `scope` (space-separated) or `scp` (array).',
   },
   {
+    name: 'JWT_ACCOUNTS_CLAIM',
+    default: 'fsx_accounts',
+    description:
+      'jwt: claim (array of 12-digit account ids) that limits a token to those AWS accounts; without it, every account served. Another account is refused as if not served.',
+  },
+  {
     name: 'API_KEYS',
     default: '(none)',
     description:
-      'apikey: JSON array of {id, sha256, scopes, fileSystemIds?}; `npm run apikey` makes one. Keys are sent as `x-api-key` or `Authorization: ApiKey <key>`.',
+      'apikey: JSON array of {id, sha256, scopes, fileSystemIds?, accounts?}; `npm run apikey` makes one. Keys are sent as `x-api-key` or `Authorization: ApiKey <key>`. `accounts` limits a key to those AWS accounts.',
   },
   { name: 'API_KEYS_FILE', default: '(none)', description: 'apikey: a file holding that JSON array, instead of API_KEYS.' },
 ];
@@ -79,6 +86,7 @@ function jwtConfig(read: EnvReader): AuthConfig {
     algorithms,
     clockToleranceSeconds: read.int('JWT_CLOCK_TOLERANCE_S', 0, 3600) ?? 30,
     fileSystemsClaim: read.string('JWT_FILE_SYSTEMS_CLAIM') ?? 'fsx_file_system_ids',
+    accountsClaim: read.string('JWT_ACCOUNTS_CLAIM') ?? 'fsx_accounts',
   };
 }
 
@@ -90,7 +98,7 @@ function apiKeys(read: EnvReader): ApiKeyRecord[] {
   if (!raw) throw new ConfigError('API_KEYS', 'or API_KEYS_FILE is required with AUTH_MODE=apikey');
   const parsed = parseJsonSetting(name, raw);
   if (!Array.isArray(parsed) || parsed.length === 0)
-    throw new ConfigError(name, 'must be a non-empty JSON array of {id, sha256, scopes, fileSystemIds?}');
+    throw new ConfigError(name, 'must be a non-empty JSON array of {id, sha256, scopes, fileSystemIds?, accounts?}');
   return parsed.map((entry, i) => apiKeyRecord(entry, `${name}[${i}]`));
 }
 
@@ -104,5 +112,8 @@ function apiKeyRecord(entry: unknown, where: string): ApiKeyRecord {
   if (e.fileSystemIds !== undefined && (!strings(e.fileSystemIds) || e.fileSystemIds.length > 20)) {
     throw new ConfigError(where, '"fileSystemIds" must be an array of at most 20 file system ids');
   }
-  return { id: e.id, sha256: e.sha256, scopes: e.scopes, fileSystemIds: e.fileSystemIds };
+  if (e.accounts !== undefined && (!strings(e.accounts) || !e.accounts.every((a) => ACCOUNT_ID.test(a)))) {
+    throw new ConfigError(where, '"accounts" must be an array of 12-digit AWS account ids');
+  }
+  return { id: e.id, sha256: e.sha256, scopes: e.scopes, fileSystemIds: e.fileSystemIds, accounts: e.accounts };
 }

@@ -4,6 +4,7 @@ import { type JWTPayload, type JWTVerifyGetKey, type KeyLike, createRemoteJWKSet
 import type { ApiKeyRecord, AuthConfig } from './auth-config';
 import { FSX, conforms } from '../../fsx-model';
 import { ANONYMOUS, type Principal } from './principal';
+import { ACCOUNT_ID, MAX_ACCOUNTS } from '../fsx/accounts';
 
 /** A request without acceptable credentials: answered 401 UNAUTHENTICATED before any resolver runs. */
 export class AuthenticationFailed extends Error {
@@ -36,7 +37,7 @@ function apiKeyAuthenticator(keys: ApiKeyRecord[]): Authenticate {
     let match: ApiKeyRecord | undefined;
     for (const { record, hash: expected } of stored) if (timingSafeEqual(hash, expected)) match = record;
     if (!match) throw new AuthenticationFailed('The API key is not valid');
-    return principalOf(match.id, match.scopes, match.fileSystemIds);
+    return principalOf(match.id, match.scopes, match.fileSystemIds, match.accounts);
   };
 }
 
@@ -68,7 +69,15 @@ async function jwtAuthenticator(config: JwtConfig): Promise<Authenticate> {
     const limited = payload[config.fileSystemsClaim];
     if (limited !== undefined && !Array.isArray(limited))
       throw new AuthenticationFailed(`The ${config.fileSystemsClaim} claim must be an array of file system ids`);
-    const principal = principalOf(payload.sub ?? 'unknown-subject', scopes.map(String), limited as unknown[] | undefined);
+    const accounts = payload[config.accountsClaim];
+    if (accounts !== undefined && !Array.isArray(accounts))
+      throw new AuthenticationFailed(`The ${config.accountsClaim} claim must be an array of AWS account ids`);
+    const principal = principalOf(
+      payload.sub ?? 'unknown-subject',
+      scopes.map(String),
+      limited as unknown[] | undefined,
+      accounts as unknown[] | undefined,
+    );
     return typeof payload.exp === 'number' ? { ...principal, expiresAt: payload.exp * 1000 } : principal;
   };
 }
@@ -84,14 +93,23 @@ function jwtFailure(error: unknown): string {
   return 'The token could not be verified';
 }
 
-function principalOf(id: string, scopes: readonly string[], fileSystemIds?: readonly unknown[]): Principal {
+function principalOf(id: string, scopes: readonly string[], fileSystemIds?: readonly unknown[], accounts?: readonly unknown[]): Principal {
   if (fileSystemIds !== undefined) {
     // At most one DescribeBackups filter's worth, so listing what the credential sees stays one call per page.
     if (fileSystemIds.length > FSX.FilterValues.max || !fileSystemIds.every((fs) => conforms(fs, FSX.FileSystemId))) {
       throw new AuthenticationFailed(`A credential may be limited to at most ${FSX.FilterValues.max} well-formed file system ids`);
     }
   }
-  return { id, scopes: new Set(scopes), fileSystemIds: fileSystemIds ? new Set(fileSystemIds as string[]) : undefined };
+  // A bounded set: no more accounts than a gateway may serve, each an account id.
+  if (accounts !== undefined && (accounts.length > MAX_ACCOUNTS || !accounts.every((a) => typeof a === 'string' && ACCOUNT_ID.test(a)))) {
+    throw new AuthenticationFailed(`A credential may be limited to at most ${MAX_ACCOUNTS} 12-digit AWS account ids`);
+  }
+  return {
+    id,
+    scopes: new Set(scopes),
+    fileSystemIds: fileSystemIds ? new Set(fileSystemIds as string[]) : undefined,
+    accounts: accounts ? new Set(accounts as string[]) : undefined,
+  };
 }
 
 function single(value: string | string[] | undefined): string | undefined {

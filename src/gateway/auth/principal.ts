@@ -12,6 +12,8 @@ export interface Principal {
   scopes: ReadonlySet<string>;
   /** When set, the principal sees only these file systems and their backups; others do not exist for it. */
   fileSystemIds?: ReadonlySet<string>;
+  /** When set, the principal may use only these AWS accounts; others are refused like accounts not served. */
+  accounts?: ReadonlySet<string>;
   /** When the credential stops being valid (a JWT's exp, epoch ms): long-lived connections end then. */
   expiresAt?: number;
 }

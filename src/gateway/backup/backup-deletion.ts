@@ -5,6 +5,7 @@ import { mapFsxError } from '../errors/map-fsx-error';
 import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
 import { resourceArnOf } from '../fsx/resource-arn';
+import type { Place } from '../fsx/place';
 import { noteAuditedResource } from '../observability/mutation-audit';
 import type { DeletionRule } from '../results/deletion-rule';
 import { BackupNotFound, DeletionBlocked, type ErrorResult, result } from '../results/error-result';
@@ -26,13 +27,13 @@ export class BackupDeletion {
 
   constructor(
     private readonly fsx: FSxClient,
-    private readonly region: string,
+    private readonly place: Place,
     private readonly reader: BackupReader,
     private readonly principal: Principal,
     guards: DeletionGuards,
     private readonly events: BackupEvents,
   ) {
-    this.check = new DeletionCheck(fsx, region, guards);
+    this.check = new DeletionCheck(fsx, place, guards);
   }
 
   async delete(input: DeleteBackupInput): Promise<DeleteBackupSuccess | DeleteBackupAllowed | ErrorResult> {
@@ -53,14 +54,14 @@ export class BackupDeletion {
         if (input.dryRun) return result(DeleteBackupAllowed, { backupId });
       }
       const out = await this.fsx.send(new DeleteBackupCommand({ BackupId: backupId, ClientRequestToken: clientRequestToken }));
-      if (out.Lifecycle === 'DELETED') this.events.deleted(this.region, out.BackupId ?? backupId);
+      if (out.Lifecycle === 'DELETED') this.events.deleted(this.place, out.BackupId ?? backupId);
       return result(DeleteBackupSuccess, {
         backupId: out.BackupId ?? backupId,
         lifecycle: out.Lifecycle as BackupLifecycle | undefined,
         clientRequestToken,
       });
     } catch (error) {
-      return mapFsxError(error, { backupId, region: this.region }, DELETE_BACKUP_ERRORS);
+      return mapFsxError(error, { backupId, region: this.place.region }, DELETE_BACKUP_ERRORS);
     }
   }
 

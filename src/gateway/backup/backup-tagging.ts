@@ -79,7 +79,7 @@ export class BackupTagging {
       noteAuditedResource(arn);
       return await change(backup, arn);
     } catch (error) {
-      return mapFsxError(error, { backupId, region: this.reader.region }, allowed);
+      return mapFsxError(error, { backupId, region: this.reader.place.region }, allowed);
     }
   }
 }

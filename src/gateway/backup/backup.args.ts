@@ -5,7 +5,7 @@ import { knownValues } from '../fsx/unrecognized-enum-fallback';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { FSX } from '../../fsx-model';
 import { IsFileSystemId, IsVolumeId } from '../validation/fsx-constraint.decorators';
-import { BackupIdField, RegionField } from '../validation/input-fields';
+import { AccountField, BackupIdField, RegionField } from '../validation/input-fields';
 
 const MAX_FILTER_VALUES = FSX.FilterValues.max;
 
@@ -16,6 +16,9 @@ export class BackupArgs {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 }
 
 @InputType('BackupFilter', { description: 'Filters AND together; the values inside one filter OR. Each list takes at most 20 values.' })
@@ -54,4 +57,7 @@ export class BackupsArgs extends ConnectionArgs {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 }

@@ -1,12 +1,12 @@
-import type { InRegion } from '../fsx/fsx-regions';
+import type { InPlace } from '../fsx/placed';
 import type { BackupService } from './backup.service';
 
 /** What the backup resolvers need of the request context. */
 export interface BackupContext {
-  backups: InRegion<
+  backups: InPlace<
     Pick<
       BackupService,
-      | 'region'
+      | 'place'
       | 'create'
       | 'delete'
       | 'deletionBlockedBy'

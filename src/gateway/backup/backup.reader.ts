@@ -10,6 +10,7 @@ import { mapFsxError } from '../errors/map-fsx-error';
 import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
 import { toBackups } from '../fsx/to-graphql';
+import type { Place } from '../fsx/place';
 import type { Backup, Tag } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
 import { BackupConnection } from '../pagination/connection.types';
@@ -32,7 +33,7 @@ export class BackupReader {
   private readonly byId = new ByIdLoader(
     (ids) =>
       allItems(paginateDescribeBackups({ client: this.fsx, pageSize: ids.length }, { BackupIds: ids }), (page) =>
-        toBackups(page.Backups, this.region),
+        toBackups(page.Backups, this.place),
       ),
     (backup) => backup.backupId,
     FsxBackupNotFound,
@@ -50,7 +51,7 @@ export class BackupReader {
           { client: this.fsx, pageSize: MAX_PAGE_SIZE },
           { Filters: [{ Name: 'file-system-id', Values: fileSystemIds }] },
         ),
-        (page) => this.byId.remember(toBackups(page.Backups, this.region)),
+        (page) => this.byId.remember(toBackups(page.Backups, this.place)),
       ),
     (backup) => backup.fileSystem?.fileSystemId,
     FSX.FilterValues.max,
@@ -58,8 +59,8 @@ export class BackupReader {
 
   constructor(
     private readonly fsx: FSxClient,
-    /** Every backup read is stamped with this region. */
-    readonly region: string,
+    /** Every backup read is stamped with this place (account and region). */
+    readonly place: Place,
     private readonly cursors: CursorCodec,
     private readonly principal: Principal,
   ) {}
@@ -68,7 +69,7 @@ export class BackupReader {
     try {
       return await this.find(backupId);
     } catch (error) {
-      return mapFsxError(error, { backupId, region: this.region }, BACKUP_ERRORS);
+      return mapFsxError(error, { backupId, region: this.place.region }, BACKUP_ERRORS);
     }
   }
 
@@ -82,7 +83,7 @@ export class BackupReader {
     const { item: backup, requestId } = await this.byId.lookup(backupId);
     return backup && canSee(this.principal, backup.fileSystem?.fileSystemId)
       ? backup
-      : backupNotFound(backupId, { region: this.region, requestId });
+      : backupNotFound(backupId, { region: this.place.region, requestId });
   }
 
   /** The backup, if FSx has it and the caller may see its file system. */
@@ -101,7 +102,7 @@ export class BackupReader {
 
   async list({ filter, first, after }: BackupsArgs): Promise<BackupConnection | ErrorResult> {
     const filters = toFsxFilters(filter, this.principal);
-    const scope = `backups:${this.region}:${JSON.stringify(filters)}`;
+    const scope = `backups:${this.place.key}:${JSON.stringify(filters)}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     if (filters.some((f) => f.Values?.length === 0))
@@ -114,7 +115,7 @@ export class BackupReader {
           NextToken: position.token,
         }),
       );
-      const fetched = this.byId.remember(toBackups(out.Backups, this.region));
+      const fetched = this.byId.remember(toBackups(out.Backups, this.place));
       return tokenPage(BackupConnection, this.cursors, scope, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, BACKUPS_ERRORS);
@@ -123,8 +124,8 @@ export class BackupReader {
 
   /** One file system's backups after the `after` cursor, batched with every other file system asked for in this request. */
   async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<BackupConnection | ErrorResult> {
-    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.region });
-    const scope = `fs-backups:${this.region}:${fileSystemId}`;
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.place.region });
+    const scope = `fs-backups:${this.place.key}:${fileSystemId}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {
@@ -132,7 +133,7 @@ export class BackupReader {
       const page = all.slice(position.skip, position.skip + first);
       return offsetPage(BackupConnection, this.cursors, scope, position.skip, page, all.length > position.skip + first);
     } catch (error) {
-      return mapFsxError(error, { fileSystemId, region: this.region }, BACKUPS_ERRORS);
+      return mapFsxError(error, { fileSystemId, region: this.place.region }, BACKUPS_ERRORS);
     }
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { SCOPES } from '../auth/principal';
 import { pageComplexity } from '../pagination/page-complexity';
 import { DeletionRule } from '../results/deletion-rule';
-import { inRegion } from '../results/invalid-input';
+import { inPlace } from '../results/invalid-input';
 import {
   BackupResult,
   BackupsResult,
@@ -33,7 +33,7 @@ export class BackupResolver {
     complexity: 10,
   })
   createBackup(@Arg('input', () => CreateBackupInput) input: CreateBackupInput, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.create(input));
+    return inPlace(ctx.backups, input.account, input.region, ['input'], (backups) => backups.create(input));
   }
 
   @Authorized(SCOPES.write)
@@ -43,7 +43,7 @@ export class BackupResolver {
     complexity: 10,
   })
   deleteBackup(@Arg('input', () => DeleteBackupInput) input: DeleteBackupInput, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.delete(input));
+    return inPlace(ctx.backups, input.account, input.region, ['input'], (backups) => backups.delete(input));
   }
 
   @Authorized(SCOPES.write)
@@ -53,10 +53,22 @@ export class BackupResolver {
     complexity: 10,
   })
   copyBackup(@Arg('input', () => CopyBackupInput) input: CopyBackupInput, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, input.destinationRegion, ['input', 'destinationRegion'], (destination) =>
-      inRegion(ctx.backups, input.sourceRegion ?? destination.region, ['input', 'sourceRegion'], (source) =>
-        destination.copy(input, source),
-      ),
+    const path = ['input'];
+    return inPlace(
+      ctx.backups,
+      input.account,
+      input.destinationRegion,
+      path,
+      (destination) =>
+        inPlace(
+          ctx.backups,
+          destination.place.accountId,
+          input.sourceRegion ?? destination.place.region,
+          path,
+          (source) => destination.copy(input, source),
+          'sourceRegion',
+        ),
+      'destinationRegion',
     );
   }
 
@@ -67,7 +79,7 @@ export class BackupResolver {
     complexity: 10,
   })
   restoreBackup(@Arg('input', () => RestoreBackupInput) input: RestoreBackupInput, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.restore(input));
+    return inPlace(ctx.backups, input.account, input.region, ['input'], (backups) => backups.restore(input));
   }
 
   @Authorized(SCOPES.restore)
@@ -77,7 +89,7 @@ export class BackupResolver {
     complexity: 10,
   })
   restoreVolume(@Arg('input', () => RestoreVolumeInput) input: RestoreVolumeInput, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.restoreVolume(input));
+    return inPlace(ctx.backups, input.account, input.region, ['input'], (backups) => backups.restoreVolume(input));
   }
 
   @Authorized(SCOPES.write)
@@ -87,7 +99,7 @@ export class BackupResolver {
     complexity: 10,
   })
   tagBackup(@Arg('input', () => TagBackupInput) input: TagBackupInput, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.tag(input));
+    return inPlace(ctx.backups, input.account, input.region, ['input'], (backups) => backups.tag(input));
   }
 
   @Authorized(SCOPES.write)
@@ -97,18 +109,19 @@ export class BackupResolver {
     complexity: 10,
   })
   untagBackup(@Arg('input', () => UntagBackupInput) input: UntagBackupInput, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, input.region, ['input', 'region'], (backups) => backups.untag(input));
+    return inPlace(ctx.backups, input.account, input.region, ['input'], (backups) => backups.untag(input));
   }
 
   @Authorized(SCOPES.read)
   @FieldResolver(() => Backup, {
     nullable: true,
     description:
-      'The backup this one was copied from (sourceBackupId in sourceBackupRegion), through the same batched lookups: one DescribeBackups per region for any number of copies. Null when it is gone, hidden from the caller, or in a region the gateway does not serve.',
+      'The backup this one was copied from (sourceBackupId in sourceBackupRegion), through the same batched lookups: one DescribeBackups per region for any number of copies. Null when it is gone, hidden from the caller, or in a region the gateway does not serve in its account.',
   })
   sourceBackup(@Root() backup: Backup, @Ctx() ctx: BackupContext) {
     if (!backup.sourceBackupId) return null;
-    const source = ctx.backups.in(backup.sourceBackupRegion ?? backup.region);
+    // FSx copies within an account: the source is in the copy's account.
+    const source = ctx.backups.in(backup.sourceBackupRegion ?? backup.region, backup.accountId);
     return source ? source.reference(backup.sourceBackupId) : null;
   }
 
@@ -118,7 +131,7 @@ export class BackupResolver {
       "The deletion guards that keep this backup now (empty: deleteBackup may delete it), in order of precedence: what a client needs to grey out Delete and say why. keepLatest's sibling reads are batched: one DescribeBackups per 20 file systems (volumes) of the backups asked about, per page of data. When FSx cannot be read for them, KEEP_LATEST is listed. Needs backups:read.",
   })
   deletionBlockedBy(@Root() backup: Backup, @Ctx() ctx: BackupContext): Promise<DeletionRule[]> {
-    const backups = ctx.backups.in(backup.region);
+    const backups = ctx.backups.in(backup.region, backup.accountId);
     return backups ? backups.deletionBlockedBy(backup) : Promise.resolve([]);
   }
 
@@ -126,8 +139,8 @@ export class BackupResolver {
   @Query(() => BackupResult, {
     description: 'One backup. Any number of these in one operation cost ⌈n/50⌉ DescribeBackups calls. Needs backups:read.',
   })
-  backup(@Args() { backupId, region }: BackupArgs, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, region, ['region'], (backups) => backups.get(backupId));
+  backup(@Args() { backupId, region, account }: BackupArgs, @Ctx() ctx: BackupContext) {
+    return inPlace(ctx.backups, account, region, [], (backups) => backups.get(backupId));
   }
 
   @Authorized(SCOPES.read)
@@ -136,6 +149,6 @@ export class BackupResolver {
     complexity: pageComplexity,
   })
   backups(@Args() args: BackupsArgs, @Ctx() ctx: BackupContext) {
-    return inRegion(ctx.backups, args.region, ['region'], (backups) => backups.list(args));
+    return inPlace(ctx.backups, args.account, args.region, [], (backups) => backups.list(args));
   }
 }

@@ -9,6 +9,7 @@ import {
 import { type ErrorSubject, mapFsxError } from '../errors/map-fsx-error';
 import { hasBackupId, hasFileSystemId, hasVolumeId, toBackup, toFileSystem, toVolume } from '../fsx/to-graphql';
 import type { Backup } from '../fsx/shapes.generated';
+import type { Place } from '../fsx/place';
 import type { CursorCodec } from '../pagination/cursor';
 import type { BackupConnection } from '../pagination/connection.types';
 import { type Principal, canSee } from '../auth/principal';
@@ -56,11 +57,11 @@ export class BackupService {
 
   constructor(
     private readonly fsx: FSxClient,
-    /** The region this service reads and writes: every backup it returns is stamped with it. */
-    readonly region: string,
+    /** The place (account and region) this service reads and writes: every backup it returns is stamped with it. */
+    readonly place: Place,
     cursors: CursorCodec,
     private readonly principal: Principal,
-    /** The same request's volumes in this region: a caller limited to some file systems backs up and restores only into its own. */
+    /** The same request's volumes in this place: a caller limited to some file systems backs up and restores only into its own. */
     private readonly volumes: VolumeLookup,
     /** Which file system holds a storage virtual machine (a volume restore by a caller limited to some file systems). */
     private readonly storageVirtualMachines: Pick<StorageVirtualMachineService, 'fileSystemOf'>,
@@ -69,9 +70,9 @@ export class BackupService {
     /** Told of what this service's mutations changed (live subscriptions hear of it at once). */
     private readonly events: BackupEvents = NO_BACKUP_EVENTS,
   ) {
-    this.reader = new BackupReader(fsx, region, cursors, principal);
+    this.reader = new BackupReader(fsx, place, cursors, principal);
     this.tagging = new BackupTagging(fsx, this.reader, principal, guards);
-    this.deletion = new BackupDeletion(fsx, region, this.reader, principal, guards, events);
+    this.deletion = new BackupDeletion(fsx, place, this.reader, principal, guards, events);
   }
 
   get(backupId: string): Promise<Backup | ErrorResult> {
@@ -108,10 +109,10 @@ export class BackupService {
     );
     if (holdRefused) return holdRefused;
     if (target.fileSystemId !== undefined && !canSee(this.principal, target.fileSystemId))
-      return fileSystemNotFound(target.fileSystemId, { region: this.region });
+      return fileSystemNotFound(target.fileSystemId, { region: this.place.region });
     // Always send a token: the SDK's retries and the client's own retries then cannot make a second backup.
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
-    const subject: ErrorSubject = { ...target, region: this.region };
+    const subject: ErrorSubject = { ...target, region: this.place.region };
     try {
       if (target.volumeId !== undefined && this.principal.fileSystemIds) {
         // A volume is visible through its file system: a hidden volume answers exactly like a missing one.
@@ -128,8 +129,8 @@ export class BackupService {
         }),
       );
       if (!created || !hasBackupId(created)) return malformedAnswer('CreateBackup', 'a BackupId');
-      this.events.changed(this.region, created);
-      return result(CreateBackupSuccess, { backup: toBackup(created, this.region), clientRequestToken });
+      this.events.changed(this.place, created);
+      return result(CreateBackupSuccess, { backup: toBackup(created, this.place), clientRequestToken });
     } catch (error) {
       return mapFsxError(error, subject, CREATE_BACKUP_ERRORS);
     }
@@ -145,8 +146,8 @@ export class BackupService {
     return this.deletion.blockedBy(backup);
   }
 
-  /** A copy, made in this (the destination) region, of a backup in `source`'s region. */
-  async copy(input: CopyBackupInput, source: Pick<BackupService, 'region' | 'find'>): Promise<CopyBackupSuccess | ErrorResult> {
+  /** A copy, made in this (the destination) place, of a backup in `source`'s region of the same account. */
+  async copy(input: CopyBackupInput, source: Pick<BackupService, 'place' | 'find'>): Promise<CopyBackupSuccess | ErrorResult> {
     const backupId = input.sourceBackupId;
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     const holdRefused = holdScopeMissing(
@@ -158,13 +159,13 @@ export class BackupService {
     try {
       const hidden = await this.hiddenFromCaller(backupId, source);
       if (hidden) return hidden;
-      const out = await this.fsx.send(new CopyBackupCommand(toCopyBackupRequest(input, source.region, clientRequestToken)));
+      const out = await this.fsx.send(new CopyBackupCommand(toCopyBackupRequest(input, source.place.region, clientRequestToken)));
       if (!out.Backup || !hasBackupId(out.Backup)) return malformedAnswer('CopyBackup', 'a BackupId');
-      this.events.changed(this.region, out.Backup);
-      return result(CopyBackupSuccess, { backup: toBackup(out.Backup, this.region), clientRequestToken });
+      this.events.changed(this.place, out.Backup);
+      return result(CopyBackupSuccess, { backup: toBackup(out.Backup, this.place), clientRequestToken });
     } catch (error) {
       // The backup copied is looked for in the source region.
-      return mapFsxError(error, { backupId, region: source.region }, COPY_BACKUP_ERRORS);
+      return mapFsxError(error, { backupId, region: source.place.region }, COPY_BACKUP_ERRORS);
     }
   }
 
@@ -176,9 +177,9 @@ export class BackupService {
       if (hidden) return hidden;
       const out = await this.fsx.send(new CreateFileSystemFromBackupCommand(toRestoreRequest(input, clientRequestToken)));
       if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) return malformedAnswer('CreateFileSystemFromBackup', 'a FileSystemId');
-      return result(RestoreBackupSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region), clientRequestToken });
+      return result(RestoreBackupSuccess, { fileSystem: toFileSystem(out.FileSystem, this.place), clientRequestToken });
     } catch (error) {
-      return mapFsxError(error, { backupId: input.backupId, region: this.region }, RESTORE_BACKUP_ERRORS);
+      return mapFsxError(error, { backupId: input.backupId, region: this.place.region }, RESTORE_BACKUP_ERRORS);
     }
   }
 
@@ -195,13 +196,14 @@ export class BackupService {
       if (hidden) return hidden;
       if (storageVirtualMachineId !== undefined && this.principal.fileSystemIds) {
         const fileSystemId = await this.storageVirtualMachines.fileSystemOf(storageVirtualMachineId);
-        if (!canSee(this.principal, fileSystemId)) return storageVirtualMachineNotFound(storageVirtualMachineId, { region: this.region });
+        if (!canSee(this.principal, fileSystemId))
+          return storageVirtualMachineNotFound(storageVirtualMachineId, { region: this.place.region });
       }
       const out = await this.fsx.send(new CreateVolumeFromBackupCommand(toRestoreVolumeRequest(input, clientRequestToken)));
       if (!out.Volume || !hasVolumeId(out.Volume)) return malformedAnswer('CreateVolumeFromBackup', 'a VolumeId');
-      return result(RestoreVolumeSuccess, { volume: toVolume(out.Volume, this.region), clientRequestToken });
+      return result(RestoreVolumeSuccess, { volume: toVolume(out.Volume, this.place), clientRequestToken });
     } catch (error) {
-      return mapFsxError(error, { backupId: input.backupId, storageVirtualMachineId, region: this.region }, RESTORE_VOLUME_ERRORS);
+      return mapFsxError(error, { backupId: input.backupId, storageVirtualMachineId, region: this.place.region }, RESTORE_VOLUME_ERRORS);
     }
   }
 

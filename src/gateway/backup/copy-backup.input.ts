@@ -1,7 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { IsKmsKeyId } from '../validation/fsx-constraint.decorators';
-import { BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { AccountField, BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
 import { type TagInput, TagsField } from './tag.input';
 
 @InputType('CopyBackupInput', { description: 'FSx CopyBackup: a copy of a backup in this or another region (for disaster recovery).' })
@@ -12,8 +12,13 @@ export class CopyBackupInput {
   @RegionField('Where the source backup is. Default: the destination region (an in-region copy).')
   sourceRegion?: string | null;
 
-  @RegionField('Where the copy is made. Default: the first region the gateway serves.')
+  @RegionField('Where the copy is made. Default: the first region the gateway serves in the account.')
   destinationRegion?: string | null;
+
+  @AccountField(
+    'The AWS account of the source backup and of the copy (FSx copies within an account), one the gateway serves to you. Default: the first of them.',
+  )
+  account?: string | null;
 
   @Field(() => Boolean, {
     nullable: true,

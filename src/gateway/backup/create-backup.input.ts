@@ -1,7 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { IsFileSystemId, IsVolumeId } from '../validation/fsx-constraint.decorators';
-import { ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { AccountField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
 import type { InvalidInput } from '../results/error-result';
 import { fieldError, invalidInput } from '../results/invalid-input';
 import { type TagInput, TagsField } from './tag.input';
@@ -26,6 +26,9 @@ export class CreateBackupInput {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 
   @ClientRequestTokenField(
     'Idempotency token, 1–255 of [A-za-z0-9_.-] (the seed; note A-z includes [ \\ ] ^ _ and `). Omit it and the gateway generates one and returns it.',

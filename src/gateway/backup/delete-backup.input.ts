@@ -1,6 +1,6 @@
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { AccountField, BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
 
 @InputType('DeleteBackupInput')
 export class DeleteBackupInput {
@@ -9,6 +9,9 @@ export class DeleteBackupInput {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 
   @ClientRequestTokenField()
   clientRequestToken?: string | null;

@@ -2,6 +2,7 @@ import { type FSxClient, paginateDescribeBackups } from '@aws-sdk/client-fsx';
 import { FSX } from '../../fsx-model';
 import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
 import { toBackups } from '../fsx/to-graphql';
+import type { Place } from '../fsx/place';
 import type { Backup } from '../fsx/shapes.generated';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import { DeletionRule } from '../results/deletion-rule';
@@ -16,7 +17,7 @@ const ALL = Number.MAX_SAFE_INTEGER;
  * siblings: they are read for every file system (volume) asked about in this request together, one
  * DescribeBackups per 20 of them (FSx's most values in one filter) and page of data, through the
  * file-system-id (volume-id) filter; a list of 50 backups of up to 20 file systems costs one call
- * per page. Reads only, through the region's client: the FSx call budget and shared reads apply.
+ * per page. Reads only, through the place's client: the FSx call budget and shared reads apply.
  */
 export class DeletionCheck {
   private readonly siblings = {
@@ -26,7 +27,7 @@ export class DeletionCheck {
 
   constructor(
     private readonly fsx: FSxClient,
-    private readonly region: string,
+    private readonly place: Place,
     private readonly guards: DeletionGuards,
   ) {}
 
@@ -62,7 +63,7 @@ export class DeletionCheck {
       (ids) =>
         mapPages(
           paginateDescribeBackups({ client: this.fsx, pageSize: MAX_PAGE_SIZE }, { Filters: [{ Name: filter, Values: ids }] }),
-          (page) => toBackups(page.Backups, this.region),
+          (page) => toBackups(page.Backups, this.place),
         ),
       idOf,
       FSX.FilterValues.max,

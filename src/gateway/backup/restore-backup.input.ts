@@ -4,7 +4,7 @@ import { FSX } from '../../fsx-model';
 import { LustreDeploymentType, OpenZFSDeploymentType, StorageType, WindowsDeploymentType } from '../fsx/enums.generated';
 import { knownValues } from '../fsx/unrecognized-enum-fallback';
 import { IsDirectoryId, IsKmsKeyId, IsListOf, IsSecurityGroupId, IsSubnetId, IsWithin } from '../validation/fsx-constraint.decorators';
-import { BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { AccountField, BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
 import { type TagInput, TagsField } from './tag.input';
 
 /** The automatic-backup settings every restored file system type has. */
@@ -79,6 +79,9 @@ export class RestoreBackupInput {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 
   @Field(() => [String], { description: 'Subnets of the new file system (two for Multi-AZ deployments).' })
   @IsListOf({ ...FSX.SubnetIds, min: 1 })

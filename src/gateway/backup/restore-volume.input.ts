@@ -11,7 +11,7 @@ import {
   IsVolumeName,
   IsWithin,
 } from '../validation/fsx-constraint.decorators';
-import { BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
+import { AccountField, BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
 import { type TagInput, TagsField } from './tag.input';
 
 /** The model's InputOntapVolumeType: a new volume is RW or DP (LS volumes are not made this way). */
@@ -97,6 +97,9 @@ export class RestoreVolumeInput {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 
   @Field(() => OntapVolumeRestoreConfiguration, {
     nullable: true,

@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { FSX } from '../../fsx-model';
 import { IsListOf, IsTagKey, compose } from '../validation/fsx-constraint.decorators';
-import { BackupIdField, RegionField } from '../validation/input-fields';
+import { AccountField, BackupIdField, RegionField } from '../validation/input-fields';
 import { RequiredTagsField, type TagInput } from './tag.input';
 
 @InputType('TagBackupInput', {
@@ -14,6 +14,9 @@ export class TagBackupInput {
   @RegionField()
   region?: string | null;
 
+  @AccountField()
+  account?: string | null;
+
   @RequiredTagsField('1–50 tags with unique keys, as on createBackup. A backup holds at most 50 tags in all (ServiceLimitExceeded beyond).')
   tags!: TagInput[];
 }
@@ -25,6 +28,9 @@ export class UntagBackupInput {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 
   @Field(() => [String], { description: '1–50 tag keys, each as a tag key on createBackup. A key the backup does not have is ignored.' })
   @TagKeysField()

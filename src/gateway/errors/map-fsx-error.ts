@@ -1,5 +1,6 @@
 import * as fsx from '@aws-sdk/client-fsx';
 import { type Constraint, FSX } from '../../fsx-model';
+import { AccountCredentialsUnavailable } from '../fsx/assumed-roles';
 import { CallBudgetExceeded } from '../fsx/call-budget';
 import type { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
 import * as results from '../results/error-result';
@@ -135,6 +136,7 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
       ? result(results.Throttled, { ...fields, retryAfterSeconds: error.retryAfterSeconds })
       : result(results.InternalServerError, fields);
   }
+  if (error instanceof AccountCredentialsUnavailable) return credentialsUnavailable(error);
   if (!e.$metadata?.httpStatusCode) {
     if (!isTransportFailure(e)) throw error;
     return result(results.InternalServerError, { message: `FSx did not answer: ${message}`, retryable: true, requestId });
@@ -152,6 +154,18 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
     code: e.name || 'Unknown',
     retryable: exception.$fault === 'server' || Boolean(exception.$retryable) || /throttl/i.test(e.name ?? ''),
   });
+}
+
+/**
+ * STS refused the role of the account (a wrong external id, a trust policy that does not trust the
+ * gateway or lacks sts:SetSourceIdentity): FsxServiceError with STS's code and a message naming the
+ * account, not retryable (an operator must fix the role). STS not answering: retryable, as FSx not answering is.
+ */
+function credentialsUnavailable(error: AccountCredentialsUnavailable): ErrorResult {
+  const fields = { message: error.message, requestId: null };
+  return error.code
+    ? result(results.FsxServiceError, { ...fields, code: error.code, retryable: false })
+    : result(results.InternalServerError, { ...fields, retryable: true });
 }
 
 /** The model's id patterns without their anchors, to find an id inside a message. */

@@ -6,14 +6,14 @@ import gql from 'graphql-tag';
 import { createResolversMap } from 'type-graphql';
 import type { BackupService } from '../backup/backup.service';
 import type { FileSystemService } from '../file-system/file-system.service';
-import type { InRegion } from '../fsx/fsx-regions';
+import type { InPlace } from '../fsx/placed';
 import type { VolumeService } from '../volume/volume.service';
 
 /** What entity lookups need of the request context. */
 export interface EntityContext {
-  backups: InRegion<Pick<BackupService, 'reference'>>;
-  fileSystems: InRegion<Pick<FileSystemService, 'reference'>>;
-  volumes: InRegion<Pick<VolumeService, 'reference'>>;
+  backups: InPlace<Pick<BackupService, 'reference'>>;
+  fileSystems: InPlace<Pick<FileSystemService, 'reference'>>;
+  volumes: InPlace<Pick<VolumeService, 'reference'>>;
 }
 
 /** The first region (default first) that knows the entity: keys carry no region, ids are unique across regions. */

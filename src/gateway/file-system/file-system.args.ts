@@ -1,7 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { IsFileSystemId } from '../validation/fsx-constraint.decorators';
-import { RegionField } from '../validation/input-fields';
+import { AccountField, RegionField } from '../validation/input-fields';
 
 @ArgsType()
 export class FileSystemArgs {
@@ -11,10 +11,16 @@ export class FileSystemArgs {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 }
 
 @ArgsType()
 export class FileSystemsArgs extends ConnectionArgs {
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 }

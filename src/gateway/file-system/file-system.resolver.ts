@@ -4,7 +4,7 @@ import { FileSystemType } from '../fsx/enums.generated';
 import { FileSystem, StorageVirtualMachine } from '../fsx/shapes.generated';
 import { ConnectionArgs } from '../pagination/connection.args';
 import { pageComplexity } from '../pagination/page-complexity';
-import { inRegion } from '../results/invalid-input';
+import { inPlace } from '../results/invalid-input';
 import { BackupsResult, FileSystemResult, FileSystemsResult, UpdateBackupSettingsResult, VolumesResult } from '../results/unions';
 import { BackupSettings, backupSettingsOf } from './backup-settings';
 import { FileSystemArgs, FileSystemsArgs } from './file-system.args';
@@ -17,8 +17,8 @@ export class FileSystemResolver {
   @Query(() => FileSystemResult, {
     description: 'One file system (DescribeFileSystems), batched with every other lookup in the operation. Needs backups:read.',
   })
-  fileSystem(@Args() { fileSystemId, region }: FileSystemArgs, @Ctx() ctx: FileSystemContext) {
-    return inRegion(ctx.fileSystems, region, ['region'], (fileSystems) => fileSystems.get(fileSystemId));
+  fileSystem(@Args() { fileSystemId, region, account }: FileSystemArgs, @Ctx() ctx: FileSystemContext) {
+    return inPlace(ctx.fileSystems, account, region, [], (fileSystems) => fileSystems.get(fileSystemId));
   }
 
   @Authorized(SCOPES.read)
@@ -27,7 +27,7 @@ export class FileSystemResolver {
     complexity: pageComplexity,
   })
   fileSystems(@Args() args: FileSystemsArgs, @Ctx() ctx: FileSystemContext) {
-    return inRegion(ctx.fileSystems, args.region, ['region'], (fileSystems) => fileSystems.list(args));
+    return inPlace(ctx.fileSystems, args.account, args.region, [], (fileSystems) => fileSystems.list(args));
   }
 
   @Authorized(SCOPES.read)
@@ -36,8 +36,10 @@ export class FileSystemResolver {
     complexity: pageComplexity,
   })
   backups(@Root() fileSystem: FileSystem, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
-    // A file system's backups are in its region; one the gateway does not serve (a copy's source file system) is refused.
-    return inRegion(ctx.backups, fileSystem.region, ['region'], (backups) => backups.forFileSystem(fileSystem.fileSystemId, first, after));
+    // A file system's backups are in its place; one the gateway does not serve (a copy's source file system) is refused.
+    return inPlace(ctx.backups, fileSystem.accountId, fileSystem.region, [], (backups) =>
+      backups.forFileSystem(fileSystem.fileSystemId, first, after),
+    );
   }
 
   @Authorized(SCOPES.read)
@@ -47,7 +49,9 @@ export class FileSystemResolver {
     complexity: pageComplexity,
   })
   volumes(@Root() fileSystem: FileSystem, @Args() { first, after }: ConnectionArgs, @Ctx() ctx: FileSystemContext) {
-    return inRegion(ctx.volumes, fileSystem.region, ['region'], (volumes) => volumes.forFileSystem(fileSystem.fileSystemId, first, after));
+    return inPlace(ctx.volumes, fileSystem.accountId, fileSystem.region, [], (volumes) =>
+      volumes.forFileSystem(fileSystem.fileSystemId, first, after),
+    );
   }
 
   @Authorized(SCOPES.read)
@@ -61,7 +65,7 @@ export class FileSystemResolver {
   ): StorageVirtualMachine[] | Promise<StorageVirtualMachine[]> {
     if (fileSystem.fileSystemType !== FileSystemType.ONTAP) return [];
     // A backup's snapshot of a file system in a region the gateway does not serve (a copy's source): nothing to ask.
-    const service = ctx.storageVirtualMachines.in(fileSystem.region);
+    const service = ctx.storageVirtualMachines.in(fileSystem.region, fileSystem.accountId);
     return service ? service.forFileSystem(fileSystem.fileSystemId) : [];
   }
 
@@ -80,6 +84,6 @@ export class FileSystemResolver {
     complexity: 10,
   })
   updateBackupSettings(@Arg('input', () => UpdateBackupSettingsInput) input: UpdateBackupSettingsInput, @Ctx() ctx: FileSystemContext) {
-    return inRegion(ctx.fileSystems, input.region, ['input', 'region'], (fileSystems) => fileSystems.updateBackupSettings(input));
+    return inPlace(ctx.fileSystems, input.account, input.region, ['input'], (fileSystems) => fileSystems.updateBackupSettings(input));
   }
 }

@@ -10,6 +10,7 @@ import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
 import type { FileSystem } from '../fsx/shapes.generated';
+import type { Place } from '../fsx/place';
 import { hasFileSystemId, toFileSystem, toFileSystems } from '../fsx/to-graphql';
 import type { ConnectionArgs } from '../pagination/connection.args';
 import { FileSystemConnection } from '../pagination/connection.types';
@@ -30,7 +31,7 @@ export class FileSystemService {
   private readonly byId = new ByIdLoader(
     (ids) =>
       allItems(paginateDescribeFileSystems({ client: this.fsx, pageSize: ids.length }, { FileSystemIds: ids }), (page) =>
-        toFileSystems(page.FileSystems, this.region),
+        toFileSystems(page.FileSystems, this.place),
       ),
     (fileSystem) => fileSystem.fileSystemId,
     FileSystemNotFound,
@@ -39,19 +40,19 @@ export class FileSystemService {
 
   constructor(
     private readonly fsx: FSxClient,
-    /** The region this service reads: every file system it returns is stamped with it. */
-    readonly region: string,
+    /** The place (account and region) this service reads: every file system it returns is stamped with it. */
+    readonly place: Place,
     private readonly cursors: CursorCodec,
     private readonly principal: Principal,
   ) {}
 
   async get(fileSystemId: string): Promise<FileSystem | ErrorResult> {
-    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.region });
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.place.region });
     try {
       const { item, requestId } = await this.byId.lookup(fileSystemId);
-      return item ?? fileSystemNotFound(fileSystemId, { region: this.region, requestId });
+      return item ?? fileSystemNotFound(fileSystemId, { region: this.place.region, requestId });
     } catch (error) {
-      return mapFsxError(error, { fileSystemId, region: this.region }, FILE_SYSTEM_ERRORS);
+      return mapFsxError(error, { fileSystemId, region: this.place.region }, FILE_SYSTEM_ERRORS);
     }
   }
 
@@ -68,10 +69,10 @@ export class FileSystemService {
         SETTINGS.map((setting) => fieldError(['input', setting], 'atLeastOneSetting', `give at least one of ${SETTINGS.join(', ')}`)),
       );
     }
-    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.region });
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.place.region });
     try {
       const { item: fileSystem, requestId } = await this.byId.lookup(fileSystemId);
-      if (!fileSystem) return fileSystemNotFound(fileSystemId, { region: this.region, requestId });
+      if (!fileSystem) return fileSystemNotFound(fileSystemId, { region: this.place.region, requestId });
       const type = fileSystem.fileSystemType ?? 'UNRECOGNIZED';
       const spec = BACKUP_SETTINGS_BY_TYPE[type];
       if (!spec) {
@@ -97,9 +98,9 @@ export class FileSystemService {
       const request: UpdateFileSystemRequest = { FileSystemId: fileSystemId, [spec.configuration]: settings };
       const out = await this.fsx.send(new UpdateFileSystemCommand(request));
       if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) return malformedAnswer('UpdateFileSystem', 'a FileSystemId');
-      return result(UpdateBackupSettingsSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region) });
+      return result(UpdateBackupSettingsSuccess, { fileSystem: toFileSystem(out.FileSystem, this.place) });
     } catch (error) {
-      return mapFsxError(error, { fileSystemId, region: this.region }, UPDATE_BACKUP_SETTINGS_ERRORS);
+      return mapFsxError(error, { fileSystemId, region: this.place.region }, UPDATE_BACKUP_SETTINGS_ERRORS);
     }
   }
 
@@ -112,12 +113,12 @@ export class FileSystemService {
 
   async list({ first, after }: ConnectionArgs): Promise<FileSystemConnection | ErrorResult> {
     if (this.principal.fileSystemIds) return this.listVisible(first, after);
-    const scope = `file-systems:${this.region}`;
+    const scope = `file-systems:${this.place.key}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {
       const out = await this.fsx.send(new DescribeFileSystemsCommand({ MaxResults: position.skip + first, NextToken: position.token }));
-      const fetched = this.byId.remember(toFileSystems(out.FileSystems, this.region));
+      const fetched = this.byId.remember(toFileSystems(out.FileSystems, this.place));
       return tokenPage(FileSystemConnection, this.cursors, scope, position, fetched, first, out.NextToken);
     } catch (error) {
       return mapFsxError(error, {}, FILE_SYSTEMS_ERRORS);
@@ -130,7 +131,7 @@ export class FileSystemService {
    */
   private async listVisible(first: number, after?: string | null): Promise<FileSystemConnection | ErrorResult> {
     const ids = [...this.principal.fileSystemIds!].sort();
-    const scope = `file-systems:${this.region}:${ids.join(',')}`;
+    const scope = `file-systems:${this.place.key}:${ids.join(',')}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {

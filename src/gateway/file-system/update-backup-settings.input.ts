@@ -2,7 +2,7 @@ import { IsInt, IsOptional } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { FSX } from '../../fsx-model';
 import { IsDailyTime, IsFileSystemId, IsWithin } from '../validation/fsx-constraint.decorators';
-import { RegionField } from '../validation/input-fields';
+import { AccountField, RegionField } from '../validation/input-fields';
 
 @InputType('UpdateBackupSettingsInput', {
   description:
@@ -15,6 +15,9 @@ export class UpdateBackupSettingsInput {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Days to keep automatic backups, 0–90. 0 turns automatic backups off.' })
   @IsOptional()

@@ -4,11 +4,11 @@ import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface CallBudgetOptions {
-  /** FSX_MAX_CALLS_PER_SECOND, per region. */
+  /** FSX_MAX_CALLS_PER_SECOND, per place (account and region). */
   callsPerSecond: number;
   /** FSX_BUDGET_WAIT_MS: how long a call may wait for its turn before the field answers Throttled. */
   maxWaitMs: number;
-  /** How many calls may wait at once per region; beyond, Throttled at once (memory stays bounded). */
+  /** How many calls may wait at once per place; beyond, Throttled at once (memory stays bounded). */
   maxQueue: number;
   /** With REDIS_URL: one budget for every replica (an in-memory budget stands in while Redis is away). */
   redis?: Redis;
@@ -18,10 +18,11 @@ export interface CallBudgetOptions {
 /** A call that did not get its turn in time: the field answers the typed, retryable Throttled. */
 export class CallBudgetExceeded extends Error {
   constructor(
-    readonly region: string,
+    /** The place's key (`<account>:<region>`). */
+    readonly place: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(`The gateway's FSx call budget in ${region} is spent; try again in ${retryAfterSeconds} s`);
+    super(`The gateway's FSx call budget in ${place} is spent; try again in ${retryAfterSeconds} s`);
     this.name = 'CallBudgetExceeded';
   }
 }
@@ -52,14 +53,15 @@ const PRIORITY_LEAD_MS = 10;
 
 /**
  * FSx throttles its API per account and region, for every caller of the account at once. The gateway
- * spends at most `callsPerSecond` per region (all replicas together, with Redis): a call over the
+ * spends at most `callsPerSecond` per place, an account and region, keyed `<account>:<region>` (all
+ * replicas together, with Redis): a call over the
  * budget waits for its turn in a bounded queue instead of failing, and past the deadline it fails as
  * CallBudgetExceeded, which the field answers as Throttled. rate-limiter-flexible counts the calls.
  */
 export class CallBudget {
   private readonly limiter: RateLimiterMemory | RateLimiterRedis;
   private readonly waiting = new Map<string, number>();
-  private readonly turnListeners: Array<(region: string, waitedMs: number) => void> = [];
+  private readonly turnListeners: Array<(place: string, waitedMs: number) => void> = [];
 
   constructor(readonly options: CallBudgetOptions) {
     const points = options.callsPerSecond;
@@ -70,22 +72,22 @@ export class CallBudget {
       : memory;
   }
 
-  /** Calls waiting for their turn now, by region (the metrics read it at scrape time). */
-  waitingByRegion(): ReadonlyMap<string, number> {
+  /** Calls waiting for their turn now, by place key (the metrics read it at scrape time). */
+  waitingByPlace(): ReadonlyMap<string, number> {
     return this.waiting;
   }
 
   /** Tells `listener` of every turn given, with how long the call waited for it (0: at once). */
-  onTurn(listener: (region: string, waitedMs: number) => void): void {
+  onTurn(listener: (place: string, waitedMs: number) => void): void {
     this.turnListeners.push(listener);
   }
 
   /**
-   * Resolves when a call in `region` may go; rejects with CallBudgetExceeded past the deadline or with
+   * Resolves when a call in `place` (its key) may go; rejects with CallBudgetExceeded past the deadline or with
    * the queue full. `priority` (live progress's polls): not held back by a full queue, and first in
    * line when a window opens: a storm of reads must not starve the subscribers.
    */
-  async take(region: string, priority = false, signal?: AbortSignal): Promise<void> {
+  async take(place: string, priority = false, signal?: AbortSignal): Promise<void> {
     const started = Date.now();
     const deadline = started + this.options.maxWaitMs;
     let queued = false;
@@ -94,26 +96,26 @@ export class CallBudget {
         // A caller that gave up (the readiness probe's timeout) neither waits on nor spends a turn.
         if (signal?.aborted) throw abortReason(signal);
         try {
-          await this.limiter.consume(region);
-          for (const listener of this.turnListeners) listener(region, Date.now() - started);
+          await this.limiter.consume(place);
+          for (const listener of this.turnListeners) listener(place, Date.now() - started);
           return;
         } catch (rejection) {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           const wait = Math.max(1, rejection.msBeforeNext);
           if (!queued) {
-            if (!priority && (this.waiting.get(region) ?? 0) >= this.options.maxQueue)
-              throw new CallBudgetExceeded(region, Math.ceil(wait / 1000));
-            this.waiting.set(region, (this.waiting.get(region) ?? 0) + 1);
+            if (!priority && (this.waiting.get(place) ?? 0) >= this.options.maxQueue)
+              throw new CallBudgetExceeded(place, Math.ceil(wait / 1000));
+            this.waiting.set(place, (this.waiting.get(place) ?? 0) + 1);
             queued = true;
           }
-          if (Date.now() + wait > deadline) throw new CallBudgetExceeded(region, Math.max(1, Math.ceil(wait / 1000)));
+          if (Date.now() + wait > deadline) throw new CallBudgetExceeded(place, Math.max(1, Math.ceil(wait / 1000)));
           // Priority waiters try as the window opens; the others spread over its first tens of
           // milliseconds instead of all retrying at once, after them.
           await sleep(priority ? wait : wait + PRIORITY_LEAD_MS + Math.floor(Math.random() * 20), signal);
         }
       }
     } finally {
-      if (queued) this.waiting.set(region, (this.waiting.get(region) ?? 1) - 1);
+      if (queued) this.waiting.set(place, (this.waiting.get(place) ?? 1) - 1);
     }
   }
 }
@@ -127,10 +129,10 @@ const MIDDLEWARE = 'fsxCallBudget';
  * signature is never made stale by a wait), not a wrap of `send`: that would charge a call once
  * however many attempts it took. Reads shared in flight (shared-reads.ts) are one call: one turn.
  */
-export function spendFromBudget(client: FSxClient, region: string, budget: CallBudget, priority = false): void {
+export function spendFromBudget(client: FSxClient, place: string, budget: CallBudget, priority = false): void {
   const takeTurn: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next, context) => async (args) => {
     const smithy = context[SMITHY_CONTEXT_KEY] as { abortSignal?: AbortSignal } | undefined;
-    await budget.take(region, priority, smithy?.abortSignal);
+    await budget.take(place, priority, smithy?.abortSignal);
     return next(args);
   };
   client.middlewareStack.addRelativeTo(takeTurn, { relation: 'after', toMiddleware: 'retryMiddleware', name: MIDDLEWARE, override: true });

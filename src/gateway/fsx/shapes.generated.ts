@@ -48,6 +48,8 @@ export class Backup {
   sizeInBytes?: number | null;
   @Field(() => String, { description: "The AWS Region the backup is in: the region the gateway read it from." })
   region!: string;
+  @Field(() => String, { description: "The AWS account the backup is in: the account of its ARN (else the account the gateway read it from)." })
+  accountId!: string;
 }
 
 @ObjectType('BackupFailureDetails', { simpleResolvers: true, description: "If backup creation fails, this structure contains the details of that failure." })
@@ -113,6 +115,8 @@ export class FileSystem {
   networkType?: E.NetworkType | null;
   @Field(() => String, { description: "The AWS Region the file system is in: the region the gateway read it from." })
   region!: string;
+  @Field(() => String, { description: "The AWS account the file system is in: the account of its ARN (else the account the gateway read it from)." })
+  accountId!: string;
 }
 
 @ObjectType('FileSystemFailureDetails', { simpleResolvers: true, description: "A structure providing details of any failures that occurred." })
@@ -360,6 +364,8 @@ export class Volume {
   openZFSConfiguration?: OpenZFSVolumeConfiguration | null;
   @Field(() => String, { description: "The AWS Region the volume is in: the region the gateway read it from." })
   region!: string;
+  @Field(() => String, { description: "The AWS account the volume is in: the account of its ARN (else the account the gateway read it from)." })
+  accountId!: string;
 }
 
 @ObjectType('OntapVolumeConfiguration', { simpleResolvers: true, description: "The configuration of an Amazon FSx for NetApp ONTAP volume." })

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { DescribeFileSystemsCommand, type FSxClient } from '@aws-sdk/client-fsx';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
-import type { FsxRegions } from '../fsx/fsx-regions';
+import type { FsxPlaces } from '../fsx/fsx-places';
 import { sendJson } from './send';
 
 /** How long one dependency may take to answer a readiness probe. */
@@ -32,17 +32,19 @@ export interface DependencyCheck {
 
 /**
  * /readyz: every dependency probed at once, each reported in `checks` (`fsx:<region>` per region
- * served, `redis` when configured). 200 `ready` while all answer; 200 `degraded` while only an optional
+ * served; with several accounts `fsx:<account>:<region>` per account and region, each probed with
+ * the credentials the gateway uses there; `redis` when configured). 200 `ready` while all answer; 200 `degraded` while only an optional
  * one is down (Redis: each replica then polls for its own watchers, and still serves); 503
  * `unavailable`, naming the first failing required dependency in `reason`, while FSx does not answer
  * in a region. /healthz only says the process serves. Probes are not traced: they run every few seconds.
  */
-export async function answerReadiness(res: ServerResponse, fsx: FsxRegions, others: readonly DependencyProbe[] = []): Promise<void> {
+export async function answerReadiness(res: ServerResponse, fsx: FsxPlaces, others: readonly DependencyProbe[] = []): Promise<void> {
+  const several = fsx.accounts.length > 1;
   const probes: DependencyProbe[] = [
-    ...fsx.names.map((region) => ({
-      name: `fsx:${region}`,
+    ...fsx.all().map((place) => ({
+      name: several ? `fsx:${place.key}` : `fsx:${place.region}`,
       required: true,
-      probe: (timeoutMs: number) => probeFsx(fsx.client(region), timeoutMs),
+      probe: (timeoutMs: number) => probeFsx(fsx.client(place), timeoutMs),
     })),
     ...others,
   ];

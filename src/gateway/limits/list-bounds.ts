@@ -1,6 +1,7 @@
 import { type GraphQLSchema, getNullableType, isInterfaceType, isListType, isObjectType } from 'graphql';
 import { FSX } from '../../fsx-model';
 import { SCOPES } from '../auth/principal';
+import { MAX_ACCOUNTS } from '../fsx/accounts';
 import { LIST_BOUNDS } from '../fsx/shapes.generated';
 import { DeletionRule } from '../results/deletion-rule';
 
@@ -26,6 +27,9 @@ export const GATEWAY_LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Forbidden.missingScopes': Object.keys(SCOPES).length,
   // The regions served are configured, never more than AWS has (about 35 in 2026).
   'Query.regions': 40,
+  'Account.regions': 40,
+  // The accounts served are configured: FSX_ACCOUNTS refuses more than MAX_ACCOUNTS.
+  'Query.accounts': MAX_ACCOUNTS,
   // The deletion guards that keep a backup: at most every rule there is.
   'Backup.deletionBlockedBy': Object.keys(DeletionRule).length,
 };

@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ArgsType, Field } from 'type-graphql';
 import { FSX } from '../../fsx-model';
 import { IsBackupId, IsFileSystemId } from '../validation/fsx-constraint.decorators';
-import { RegionField } from '../validation/input-fields';
+import { AccountField, RegionField } from '../validation/input-fields';
 
 /** Bounds of one subscription: one DescribeBackups by id, one filtered listing. */
 export const MAX_WATCHED_BACKUPS = FSX.BackupIds.max;
@@ -30,4 +30,7 @@ export class BackupChangedArgs {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 }

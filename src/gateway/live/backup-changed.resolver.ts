@@ -4,7 +4,7 @@ import { Args, Resolver, Root, Subscription } from 'type-graphql';
 import { ForbiddenError } from '../auth/forbidden.error';
 import { SCOPES } from '../auth/principal';
 import { argumentsInvalid, forbidden } from '../results/errors-as-results';
-import { fieldError, invalidInput, regionNotServed } from '../results/invalid-input';
+import { accountNotServed, fieldError, invalidInput, regionNotServed } from '../results/invalid-input';
 import { BackupChangedArgs } from './backup-changed.args';
 import { type BackupChangedEvent, BackupChangedResult } from './backup-changed.types';
 import { watchBackups } from './backup-watch';
@@ -40,10 +40,12 @@ async function subscribe(ctx: LiveContext, raw: Record<string, unknown>): Promis
       invalidInput([fieldError(['backupIds'], 'watchesSomething', 'give backupIds, fileSystemIds or both (neither may be empty)')]),
     );
   }
-  const region = args.region ?? ctx.live.defaultRegion;
-  if (!ctx.live.serves(region)) return once(regionNotServed(['region'], ctx.live.regions));
+  // Polls are made with the gateway's own session, but only in an account the caller may use.
+  const place = ctx.places.choose(args.account, args.region);
+  if ('refused' in place)
+    return once(place.refused === 'account' ? accountNotServed(['account']) : regionNotServed(['region'], place.served));
   return watchBackups(ctx.live, {
-    region,
+    place,
     principal: ctx.principal,
     backupIds: [...new Set(args.backupIds ?? [])],
     fileSystemIds: args.fileSystemIds ?? [],

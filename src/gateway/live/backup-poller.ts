@@ -2,9 +2,9 @@ import { mapFsxError } from '../errors/map-fsx-error';
 import { InternalServerError, Throttled } from '../results/error-result';
 import { type FsxBackupRecord, type LiveMessage, type PollFailure, deletedRecord, signatureOf } from './backup-state';
 import type { LiveReads } from './fsx-reads';
-import type { RegionWatches, WatchSet } from './watch-set';
+import type { PlaceWatches, WatchSet } from './watch-set';
 
-/** Consecutive failed polls of a region before its watchers are told: a single hiccup is only retried. */
+/** Consecutive failed polls of a place before its watchers are told: a single hiccup is only retried. */
 const FAILURES_BEFORE_REPORT = 3;
 
 /** No field's own error types here: every failure is InternalServerError, Throttled or FsxServiceError. */
@@ -12,7 +12,7 @@ const POLL_ERRORS = new Set([Throttled]);
 
 /**
  * One poll of everything watched, for the replica that polls: ⌈n/50⌉ DescribeBackups by id for n
- * watched backups and one filtered listing per 20 watched file systems, per region. It remembers the
+ * watched backups and one filtered listing per 20 watched file systems, per place (account and place). It remembers the
  * last state of each backup it polls and publishes only the backups whose lifecycle or progress
  * changed (all of them on its first poll: watchers drop what they have already said).
  */
@@ -21,20 +21,20 @@ export class BackupPoller {
   private readonly failures = new Map<string, number>();
 
   constructor(
-    private readonly readsIn: (region: string) => LiveReads,
+    private readonly readsIn: (place: string) => LiveReads,
     private readonly publish: (message: LiveMessage) => void,
   ) {}
 
-  /** Resolves true when every region answered. */
+  /** Resolves true when every place answered. */
   async tick(watched: WatchSet): Promise<boolean> {
-    for (const region of this.known.keys()) if (!(region in watched)) this.known.delete(region);
-    const outcomes = await Promise.all(Object.entries(watched).map(([region, watches]) => this.poll(region, watches)));
+    for (const place of this.known.keys()) if (!(place in watched)) this.known.delete(place);
+    const outcomes = await Promise.all(Object.entries(watched).map(([place, watches]) => this.poll(place, watches)));
     return outcomes.every(Boolean);
   }
 
-  private async poll(region: string, { backupIds, fileSystemIds }: RegionWatches): Promise<boolean> {
-    const reads = this.readsIn(region);
-    const before = this.known.get(region) ?? new Map<string, FsxBackupRecord>();
+  private async poll(place: string, { backupIds, fileSystemIds }: PlaceWatches): Promise<boolean> {
+    const reads = this.readsIn(place);
+    const before = this.known.get(place) ?? new Map<string, FsxBackupRecord>();
     const now = new Map<string, FsxBackupRecord>();
     try {
       const [byId, listed] = await Promise.all([reads.backup.loadMany(backupIds), reads.backupsOfFileSystems(fileSystemIds)]);
@@ -48,39 +48,39 @@ export class BackupPoller {
         }
       }
     } catch (error) {
-      this.failed(region, error);
+      this.failed(place, error);
       return false;
     }
-    this.failures.delete(region);
-    this.known.set(region, now);
+    this.failures.delete(place);
+    this.known.set(place, now);
     const changed = [...now.values()].filter((backup) => {
       const previous = before.get(backup.BackupId);
       return !previous || signatureOf(previous) !== signatureOf(backup);
     });
-    if (changed.length > 0) this.publish({ kind: 'states', region, backups: changed });
+    if (changed.length > 0) this.publish({ kind: 'states', place, backups: changed });
     return true;
   }
 
-  private failed(region: string, error: unknown): void {
-    const count = (this.failures.get(region) ?? 0) + 1;
-    this.failures.set(region, count);
-    if (count === FAILURES_BEFORE_REPORT) this.publish(failureOf(region, error));
+  private failed(place: string, error: unknown): void {
+    const count = (this.failures.get(place) ?? 0) + 1;
+    this.failures.set(place, count);
+    if (count === FAILURES_BEFORE_REPORT) this.publish(failureOf(place, error));
   }
 }
 
-function failureOf(region: string, error: unknown): PollFailure {
+function failureOf(place: string, error: unknown): PollFailure {
   let mapped;
   try {
     mapped = mapFsxError(error, {}, POLL_ERRORS);
   } catch {
     // Not an FSx answer nor a transport failure: a bug, told as the gateway's own failure.
-    return { kind: 'failure', region, type: 'InternalServerError', message: 'The gateway failed to poll FSx' };
+    return { kind: 'failure', place, type: 'InternalServerError', message: 'The gateway failed to poll FSx' };
   }
   if (mapped instanceof Throttled) {
     const { message, retryAfterSeconds, requestId } = mapped;
-    return { kind: 'failure', region, type: 'Throttled', message: `Polling FSx is throttled: ${message}`, retryAfterSeconds, requestId };
+    return { kind: 'failure', place, type: 'Throttled', message: `Polling FSx is throttled: ${message}`, retryAfterSeconds, requestId };
   }
   const type = mapped instanceof InternalServerError ? 'InternalServerError' : 'FsxServiceError';
   const code = 'code' in mapped ? String(mapped.code) : undefined;
-  return { kind: 'failure', region, type, message: `Polling FSx keeps failing: ${mapped.message}`, code, requestId: mapped.requestId };
+  return { kind: 'failure', place, type, message: `Polling FSx keeps failing: ${mapped.message}`, code, requestId: mapped.requestId };
 }

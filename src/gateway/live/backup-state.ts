@@ -3,18 +3,20 @@ import type { Backup as FsxBackup } from '@aws-sdk/client-fsx';
 /** A backup as FSx describes it (the SDK's shape), with the id it cannot be keyed without. */
 export type FsxBackupRecord = FsxBackup & { BackupId: string };
 
-/** What travels between the poller and every replica's watchers: backups whose state changed in one region. */
+/** What travels between the poller and every replica's watchers: backups whose state changed in one place. */
 export interface BackupStates {
   kind: 'states';
-  region: string;
+  /** The place's key (`<account>:<region>`, fsx/place.ts). */
+  place: string;
   /** Lifecycle `DELETED` for a backup that disappeared (its last known members, when known). */
   backups: FsxBackupRecord[];
 }
 
-/** FSx kept failing for a region's watches: told once to the watchers there, until polls succeed again. */
+/** FSx kept failing for a place's watches: told once to the watchers there, until polls succeed again. */
 export interface PollFailure {
   kind: 'failure';
-  region: string;
+  /** The place's key. */
+  place: string;
   /**
    * InternalServerError (FSx unreachable), Throttled (the gateway's FSx call budget held the polls back,
    * or FSx throttled them past the SDK's retries) or FsxServiceError (FSx answered with another error).

@@ -1,6 +1,7 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { type Principal, canSee } from '../auth/principal';
 import type { BackupLifecycle } from '../fsx/enums.generated';
+import type { Place } from '../fsx/place';
 import { FsxServiceError, InternalServerError, Throttled, result } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 import { mapFsxError } from '../errors/map-fsx-error';
@@ -12,7 +13,7 @@ import { LatestByKey } from './latest-by-key';
 import { type Pending, PendingChange, PendingEvent } from './pending-event';
 
 export interface WatchRequest {
-  region: string;
+  place: Place;
   principal: Principal;
   backupIds: readonly string[];
   fileSystemIds: readonly string[];
@@ -77,7 +78,8 @@ export function isNews(previous: string | undefined, next: string): boolean {
 }
 
 class BackupWatch implements Watcher {
-  readonly region: string;
+  /** The key of the place watched. */
+  readonly place: string;
   /** Backup ids watched by id that are not final yet (the subscription completes when none is left). */
   readonly pending: Set<string>;
   readonly fileSystemIds: string[];
@@ -93,7 +95,7 @@ class BackupWatch implements Watcher {
     private readonly offer: (key: string, pending: Pending) => void,
     private readonly stop: () => void,
   ) {
-    this.region = request.region;
+    this.place = request.place.key;
     this.pending = new Set(request.backupIds);
     this.fileSystemIds = [...new Set(request.fileSystemIds)];
   }
@@ -107,7 +109,7 @@ class BackupWatch implements Watcher {
       this.forgetFileSystem(id);
       return false;
     });
-    const reads = this.hub.readsIn(this.region);
+    const reads = this.hub.readsIn(this.place);
     try {
       const [backups, fileSystems] = await Promise.all([reads.backup.lookupMany([...this.pending]), reads.fileSystem.lookupMany(visible)]);
       const ids = [...this.pending];
@@ -134,7 +136,7 @@ class BackupWatch implements Watcher {
 
   /** After the bus was away: the current state of what is still watched, told only where it is news. */
   async refresh(): Promise<void> {
-    const reads = this.hub.readsIn(this.region);
+    const reads = this.hub.readsIn(this.place);
     try {
       const ids = [...this.pending];
       const [backups, listed] = await Promise.all([reads.backup.loadMany(ids), reads.backupsOfFileSystems(this.fileSystemIds)]);
@@ -157,7 +159,7 @@ class BackupWatch implements Watcher {
     if (!this.pending.has(id)) this.show(id);
     const final = isFinal(backup);
     const previousLifecycle = previous === undefined ? null : ((parse(previous).lifecycle || null) as BackupLifecycle | null);
-    this.offer(`backup:${id}`, new PendingChange(backup, this.region, previousLifecycle, final));
+    this.offer(`backup:${id}`, new PendingChange(backup, this.request.place, previousLifecycle, final));
     if (final && this.pending.delete(id)) {
       this.hub.index.unwatchBackup(this, id);
       this.completeIfDone();
@@ -200,14 +202,14 @@ class BackupWatch implements Watcher {
   }
 
   private forgetBackup(id: string, requestId: string | null): void {
-    this.emit(`not-found:${id}`, backupNotFound(id, { region: this.region, requestId }));
+    this.emit(`not-found:${id}`, backupNotFound(id, { region: this.request.place.region, requestId }));
     this.pending.delete(id);
     this.hub.index.unwatchBackup(this, id);
   }
 
   /** `requestId`: of the call that found nothing; null when none was made (a file system the caller may not see). */
   private forgetFileSystem(id: string, requestId: string | null = null): void {
-    this.emit(`not-found:${id}`, fileSystemNotFound(id, { region: this.region, requestId }));
+    this.emit(`not-found:${id}`, fileSystemNotFound(id, { region: this.request.place.region, requestId }));
     this.fileSystemIds.splice(this.fileSystemIds.indexOf(id), 1);
     this.hub.index.unwatchFileSystem(this, id);
   }

@@ -1,6 +1,7 @@
 import type { Backup as FsxBackup } from '@aws-sdk/client-fsx';
 import type { BackupEvents } from '../backup/backup-events';
-import type { FsxRegions } from '../fsx/fsx-regions';
+import type { FsxPlaces } from '../fsx/fsx-places';
+import { Place } from '../fsx/place';
 import type { Logger } from '../logging';
 import { BackupPoller } from './backup-poller';
 import { type FsxBackupRecord, type LiveMessage, deletedRecord } from './backup-state';
@@ -48,13 +49,13 @@ export class LiveHub implements BackupEvents {
   ticks = 0;
 
   constructor(
-    private readonly fsx: FsxRegions,
+    private readonly fsx: FsxPlaces,
     private readonly options: LiveHubOptions,
   ) {
     this.coordinator = options.coordinator ?? new LocalCoordinator();
     this.bus = options.bus ?? new InMemoryLiveBus();
     this.poller = new BackupPoller(
-      (region) => this.readsIn(region),
+      (place) => this.readsIn(place),
       (message) => this.bus.publish(message),
     );
     this.bus.onMessage((message) => this.dispatch(message));
@@ -62,26 +63,27 @@ export class LiveHub implements BackupEvents {
     if (this.coordinator.shared) this.schedule(0);
   }
 
-  get regions(): readonly string[] {
-    return this.fsx.names;
-  }
-
-  get defaultRegion(): string {
-    return this.fsx.defaultRegion;
-  }
-
-  serves(region: string): boolean {
-    return this.fsx.has(region);
+  /** Every place served, account by account: each has its watched-backups series in the metrics. */
+  places(): Place[] {
+    return this.fsx.all();
   }
 
   get polling(): boolean {
     return this.coordinator.polling;
   }
 
-  /** The process-wide FSx reads of a served region. */
-  readsIn(region: string): LiveReads {
-    let reads = this.reads.get(region);
-    if (!reads) this.reads.set(region, (reads = new LiveReads(this.fsx.liveClient(region))));
+  /**
+   * The process-wide FSx reads of a served place (by its key), with the gateway's own session: polls
+   * are made for nobody. A key no place of this replica has (another replica's configuration) throws,
+   * which fails that place's poll alone.
+   */
+  readsIn(placeKey: string): LiveReads {
+    let reads = this.reads.get(placeKey);
+    if (!reads) {
+      const place = Place.fromKey(placeKey);
+      if (!place) throw new RangeError(`${placeKey} is not a place`);
+      this.reads.set(placeKey, (reads = new LiveReads(this.fsx.liveClient(place))));
+    }
     return reads;
   }
 
@@ -103,12 +105,12 @@ export class LiveHub implements BackupEvents {
   }
 
   // BackupEvents: the gateway's own mutations, published at once instead of at the next tick.
-  changed(region: string, backup: FsxBackup): void {
-    if (typeof backup.BackupId === 'string') this.bus.publish({ kind: 'states', region, backups: [backup as FsxBackupRecord] });
+  changed(place: Place, backup: FsxBackup): void {
+    if (typeof backup.BackupId === 'string') this.bus.publish({ kind: 'states', place: place.key, backups: [backup as FsxBackupRecord] });
   }
 
-  deleted(region: string, backupId: string): void {
-    this.bus.publish({ kind: 'states', region, backups: [deletedRecord(backupId)] });
+  deleted(place: Place, backupId: string): void {
+    this.bus.publish({ kind: 'states', place: place.key, backups: [deletedRecord(backupId)] });
   }
 
   /**
@@ -135,9 +137,9 @@ export class LiveHub implements BackupEvents {
         }
       }
     };
-    if (message.kind === 'failure') return handOut(this.index.watchersIn(message.region), (watcher) => watcher.fail(message));
+    if (message.kind === 'failure') return handOut(this.index.watchersIn(message.place), (watcher) => watcher.fail(message));
     for (const backup of message.backups)
-      await handOut(this.index.watchersOf(message.region, backup), (watcher) => watcher.deliver(backup));
+      await handOut(this.index.watchersOf(message.place, backup), (watcher) => watcher.deliver(backup));
   }
 
   /** After the bus reconnected: watchers fetch the current state now, and once more a tick later (their re-subscription may have raced a change). */

@@ -1,4 +1,5 @@
 import type { BackupLifecycle } from '../fsx/enums.generated';
+import type { Place } from '../fsx/place';
 import type { Backup } from '../fsx/shapes.generated';
 import { toBackup } from '../fsx/to-graphql';
 import { result } from '../results/error-result';
@@ -7,14 +8,14 @@ import type { FsxBackupRecord } from './backup-state';
 import { shareable } from './shared-execution';
 
 /**
- * A record's GraphQL form, once for all the subscribers handed the same record (a region's poll
+ * A record's GraphQL form, once for all the subscribers handed the same record (a place's poll
  * hands one record to every watcher of its backup): converting it for each was most of what a change
- * allocated per subscriber. A record belongs to one region.
+ * allocated per subscriber. A record belongs to one place.
  */
 const conversions = new WeakMap<FsxBackupRecord, Backup>();
-function converted(record: FsxBackupRecord, region: string): Backup {
+function converted(record: FsxBackupRecord, place: Place): Backup {
   let backup = conversions.get(record);
-  if (!backup) conversions.set(record, (backup = toBackup(record, region)));
+  if (!backup) conversions.set(record, (backup = toBackup(record, place)));
   return backup;
 }
 
@@ -47,18 +48,18 @@ export class PendingEvent implements Pending {
 export class PendingChange implements Pending {
   constructor(
     private readonly record: FsxBackupRecord,
-    private readonly region: string,
+    private readonly place: Place,
     private readonly previousLifecycle: BackupLifecycle | null,
     private readonly final: boolean,
   ) {}
 
   event(): BackupChangedEvent {
-    const { record, region, previousLifecycle, final } = this;
-    const event = result(BackupChanged, { backup: converted(record, region), previousLifecycle, final });
-    return shareable(event, record, `${region}|${previousLifecycle}|${final}`);
+    const { record, place, previousLifecycle, final } = this;
+    const event = result(BackupChanged, { backup: converted(record, place), previousLifecycle, final });
+    return shareable(event, record, `${place.key}|${previousLifecycle}|${final}`);
   }
 
   after(older: Pending): Pending {
-    return older instanceof PendingChange ? new PendingChange(this.record, this.region, older.previousLifecycle, this.final) : this;
+    return older instanceof PendingChange ? new PendingChange(this.record, this.place, older.previousLifecycle, this.final) : this;
   }
 }

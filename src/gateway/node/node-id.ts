@@ -9,10 +9,12 @@ export type NodeSource = ResourceSource;
 /** The global id of an FSx resource: its ARN (made the way FSx makes it when an endpoint omits ResourceARN). */
 export const nodeIdOf = (type: NodeTypeName, source: NodeSource): string => resourceArnOf(type, source);
 
-/** A parsed global id: the Node type, the region it is in and the FSx id of the resource. */
+/** A parsed global id: the Node type, the region and account it is in and the FSx id of the resource. */
 export interface ParsedNodeId {
   type: NodeTypeName;
   region: string;
+  /** Undefined when the ARN names none (made for an endpoint that reported no owner). */
+  account?: string;
   resourceId: string;
 }
 
@@ -27,7 +29,7 @@ const BY_RESOURCE = new Map<string, NodeTypeName>(
 );
 
 /**
- * The Node type, region and resource id an id names, or null when it is not the ARN of a Node type
+ * The Node type, region, account and resource id an id names, or null when it is not the ARN of a Node type
  * (a path of the wrong number of segments included: `volume/<fs>/<vol>`, `backup/<id>`). The other
  * path segments (a volume's file system) are checked by comparing the found resource's ARN with the id.
  */
@@ -38,5 +40,5 @@ export function parseNodeId(id: string): ParsedNodeId | null {
   if (!match || !type) return null;
   const path = match[4].split('/');
   if (path.length !== NODE_TYPES[type].arnPath.length) return null;
-  return { type, region: match[1], resourceId: path[path.length - 1] };
+  return { type, region: match[1], account: match[2], resourceId: path[path.length - 1] };
 }

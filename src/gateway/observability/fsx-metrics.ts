@@ -9,12 +9,19 @@ interface MaybeSdkError {
 const MIDDLEWARE = 'fsxBackupGraphMetrics';
 
 /**
+ * Failures of the gateway's own before FSx was asked (fsx/, which this room may not import, names
+ * them): the FSx call budget held the call back past its deadline; STS refused the account's role.
+ */
+const GATEWAY_OUTCOMES: Record<string, string> = { CallBudgetExceeded: 'budget', AccountCredentialsUnavailable: 'credentials' };
+
+/**
  * Counts every FSx call of `client` at the SDK itself, once for all callers (services, loaders, the
  * live poller, readiness probes): calls by outcome, their duration retries included, and the retries
  * from the SDK's own `$metadata.attempts`. Added at the `initialize` step, outside the retry loop, so
  * one call is one count however many attempts it took.
  */
-export function instrumentFsxClient(client: FSxClient, region: string, metrics: GatewayMetrics): void {
+export function instrumentFsxClient(client: FSxClient, placeKey: string, metrics: GatewayMetrics): void {
+  const place = metrics.placeLabels(placeKey);
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
@@ -30,10 +37,10 @@ export function instrumentFsxClient(client: FSxClient, region: string, metrics: 
         attempts = e.$metadata?.attempts;
         // An answer from FSx carries its HTTP status; a refused connection, a timeout or an abort does not.
         // A call the gateway's own FSx budget held back past its deadline (fsx/call-budget.ts, which this room may not import) is neither.
-        outcome = e.$metadata?.httpStatusCode ? metrics.errorCodes.of(e.name) : e.name === 'CallBudgetExceeded' ? 'budget' : 'transport';
+        outcome = e.$metadata?.httpStatusCode ? metrics.errorCodes.of(e.name) : (GATEWAY_OUTCOMES[e.name ?? ''] ?? 'transport');
         throw error;
       } finally {
-        const labels = { region, operation };
+        const labels = { ...place, operation };
         metrics.fsxDuration.observe(labels, (performance.now() - started) / 1000);
         metrics.fsxRequests.inc({ ...labels, outcome });
         if (attempts && attempts > 1) metrics.fsxRetries.inc(labels, attempts - 1);

@@ -6,8 +6,8 @@ import { observeLoaderBatches } from './loader-batches';
 
 /** What the live-progress metrics read of the live hub (live/live-hub.ts), at scrape time. */
 export interface LiveSource {
-  /** The regions served: each has its watched-backups series, 0 while nothing is watched there. */
-  readonly regions: readonly string[];
+  /** The places served (their keys, `<account>:<region>`): each has its watched-backups series, 0 while nothing is watched there. */
+  places(): ReadonlyArray<{ readonly key: string }>;
   /** The hub's watchers (one per subscription watching backups or file systems) and what they watch. */
   readonly index: { readonly size: number; snapshot(): Record<string, { backupIds: string[]; fileSystemIds: string[] }> };
   /** Polls completed so far. */
@@ -16,10 +16,19 @@ export interface LiveSource {
   readonly polling: boolean;
 }
 
-/** What the budget metrics read of the FSx call budget (fsx/call-budget.ts, a room above this one). */
+/** What the budget metrics read of the FSx call budget (fsx/call-budget.ts, a room above this one), by place key. */
 export interface BudgetSource {
-  waitingByRegion(): ReadonlyMap<string, number>;
-  onTurn(listener: (region: string, waitedMs: number) => void): void;
+  waitingByPlace(): ReadonlyMap<string, number>;
+  onTurn(listener: (place: string, waitedMs: number) => void): void;
+}
+
+export interface MetricsOptions {
+  /**
+   * Whether FSx and live series carry an `account` label beside `region`: when the gateway serves
+   * several accounts. With one, the series stay as they were without accounts, so an upgrade keeps
+   * every series (and rate() across it) continuous.
+   */
+  accountLabel?: boolean;
 }
 
 /** What the subscription metric reads of the WebSocket transport (http/graphql-ws.ts). */
@@ -87,27 +96,12 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  readonly fsxRequests = new Counter({
-    name: 'fsx_requests_total',
-    help: 'FSx API calls (each including its retries), by region, operation and outcome (success, the FSx error code, transport, or budget: held back by FSX_MAX_CALLS_PER_SECOND).',
-    labelNames: ['region', 'operation', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  /** `region`, or `account` and `region` (MetricsOptions.accountLabel): the labels of a place. */
+  private readonly placeLabelNames: readonly string[];
 
-  readonly fsxDuration = new Histogram({
-    name: 'fsx_request_duration_seconds',
-    help: 'Duration of FSx API calls, retries and backoff included, by region and operation.',
-    labelNames: ['region', 'operation'] as const,
-    buckets: [...SECONDS, 30],
-    registers: [this.registry],
-  });
-
-  readonly fsxRetries = new Counter({
-    name: 'fsx_retries_total',
-    help: 'Attempts beyond the first made by the SDK (standard retry mode), by region and operation.',
-    labelNames: ['region', 'operation'] as const,
-    registers: [this.registry],
-  });
+  readonly fsxRequests: Counter<string>;
+  readonly fsxDuration: Histogram<string>;
+  readonly fsxRetries: Counter<string>;
 
   readonly batchSize = new Histogram({
     name: 'dataloader_batch_size',
@@ -117,17 +111,40 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  readonly fsxBudgetWait = new Histogram({
-    name: 'fsx_budget_wait_seconds',
-    help: "Time FSx call attempts waited for their turn in the gateway's FSx call budget (FSX_MAX_CALLS_PER_SECOND), by region; 0 for those that went at once.",
-    labelNames: ['region'] as const,
-    buckets: [0, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
-    registers: [this.registry],
-  });
+  readonly fsxBudgetWait: Histogram<string>;
 
   private readonly stopObserving: () => void;
 
-  constructor(known: KnownOperations = {}) {
+  constructor(known: KnownOperations = {}, options: MetricsOptions = {}) {
+    this.placeLabelNames = options.accountLabel ? ['account', 'region'] : ['region'];
+    const place = this.placeLabelNames;
+    const by = options.accountLabel ? 'account, region' : 'region';
+    this.fsxRequests = new Counter({
+      name: 'fsx_requests_total',
+      help: `FSx API calls (each including its retries), by ${by}, operation and outcome (success, the FSx error code, transport, budget: held back by FSX_MAX_CALLS_PER_SECOND, or credentials: STS refused the account's role).`,
+      labelNames: [...place, 'operation', 'outcome'],
+      registers: [this.registry],
+    });
+    this.fsxDuration = new Histogram({
+      name: 'fsx_request_duration_seconds',
+      help: `Duration of FSx API calls, retries and backoff included, by ${by} and operation.`,
+      labelNames: [...place, 'operation'],
+      buckets: [...SECONDS, 30],
+      registers: [this.registry],
+    });
+    this.fsxRetries = new Counter({
+      name: 'fsx_retries_total',
+      help: `Attempts beyond the first made by the SDK (standard retry mode), by ${by} and operation.`,
+      labelNames: [...place, 'operation'],
+      registers: [this.registry],
+    });
+    this.fsxBudgetWait = new Histogram({
+      name: 'fsx_budget_wait_seconds',
+      help: `Time FSx call attempts waited for their turn in the gateway's FSx call budget (FSX_MAX_CALLS_PER_SECOND), by ${by}; 0 for those that went at once.`,
+      labelNames: [...place],
+      buckets: [0, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+      registers: [this.registry],
+    });
     this.operations = BoundedLabel.only([
       ...committedOperationNames().names,
       ...operationNamesIn(known.documents ?? []),
@@ -141,19 +158,30 @@ export class GatewayMetrics {
     this.stopObserving = observeLoaderBatches((loader, size) => this.batchSize.observe({ loader }, size));
   }
 
+  /**
+   * The labels of a place, from its key (`<account>:<region>`; a bare region is a place of the one
+   * account): `{ region }`, or `{ account, region }` with MetricsOptions.accountLabel.
+   */
+  placeLabels(placeKey: string): Record<string, string> {
+    const at = placeKey.indexOf(':');
+    const region = at < 0 ? placeKey : placeKey.slice(at + 1);
+    return this.placeLabelNames.length === 2 ? { account: at < 0 ? '' : placeKey.slice(0, at), region } : { region };
+  }
+
   /** The FSx call budget's queue (read at scrape time) and the waits of the turns it gives. */
   trackFsxBudget(budget: BudgetSource): void {
+    const labels = (place: string) => this.placeLabels(place);
     new Gauge({
       name: 'fsx_budget_waiting_calls',
-      help: "FSx call attempts waiting now for their turn in the gateway's FSx call budget, by region (FSX_BUDGET_QUEUE bounds it).",
-      labelNames: ['region'] as const,
+      help: "FSx call attempts waiting now for their turn in the gateway's FSx call budget, by place (FSX_BUDGET_QUEUE bounds it).",
+      labelNames: [...this.placeLabelNames],
       registers: [this.registry],
       collect() {
         this.reset();
-        for (const [region, waiting] of budget.waitingByRegion()) this.set({ region }, waiting);
+        for (const [place, waiting] of budget.waitingByPlace()) this.set(labels(place), waiting);
       },
     });
-    budget.onTurn((region, waitedMs) => this.fsxBudgetWait.observe({ region }, waitedMs / 1000));
+    budget.onTurn((place, waitedMs) => this.fsxBudgetWait.observe(this.placeLabels(place), waitedMs / 1000));
   }
 
   /** The live-progress metrics, read from the hub and the WebSocket transport at scrape time. */
@@ -175,20 +203,21 @@ export class GatewayMetrics {
         this.set(live.index.size);
       },
     });
+    const labels = (place: string) => this.placeLabels(place);
     const watched = (name: string, help: string, key: 'backupIds' | 'fileSystemIds') =>
       new Gauge({
         name,
         help,
-        labelNames: ['region'] as const,
+        labelNames: [...this.placeLabelNames],
         registers,
         collect() {
           this.reset();
-          for (const region of live.regions) this.set({ region }, 0);
-          for (const [region, watches] of Object.entries(live.index.snapshot())) this.set({ region }, watches[key].length);
+          for (const place of live.places()) this.set(labels(place.key), 0);
+          for (const [place, watches] of Object.entries(live.index.snapshot())) this.set(labels(place), watches[key].length);
         },
       });
-    watched('live_watched_backups', "Distinct backups this replica's subscribers watch, by region.", 'backupIds');
-    watched('live_watched_file_systems', "Distinct file systems this replica's subscribers watch, by region.", 'fileSystemIds');
+    watched('live_watched_backups', "Distinct backups this replica's subscribers watch, by place.", 'backupIds');
+    watched('live_watched_file_systems', "Distinct file systems this replica's subscribers watch, by place.", 'fileSystemIds');
     new Counter({
       name: 'live_poll_ticks_total',
       help: 'Polls of FSx for watched backups completed by this replica (only the lease holder polls).',

@@ -7,9 +7,12 @@ import type { Logger } from '../logging';
 interface AuditRecord {
   /** The resource's ARN, when a service read it (a deletion's answer names none). */
   resourceArn?: string;
-  /** The FSx request id (x-amzn-RequestId) and region of the last write FSx answered, success or error. */
+  /** The FSx request id (x-amzn-RequestId), account and region of the last write FSx answered, success or error. */
   fsxRequestId?: string;
   region?: string;
+  account?: string;
+  /** The STS source identity of the mutation's FSx calls (attributed to the principal), when they were. */
+  sourceIdentity?: string;
 }
 
 const current = new AsyncLocalStorage<AuditRecord>();
@@ -23,20 +26,26 @@ export function noteAuditedResource(arn: string | null | undefined): void {
 const isRead = (commandName: string | undefined): boolean => /^(Describe|List)/.test(commandName ?? '');
 
 /**
- * The request id of every FSx write (CreateBackup, DeleteBackup, TagResource, ...) made while a
- * mutation is audited, whoever makes it, at the SDK client itself: one place for every mutation.
+ * The request id, account and region of every FSx write (CreateBackup, DeleteBackup, TagResource, ...)
+ * made while a mutation is audited, whoever makes it, at the SDK client itself: one place for every
+ * mutation. `placeKey` is the client's place (`<account>:<region>`); `sourceIdentity`, the STS source
+ * identity its credentials carry (a client acting for a principal), which reads record too.
  */
-export function recordFsxWrites(client: FSxClient, region: string): void {
+export function recordFsxWrites(client: FSxClient, placeKey: string, sourceIdentity?: string): void {
+  const at = placeKey.indexOf(':');
+  const where = { account: placeKey.slice(0, at), region: placeKey.slice(at + 1) };
   client.middlewareStack.add(
     (next, ctx) => async (args) => {
       const record = current.getStore();
-      if (!record || isRead(ctx.commandName)) return next(args);
+      if (!record) return next(args);
+      if (sourceIdentity) record.sourceIdentity = sourceIdentity;
+      if (isRead(ctx.commandName)) return next(args);
       try {
         const output = await next(args);
-        Object.assign(record, { region, fsxRequestId: (output.output as MaybeMetadata).$metadata?.requestId });
+        Object.assign(record, where, { fsxRequestId: (output.output as MaybeMetadata).$metadata?.requestId });
         return output;
       } catch (error) {
-        Object.assign(record, { region, fsxRequestId: (error as MaybeMetadata | undefined)?.$metadata?.requestId });
+        Object.assign(record, where, { fsxRequestId: (error as MaybeMetadata | undefined)?.$metadata?.requestId });
         throw error;
       }
     },
@@ -52,15 +61,18 @@ interface MaybeMetadata {
 export interface AuditedContext {
   principal?: { id?: string };
   requestId?: string;
+  /** The accounts the caller may use, its default first. */
+  places?: { accounts: ReadonlyArray<{ accountId: string; regions: readonly string[] }> };
 }
 
 type Fields = Record<string, unknown>;
 
 /**
- * The audit line of each mutation field: who (principal; source identity is null until STS attribution
- * exists), on what (account and region of the resource, its id), what (operation, dryRun), the typed
- * outcome (__typename, and the deletion guard's rule), and where to look further (the FSx request id,
- * the trace id, the request id). One line per field, at info, whatever the outcome.
+ * The audit line of each mutation field: who (principal, and the STS source identity its FSx calls
+ * carried: what CloudTrail shows; null when they used the gateway's own session), on what (account
+ * and region of the resource, else of the write, else of the arguments; its id), what (operation,
+ * dryRun), the typed outcome (__typename, and the deletion guard's rule), and where to look further
+ * (the FSx request id, the trace id, the request id). One line per field, at info, whatever the outcome.
  */
 export class MutationAudit {
   constructor(
@@ -81,13 +93,17 @@ export class MutationAudit {
     const made = (answer.backup ?? answer.fileSystem ?? answer.volume) as Fields | undefined;
     const arn = str(made?.resourceARN) ?? record.resourceArn;
     const who = (ctx ?? {}) as AuditedContext;
+    // The account named, else the caller's default (a refusal before any FSx call acted nowhere else).
+    const named = who.places?.accounts.find((a) => a.accountId === str(input.account)) ?? who.places?.accounts[0];
     this.logger.info(
       {
         requestId: who.requestId ?? null,
         principal: who.principal?.id ?? null,
-        sourceIdentity: null,
-        account: arn?.split(':')[4] || null,
-        region: record.region ?? (arn?.split(':')[3] || str(input.region) || str(input.destinationRegion) || this.defaultRegion),
+        sourceIdentity: record.sourceIdentity ?? null,
+        account: arn?.split(':')[4] || record.account || str(input.account) || named?.accountId || null,
+        region:
+          record.region ??
+          (arn?.split(':')[3] || str(input.region) || str(input.destinationRegion) || named?.regions[0] || this.defaultRegion),
         operation,
         resourceId:
           str(made?.backupId ?? made?.fileSystemId ?? made?.volumeId) ??

@@ -1,4 +1,4 @@
-import type { InRegion } from '../fsx/fsx-regions';
+import type { InPlace } from '../fsx/placed';
 import { FieldError, InvalidInput, result } from './error-result';
 
 /** The gateway's own refusal: nothing was sent to FSx. The message names the first failure and counts the rest. */
@@ -22,15 +22,29 @@ export function regionNotServed(path: string[], served: readonly string[]): Inva
   return invalidInput([fieldError(path, 'isServedRegion', `region must be one this gateway serves: ${served.join(', ')}`)]);
 }
 
-/** Runs `use` on the service of `region`, or refuses a region not served as InvalidInput at `path`. */
-export function inRegion<S, R>(
-  services: InRegion<S>,
+/**
+ * An account argument naming an account the gateway does not serve, or one the caller's credential
+ * may not use: one refusal for both, so a caller cannot learn which accounts exist.
+ */
+export function accountNotServed(path: string[]): InvalidInput {
+  return invalidInput([fieldError(path, 'isServedAccount', 'account must be one this gateway serves to you (Query.accounts lists them)')]);
+}
+
+/**
+ * Runs `use` on the service of the place `account` and `region` name (each defaulting to the caller's),
+ * or refuses an account or region not served as InvalidInput at `path` + account, or + `regionField`.
+ */
+export function inPlace<S, R>(
+  services: InPlace<S>,
+  account: string | null | undefined,
   region: string | null | undefined,
   path: string[],
   use: (service: S) => R,
+  regionField = 'region',
 ): R | InvalidInput {
-  const service = services.in(region);
-  return service ? use(service) : regionNotServed(path, services.names);
+  const found = services.at(account, region);
+  if ('service' in found) return use(found.service);
+  return found.refused === 'account' ? accountNotServed([...path, 'account']) : regionNotServed([...path, regionField], found.served);
 }
 
 /** A forged, altered or misapplied `after` cursor. */

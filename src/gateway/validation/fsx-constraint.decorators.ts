@@ -11,6 +11,7 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { type Constraint, FSX, RESERVED_TAG_KEY_PREFIX } from '../../fsx-model';
+import { ACCOUNT_ID } from '../fsx/accounts';
 
 type Options = Pick<ValidationOptions, 'each'>;
 
@@ -63,6 +64,13 @@ export function IsTagKey(options: Options = {}): PropertyDecorator {
 export const REGION_DESCRIPTION = 'The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one.';
 
 export const IsRegion = () => FsxString(FSX.Region, 'must be a region name such as us-east-1');
+
+/** The description of every `account` argument and input field. */
+export const ACCOUNT_DESCRIPTION =
+  'The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount.';
+
+/** FSx's AWSAccountId: 12 digits. */
+export const IsAccountId = () => FsxString({ min: 12, max: 12, pattern: ACCOUNT_ID }, 'must be a 12-digit AWS account id');
 
 export const IsKmsKeyId = () => FsxString(FSX.KmsKeyId, 'must be a KMS key id or ARN');
 export const IsSubnetId = (options?: Options) => FsxString(FSX.SubnetId, 'must look like subnet-0123456789abcdef0', options);

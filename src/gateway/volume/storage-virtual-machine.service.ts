@@ -4,6 +4,7 @@ import {
   paginateDescribeStorageVirtualMachines,
 } from '@aws-sdk/client-fsx';
 import { FSX } from '../../fsx-model';
+import type { Place } from '../fsx/place';
 import { type Principal, canSee } from '../auth/principal';
 import { fsxErrorAsGraphQLError } from '../errors/fsx-error-as-graphql';
 import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
@@ -52,8 +53,8 @@ export class StorageVirtualMachineService {
 
   constructor(
     private readonly fsx: FSxClient,
-    /** The region this service reads. */
-    readonly region: string,
+    /** The place (account and region) this service reads. */
+    readonly place: Place,
     private readonly principal: Principal,
   ) {}
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { IsVolumeId } from '../validation/fsx-constraint.decorators';
-import { RegionField } from '../validation/input-fields';
+import { AccountField, RegionField } from '../validation/input-fields';
 
 @ArgsType()
 export class VolumeArgs {
@@ -10,4 +10,7 @@ export class VolumeArgs {
 
   @RegionField()
   region?: string | null;
+
+  @AccountField()
+  account?: string | null;
 }

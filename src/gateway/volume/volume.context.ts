@@ -1,7 +1,7 @@
-import type { InRegion } from '../fsx/fsx-regions';
+import type { InPlace } from '../fsx/placed';
 import type { VolumeService } from './volume.service';
 
 /** What the volume resolver needs of the request context. */
 export interface VolumeContext {
-  volumes: InRegion<Pick<VolumeService, 'get'>>;
+  volumes: InPlace<Pick<VolumeService, 'get'>>;
 }

@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { SCOPES } from '../auth/principal';
 import { Volume } from '../fsx/shapes.generated';
-import { inRegion } from '../results/invalid-input';
+import { inPlace } from '../results/invalid-input';
 import { VolumeResult } from '../results/unions';
 import { VolumeArgs } from './volume.args';
 import type { VolumeContext } from './volume.context';
@@ -13,7 +13,7 @@ export class VolumeResolver {
     description:
       'One volume (DescribeVolumes): ONTAP or OpenZFS. Any number of these in one operation cost ⌈n/50⌉ DescribeVolumes calls. Needs backups:read.',
   })
-  volume(@Args() { volumeId, region }: VolumeArgs, @Ctx() ctx: VolumeContext) {
-    return inRegion(ctx.volumes, region, ['region'], (volumes) => volumes.get(volumeId));
+  volume(@Args() { volumeId, region, account }: VolumeArgs, @Ctx() ctx: VolumeContext) {
+    return inPlace(ctx.volumes, account, region, [], (volumes) => volumes.get(volumeId));
   }
 }

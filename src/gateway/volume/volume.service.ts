@@ -5,6 +5,7 @@ import { mapFsxError } from '../errors/map-fsx-error';
 import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
 import type { Volume } from '../fsx/shapes.generated';
+import type { Place } from '../fsx/place';
 import { toVolumes } from '../fsx/to-graphql';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import { VolumeConnection } from '../pagination/connection.types';
@@ -28,7 +29,7 @@ export class VolumeService {
   private readonly byId = new ByIdLoader(
     (ids) =>
       allItems(paginateDescribeVolumes({ client: this.fsx, pageSize: ids.length }, { VolumeIds: ids }), (page) =>
-        toVolumes(page.Volumes, this.region),
+        toVolumes(page.Volumes, this.place),
       ),
     (volume) => volume.volumeId,
     FsxVolumeNotFound,
@@ -43,7 +44,7 @@ export class VolumeService {
           { client: this.fsx, pageSize: MAX_PAGE_SIZE },
           { Filters: [{ Name: 'file-system-id', Values: fileSystemIds }] },
         ),
-        (page) => this.byId.remember(toVolumes(page.Volumes, this.region)),
+        (page) => this.byId.remember(toVolumes(page.Volumes, this.place)),
       ),
     (volume) => volume.fileSystemId,
     FSX.VolumeFilterValues.max,
@@ -51,8 +52,8 @@ export class VolumeService {
 
   constructor(
     private readonly fsx: FSxClient,
-    /** The region this service reads: every volume it returns is stamped with it. */
-    readonly region: string,
+    /** The place (account and region) this service reads: every volume it returns is stamped with it. */
+    readonly place: Place,
     private readonly cursors: CursorCodec,
     private readonly principal: Principal,
   ) {}
@@ -61,7 +62,7 @@ export class VolumeService {
     try {
       return await this.find(volumeId);
     } catch (error) {
-      return mapFsxError(error, { volumeId, region: this.region }, VOLUME_ERRORS);
+      return mapFsxError(error, { volumeId, region: this.place.region }, VOLUME_ERRORS);
     }
   }
 
@@ -72,8 +73,8 @@ export class VolumeService {
 
   /** One file system's volumes after the `after` cursor, batched with every other file system asked for in this request. */
   async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<VolumeConnection | ErrorResult> {
-    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.region });
-    const scope = `fs-volumes:${this.region}:${fileSystemId}`;
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.place.region });
+    const scope = `fs-volumes:${this.place.key}:${fileSystemId}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
     try {
@@ -81,14 +82,16 @@ export class VolumeService {
       const page = all.slice(position.skip, position.skip + first);
       return offsetPage(VolumeConnection, this.cursors, scope, position.skip, page, all.length > position.skip + first);
     } catch (error) {
-      return mapFsxError(error, { fileSystemId, region: this.region }, VOLUMES_ERRORS);
+      return mapFsxError(error, { fileSystemId, region: this.place.region }, VOLUMES_ERRORS);
     }
   }
 
   /** The volume, if FSx has it and the caller may see its file system; else not found, with the request id of the call that said so. */
   async find(volumeId: string): Promise<Volume | VolumeNotFound> {
     const { item: volume, requestId } = await this.byId.lookup(volumeId);
-    return volume && canSee(this.principal, volume.fileSystemId) ? volume : volumeNotFound(volumeId, { region: this.region, requestId });
+    return volume && canSee(this.principal, volume.fileSystemId)
+      ? volume
+      : volumeNotFound(volumeId, { region: this.place.region, requestId });
   }
 
   private async visible(volumeId: string): Promise<Volume | null> {

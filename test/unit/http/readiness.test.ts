@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FSxClient } from '@aws-sdk/client-fsx';
 import { type RunningEmulator, startEmulator } from '../../../src/emulator';
-import { FsxRegions } from '../../../src/gateway/fsx/fsx-regions';
+import { FsxPlaces } from '../../../src/gateway/fsx/fsx-places';
 import { answerReadiness, probeFsx } from '../../../src/gateway/http/readiness';
 import { fsxClientFor, HeldLatency } from '../../support/emulator';
 
@@ -23,13 +23,13 @@ const latency = new HeldLatency();
 let probes: http.Server;
 let probesUrl: string;
 /** The regions the next /readyz answer probes. */
-let served: FsxRegions;
+let served: FsxPlaces;
 
 /** Regions by name, each a client of the emulator (the region is the SigV4 scope it signs with) or of `endpoint`. */
-function regions(spec: Record<string, string>): FsxRegions {
+function regions(spec: Record<string, string>): FsxPlaces {
   const map = new Map(Object.entries(spec).map(([region, endpoint]) => [region, fsxClientFor(endpoint, 1, region)]));
   clients.push(...map.values());
-  return new FsxRegions(map);
+  return FsxPlaces.ofClients(map);
 }
 
 beforeAll(async () => {

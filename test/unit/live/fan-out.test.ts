@@ -1,6 +1,7 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { buildSchema, parse } from 'graphql';
 import { LatestByKey } from '../../../src/gateway/live/latest-by-key';
+import { Place } from '../../../src/gateway/fsx/place';
 import { PendingChange } from '../../../src/gateway/live/pending-event';
 import { shareable, sharedSubscribe } from '../../../src/gateway/live/shared-execution';
 import { ANONYMOUS, type Principal } from '../../../src/gateway/auth/principal';
@@ -35,11 +36,12 @@ describe('LatestByKey: what waits for a slow subscriber', () => {
   });
 
   test('a change that replaces one never sent keeps what the subscriber was last told (previousLifecycle)', () => {
+    const EAST = Place.of('123456789012', 'us-east-1');
     const record = (lifecycle: string, progress: number) =>
       ({ BackupId: 'backup-0123456789abcdef0', Lifecycle: lifecycle, ProgressPercent: progress }) as any;
-    const first = new PendingChange(record('CREATING', 10), 'us-east-1', null, false);
-    const second = new PendingChange(record('CREATING', 50), 'us-east-1', 'CREATING' as any, false);
-    const last = new PendingChange(record('AVAILABLE', 100), 'us-east-1', 'CREATING' as any, true);
+    const first = new PendingChange(record('CREATING', 10), EAST, null, false);
+    const second = new PendingChange(record('CREATING', 50), EAST, 'CREATING' as any, false);
+    const last = new PendingChange(record('AVAILABLE', 100), EAST, 'CREATING' as any, true);
     const merged = last.after(second.after(first)).event() as any;
     expect(merged.previousLifecycle).toBeNull();
     expect(merged.final).toBe(true);
