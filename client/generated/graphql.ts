@@ -25,11 +25,13 @@ export type BackupType = 'AUTOMATIC' | 'AWS_BACKUP' | 'UNRECOGNIZED' | 'USER_INI
 
 /** FSx CopyBackup: a copy of a backup in this or another region (for disaster recovery). */
 export type CopyBackupInput = {
+  /** The AWS account of the source backup and of the copy (FSx copies within an account), one the gateway serves to you. Default: the first of them. */
+  account?: string | null | undefined;
   /** Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it. */
   clientRequestToken?: string | null | undefined;
   /** Copy the source backup's tags; tags given in `tags` win on the same key. Default false. */
   copyTags?: boolean | null | undefined;
-  /** Where the copy is made. Default: the first region the gateway serves. */
+  /** Where the copy is made. Default: the first region the gateway serves in the account. */
   destinationRegion?: string | null | undefined;
   /** KMS key of the copy in the destination region. Default: FSx's key for the destination. */
   kmsKeyId?: string | null | undefined;
@@ -43,6 +45,8 @@ export type CopyBackupInput = {
 
 /** FSx CreateBackup: give exactly one of fileSystemId or volumeId. */
 export type CreateBackupInput = {
+  /** The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount. */
+  account?: string | null | undefined;
   /** Idempotency token, 1–255 of [A-za-z0-9_.-] (the seed; note A-z includes [ \ ] ^ _ and `). Omit it and the gateway generates one and returns it. */
   clientRequestToken?: string | null | undefined;
   /** The file system to back up, e.g. fs-0123456789abcdef0 (Windows, Lustre persistent, OpenZFS). */
@@ -110,6 +114,8 @@ export type CreateOntapVolumeConfigurationInput = {
 };
 
 export type DeleteBackupInput = {
+  /** The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount. */
+  account?: string | null | undefined;
   /** The backup to delete, e.g. backup-0123456789abcdef0. */
   backupId: string;
   /** Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it. */
@@ -141,6 +147,8 @@ export type ResourceType = 'FILE_SYSTEM' | 'UNRECOGNIZED' | 'VOLUME';
 
 /** FSx CreateFileSystemFromBackup: a new file system made from a backup, in the backup's region. Give the configuration of the backup's file system type. */
 export type RestoreBackupInput = {
+  /** The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount. */
+  account?: string | null | undefined;
   /** The backup to restore; it must be AVAILABLE. */
   backupId: string;
   /** Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it. */
@@ -163,6 +171,8 @@ export type RestoreBackupInput = {
 
 /** FSx CreateVolumeFromBackup: a new ONTAP volume made from an ONTAP volume backup, in the backup's region, in the storage virtual machine ontapConfiguration names. */
 export type RestoreVolumeInput = {
+  /** The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount. */
+  account?: string | null | undefined;
   /** The ONTAP volume backup to restore; it must be AVAILABLE. */
   backupId: string;
   /** Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it. */
@@ -208,6 +218,8 @@ export type StorageVirtualMachineSubtype = 'DEFAULT' | 'DP_DESTINATION' | 'SYNC_
 
 /** FSx TagResource on the backup's ARN: adds the tags, or gives a key the backup already has its new value. */
 export type TagBackupInput = {
+  /** The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount. */
+  account?: string | null | undefined;
   /** The backup to tag, e.g. backup-0123456789abcdef0. */
   backupId: string;
   /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
@@ -234,6 +246,8 @@ export type TieringPolicyName = 'ALL' | 'AUTO' | 'NONE' | 'SNAPSHOT_ONLY' | 'UNR
 
 /** FSx UntagResource on the backup's ARN: removes the tags with these keys. */
 export type UntagBackupInput = {
+  /** The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount. */
+  account?: string | null | undefined;
   /** The backup to untag, e.g. backup-0123456789abcdef0. */
   backupId: string;
   /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
@@ -244,6 +258,8 @@ export type UntagBackupInput = {
 
 /** FSx UpdateFileSystem, for the automatic-backup settings only, in the configuration of the file system's type. Give at least one setting; settings left out stay as they are. */
 export type UpdateBackupSettingsInput = {
+  /** The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount. */
+  account?: string | null | undefined;
   /** Days to keep automatic backups, 0–90. 0 turns automatic backups off. */
   automaticBackupRetentionDays?: number | null | undefined;
   /** Copy the file system's tags to its backups. FSx changes it on OpenZFS file systems only (the others set it at creation). */
@@ -267,6 +283,10 @@ export type VolumeType = 'ONTAP' | 'OPENZFS' | 'UNRECOGNIZED';
 
 /** UNRECOGNIZED: a value this gateway does not know yet. */
 export type WindowsDeploymentType = 'MULTI_AZ_1' | 'SINGLE_AZ_1' | 'SINGLE_AZ_2' | 'UNRECOGNIZED';
+
+export type AccountsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AccountsQuery = { accounts: Array<{ __typename: 'Account'; accountId: string; name: string; regions: Array<string> }> };
 
 type ErrorFields_ActiveDirectoryError_Fragment = {
   __typename: 'ActiveDirectoryError';
@@ -1796,6 +1816,33 @@ export const VolumeFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<VolumeFieldsFragment, unknown>;
+export const AccountsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Accounts' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'regions' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AccountsQuery, AccountsQueryVariables>;
 export const CreateBackupDocument = {
   kind: 'Document',
   definitions: [

@@ -116,7 +116,8 @@ test('createBackup: the new backup is the resource; an FSx error carries the sam
     expect.objectContaining({
       resourceId: DEMO.fileSystems.lustreScratch,
       region: 'us-east-1',
-      account: null,
+      // No ARN was read: the account the refused write went to.
+      account: ACCOUNT,
       outcome: 'UnsupportedOperation',
       fsxRequestId: refused.requestId,
     }),
@@ -136,7 +137,8 @@ test('the region of the resource (another region served), and a refusal before a
       operation: 'tagBackup',
       resourceId: DEMO.backups.openzfsUser,
       region: 'us-east-1',
-      account: null,
+      // Nothing reached FSx: the account (and region) the mutation named, else the caller's default.
+      account: ACCOUNT,
       outcome: 'Forbidden',
       fsxRequestId: null,
     }),
