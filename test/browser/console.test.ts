@@ -23,7 +23,7 @@ describeBrowser('the backup console in a browser, offline', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'console', 'console.js')))
+    if (!existsSync(join(__dirname, '..', '..', 'dist', 'console', 'index.html')))
       throw new Error('the console is not built: run npm run build');
     // Backups take 6 s, so the progress bar has somewhere to go.
     t = await startTestGateway({ backupDurationMs: 6000 });
