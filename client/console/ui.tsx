@@ -1,5 +1,3 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-
 /** A lifecycle as a badge: colour for the eye, the word for everyone. */
 export function Badge({ lifecycle }: { lifecycle: string | null | undefined }) {
   const value = lifecycle ?? 'UNKNOWN';
@@ -27,69 +25,6 @@ export function ProgressBar({ value, label }: { value: number | null | undefined
         {known ? `${percent}%` : '–'}
       </span>
     </div>
-  );
-}
-
-export interface ErrorLike {
-  __typename: string;
-  message: string;
-  retryable: boolean;
-  requestId?: string | null;
-  /** Throttled: seconds before the same request may succeed. */
-  retryAfterSeconds?: number;
-}
-
-/** Seconds left of `seconds`, counting down from when `key` last changed (0 when there is nothing to wait for). */
-function useCountdown(seconds: number | undefined, key: unknown): number {
-  const [left, setLeft] = useState(seconds ?? 0);
-  useEffect(() => {
-    setLeft(seconds ?? 0);
-    if (!seconds) return undefined;
-    const until = Date.now() + seconds * 1000;
-    const timer = setInterval(() => {
-      const remaining = Math.max(0, Math.ceil((until - Date.now()) / 1000));
-      setLeft(remaining);
-      if (remaining === 0) clearInterval(timer);
-    }, 250);
-    return () => clearInterval(timer);
-  }, [seconds, key]);
-  return left;
-}
-
-/** A typed failure: its type and message, and a retry button when the gateway says a retry may succeed. */
-export function ErrorResultBox({ error, onRetry, busy }: { error: ErrorLike; onRetry?: () => void; busy?: boolean }) {
-  // Throttled says when a retry may succeed: the button waits until then.
-  const wait = useCountdown(error.retryAfterSeconds, error);
-  return (
-    <div className="alert alert-error" role="alert">
-      <div>
-        <strong>{error.__typename}</strong>: {error.message}
-        {error.requestId ? <span className="muted"> (request {error.requestId})</span> : null}
-      </div>
-      {error.retryable && onRetry ? (
-        <button type="button" className="button" onClick={onRetry} disabled={busy || wait > 0}>
-          {wait > 0 ? `Retry in ${wait} s` : 'Retry'}
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
-/** A modal dialog (the browser's own <dialog>: focus kept inside, Escape closes). */
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
-      <h2 id={titleId}>{title}</h2>
-      {open ? children : null}
-    </dialog>
   );
 }
 

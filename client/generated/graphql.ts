@@ -461,6 +461,13 @@ export type BackupFieldsFragment = {
   failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
   tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
   fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+  volume: {
+    __typename: 'Volume';
+    id: string;
+    volumeId: string;
+    name: string | null;
+    ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+  } | null;
 };
 
 export type BackupSettingsFieldsFragment = {
@@ -503,14 +510,16 @@ export type FileSystemFieldsFragment = {
   subnetIds: Array<string> | null;
   creationTime: string | null;
   tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-  windowsConfiguration: {
-    __typename: 'WindowsFileSystemConfiguration';
+  lustreConfiguration: {
+    __typename: 'LustreFileSystemConfiguration';
+    deploymentType: LustreDeploymentType | null;
     automaticBackupRetentionDays: number | null;
     dailyAutomaticBackupStartTime: string | null;
     copyTagsToBackups: boolean | null;
+    dataRepositoryConfiguration: { __typename: 'DataRepositoryConfiguration'; importPath: string | null; exportPath: string | null } | null;
   } | null;
-  lustreConfiguration: {
-    __typename: 'LustreFileSystemConfiguration';
+  windowsConfiguration: {
+    __typename: 'WindowsFileSystemConfiguration';
     automaticBackupRetentionDays: number | null;
     dailyAutomaticBackupStartTime: string | null;
     copyTagsToBackups: boolean | null;
@@ -556,6 +565,13 @@ export type CreateBackupMutation = {
           failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
           fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+          volume: {
+            __typename: 'Volume';
+            id: string;
+            volumeId: string;
+            name: string | null;
+            ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+          } | null;
         };
       }
     | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
@@ -629,6 +645,13 @@ export type CopyBackupMutation = {
           failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
           fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+          volume: {
+            __typename: 'Volume';
+            id: string;
+            volumeId: string;
+            name: string | null;
+            ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+          } | null;
         };
       }
     | { __typename: 'Forbidden'; missingScopes: Array<string>; message: string; retryable: boolean; requestId: string | null }
@@ -705,14 +728,20 @@ export type RestoreBackupMutation = {
           subnetIds: Array<string> | null;
           creationTime: string | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-          windowsConfiguration: {
-            __typename: 'WindowsFileSystemConfiguration';
+          lustreConfiguration: {
+            __typename: 'LustreFileSystemConfiguration';
+            deploymentType: LustreDeploymentType | null;
             automaticBackupRetentionDays: number | null;
             dailyAutomaticBackupStartTime: string | null;
             copyTagsToBackups: boolean | null;
+            dataRepositoryConfiguration: {
+              __typename: 'DataRepositoryConfiguration';
+              importPath: string | null;
+              exportPath: string | null;
+            } | null;
           } | null;
-          lustreConfiguration: {
-            __typename: 'LustreFileSystemConfiguration';
+          windowsConfiguration: {
+            __typename: 'WindowsFileSystemConfiguration';
             automaticBackupRetentionDays: number | null;
             dailyAutomaticBackupStartTime: string | null;
             copyTagsToBackups: boolean | null;
@@ -734,6 +763,10 @@ export type RestoreBackupMutation = {
     | { __typename: 'ServiceLimitExceeded'; limit: ServiceLimit | null; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RegionsQuery = { regions: Array<string> };
 
 export type FileSystemsQueryVariables = Exact<{
   first?: number;
@@ -761,14 +794,20 @@ export type FileSystemsQuery = {
             subnetIds: Array<string> | null;
             creationTime: string | null;
             tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-            windowsConfiguration: {
-              __typename: 'WindowsFileSystemConfiguration';
+            lustreConfiguration: {
+              __typename: 'LustreFileSystemConfiguration';
+              deploymentType: LustreDeploymentType | null;
               automaticBackupRetentionDays: number | null;
               dailyAutomaticBackupStartTime: string | null;
               copyTagsToBackups: boolean | null;
+              dataRepositoryConfiguration: {
+                __typename: 'DataRepositoryConfiguration';
+                importPath: string | null;
+                exportPath: string | null;
+              } | null;
             } | null;
-            lustreConfiguration: {
-              __typename: 'LustreFileSystemConfiguration';
+            windowsConfiguration: {
+              __typename: 'WindowsFileSystemConfiguration';
               automaticBackupRetentionDays: number | null;
               dailyAutomaticBackupStartTime: string | null;
               copyTagsToBackups: boolean | null;
@@ -821,14 +860,20 @@ export type FileSystemQuery = {
         subnetIds: Array<string> | null;
         creationTime: string | null;
         tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-        windowsConfiguration: {
-          __typename: 'WindowsFileSystemConfiguration';
+        lustreConfiguration: {
+          __typename: 'LustreFileSystemConfiguration';
+          deploymentType: LustreDeploymentType | null;
           automaticBackupRetentionDays: number | null;
           dailyAutomaticBackupStartTime: string | null;
           copyTagsToBackups: boolean | null;
+          dataRepositoryConfiguration: {
+            __typename: 'DataRepositoryConfiguration';
+            importPath: string | null;
+            exportPath: string | null;
+          } | null;
         } | null;
-        lustreConfiguration: {
-          __typename: 'LustreFileSystemConfiguration';
+        windowsConfiguration: {
+          __typename: 'WindowsFileSystemConfiguration';
           automaticBackupRetentionDays: number | null;
           dailyAutomaticBackupStartTime: string | null;
           copyTagsToBackups: boolean | null;
@@ -872,6 +917,14 @@ export type FileSystemBackupsQuery = {
     | {
         __typename: 'FileSystem';
         id: string;
+        fileSystemId: string;
+        region: string;
+        fileSystemType: FileSystemType | null;
+        lifecycle: FileSystemLifecycle | null;
+        storageCapacity: number | null;
+        storageType: StorageType | null;
+        subnetIds: Array<string> | null;
+        creationTime: string | null;
         backups:
           | {
               __typename: 'BackupConnection';
@@ -894,6 +947,13 @@ export type FileSystemBackupsQuery = {
                   failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
                   tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
                   fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+                  volume: {
+                    __typename: 'Volume';
+                    id: string;
+                    volumeId: string;
+                    name: string | null;
+                    ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+                  } | null;
                 };
               }>;
               pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
@@ -911,6 +971,37 @@ export type FileSystemBackupsQuery = {
             }
           | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
           | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
+        tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+        lustreConfiguration: {
+          __typename: 'LustreFileSystemConfiguration';
+          deploymentType: LustreDeploymentType | null;
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+          copyTagsToBackups: boolean | null;
+          dataRepositoryConfiguration: {
+            __typename: 'DataRepositoryConfiguration';
+            importPath: string | null;
+            exportPath: string | null;
+          } | null;
+        } | null;
+        windowsConfiguration: {
+          __typename: 'WindowsFileSystemConfiguration';
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+          copyTagsToBackups: boolean | null;
+        } | null;
+        openZFSConfiguration: {
+          __typename: 'OpenZFSFileSystemConfiguration';
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+          copyTagsToBackups: boolean | null;
+          copyTagsToVolumes: boolean | null;
+        } | null;
+        ontapConfiguration: {
+          __typename: 'OntapFileSystemConfiguration';
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+        } | null;
       }
     | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'FsxServiceError'; message: string; retryable: boolean; requestId: string | null }
@@ -955,6 +1046,13 @@ export type BackupsQuery = {
             failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
             tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
             fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+            volume: {
+              __typename: 'Volume';
+              id: string;
+              volumeId: string;
+              name: string | null;
+              ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+            } | null;
           };
         }>;
         pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
@@ -998,6 +1096,13 @@ export type BackupQuery = {
         failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
         tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+        volume: {
+          __typename: 'Volume';
+          id: string;
+          volumeId: string;
+          name: string | null;
+          ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+        } | null;
       }
     | { __typename: 'BackupNotFound'; backupId: string; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
@@ -1035,6 +1140,13 @@ export type NodeQuery = {
         failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
         tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+        volume: {
+          __typename: 'Volume';
+          id: string;
+          volumeId: string;
+          name: string | null;
+          ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+        } | null;
       }
     | {
         __typename: 'FileSystem';
@@ -1108,6 +1220,13 @@ export type BackupChangedSubscription = {
           failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
           fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+          volume: {
+            __typename: 'Volume';
+            id: string;
+            volumeId: string;
+            name: string | null;
+            ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+          } | null;
         };
       }
     | { __typename: 'BackupNotFound'; backupId: string; message: string; retryable: boolean; requestId: string | null }
@@ -1394,14 +1513,20 @@ export type UpdateBackupSettingsMutation = {
             copyTagsToBackups: boolean | null;
           } | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-          windowsConfiguration: {
-            __typename: 'WindowsFileSystemConfiguration';
+          lustreConfiguration: {
+            __typename: 'LustreFileSystemConfiguration';
+            deploymentType: LustreDeploymentType | null;
             automaticBackupRetentionDays: number | null;
             dailyAutomaticBackupStartTime: string | null;
             copyTagsToBackups: boolean | null;
+            dataRepositoryConfiguration: {
+              __typename: 'DataRepositoryConfiguration';
+              importPath: string | null;
+              exportPath: string | null;
+            } | null;
           } | null;
-          lustreConfiguration: {
-            __typename: 'LustreFileSystemConfiguration';
+          windowsConfiguration: {
+            __typename: 'WindowsFileSystemConfiguration';
             automaticBackupRetentionDays: number | null;
             dailyAutomaticBackupStartTime: string | null;
             copyTagsToBackups: boolean | null;
@@ -1538,6 +1663,26 @@ export const BackupFieldsFragmentDoc = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1633,6 +1778,27 @@ export const FileSystemFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'key' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -1865,6 +2031,26 @@ export const CreateBackupDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
               ],
             },
           },
@@ -2172,6 +2358,26 @@ export const CopyBackupDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -2407,6 +2613,27 @@ export const RestoreBackupDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupSettingsFields' } },
         ],
       },
@@ -2453,6 +2680,17 @@ export const RestoreBackupDocument = {
     },
   ],
 } as unknown as DocumentNode<RestoreBackupMutation, RestoreBackupMutationVariables>;
+export const RegionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Regions' },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'regions' } }] },
+    },
+  ],
+} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
 export const FileSystemsDocument = {
   kind: 'Document',
   definitions: [
@@ -2630,6 +2868,27 @@ export const FileSystemsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'key' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -2831,6 +3090,27 @@ export const FileSystemDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupSettingsFields' } },
         ],
       },
@@ -2935,7 +3215,7 @@ export const FileSystemBackupsDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FileSystemFields' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'backups' },
@@ -3013,6 +3293,116 @@ export const FileSystemBackupsDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BackupSettingsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'windowsConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openZFSConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToVolumes' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ontapConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FileSystemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'storageType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subnetIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creationTime' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tags' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupSettingsFields' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Backup' } },
       selectionSet: {
@@ -3054,6 +3444,26 @@ export const FileSystemBackupsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
               ],
             },
           },
@@ -3270,6 +3680,26 @@ export const BackupsDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3450,6 +3880,26 @@ export const BackupDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3589,6 +4039,26 @@ export const NodeDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
               ],
             },
           },
@@ -3824,6 +4294,26 @@ export const BackupChangedDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
               ],
             },
           },
@@ -4832,6 +5322,27 @@ export const UpdateBackupSettingsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'key' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
               ],
             },
           },
