@@ -48,7 +48,8 @@ const sheet = named('.css');
 const page = readFileSync(join(src, 'index.html'), 'utf8')
   .replace('/console/console.css', `/console/${sheet}`)
   .replace('/console/console.js', `/console/${script}`);
-if (!page.includes(script) || !page.includes(sheet)) throw new Error('client/console/index.html must link /console/console.css and /console/console.js');
+if (!page.includes(script) || !page.includes(sheet))
+  throw new Error('client/console/index.html must link /console/console.css and /console/console.js');
 writeFileSync(join(out, 'index.html'), page);
 
 // Precompressed at the highest levels: it costs the build a second, and no request ever pays it.

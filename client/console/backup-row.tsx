@@ -9,7 +9,13 @@ function subtitle(backup: BackupFieldsFragment): string {
   return parts.filter(Boolean).join(' · ') || '\u00a0';
 }
 
-export function BackupRow({ backup, onAction }: { backup: BackupFieldsFragment; onAction: (kind: ActionKind, opener: HTMLElement) => void }) {
+export function BackupRow({
+  backup,
+  onAction,
+}: {
+  backup: BackupFieldsFragment;
+  onAction: (kind: ActionKind, opener: HTMLElement) => void;
+}) {
   const available = backup.lifecycle === 'AVAILABLE';
   const deletable = !IN_PROGRESS.has(backup.lifecycle ?? '');
   return (

@@ -80,7 +80,9 @@ export function VolumeChoice({
         aria-invalid={errors.has('volumeId')}
         aria-describedby={errors.describedBy('volumeId')}
       >
-        {volumes.length === 0 ? <option value="">{loading ? 'Loading volumes…' : failure ? `Volumes unavailable: ${failure}` : 'No volumes'}</option> : null}
+        {volumes.length === 0 ? (
+          <option value="">{loading ? 'Loading volumes…' : failure ? `Volumes unavailable: ${failure}` : 'No volumes'}</option>
+        ) : null}
         {volumes.map((v) => (
           <option key={v.id} value={v.volumeId} disabled={!READY.has(v.lifecycle ?? '')}>
             {v.name ?? v.volumeId} ({v.volumeId}){READY.has(v.lifecycle ?? '') ? '' : ` · ${v.lifecycle}`}

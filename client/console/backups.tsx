@@ -21,7 +21,15 @@ const POLL_MS = 2000;
  * backupChanged subscription (every change arrives in the normalized cache, so rows update in place),
  * falling back to polling while the live connection is down and something is in progress.
  */
-export function Backups({ fileSystem: chosen, notify, liveStatus }: { fileSystem: FileSystemFieldsFragment; notify: Notify; liveStatus: LiveStatus }) {
+export function Backups({
+  fileSystem: chosen,
+  notify,
+  liveStatus,
+}: {
+  fileSystem: FileSystemFieldsFragment;
+  notify: Notify;
+  liveStatus: LiveStatus;
+}) {
   const variables = { fileSystemId: chosen.fileSystemId, region: chosen.region, first: PAGE };
   const { data, loading, error, fetchMore, refetch, networkStatus, startPolling, stopPolling } = useQuery(FileSystemBackupsDocument, {
     variables,
@@ -70,7 +78,13 @@ export function Backups({ fileSystem: chosen, notify, liveStatus }: { fileSystem
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const failure: ErrorLike | undefined =
     owner && owner.__typename !== 'FileSystem' ? owner : page && page.__typename !== 'BackupConnection' ? page : undefined;
-  const liveState = liveDown ? (inProgress ? 'Polling every 2 s' : 'Live updates paused') : liveStatus === 'connected' ? 'Live' : 'Connecting…';
+  const liveState = liveDown
+    ? inProgress
+      ? 'Polling every 2 s'
+      : 'Live updates paused'
+    : liveStatus === 'connected'
+      ? 'Live'
+      : 'Connecting…';
   const closeAction = () => setAction(null);
 
   return (

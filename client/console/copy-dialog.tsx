@@ -8,7 +8,17 @@ import { RegionSelect } from './region-select';
 import { newClientRequestToken } from './ui';
 
 /** Copy a backup within its region or to another served region; the notice follows the copy to AVAILABLE. */
-export function CopyDialog({ action, onClose, notify, onCopied }: { action: Action | null; onClose: () => void; notify: Notify; onCopied: () => void }) {
+export function CopyDialog({
+  action,
+  onClose,
+  notify,
+  onCopied,
+}: {
+  action: Action | null;
+  onClose: () => void;
+  notify: Notify;
+  onCopied: () => void;
+}) {
   const backup = action?.kind === 'copy' ? action.backup : null;
   const [destination, setDestination] = useState<string | null>(null);
   const [copyTags, setCopyTags] = useState(true);

@@ -94,7 +94,9 @@ export function CreateBackupForm({
         </label>
       </div>
       <TagsFieldset tags={tags} onChange={setTags} errors={errors} />
-      {failure ? <ErrorResultBox error={failure} busy={loading} onRetry={sent ? () => void send(sent) : undefined} onField={onField} /> : null}
+      {failure ? (
+        <ErrorResultBox error={failure} busy={loading} onRetry={sent ? () => void send(sent) : undefined} onField={onField} />
+      ) : null}
       <div className="actions">
         {/* aria-disabled, not disabled, while sending: a disabled button would drop the keyboard focus. */}
         <button type="submit" className="button primary" aria-disabled={loading}>

@@ -24,6 +24,7 @@ export function DeleteDialog({
   const backup = action?.kind === 'delete' ? action.backup : null;
   const cancel = useRef<HTMLButtonElement>(null);
   const [token, setToken] = useState(newClientRequestToken);
+  const [deleted, setDeleted] = useState(false);
   const [run, { loading, data, reset }] = useMutation(DeleteBackupDocument, {
     update(cache, { data: result }) {
       if (result?.deleteBackup.__typename === 'DeleteBackupSuccess' && backup) {
@@ -35,6 +36,7 @@ export function DeleteDialog({
   const failure = data && data.deleteBackup.__typename !== 'DeleteBackupSuccess' ? data.deleteBackup : undefined;
   const close = () => {
     reset();
+    setDeleted(false);
     setToken(newClientRequestToken());
     onClose();
   };
@@ -46,6 +48,8 @@ export function DeleteDialog({
     if (result?.deleteBackup.__typename === 'DeleteBackupSuccess') {
       notify(`Backup ${backup.backupId} deleted.`);
       close();
+      // Its row (and the button that opened this) goes: focus goes to the list instead.
+      setDeleted(true);
     }
   };
   return (
@@ -56,6 +60,7 @@ export function DeleteDialog({
       opener={action?.opener}
       initialFocus={cancel}
       fallbackFocus={fallbackFocus}
+      returnToOpener={!deleted}
     >
       {backup ? (
         <>

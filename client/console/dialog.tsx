@@ -11,7 +11,8 @@ function focusIfPossible(element: HTMLElement | null | undefined): boolean {
  * A modal dialog (the browser's own <dialog>: focus kept inside, Escape closes). It opens with focus
  * on `initialFocus` (the safe choice, e.g. Cancel; else the browser's pick, the first control), and
  * closes with focus back on `opener`, the control that opened it, or on `fallbackFocus` when that
- * control is gone (a deleted backup's row).
+ * control is gone, or about to go (`returnToOpener` false: the row of a backup just deleted, which
+ * the cache drops a moment after the dialog closes).
  */
 export function Dialog({
   title,
@@ -20,6 +21,7 @@ export function Dialog({
   opener,
   initialFocus,
   fallbackFocus,
+  returnToOpener = true,
   children,
 }: {
   title: string;
@@ -28,14 +30,16 @@ export function Dialog({
   opener?: HTMLElement | null;
   initialFocus?: RefObject<HTMLElement>;
   fallbackFocus?: RefObject<HTMLElement>;
+  returnToOpener?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // Kept from when it opened: by the time it closes, the caller may have forgotten which control that was.
   const returnTo = useRef<HTMLElement | null | undefined>(null);
-  const fallback = useRef(fallbackFocus);
-  fallback.current = fallbackFocus;
+  // The latest of these, read as the dialog closes.
+  const fallback = useRef({ fallbackFocus, returnToOpener });
+  fallback.current = { fallbackFocus, returnToOpener };
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -46,7 +50,8 @@ export function Dialog({
     }
     if (!open && returnTo.current !== null) {
       if (dialog.open) dialog.close();
-      if (!focusIfPossible(returnTo.current)) focusIfPossible(fallback.current?.current);
+      const { fallbackFocus: elsewhere, returnToOpener: back } = fallback.current;
+      if (!(back && focusIfPossible(returnTo.current))) focusIfPossible(elsewhere?.current);
       returnTo.current = null;
     }
     // Only a change of `open` matters: the opener is read as the dialog opens.

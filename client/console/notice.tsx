@@ -50,7 +50,11 @@ export function Notice({ notice, onDone }: { notice: NoticeState | null; onDone:
   }, [notice, final, onDone]);
   return (
     <div role="status" aria-live="polite" className={notice ? 'notice' : 'notice notice-empty'}>
-      {notice?.follow ? <FollowedBackup key={notice.follow.backupId} followed={notice.follow} onFinal={() => setFinal(true)} /> : notice?.text}
+      {notice?.follow ? (
+        <FollowedBackup key={notice.follow.backupId} followed={notice.follow} onFinal={() => setFinal(true)} />
+      ) : (
+        notice?.text
+      )}
     </div>
   );
 }

@@ -44,7 +44,10 @@ export function RestoreVolumeDialog({ action, onClose, notify }: { action: Actio
           region: backup.region,
           name: name.trim(),
           clientRequestToken: token,
-          ontapConfiguration: { storageVirtualMachineId: svm.trim(), ...(junctionPath.trim() ? { junctionPath: junctionPath.trim() } : {}) },
+          ontapConfiguration: {
+            storageVirtualMachineId: svm.trim(),
+            ...(junctionPath.trim() ? { junctionPath: junctionPath.trim() } : {}),
+          },
         },
       },
     });
@@ -86,7 +89,9 @@ export function RestoreVolumeDialog({ action, onClose, notify }: { action: Actio
             <input value={junctionPath} onChange={(e) => setJunctionPath(e.target.value)} spellCheck={false} {...field(FIELDS[2])} />
             {errors.errorOf(FIELDS[2])}
           </label>
-          {failure ? <ErrorResultBox error={failure} onRetry={() => void submit()} busy={loading} onField={(key) => FIELDS.includes(key)} /> : null}
+          {failure ? (
+            <ErrorResultBox error={failure} onRetry={() => void submit()} busy={loading} onField={(key) => FIELDS.includes(key)} />
+          ) : null}
           <div className="actions">
             <button type="submit" className="button primary" aria-disabled={loading}>
               {loading ? 'Restoring…' : 'Restore volume'}

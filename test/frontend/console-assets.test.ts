@@ -87,7 +87,12 @@ describe('/console static files: precompressed, content-hashed, cached', () => {
   });
 
   test('identity when not asked for a coding, or when the client refuses both', async () => {
-    for (const headers of [{} as Record<string, string>, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'deflate' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'deflate' },
+      { 'accept-encoding': 'br;q=0, gzip;q=0' },
+    ]) {
       const answer = await get(`${base}${script}`, headers);
       expect({ headers, coding: answer.headers['content-encoding'] }).toEqual({ headers, coding: undefined });
       expect(answer.headers.vary).toMatch(/(^|, )Accept-Encoding$/);

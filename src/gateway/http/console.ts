@@ -40,7 +40,8 @@ function consoleFiles(): StaticFiles {
   if (files) return files;
   const found = StaticFiles.fromDirectory(CONSOLE_DIR, {
     isHashed: (name) => HASHED.test(name),
-    headersFor: (name): Record<string, string> => (name === PAGE ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' } : {}),
+    headersFor: (name): Record<string, string> =>
+      name === PAGE ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' } : {},
   });
   if (found.size > 0) files = found;
   return found;
