@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const observed = [gateway.metricsUrl && `metrics: ${gateway.metricsUrl}`, tracing && 'tracing: on'].filter(Boolean).join(' · ');
   lifecycle.info(
     { url: gateway.url, backend, regions: gateway.fsx.names, metricsUrl: gateway.metricsUrl ?? null, tracing: Boolean(tracing) },
-    `fsx-backup-graph ready: ${gateway.url} (GraphiQL in a browser) · backend: ${backend} · regions: ${gateway.fsx.names.join(', ')}${observed ? ` · ${observed}` : ''}`,
+    `fsx-backup-graph ready: ${gateway.url}${config.graphiql ? ' (GraphiQL in a browser)' : ''} · backend: ${backend} · regions: ${gateway.fsx.names.join(', ')}${observed ? ` · ${observed}` : ''}`,
   );
 
   const shutdown = (signal: string) => {

@@ -764,10 +764,6 @@ export type RestoreBackupMutation = {
     | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
 };
 
-export type RegionsQueryVariables = Exact<{ [key: string]: never }>;
-
-export type RegionsQuery = { regions: Array<string> };
-
 export type FileSystemsQueryVariables = Exact<{
   first?: number;
   after?: string | null | undefined;
@@ -1185,6 +1181,10 @@ export type NodeQuery = {
     | { __typename: 'Volume'; id: string }
     | null;
 };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RegionsQuery = { regions: Array<string> };
 
 export type RateLimitQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -2680,17 +2680,6 @@ export const RestoreBackupDocument = {
     },
   ],
 } as unknown as DocumentNode<RestoreBackupMutation, RestoreBackupMutationVariables>;
-export const RegionsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'Regions' },
-      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'regions' } }] },
-    },
-  ],
-} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
 export const FileSystemsDocument = {
   kind: 'Document',
   definitions: [
@@ -4125,6 +4114,17 @@ export const NodeDocument = {
     },
   ],
 } as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
+export const RegionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Regions' },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'regions' } }] },
+    },
+  ],
+} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
 export const RateLimitDocument = {
   kind: 'Document',
   definitions: [

@@ -4,6 +4,8 @@ export interface CallRecord {
   input: unknown;
   /** The region the request was for (its credential scope, or the default region when unsigned). */
   region?: string;
+  /** The x-amzn-RequestId the answer carried: what a client's error result or log names. */
+  requestId?: string;
 }
 
 export type CallLog = CallRecord[] & {

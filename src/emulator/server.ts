@@ -56,7 +56,7 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, deps: Server
     // The region is the request's credential scope; unsigned requests go to the default region.
     const region = signedRegion(req) ?? deps.regions.defaultRegion;
     // Record first: the gateway's tests count every upstream call, failed ones included.
-    deps.calls.push({ operation, input: input ?? body.toString('utf8'), region });
+    deps.calls.push({ operation, input: input ?? body.toString('utf8'), region, requestId });
     const ctx = deps.contexts.get(region);
     if (!ctx) {
       // What an FSx endpoint answers a request signed for another region, naming what this one serves.

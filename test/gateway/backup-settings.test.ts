@@ -212,9 +212,9 @@ describe('backup settings', () => {
     const unknown = 'fs-0000000000000dead';
     expect(await update({ fileSystemId: unknown, automaticBackupRetentionDays: 3 })).toEqual({
       __typename: 'FileSystemNotFound',
-      message: `File system ${unknown} does not exist`,
+      message: `File system ${unknown} does not exist in us-east-1`,
       retryable: false,
-      requestId: null,
+      requestId: expect.any(String),
       fileSystemId: unknown,
     });
     expect(await update({ fileSystemId: DEMO.fileSystems.lustreScratch, automaticBackupRetentionDays: 3 })).toMatchObject({

@@ -74,13 +74,38 @@ describe('createBackup: every union member, reached through FSx behaviour', () =
     expect(res.body.data.createBackup.requestId).toEqual(expect.any(String));
   });
 
-  test('FileSystemNotFound for a well-formed id FSx does not know', async () => {
-    const res = await t.gql(CREATE_BACKUP, { input: { fileSystemId: 'fs-00000000000000bad' } });
-    expect(res.body.data.createBackup).toMatchObject({
+  test('FileSystemNotFound for a well-formed id FSx does not know: the region looked in, and the request id of the CreateBackup that said so', async () => {
+    const res = await t.gql(
+      `mutation { createBackup(input: { fileSystemId: "fs-00000000000000bad" }) {
+        __typename ... on ErrorResult { message retryable requestId } ... on FileSystemNotFound { fileSystemId region } } }`,
+    );
+    const [call] = t.emulator.calls;
+    expect(call).toMatchObject({ operation: 'CreateBackup', requestId: expect.any(String) });
+    expect(res.body.data.createBackup).toEqual({
       __typename: 'FileSystemNotFound',
       fileSystemId: 'fs-00000000000000bad',
+      message: 'File system fs-00000000000000bad does not exist in us-east-1',
+      region: 'us-east-1',
       retryable: false,
+      requestId: call.requestId,
     });
+  });
+
+  test('a not-found read carries the request id of the Describe call that found nothing, and the region asked', async () => {
+    const res = await t.gql(
+      `{ fileSystem(fileSystemId: "fs-00000000000000bad", region: "us-west-2") { ... on FileSystemNotFound { requestId region message } }
+         backup(backupId: "backup-00000000000000bad") { ... on BackupNotFound { requestId region } } }`,
+    );
+    const requestIdOf = (operation: string) => t.emulator.calls.find((c) => c.operation === operation)?.requestId;
+    expect(res.body.data).toEqual({
+      fileSystem: {
+        requestId: requestIdOf('DescribeFileSystems'),
+        region: 'us-west-2',
+        message: 'File system fs-00000000000000bad does not exist in us-west-2',
+      },
+      backup: { requestId: requestIdOf('DescribeBackups'), region: 'us-east-1' },
+    });
+    expect(requestIdOf('DescribeBackups')).toEqual(expect.any(String));
   });
 
   test.each([

@@ -36,7 +36,7 @@ test('concurrent identical reads from different principals cost one FSx call; ea
   for (const res of [limited, limited2])
     expect(res.body.data.backup).toEqual({
       __typename: 'BackupNotFound',
-      message: `Backup ${DEMO.backups.openzfsUser} does not exist`,
+      message: `Backup ${DEMO.backups.openzfsUser} does not exist in us-east-1`,
       retryable: false,
     });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CreateFileSystemCommand } from '@aws-sdk/client-fsx';
 import { DEMO } from '../../src/emulator';
 import { createOpenZfsFileSystems, fsxClientFor } from '../support/emulator';
+import { anonymized } from '../support/anonymized';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 
 /**
@@ -184,9 +185,9 @@ describe('volumes (demo estate, full access)', () => {
     const unknown = 'fsvol-0000000000000dead';
     expect((await t.gql(VOLUME, { volumeId: unknown })).body.data.volume).toEqual({
       __typename: 'VolumeNotFound',
-      message: `Volume ${unknown} does not exist`,
+      message: `Volume ${unknown} does not exist in us-east-1`,
       retryable: false,
-      requestId: null,
+      requestId: expect.any(String),
       volumeId: unknown,
     });
     t.emulator.calls.clear();
@@ -300,9 +301,9 @@ describe('volumes (demo estate, full access)', () => {
     const unknown = 'fsvol-0000000000000dead';
     expect((await t.gql(VOLUME_BACKUP, { input: { volumeId: unknown } })).body.data.createBackup).toEqual({
       __typename: 'VolumeNotFound',
-      message: `Volume ${unknown} does not exist`,
+      message: `Volume ${unknown} does not exist in us-east-1`,
       retryable: false,
-      requestId: null,
+      requestId: expect.any(String),
       volumeId: unknown,
     });
     expect((await t.gql(VOLUME_BACKUP, { input: { volumeId: DEMO.volumes.openzfsChild } })).body.data.createBackup).toMatchObject({
@@ -393,11 +394,12 @@ describe('volumes (demo estate, full access)', () => {
     expect(await restore(restoreInput({ ontapConfiguration: { storageVirtualMachineId: svm } }))).toMatchObject({
       __typename: 'StorageVirtualMachineNotFound',
       storageVirtualMachineId: svm,
+      requestId: expect.any(String),
     });
     expect(await restore(restoreInput({ backupId: 'backup-00000000000000dead' }))).toMatchObject({
       __typename: 'BackupNotFound',
       backupId: 'backup-00000000000000dead',
-      requestId: null,
+      requestId: expect.any(String),
     });
     // A file system backup is restored with restoreBackup, not as a volume.
     expect(await restore(restoreInput({ backupId: DEMO.backups.windowsUser }))).toMatchObject({ __typename: 'BadRequest' });
@@ -544,8 +546,6 @@ describe('volumes for principals limited to some file systems (API keys)', () =>
     expect(res.body.errors).toBeUndefined();
     return res.body.data;
   }
-  /** The answer with the id it names replaced: a hidden resource must look exactly like a missing one. */
-  const anonymized = (value: unknown, id: string) => JSON.parse(JSON.stringify(value).split(id).join('<id>'));
   const missingVolume = 'fsvol-0000000000000dead';
 
   test('volume(volumeId): a volume of a hidden file system answers exactly like a missing one', async () => {

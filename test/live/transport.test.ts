@@ -60,12 +60,12 @@ describe('who may watch', () => {
       const notFound = (type: string) =>
         results.filter((r) => r.__typename === type).map(({ message, retryable }) => ({ message, retryable }));
       expect(notFound('BackupNotFound')).toEqual([
-        { message: `Backup ${DEMO.backups.openzfsUser} does not exist`, retryable: false },
-        { message: 'Backup backup-00000000deadbeef does not exist', retryable: false },
+        { message: `Backup ${DEMO.backups.openzfsUser} does not exist in us-east-1`, retryable: false },
+        { message: 'Backup backup-00000000deadbeef does not exist in us-east-1', retryable: false },
       ]);
       expect(notFound('FileSystemNotFound')).toEqual([
-        { message: `File system ${DEMO.fileSystems.lustrePersistent} does not exist`, retryable: false },
-        { message: 'File system fs-00000000deadbeef does not exist', retryable: false },
+        { message: `File system ${DEMO.fileSystems.lustrePersistent} does not exist in us-east-1`, retryable: false },
+        { message: 'File system fs-00000000deadbeef does not exist in us-east-1', retryable: false },
       ]);
       expect(results.filter((r) => r.__typename === 'BackupChanged').map((r) => r.backup.backupId)).toEqual([DEMO.backups.windowsUser]);
     } finally {

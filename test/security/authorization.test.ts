@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DEMO } from '../../src/emulator';
+import { anonymized } from '../support/anonymized';
 import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
 
 /**
@@ -91,7 +92,6 @@ describe('a principal limited to some file systems', () => {
   const missingFs = 'fs-0000000000000dead';
   const hiddenBackup = DEMO.backups.openzfsUser;
   const missingBackup = 'backup-0000000000000dead';
-  const shape = (result: Record<string, unknown>, id: string) => JSON.parse(JSON.stringify(result).split(id).join('<id>'));
 
   test('cannot read another file system: the answer is that of a file system that does not exist', async () => {
     const q = (id: string) =>
@@ -99,7 +99,7 @@ describe('a principal limited to some file systems', () => {
     const hidden = (await as('windowsTeam', q(hiddenFs))).data.fileSystem;
     const missing = (await as('windowsTeam', q(missingFs))).data.fileSystem;
     expect(hidden.__typename).toBe('FileSystemNotFound');
-    expect(shape(hidden, hiddenFs)).toEqual(shape(missing, missingFs));
+    expect(anonymized(hidden, hiddenFs)).toEqual(anonymized(missing, missingFs));
     expect((await as('windowsTeam', q(DEMO.fileSystems.windows))).data.fileSystem.__typename).toBe('FileSystem');
   });
 
@@ -109,7 +109,7 @@ describe('a principal limited to some file systems', () => {
     const hidden = (await as('windowsTeam', q(hiddenBackup))).data.backup;
     const missing = (await as('windowsTeam', q(missingBackup))).data.backup;
     expect(hidden.__typename).toBe('BackupNotFound');
-    expect(shape(hidden, hiddenBackup)).toEqual(shape(missing, missingBackup));
+    expect(anonymized(hidden, hiddenBackup)).toEqual(anonymized(missing, missingBackup));
   });
 
   test('cannot back up another file system: FileSystemNotFound like a missing one, and FSx never hears of it', async () => {
@@ -119,7 +119,7 @@ describe('a principal limited to some file systems', () => {
     const missing = (await as('windowsTeam', CREATE_BACKUP, { input: { fileSystemId: missingFs, clientRequestToken: 'hidden-1' } })).data
       .createBackup;
     expect(hidden.__typename).toBe('FileSystemNotFound');
-    expect(shape(hidden, hiddenFs)).toEqual(shape(missing, missingFs));
+    expect(anonymized(hidden, hiddenFs)).toEqual(anonymized(missing, missingFs));
     const own = (await as('windowsTeam', CREATE_BACKUP, { input: { fileSystemId: DEMO.fileSystems.windows } })).data.createBackup;
     expect(own.__typename).toBe('CreateBackupSuccess');
   });

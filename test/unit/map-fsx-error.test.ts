@@ -59,7 +59,6 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const NOT_FOUND: string[] = ['BackupNotFound', 'FileSystemNotFound', 'VolumeNotFound', 'StorageVirtualMachineNotFound'];
 /** The tag calls' ResourceNotFound, on a backup's ARN (the subject typeOf gives), is that backup's BackupNotFound. */
 const RESOURCE_NOT_FOUND_OF_BACKUP: Record<string, string> = { ResourceNotFound: 'BackupNotFound' };
 
@@ -89,14 +88,15 @@ describe.each([
       const expected = RESOURCE_NOT_FOUND_OF_BACKUP[code] ?? code;
       if (name === 'FsxServiceError') expect(result).toMatchObject({ code });
       else expect(name).toBe(expected);
-      // Not-found answers carry no request id: a resource hidden from the caller must look exactly like a missing one.
-      expect(result.requestId).toBe(NOT_FOUND.includes(expected) ? null : 'req-1');
+      // Every answer that follows an FSx call carries its request id, not-found ones too (a resource
+      // hidden from the caller also follows a call, and carries that call's id).
+      expect(result.requestId).toBe('req-1');
     },
   );
 });
 
 test('ResourceNotFound (the tag calls) names the resource the caller gave: BackupNotFound for a backup', async () => {
-  expect(await typeOf('ResourceNotFound', TAG_BACKUP_ERRORS)).toMatchObject({ backupId: 'backup-0123456789abcdef0', requestId: null });
+  expect(await typeOf('ResourceNotFound', TAG_BACKUP_ERRORS)).toMatchObject({ backupId: 'backup-0123456789abcdef0', requestId: 'req-1' });
   expect(await typeOf('ServiceLimitExceeded', TAG_BACKUP_ERRORS)).toMatchObject({
     limit: 'TOTAL_IN_PROGRESS_COPY_BACKUPS',
     retryable: false,

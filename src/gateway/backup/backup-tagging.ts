@@ -2,7 +2,7 @@ import { type FSxClient, TagResourceCommand, UntagResourceCommand } from '@aws-s
 import { mapFsxError } from '../errors/map-fsx-error';
 import type { Backup } from '../fsx/shapes.generated';
 import { resourceArnOf } from '../fsx/resource-arn';
-import { type ErrorResult, type ResultType, result } from '../results/error-result';
+import { BackupNotFound, type ErrorResult, type ResultType, result } from '../results/error-result';
 import { TagBackupSuccess, UntagBackupSuccess } from '../results/mutation-success.types';
 import { backupNotFound } from '../results/not-found';
 import { TAG_BACKUP_ERRORS, UNTAG_BACKUP_ERRORS } from '../results/unions';
@@ -59,11 +59,11 @@ export class BackupTagging {
     change: (backup: Backup, arn: string) => Promise<R>,
   ): Promise<R | ErrorResult> {
     try {
-      const backup = await this.reader.visible(backupId);
-      if (!backup) return backupNotFound(backupId);
+      const backup = await this.reader.find(backupId);
+      if (backup instanceof BackupNotFound) return backup;
       return await change(backup, resourceArnOf('Backup', backup));
     } catch (error) {
-      return mapFsxError(error, { backupId }, allowed);
+      return mapFsxError(error, { backupId, region: this.reader.region }, allowed);
     }
   }
 }

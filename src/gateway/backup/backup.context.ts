@@ -6,7 +6,7 @@ export interface BackupContext {
   backups: InRegion<
     Pick<
       BackupService,
-      'region' | 'create' | 'delete' | 'copy' | 'restore' | 'restoreVolume' | 'tag' | 'untag' | 'get' | 'list' | 'reference'
+      'region' | 'create' | 'delete' | 'copy' | 'restore' | 'restoreVolume' | 'tag' | 'untag' | 'get' | 'list' | 'reference' | 'find'
     >
   >;
 }

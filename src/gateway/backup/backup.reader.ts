@@ -1,4 +1,10 @@
-import { BackupNotFound, DescribeBackupsCommand, type FSxClient, type Filter, paginateDescribeBackups } from '@aws-sdk/client-fsx';
+import {
+  BackupNotFound as FsxBackupNotFound,
+  DescribeBackupsCommand,
+  type FSxClient,
+  type Filter,
+  paginateDescribeBackups,
+} from '@aws-sdk/client-fsx';
 import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
@@ -10,7 +16,7 @@ import { BackupConnection } from '../pagination/connection.types';
 import { offsetPage, tokenPage } from '../pagination/pages';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import { type Principal, canSee } from '../auth/principal';
-import type { ErrorResult } from '../results/error-result';
+import { BackupNotFound, type ErrorResult } from '../results/error-result';
 import { backupNotFound, fileSystemNotFound } from '../results/not-found';
 import { BACKUPS_ERRORS, BACKUP_ERRORS } from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
@@ -29,7 +35,7 @@ export class BackupReader {
         toBackups(page.Backups, this.region),
       ),
     (backup) => backup.backupId,
-    BackupNotFound,
+    FsxBackupNotFound,
     FSX.BackupIds.max,
   );
 
@@ -53,16 +59,16 @@ export class BackupReader {
   constructor(
     private readonly fsx: FSxClient,
     /** Every backup read is stamped with this region. */
-    private readonly region: string,
+    readonly region: string,
     private readonly cursors: CursorCodec,
     private readonly principal: Principal,
   ) {}
 
   async get(backupId: string): Promise<Backup | ErrorResult> {
     try {
-      return (await this.visible(backupId)) ?? backupNotFound(backupId);
+      return await this.find(backupId);
     } catch (error) {
-      return mapFsxError(error, { backupId }, BACKUP_ERRORS);
+      return mapFsxError(error, { backupId, region: this.region }, BACKUP_ERRORS);
     }
   }
 
@@ -71,10 +77,18 @@ export class BackupReader {
     return conforms(backupId, FSX.BackupId) ? this.visible(backupId) : Promise.resolve(null);
   }
 
+  /** The backup, if FSx has it and the caller may see its file system; else not found, with the request id of the call that said so. */
+  async find(backupId: string): Promise<Backup | BackupNotFound> {
+    const { item: backup, requestId } = await this.byId.lookup(backupId);
+    return backup && canSee(this.principal, backup.fileSystem?.fileSystemId)
+      ? backup
+      : backupNotFound(backupId, { region: this.region, requestId });
+  }
+
   /** The backup, if FSx has it and the caller may see its file system. */
   async visible(backupId: string): Promise<Backup | null> {
-    const backup = await this.byId.load(backupId);
-    return backup && canSee(this.principal, backup.fileSystem?.fileSystemId) ? backup : null;
+    const backup = await this.find(backupId);
+    return backup instanceof BackupNotFound ? null : backup;
   }
 
   /**
@@ -109,7 +123,7 @@ export class BackupReader {
 
   /** One file system's backups after the `after` cursor, batched with every other file system asked for in this request. */
   async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<BackupConnection | ErrorResult> {
-    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.region });
     const scope = `fs-backups:${this.region}:${fileSystemId}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
@@ -118,7 +132,7 @@ export class BackupReader {
       const page = all.slice(position.skip, position.skip + first);
       return offsetPage(BackupConnection, this.cursors, scope, position.skip, page, all.length > position.skip + first);
     } catch (error) {
-      return mapFsxError(error, { fileSystemId }, BACKUPS_ERRORS);
+      return mapFsxError(error, { fileSystemId, region: this.region }, BACKUPS_ERRORS);
     }
   }
 }

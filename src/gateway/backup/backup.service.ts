@@ -14,7 +14,7 @@ import type { Backup } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
 import type { BackupConnection } from '../pagination/connection.types';
 import { type Principal, canSee } from '../auth/principal';
-import { type ErrorResult, result } from '../results/error-result';
+import { BackupNotFound, type ErrorResult, VolumeNotFound, result } from '../results/error-result';
 import { malformedAnswer } from '../results/malformed-answer';
 import { backupNotFound, fileSystemNotFound, storageVirtualMachineNotFound, volumeNotFound } from '../results/not-found';
 import {
@@ -79,6 +79,11 @@ export class BackupService {
     return this.reader.reference(backupId);
   }
 
+  /** The backup, or not found (with the request id of the call that said so) when FSx does not know it or the caller may not see it. */
+  find(backupId: string): Promise<Backup | BackupNotFound> {
+    return this.reader.find(backupId);
+  }
+
   list(args: BackupsArgs): Promise<BackupConnection | ErrorResult> {
     return this.reader.list(args);
   }
@@ -92,15 +97,16 @@ export class BackupService {
   async create(input: CreateBackupInput): Promise<CreateBackupSuccess | ErrorResult> {
     const target = backupTarget(input);
     if ('fieldErrors' in target) return target;
-    if (target.fileSystemId !== undefined && !canSee(this.principal, target.fileSystemId)) return fileSystemNotFound(target.fileSystemId);
+    if (target.fileSystemId !== undefined && !canSee(this.principal, target.fileSystemId))
+      return fileSystemNotFound(target.fileSystemId, { region: this.region });
     // Always send a token: the SDK's retries and the client's own retries then cannot make a second backup.
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
-    const subject: ErrorSubject = { ...target };
+    const subject: ErrorSubject = { ...target, region: this.region };
     try {
       if (target.volumeId !== undefined && this.principal.fileSystemIds) {
         // A volume is visible through its file system: a hidden volume answers exactly like a missing one.
-        const volume = await this.volumes.reference(target.volumeId);
-        if (!volume) return volumeNotFound(target.volumeId);
+        const volume = await this.volumes.find(target.volumeId);
+        if (volume instanceof VolumeNotFound) return volume;
         subject.fileSystemId = volume.fileSystemId ?? undefined;
       }
       const { Backup: created } = await this.fsx.send(
@@ -122,7 +128,8 @@ export class BackupService {
   async delete(input: DeleteBackupInput): Promise<DeleteBackupSuccess | ErrorResult> {
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     try {
-      if (await this.hiddenFromCaller(input.backupId)) return backupNotFound(input.backupId);
+      const hidden = await this.hiddenFromCaller(input.backupId);
+      if (hidden) return hidden;
       const out = await this.fsx.send(new DeleteBackupCommand({ BackupId: input.backupId, ClientRequestToken: clientRequestToken }));
       if (out.Lifecycle === 'DELETED') this.events.deleted(this.region, out.BackupId ?? input.backupId);
       return result(DeleteBackupSuccess, {
@@ -131,22 +138,24 @@ export class BackupService {
         clientRequestToken,
       });
     } catch (error) {
-      return mapFsxError(error, { backupId: input.backupId }, DELETE_BACKUP_ERRORS);
+      return mapFsxError(error, { backupId: input.backupId, region: this.region }, DELETE_BACKUP_ERRORS);
     }
   }
 
   /** A copy, made in this (the destination) region, of a backup in `source`'s region. */
-  async copy(input: CopyBackupInput, source: Pick<BackupService, 'region' | 'reference'>): Promise<CopyBackupSuccess | ErrorResult> {
+  async copy(input: CopyBackupInput, source: Pick<BackupService, 'region' | 'find'>): Promise<CopyBackupSuccess | ErrorResult> {
     const backupId = input.sourceBackupId;
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     try {
-      if (await this.hiddenFromCaller(backupId, source)) return backupNotFound(backupId);
+      const hidden = await this.hiddenFromCaller(backupId, source);
+      if (hidden) return hidden;
       const out = await this.fsx.send(new CopyBackupCommand(toCopyBackupRequest(input, source.region, clientRequestToken)));
       if (!out.Backup || !hasBackupId(out.Backup)) return malformedAnswer('CopyBackup', 'a BackupId');
       this.events.changed(this.region, out.Backup);
       return result(CopyBackupSuccess, { backup: toBackup(out.Backup, this.region), clientRequestToken });
     } catch (error) {
-      return mapFsxError(error, { backupId }, COPY_BACKUP_ERRORS);
+      // The backup copied is looked for in the source region.
+      return mapFsxError(error, { backupId, region: source.region }, COPY_BACKUP_ERRORS);
     }
   }
 
@@ -154,12 +163,13 @@ export class BackupService {
   async restore(input: RestoreBackupInput): Promise<RestoreBackupSuccess | ErrorResult> {
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     try {
-      if (await this.hiddenFromCaller(input.backupId)) return backupNotFound(input.backupId);
+      const hidden = await this.hiddenFromCaller(input.backupId);
+      if (hidden) return hidden;
       const out = await this.fsx.send(new CreateFileSystemFromBackupCommand(toRestoreRequest(input, clientRequestToken)));
       if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) return malformedAnswer('CreateFileSystemFromBackup', 'a FileSystemId');
       return result(RestoreBackupSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region), clientRequestToken });
     } catch (error) {
-      return mapFsxError(error, { backupId: input.backupId }, RESTORE_BACKUP_ERRORS);
+      return mapFsxError(error, { backupId: input.backupId, region: this.region }, RESTORE_BACKUP_ERRORS);
     }
   }
 
@@ -172,16 +182,17 @@ export class BackupService {
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     const storageVirtualMachineId = input.ontapConfiguration?.storageVirtualMachineId;
     try {
-      if (await this.hiddenFromCaller(input.backupId)) return backupNotFound(input.backupId);
+      const hidden = await this.hiddenFromCaller(input.backupId);
+      if (hidden) return hidden;
       if (storageVirtualMachineId !== undefined && this.principal.fileSystemIds) {
         const fileSystemId = await this.volumes.fileSystemOfStorageVirtualMachine(storageVirtualMachineId);
-        if (!canSee(this.principal, fileSystemId)) return storageVirtualMachineNotFound(storageVirtualMachineId);
+        if (!canSee(this.principal, fileSystemId)) return storageVirtualMachineNotFound(storageVirtualMachineId, { region: this.region });
       }
       const out = await this.fsx.send(new CreateVolumeFromBackupCommand(toRestoreVolumeRequest(input, clientRequestToken)));
       if (!out.Volume || !hasVolumeId(out.Volume)) return malformedAnswer('CreateVolumeFromBackup', 'a VolumeId');
       return result(RestoreVolumeSuccess, { volume: toVolume(out.Volume, this.region), clientRequestToken });
     } catch (error) {
-      return mapFsxError(error, { backupId: input.backupId, storageVirtualMachineId }, RESTORE_VOLUME_ERRORS);
+      return mapFsxError(error, { backupId: input.backupId, storageVirtualMachineId, region: this.region }, RESTORE_VOLUME_ERRORS);
     }
   }
 
@@ -199,7 +210,9 @@ export class BackupService {
    * A caller limited to some file systems may delete, copy or restore only backups it can see: that
    * takes a lookup (in `source`'s region: a copy's source may be in another).
    */
-  private async hiddenFromCaller(backupId: string, source: Pick<BackupService, 'reference'> = this): Promise<boolean> {
-    return this.principal.fileSystemIds !== undefined && !(await source.reference(backupId));
+  private async hiddenFromCaller(backupId: string, source: Pick<BackupService, 'find'> = this): Promise<BackupNotFound | undefined> {
+    if (this.principal.fileSystemIds === undefined) return undefined;
+    const found = await source.find(backupId);
+    return found instanceof BackupNotFound ? found : undefined;
   }
 }

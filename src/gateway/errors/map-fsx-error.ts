@@ -4,7 +4,13 @@ import { CallBudgetExceeded } from '../fsx/call-budget';
 import type { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
 import * as results from '../results/error-result';
 import { type ErrorResult, type ResultType, result } from '../results/error-result';
-import { backupNotFound, fileSystemNotFound, storageVirtualMachineNotFound, volumeNotFound } from '../results/not-found';
+import {
+  type NotFoundWhere,
+  backupNotFound,
+  fileSystemNotFound,
+  storageVirtualMachineNotFound,
+  volumeNotFound,
+} from '../results/not-found';
 
 /** What the caller knew when FSx refused: used to fill the typed result's specifics FSx does not model. */
 export interface ErrorSubject {
@@ -12,6 +18,8 @@ export interface ErrorSubject {
   backupId?: string;
   volumeId?: string;
   storageVirtualMachineId?: string;
+  /** The region the call went to: not-found results say where the gateway looked. */
+  region?: string;
 }
 
 type Base = Pick<ErrorResult, 'message' | 'requestId'>;
@@ -41,13 +49,14 @@ const FSX_ERRORS: readonly Entry[] = [
   ),
   on(fsx.BackupBeingCopied, (_e, _s, base) => result(results.BackupBeingCopied, { ...base, retryable: true })),
   on(fsx.BadRequest, (_e, _s, base) => result(results.BadRequest, { ...base, retryable: false })),
-  on(fsx.FileSystemNotFound, (e, s) => fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID))),
-  on(fsx.BackupNotFound, (e, s) => backupNotFound(s.backupId ?? idIn(e.message, BACKUP_ID))),
-  on(fsx.VolumeNotFound, (e, s) => volumeNotFound(s.volumeId ?? idIn(e.message, VOLUME_ID))),
+  // Not found: in the gateway's own words (the same whether FSx said it or the caller may not see it), where it looked, and the call's request id.
+  on(fsx.FileSystemNotFound, (e, s, base) => fileSystemNotFound(s.fileSystemId ?? idIn(e.message, FILE_SYSTEM_ID), where(s, base))),
+  on(fsx.BackupNotFound, (e, s, base) => backupNotFound(s.backupId ?? idIn(e.message, BACKUP_ID), where(s, base))),
+  on(fsx.VolumeNotFound, (e, s, base) => volumeNotFound(s.volumeId ?? idIn(e.message, VOLUME_ID), where(s, base))),
   // TagResource/UntagResource: the resource of the ARN is gone; the caller named the backup (or file system, volume).
-  on(fsx.ResourceNotFound, (e, s) => resourceNotFound(s, e.ResourceARN ?? e.message)),
-  on(fsx.StorageVirtualMachineNotFound, (e, s) =>
-    storageVirtualMachineNotFound(s.storageVirtualMachineId ?? idIn(e.message, STORAGE_VIRTUAL_MACHINE_ID)),
+  on(fsx.ResourceNotFound, (e, s, base) => resourceNotFound(s, e.ResourceARN ?? e.message, base)),
+  on(fsx.StorageVirtualMachineNotFound, (e, s, base) =>
+    storageVirtualMachineNotFound(s.storageVirtualMachineId ?? idIn(e.message, STORAGE_VIRTUAL_MACHINE_ID), where(s, base)),
   ),
   on(fsx.MissingVolumeConfiguration, (_e, _s, base) => result(results.MissingVolumeConfiguration, { ...base, retryable: false })),
   on(fsx.IncompatibleParameterError, (e, _s, base) =>
@@ -86,17 +95,19 @@ const FSX_ERRORS: readonly Entry[] = [
   on(fsx.InvalidPerUnitStorageThroughput, (_e, _s, base) => result(results.InvalidPerUnitStorageThroughput, { ...base, retryable: false })),
 ];
 
+const where = (s: ErrorSubject, base: Base): NotFoundWhere => ({ region: s.region, requestId: base.requestId });
+
 /** The not-found result of the resource the caller named (else the file system the text names). */
-const resourceNotFound = (s: ErrorSubject, text: string): ErrorResult =>
+const resourceNotFound = (s: ErrorSubject, text: string, base: Base): ErrorResult =>
   s.backupId
-    ? backupNotFound(s.backupId)
+    ? backupNotFound(s.backupId, where(s, base))
     : s.volumeId
-      ? volumeNotFound(s.volumeId)
-      : fileSystemNotFound(s.fileSystemId ?? idIn(text, FILE_SYSTEM_ID));
+      ? volumeNotFound(s.volumeId, where(s, base))
+      : fileSystemNotFound(s.fileSystemId ?? idIn(text, FILE_SYSTEM_ID), where(s, base));
 
 /** Codes FSx does not model, which compatible endpoints answer: moto (and older LocalStack) say ResourceNotFoundException. */
 const FOREIGN_ERRORS: Record<string, Build<fsx.FSxServiceException>> = {
-  ResourceNotFoundException: (e, s) => resourceNotFound(s, e.message),
+  ResourceNotFoundException: (e, s, base) => resourceNotFound(s, e.message, base),
   // Not in FSx's model, yet what FSx (and every AWS API) answers over its rate: the SDK's retries did not outlast it.
   ThrottlingException: (_e, _s, base) => result(results.Throttled, { ...base, retryable: true, retryAfterSeconds: 1 }),
 };

@@ -46,11 +46,12 @@ export class FileSystemService {
   ) {}
 
   async get(fileSystemId: string): Promise<FileSystem | ErrorResult> {
-    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.region });
     try {
-      return (await this.byId.load(fileSystemId)) ?? fileSystemNotFound(fileSystemId);
+      const { item, requestId } = await this.byId.lookup(fileSystemId);
+      return item ?? fileSystemNotFound(fileSystemId, { region: this.region, requestId });
     } catch (error) {
-      return mapFsxError(error, { fileSystemId }, FILE_SYSTEM_ERRORS);
+      return mapFsxError(error, { fileSystemId, region: this.region }, FILE_SYSTEM_ERRORS);
     }
   }
 
@@ -67,10 +68,10 @@ export class FileSystemService {
         SETTINGS.map((setting) => fieldError(['input', setting], 'atLeastOneSetting', `give at least one of ${SETTINGS.join(', ')}`)),
       );
     }
-    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.region });
     try {
-      const fileSystem = await this.byId.load(fileSystemId);
-      if (!fileSystem) return fileSystemNotFound(fileSystemId);
+      const { item: fileSystem, requestId } = await this.byId.lookup(fileSystemId);
+      if (!fileSystem) return fileSystemNotFound(fileSystemId, { region: this.region, requestId });
       const type = fileSystem.fileSystemType ?? 'UNRECOGNIZED';
       const spec = BACKUP_SETTINGS_BY_TYPE[type];
       if (!spec) {
@@ -98,7 +99,7 @@ export class FileSystemService {
       if (!out.FileSystem || !hasFileSystemId(out.FileSystem)) return malformedAnswer('UpdateFileSystem', 'a FileSystemId');
       return result(UpdateBackupSettingsSuccess, { fileSystem: toFileSystem(out.FileSystem, this.region) });
     } catch (error) {
-      return mapFsxError(error, { fileSystemId }, UPDATE_BACKUP_SETTINGS_ERRORS);
+      return mapFsxError(error, { fileSystemId, region: this.region }, UPDATE_BACKUP_SETTINGS_ERRORS);
     }
   }
 

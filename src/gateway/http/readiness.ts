@@ -21,11 +21,12 @@ export interface DependencyProbe {
 }
 
 export interface DependencyCheck {
-  status: 'up' | 'down';
+  /** `connecting`: its first connection is still being made (e.g. Redis while the gateway starts). */
+  status: 'up' | 'down' | 'connecting';
   /** Whether the gateway cannot serve without it. */
   required: boolean;
   latencyMs: number;
-  /** Why it is down: the error's name. */
+  /** Why it is down: the error's code (ECONNREFUSED), else its name, else its message. */
   error?: string;
 }
 
@@ -47,13 +48,15 @@ export async function answerReadiness(res: ServerResponse, fsx: FsxRegions, othe
   ];
   const results = await context.with(suppressTracing(context.active()), () => Promise.all(probes.map(check)));
   const checks = Object.fromEntries(probes.map((p, i) => [p.name, results[i]]));
-  const failed = probes.findIndex((p, i) => p.required && results[i].status === 'down');
+  const failed = probes.findIndex((p, i) => p.required && results[i].status !== 'up');
   if (failed >= 0) {
     const { name } = probes[failed];
+    const { status, error } = results[failed];
     const what = name.startsWith('fsx:') ? `FSx endpoint not reachable in ${name.slice(4)}` : `${name} not reachable`;
-    return sendJson(res, 503, { status: 'unavailable', reason: `${what}: ${results[failed].error}`, checks });
+    const reason = status === 'connecting' ? `${name} still connecting` : `${what}: ${error}`;
+    return sendJson(res, 503, { status: 'unavailable', reason, checks });
   }
-  sendJson(res, 200, { status: results.some((r) => r.status === 'down') ? 'degraded' : 'ready', checks });
+  sendJson(res, 200, { status: results.some((r) => r.status !== 'up') ? 'degraded' : 'ready', checks });
 }
 
 async function check(dependency: DependencyProbe): Promise<DependencyCheck> {
@@ -63,6 +66,11 @@ async function check(dependency: DependencyProbe): Promise<DependencyCheck> {
     await dependency.probe(PROBE_TIMEOUT_MS);
     return { status: 'up', required: dependency.required, latencyMs: latency() };
   } catch (error) {
-    return { status: 'down', required: dependency.required, latencyMs: latency(), error: (error as Error).name ?? 'Error' };
+    // A probe rejects with this name while its dependency's first connection is still being made: not yet up, not down.
+    if ((error as Error).name === 'StillConnecting') return { status: 'connecting', required: dependency.required, latencyMs: latency() };
+    // A refused connection is a bare Error whose code says what happened (ECONNREFUSED).
+    const { name, message, code } = error as Partial<Error> & { code?: unknown };
+    const why = (typeof code === 'string' && code) || (name !== 'Error' && name) || message || 'Error';
+    return { status: 'down', required: dependency.required, latencyMs: latency(), error: why };
   }
 }

@@ -109,14 +109,16 @@ class BackupWatch implements Watcher {
     });
     const reads = this.hub.readsIn(this.region);
     try {
-      const [backups, fileSystems] = await Promise.all([reads.backup.loadMany([...this.pending]), reads.fileSystem.loadMany(visible)]);
+      const [backups, fileSystems] = await Promise.all([reads.backup.lookupMany([...this.pending]), reads.fileSystem.lookupMany(visible)]);
       const ids = [...this.pending];
-      backups.forEach((backup, i) => {
+      backups.forEach(({ item: backup, requestId }, i) => {
         if (backup && canSee(principal, backup.FileSystem?.FileSystemId)) this.deliver(backup);
-        else this.forgetBackup(ids[i]);
+        else this.forgetBackup(ids[i], requestId);
       });
-      const existing = visible.filter((id, i) => fileSystems[i] !== null);
-      for (const id of visible) if (!existing.includes(id)) this.forgetFileSystem(id);
+      const existing = visible.filter((_id, i) => fileSystems[i].item !== null);
+      visible.forEach((id, i) => {
+        if (fileSystems[i].item === null) this.forgetFileSystem(id, fileSystems[i].requestId);
+      });
       for (const backup of await reads.backupsOfFileSystems(existing)) {
         // Backups that were final before the subscription are not news; the ones in progress are.
         if (!isFinal(backup)) this.deliver(backup);
@@ -197,14 +199,15 @@ class BackupWatch implements Watcher {
     this.offer(key, new PendingEvent(event));
   }
 
-  private forgetBackup(id: string): void {
-    this.emit(`not-found:${id}`, backupNotFound(id));
+  private forgetBackup(id: string, requestId: string | null): void {
+    this.emit(`not-found:${id}`, backupNotFound(id, { region: this.region, requestId }));
     this.pending.delete(id);
     this.hub.index.unwatchBackup(this, id);
   }
 
-  private forgetFileSystem(id: string): void {
-    this.emit(`not-found:${id}`, fileSystemNotFound(id));
+  /** `requestId`: of the call that found nothing; null when none was made (a file system the caller may not see). */
+  private forgetFileSystem(id: string, requestId: string | null = null): void {
+    this.emit(`not-found:${id}`, fileSystemNotFound(id, { region: this.region, requestId }));
     this.fileSystemIds.splice(this.fileSystemIds.indexOf(id), 1);
     this.hub.index.unwatchFileSystem(this, id);
   }

@@ -85,7 +85,12 @@ export function connectRedisLive(options: RedisLiveOptions): {
       });
       try {
         // Still making its first connection: that is "not yet", not "down" (commands fail at once until ready).
-        if (!everReady && commands.status !== 'end') await Promise.race([once(commands, 'ready'), timeout]);
+        if (!everReady && commands.status !== 'end') {
+          await Promise.race([once(commands, 'ready'), timeout]).catch((error: unknown) => {
+            // /readyz reports that as `connecting` (answered by name: readiness knows no Redis).
+            throw everReady ? error : Object.assign(new Error('the first connection is still being made'), { name: 'StillConnecting' });
+          });
+        }
         await Promise.race([commands.ping(), timeout]);
       } finally {
         clearTimeout(timer);

@@ -37,28 +37,42 @@ export class BackupInProgress extends ErrorResult {
   volumeId!: string;
 }
 
+/** The `region` field of every not-found result. */
+const LOOKED_IN = {
+  nullable: true,
+  description: 'The region the gateway looked in (the `region` argument, else the default region); null when it is not known.',
+};
+
 @ObjectType(errorType('No file system with this id exists (or it is not visible to the caller).'))
 export class FileSystemNotFound extends ErrorResult {
   @Field({ description: 'The file system FSx did not find; empty when FSx did not say which.' })
   fileSystemId!: string;
+  @Field(() => String, LOOKED_IN)
+  region!: string | null;
 }
 
 @ObjectType(errorType('No backup with this id exists (or it is not visible to the caller).'))
 export class BackupNotFound extends ErrorResult {
   @Field({ description: 'The backup FSx did not find; empty when FSx did not say which.' })
   backupId!: string;
+  @Field(() => String, LOOKED_IN)
+  region!: string | null;
 }
 
 @ObjectType(errorType('No volume with this id exists (or it is not visible to the caller).'))
 export class VolumeNotFound extends ErrorResult {
   @Field({ description: 'The volume FSx did not find; empty when FSx did not say which.' })
   volumeId!: string;
+  @Field(() => String, LOOKED_IN)
+  region!: string | null;
 }
 
 @ObjectType(errorType('No storage virtual machine with this id exists (or it is not visible to the caller).'))
 export class StorageVirtualMachineNotFound extends ErrorResult {
   @Field({ description: 'The storage virtual machine FSx did not find; empty when FSx did not say which.' })
   storageVirtualMachineId!: string;
+  @Field(() => String, LOOKED_IN)
+  region!: string | null;
 }
 
 @ObjectType(

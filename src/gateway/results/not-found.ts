@@ -1,28 +1,38 @@
 import { BackupNotFound, FileSystemNotFound, StorageVirtualMachineNotFound, VolumeNotFound, result } from './error-result';
 
 /**
- * The one wording of "not found", whether FSx said it or the gateway hides a resource from a caller
- * limited to some file systems: the two must be indistinguishable, so neither carries FSx's message
- * or request id.
+ * Where the gateway looked: the region it asked, and the request id of the FSx call that found nothing.
+ * `requestId` is null only where no call was made: a caller limited to some file systems asking for one
+ * outside its list (which it knows already). A resource FSx returned but the caller may not see answers
+ * with the request id of the call that returned it, exactly like one FSx does not know.
  */
-export const fileSystemNotFound = (fileSystemId: string): FileSystemNotFound =>
-  result(FileSystemNotFound, {
-    message: `File system ${fileSystemId || '(unnamed)'} does not exist`,
+export interface NotFoundWhere {
+  region?: string | null;
+  requestId?: string | null;
+}
+
+/** The one wording of "not found", whether FSx said it or the gateway hides a resource from a caller limited to some file systems. */
+function notFound(what: string, id: string, where: NotFoundWhere) {
+  const region = where.region ?? null;
+  return {
+    message: `${what} ${id || '(unnamed)'} does not exist${region ? ` in ${region}` : ''}`,
     retryable: false,
-    requestId: null,
-    fileSystemId,
-  });
+    requestId: where.requestId ?? null,
+    region,
+  };
+}
 
-export const backupNotFound = (backupId: string): BackupNotFound =>
-  result(BackupNotFound, { message: `Backup ${backupId || '(unnamed)'} does not exist`, retryable: false, requestId: null, backupId });
+export const fileSystemNotFound = (fileSystemId: string, where: NotFoundWhere = {}): FileSystemNotFound =>
+  result(FileSystemNotFound, { ...notFound('File system', fileSystemId, where), fileSystemId });
 
-export const volumeNotFound = (volumeId: string): VolumeNotFound =>
-  result(VolumeNotFound, { message: `Volume ${volumeId || '(unnamed)'} does not exist`, retryable: false, requestId: null, volumeId });
+export const backupNotFound = (backupId: string, where: NotFoundWhere = {}): BackupNotFound =>
+  result(BackupNotFound, { ...notFound('Backup', backupId, where), backupId });
 
-export const storageVirtualMachineNotFound = (storageVirtualMachineId: string): StorageVirtualMachineNotFound =>
+export const volumeNotFound = (volumeId: string, where: NotFoundWhere = {}): VolumeNotFound =>
+  result(VolumeNotFound, { ...notFound('Volume', volumeId, where), volumeId });
+
+export const storageVirtualMachineNotFound = (storageVirtualMachineId: string, where: NotFoundWhere = {}): StorageVirtualMachineNotFound =>
   result(StorageVirtualMachineNotFound, {
-    message: `Storage virtual machine ${storageVirtualMachineId || '(unnamed)'} does not exist`,
-    retryable: false,
-    requestId: null,
+    ...notFound('Storage virtual machine', storageVirtualMachineId, where),
     storageVirtualMachineId,
   });

@@ -10,7 +10,7 @@ import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import { VolumeConnection } from '../pagination/connection.types';
 import type { CursorCodec } from '../pagination/cursor';
 import { offsetPage } from '../pagination/pages';
-import type { ErrorResult } from '../results/error-result';
+import { type ErrorResult, VolumeNotFound } from '../results/error-result';
 import { invalidCursor } from '../results/invalid-input';
 import { fileSystemNotFound, volumeNotFound } from '../results/not-found';
 import { VOLUMES_ERRORS, VOLUME_ERRORS } from '../results/unions';
@@ -19,7 +19,7 @@ import { VOLUMES_ERRORS, VOLUME_ERRORS } from '../results/unions';
  * What the backup room asks of volumes: whether the caller may see a volume (a volume backup), and
  * which file system holds a storage virtual machine (a volume restore).
  */
-export type VolumeLookup = Pick<VolumeService, 'reference' | 'fileSystemOfStorageVirtualMachine'>;
+export type VolumeLookup = Pick<VolumeService, 'find' | 'fileSystemOfStorageVirtualMachine'>;
 
 /**
  * Volumes (ONTAP and OpenZFS), for one GraphQL request: per-request DataLoaders, so every lookup in one
@@ -62,9 +62,9 @@ export class VolumeService {
 
   async get(volumeId: string): Promise<Volume | ErrorResult> {
     try {
-      return (await this.visible(volumeId)) ?? volumeNotFound(volumeId);
+      return await this.find(volumeId);
     } catch (error) {
-      return mapFsxError(error, { volumeId }, VOLUME_ERRORS);
+      return mapFsxError(error, { volumeId, region: this.region }, VOLUME_ERRORS);
     }
   }
 
@@ -75,7 +75,7 @@ export class VolumeService {
 
   /** One file system's volumes after the `after` cursor, batched with every other file system asked for in this request. */
   async forFileSystem(fileSystemId: string, first: number, after?: string | null): Promise<VolumeConnection | ErrorResult> {
-    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId);
+    if (!canSee(this.principal, fileSystemId)) return fileSystemNotFound(fileSystemId, { region: this.region });
     const scope = `fs-volumes:${this.region}:${fileSystemId}`;
     const position = this.cursors.start(after, scope);
     if ('refused' in position) return invalidCursor(position.refused);
@@ -84,7 +84,7 @@ export class VolumeService {
       const page = all.slice(position.skip, position.skip + first);
       return offsetPage(VolumeConnection, this.cursors, scope, position.skip, page, all.length > position.skip + first);
     } catch (error) {
-      return mapFsxError(error, { fileSystemId }, VOLUMES_ERRORS);
+      return mapFsxError(error, { fileSystemId, region: this.region }, VOLUMES_ERRORS);
     }
   }
 
@@ -106,9 +106,14 @@ export class VolumeService {
     return null;
   }
 
-  /** The volume, if FSx has it and the caller may see its file system. */
+  /** The volume, if FSx has it and the caller may see its file system; else not found, with the request id of the call that said so. */
+  async find(volumeId: string): Promise<Volume | VolumeNotFound> {
+    const { item: volume, requestId } = await this.byId.lookup(volumeId);
+    return volume && canSee(this.principal, volume.fileSystemId) ? volume : volumeNotFound(volumeId, { region: this.region, requestId });
+  }
+
   private async visible(volumeId: string): Promise<Volume | null> {
-    const volume = await this.byId.load(volumeId);
-    return volume && canSee(this.principal, volume.fileSystemId) ? volume : null;
+    const volume = await this.find(volumeId);
+    return volume instanceof VolumeNotFound ? null : volume;
   }
 }
