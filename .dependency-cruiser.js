@@ -29,6 +29,7 @@ const GATEWAY_ROOMS = [
   'node/',
   'live/',
   'rate-limit/',
+  'viewer/',
   'context.ts',
   'schema.ts',
   'plugins/',

@@ -1305,6 +1305,10 @@ export type UntagBackupMutation = {
       };
 };
 
+export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ViewerQuery = { viewer: { __typename: 'Viewer'; scopes: Array<string>; fileSystemIds: Array<string> | null } };
+
 export type VolumeFieldsFragment = {
   __typename: 'Volume';
   id: string;
@@ -4621,6 +4625,32 @@ export const UntagBackupDocument = {
     },
   ],
 } as unknown as DocumentNode<UntagBackupMutation, UntagBackupMutationVariables>;
+export const ViewerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Viewer' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scopes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileSystemIds' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const VolumeDocument = {
   kind: 'Document',
   definitions: [
