@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { STORED_ENCODINGS, type StoredEncoding, chooseEncoding } from './accept-encoding';
@@ -73,17 +73,27 @@ export class StaticFiles {
     } catch {
       // Not there (not built): an empty set, which its user reports.
     }
-    const present = new Set(names);
+    return StaticFiles.fromFiles(
+      Object.fromEntries(names.filter((name) => TYPES[extname(name)]).map((name) => [name, join(dir, name)])),
+      options,
+    );
+  }
+
+  /**
+   * Files served by name from anywhere on disk (e.g. GraphiQL's, from node_modules), each with the
+   * `<path>.br` and `<path>.gz` beside it when they exist. The type comes from the name's extension.
+   */
+  static fromFiles(paths: Readonly<Record<string, string>>, options: StaticFilesOptions): StaticFiles {
     const files = new Map<string, StaticFile>();
-    for (const name of names) {
+    for (const [name, path] of Object.entries(paths)) {
       const type = TYPES[extname(name)];
-      if (!type) continue;
+      if (!type) throw new Error(`No content type for ${name}`);
       const encoded: StaticFile['encoded'] = {};
       for (const encoding of STORED_ENCODINGS) {
-        const stored = name + SUFFIX[encoding];
-        if (present.has(stored)) encoded[encoding] = representation(readFileSync(join(dir, stored)), encoding);
+        const stored = path + SUFFIX[encoding];
+        if (existsSync(stored)) encoded[encoding] = representation(readFileSync(stored), encoding);
       }
-      files.set(name, { type, plain: representation(readFileSync(join(dir, name)), 'identity'), encoded });
+      files.set(name, { type, plain: representation(readFileSync(path), 'identity'), encoded });
     }
     return new StaticFiles(files, options);
   }
