@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { DEMO } from '../../src/emulator';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 
 /**
@@ -14,8 +15,12 @@ describeBrowser('GraphiQL in a browser, offline', () => {
   let browser: Browser;
   const external: string[] = [];
 
+  /** What the page logged as an error (a CSP violation is one), and its uncaught exceptions. */
+  const pageErrors: string[] = [];
+
   beforeAll(async () => {
-    t = await startTestGateway();
+    // A backup takes 3 s here, so a subscription sees it go from CREATING to AVAILABLE.
+    t = await startTestGateway({ backupDurationMs: 3000 }, { SUBSCRIPTION_POLL_INTERVAL_MS: '200' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -34,16 +39,26 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     await t?.stop();
   });
 
-  test('loads from the gateway alone and runs the example createBackup', async () => {
+  async function openGraphiQL(): Promise<Page> {
     const page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
       if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
       external.push(url.href);
       return route.abort();
     });
-    await page.goto(t.gateway.url);
+    const answer = await page.goto(t.gateway.url);
+    expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
     await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+    return page;
+  }
+
+  test('loads from the gateway alone and runs the example createBackup', async () => {
+    const page = await openGraphiQL();
     // The default document holds two operations; run the mutation through the execute button's menu.
     await page.click('.graphiql-execute-button');
     await page.getByRole('menuitem', { name: 'CreateBackup' }).click();
@@ -55,5 +70,62 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     expect(external).toEqual([]);
     expect(t.calls('CreateBackup')).toBe(1);
     await page.screenshot({ path: 'coverage/graphiql.png' }).catch(() => undefined);
+    expect(pageErrors).toEqual([]);
+    await page.close();
   }, 60_000);
+
+  test('a subscription typed into GraphiQL streams its events over a same-origin WebSocket until it completes', async () => {
+    const created = await t.gql(
+      `mutation { createBackup(input: { fileSystemId: "${DEMO.fileSystems.openzfs}" }) { ... on CreateBackupSuccess { backup { backupId } } } }`,
+    );
+    const backupId: string = created.body.data.createBackup.backup.backupId;
+    const page = await openGraphiQL();
+    const events: { lifecycle: string; final: boolean }[] = [];
+    let completed = false;
+    page.on('websocket', (ws) => {
+      expect(ws.url()).toBe(`${t.gateway.url.replace(/^http/, 'ws')}`);
+      ws.on('framereceived', ({ payload }) => {
+        const message = JSON.parse(String(payload)) as { type: string; payload?: any };
+        if (message.type === 'next') {
+          const { backup, final } = message.payload.data.backupChanged;
+          events.push({ lifecycle: backup.lifecycle, final });
+        }
+        if (message.type === 'complete') completed = true;
+      });
+    });
+    await page.click('.graphiql-query-editor .CodeMirror');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(
+      [
+        'subscription Follow {',
+        `  backupChanged(backupIds: ["${backupId}"]) {`,
+        '    __typename',
+        '    ... on BackupChanged { final backup { backupId lifecycle progressPercent } }',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    // GraphiQL parses the document a moment after an edit; the run button then runs the one operation.
+    await page.locator('.graphiql-query-editor', { hasText: 'subscription Follow' }).waitFor();
+    await page.waitForTimeout(500);
+    await page.click('.graphiql-execute-button');
+    await page
+      .locator('.result-window', { hasText: '"lifecycle": "AVAILABLE"' })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: 'coverage/graphiql-subscription-failed.png' });
+        throw error;
+      });
+    // The server's `complete` follows the final event.
+    for (let i = 0; i < 100 && !completed; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(completed).toBe(true);
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    expect(events[0]).toEqual({ lifecycle: 'CREATING', final: false });
+    expect(events.at(-1)).toEqual({ lifecycle: 'AVAILABLE', final: true });
+    await page.screenshot({ path: 'coverage/graphiql-subscription.png' }).catch(() => undefined);
+    expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -20,12 +20,19 @@ describe('GraphiQL, offline', () => {
     expect(html).toContain('GraphiQL');
     expect(html).not.toMatch(/https?:\/\//); // no CDN: nothing leaves the machine
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(assets).toHaveLength(4);
+    // React, ReactDOM, GraphiQL's script and style, the page's own script, style and icon.
+    expect(assets).toHaveLength(7);
     for (const asset of assets) {
       const a = await fetch(`${base}${asset}`);
       expect(a.status).toBe(200);
-      expect((await a.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      expect((await a.arrayBuffer()).byteLength).toBeGreaterThan(50);
     }
+    // No inline script: every script is a file of this origin, or inert JSON (the page's configuration).
+    for (const [tag] of html.matchAll(/<script[^>]*>/g)) expect(tag).toMatch(/ src="\/graphiql\/[a-z-]+\.js"| type="application\/json"/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
   });
 
   test('unknown assets are 404, and non-browser GETs still reach GraphQL', async () => {

@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS } from '../limits/limits';
 import { bytesOver, responseTooLarge } from '../limits/response-size';
 import type { TrustedDocuments } from '../limits/trusted-documents';
 import type { Logger } from '../logging';
-import { graphiqlPage } from './graphiql';
+import { sendGraphiqlPage } from './graphiql';
 import { readJsonBody } from './read-json-body';
 import { send, sendJson } from './send';
 
@@ -45,7 +45,7 @@ export function graphqlHandler<C extends object>(options: GraphQLHandlerOptions<
   return async (req, res, url, requestId) => {
     const method = (req.method ?? 'GET').toUpperCase();
     if (method === 'GET' && options.graphiql && !url.searchParams.has('query') && /text\/html/.test(req.headers.accept ?? '')) {
-      return send(res, 200, 'text/html; charset=utf-8', graphiqlPage(GRAPHQL_PATH));
+      return sendGraphiqlPage(res, GRAPHQL_PATH);
     }
     const principal = await authenticate(req.headers);
     const body = method === 'POST' ? await readJsonBody(req, maxBodyBytes) : undefined;

@@ -38,6 +38,8 @@ export function routeRequests(server: Server, routes: Routes): void {
     if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) return serveConsole(req, res, url.pathname);
     if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && routes.graphiql)
       return asset(res, url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
+    // Browsers ask for it on any page without an icon link: the same mark, rather than a 404 in their console.
+    if (url.pathname === '/favicon.ico') return asset(res, 'favicon.svg');
     if (url.pathname === '/') return redirect(res, GRAPHQL_PATH);
     throw new HttpError(404, `No route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}`, 'NOT_FOUND');
   }

@@ -155,6 +155,22 @@ describe('GraphiQL assets', () => {
     }
   });
 
+  test("the page's own script, style and icon are assets too; /favicon.ico is the icon, GraphiQL on or off", async () => {
+    for (const [name, type] of [
+      ['init.js', 'text/javascript'],
+      ['page.css', 'text/css'],
+      ['favicon.svg', 'image/svg+xml'],
+    ]) {
+      const res = await fetch(`${on.base}/graphiql/${name}`);
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, type]);
+    }
+    for (const base of [on.base, off.base]) {
+      const res = await fetch(`${base}/favicon.ico`);
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+      expect(await res.text()).toMatch(/^<svg /);
+    }
+  });
+
   test('do not exist when GraphiQL is off', async () => {
     const res = await get(`${off.base}/graphiql/graphiql.css`);
     expect(res.status).toBe(404);
