@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  *   possible-types.ts    possibleTypes for Apollo Client's InMemoryCache (every union and interface)
  *   possible-types.json  the same as JSON: what GET /possible-types.json serves
  *   persisted-documents.json  the trusted documents, sha256 → text (the console's operations as Apollo
- *                        Client sends them, and the README's examples): what PERSISTED_DOCUMENTS reads
+ *                        Client sends them; never the README's examples, whose ids are literal): what PERSISTED_DOCUMENTS reads
  */
 const possibleTypes = { apolloClientVersion: 3, useExplicitTyping: true } as const;
 

@@ -6,13 +6,14 @@
 //   fragments it uses) as Apollo Client sends it: `__typename` added to every selection set
 //   (InMemoryCache's addTypename), printed by graphql-js. Its hash is what Apollo's persisted-queries
 //   link sends.
-// - The README's example operations (its ```graphql blocks), one document per operation, printed.
+// - Nothing else: the README's examples carry literal demo ids (one deletes a demo backup), and a
+//   trusted document must be an operation a client runs with its own variables.
 //
 // Paths are relative to the working directory (the repository root, or the staleness test's copy).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Kind, parse, print, visit } from 'graphql';
+import { Kind, print } from 'graphql';
 import * as prettier from 'prettier';
 import ts from 'typescript';
 
@@ -35,31 +36,7 @@ function consoleDocuments() {
     .map((document) => print(addTypenameToDocument(document)));
 }
 
-/** Each operation of the README's ```graphql blocks, with the fragments it spreads. */
-function readmeDocuments() {
-  const readme = readFileSync('README.md', 'utf8');
-  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => parse(match[1]));
-  return blocks.flatMap((document) => {
-    const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-    return document.definitions
-      .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
-      .map((operation) => print({ kind: Kind.DOCUMENT, definitions: [operation, ...usedFragments(operation, fragments)] }));
-  });
-}
-
-function usedFragments(node, fragments, seen = new Set()) {
-  visit(node, {
-    FragmentSpread(spread) {
-      const name = spread.name.value;
-      if (seen.has(name) || !fragments.has(name)) return;
-      seen.add(name);
-      usedFragments(fragments.get(name), fragments, seen);
-    },
-  });
-  return [...seen].map((name) => fragments.get(name));
-}
-
 const manifest = {};
-for (const body of [...consoleDocuments(), ...readmeDocuments()]) manifest[sha256(body)] = body;
+for (const body of consoleDocuments()) manifest[sha256(body)] = body;
 const text = JSON.stringify(manifest, null, 2);
 writeFileSync(OUT, await prettier.format(text, { ...(await prettier.resolveConfig(OUT)), filepath: OUT }));

@@ -13,6 +13,8 @@ import { RedisKeyValueCache } from './gateway/limits/redis-key-value-cache';
 import { type ClientSlots, LocalClientSlots, RedisClientSlots } from './gateway/limits/client-slots';
 import { connectRedisLive } from './gateway/live/redis-coordination';
 import { instrumentFsxClient } from './gateway/observability/fsx-metrics';
+import { recordFsxWrites } from './gateway/observability/mutation-audit';
+import { DeletionGuards } from './gateway/backup/deletion-guards';
 import { GatewayMetrics } from './gateway/observability/metrics';
 import { type MetricsServer, serveMetrics } from './gateway/observability/metrics-server';
 import { buildGatewaySchemas } from './gateway/schema';
@@ -50,7 +52,11 @@ export async function startGateway(config: Config, logger: Logger = createLogger
   const fsx = FsxRegions.connect({ ...config, endpointUrl, budget: budgets.fsx }, regions);
   const known = { operationNames: config.metrics.operationNames, documents: config.trustedDocuments?.documents.values() };
   const metrics = config.metrics.port ? new GatewayMetrics(known) : undefined;
-  if (metrics) for (const region of regions) for (const client of fsx.clientsIn(region)) instrumentFsxClient(client, region, metrics);
+  for (const region of regions)
+    for (const client of fsx.clientsIn(region)) {
+      recordFsxWrites(client, region);
+      if (metrics) instrumentFsxClient(client, region, metrics);
+    }
   if (metrics && budgets.fsx) metrics.trackFsxBudget(budgets.fsx);
   const { live, readiness } = startLiveHub(config, fsx, logger);
   let metricsServer: MetricsServer | undefined;
@@ -63,7 +69,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
     server = await createGatewayServer({
       schema: schemas.served,
       typeGraphQLSchema: schemas.typeGraphQL,
-      deps: { fsx, cursors: new CursorCodec(config.cursorSecret), live },
+      deps: { fsx, cursors: new CursorCodec(config.cursorSecret), live, deletionGuards: new DeletionGuards(config.deletionGuards) },
       graphiql: config.graphiql,
       introspection: config.introspection,
       production: config.production,

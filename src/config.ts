@@ -2,6 +2,8 @@ import { type EmulatorOptions, emulatorConfigFromEnv } from './emulator';
 import { ConfigError, type Env, EnvReader, type EnvVarDoc } from './env';
 import type { AuthConfig } from './gateway/auth/auth-config';
 import { AUTH_ENV_VARS, readAuthConfig } from './gateway/auth/auth.settings';
+import type { DeletionGuardsConfig } from './gateway/backup/deletion-guards';
+import { DELETION_GUARDS_ENV_VARS, readDeletionGuards } from './gateway/backup/deletion-guards.settings';
 import type { FsxClientOptions } from './gateway/fsx/fsx-client';
 import {
   FSX_ENV_VARS,
@@ -48,6 +50,8 @@ export interface Config extends FsxClientOptions, FsxTarget, FsxCallSettings {
   introspection: boolean;
   production: boolean;
   auth: AuthConfig;
+  /** DELETION_GUARDS: the backups deleteBackup refuses. */
+  deletionGuards: DeletionGuardsConfig;
   limits: LimitsConfig;
   /** Origins allowed to call from browsers: '*' (any; development only) or an explicit list (empty: none). */
   corsOrigins: '*' | string[];
@@ -74,6 +78,7 @@ export const GATEWAY_ENV_VARS: readonly EnvVarDoc[] = [
   ...CURSOR_ENV_VARS,
   ...DEVELOPER_TOOLS_ENV_VARS,
   ...AUTH_ENV_VARS,
+  ...DELETION_GUARDS_ENV_VARS,
   ...CORS_ENV_VARS,
   ...LIMITS_ENV_VARS,
   ...LIVE_ENV_VARS,
@@ -100,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...readDeveloperTools(read, production),
     production,
     auth: readAuthConfig(read, target.backend),
+    deletionGuards: readDeletionGuards(read),
     limits: readLimits(read),
     corsOrigins: readCorsOrigins(read, production),
     clientCostPerMinute: readClientCostPerMinute(read),

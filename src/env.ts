@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * The one dialect of environment variables, for the gateway's configuration (src/config.ts) and the
  * emulator's (src/emulator/emulator-config.ts): the same booleans, numbers and URLs, the same errors.
@@ -71,6 +73,16 @@ export class EnvReader {
     return items;
   }
 
+  /**
+   * A JSON document given inline (its value starts with `{` or `[`) or as the path of a file holding it
+   * (API keys, deletion guards): the parsed value, or undefined when unset.
+   */
+  jsonInlineOrFile(name: string): unknown {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    return parseJsonSetting(name, /^[[{]/.test(raw) ? raw : readSettingFile(name, raw));
+  }
+
   oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {
     const raw = this.string(name);
     if (raw !== undefined && !(values as readonly string[]).includes(raw))
@@ -90,5 +102,23 @@ export class EnvReader {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must use http or https (got "${raw}")`);
     return raw.replace(/\/+$/, '');
+  }
+}
+
+/** The text of a file a setting names; a file that cannot be read stops start-up, naming the setting. */
+export function readSettingFile(name: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(name, `cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/** A setting's JSON text, parsed; invalid JSON stops start-up, naming the setting. */
+export function parseJsonSetting(name: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(name, `is not valid JSON: ${(error as Error).message}`);
   }
 }

@@ -33,7 +33,9 @@ export function DeleteDialog({
       }
     },
   });
-  const failure = data && data.deleteBackup.__typename !== 'DeleteBackupSuccess' ? data.deleteBackup : undefined;
+  const answer = data?.deleteBackup;
+  // The console never sends dryRun, so DeleteBackupAllowed does not come; it is no failure either way.
+  const failure = answer && answer.__typename !== 'DeleteBackupSuccess' && answer.__typename !== 'DeleteBackupAllowed' ? answer : undefined;
   const close = () => {
     reset();
     setDeleted(false);

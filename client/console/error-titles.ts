@@ -15,6 +15,7 @@ const ERROR_TITLES: Record<ErrorTypename, string> = {
   BackupNotFound: 'The backup was not found',
   BackupRestoring: 'The backup is being restored',
   BadRequest: 'FSx refused the request',
+  DeletionBlocked: 'A deletion guard keeps this backup',
   FileSystemNotFound: 'The file system was not found',
   Forbidden: 'Your credentials do not allow this',
   FsxServiceError: 'FSx answered with an error',

@@ -114,6 +114,8 @@ export type DeleteBackupInput = {
   backupId: string;
   /** Idempotency token, as for createBackup. Omit it and the gateway generates one and returns it. */
   clientRequestToken?: string | null | undefined;
+  /** true: delete nothing, only say whether the deletion guards allow it (DeleteBackupAllowed or DeletionBlocked). Only reads reach FSx. Default false. */
+  dryRun?: boolean | null | undefined;
   /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
   region?: string | null | undefined;
 };
@@ -289,6 +291,13 @@ type ErrorFields_BackupRestoring_Fragment = {
 
 type ErrorFields_BadRequest_Fragment = { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null };
 
+type ErrorFields_DeletionBlocked_Fragment = {
+  __typename: 'DeletionBlocked';
+  message: string;
+  retryable: boolean;
+  requestId: string | null;
+};
+
 type ErrorFields_FileSystemNotFound_Fragment = {
   __typename: 'FileSystemNotFound';
   message: string;
@@ -417,6 +426,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_BackupNotFound_Fragment
   | ErrorFields_BackupRestoring_Fragment
   | ErrorFields_BadRequest_Fragment
+  | ErrorFields_DeletionBlocked_Fragment
   | ErrorFields_FileSystemNotFound_Fragment
   | ErrorFields_Forbidden_Fragment
   | ErrorFields_FsxServiceError_Fragment
@@ -603,7 +613,9 @@ export type DeleteBackupMutation = {
     | { __typename: 'BackupNotFound'; backupId: string; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'BackupRestoring'; restoringFileSystemId: string | null; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'DeleteBackupAllowed' }
     | { __typename: 'DeleteBackupSuccess'; backupId: string; lifecycle: BackupLifecycle | null; clientRequestToken: string }
+    | { __typename: 'DeletionBlocked'; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'Forbidden'; missingScopes: Array<string>; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'FsxServiceError'; code: string; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'IncompatibleParameterError'; parameter: string | null; message: string; retryable: boolean; requestId: string | null }

@@ -8,7 +8,9 @@ import { SCOPES } from '../gateway/auth/principal';
 function main(argv: string[]): void {
   const [id, ...rest] = argv;
   if (!id) {
-    console.error('usage: npm run apikey -- <id> [backups:read] [backups:write] [backups:restore] [--file-systems fs-1,fs-2]');
+    console.error(
+      'usage: npm run apikey -- <id> [backups:read] [backups:write] [backups:restore] [backups:hold] [--file-systems fs-1,fs-2]',
+    );
     process.exit(2);
   }
   const at = rest.indexOf('--file-systems');

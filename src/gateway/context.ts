@@ -2,6 +2,7 @@ import type { AuthContext } from './auth/auth-checker';
 import { ANONYMOUS, type Principal } from './auth/principal';
 import type { BackupContext } from './backup/backup.context';
 import { BackupService } from './backup/backup.service';
+import { DeletionGuards } from './backup/deletion-guards';
 import type { EntityContext } from './federation/subgraph';
 import type { FileSystemContext } from './file-system/file-system.context';
 import { FileSystemService } from './file-system/file-system.service';
@@ -14,12 +15,16 @@ import type { CursorCodec } from './pagination/cursor';
 import type { VolumeContext } from './volume/volume.context';
 import { VolumeService } from './volume/volume.service';
 
-/** What lives for the whole process: one FSx client per region, one cursor codec, the live hub. */
+/** What lives for the whole process: one FSx client per region, one cursor codec, the live hub, the deletion guards. */
 export interface GatewayDeps {
   fsx: FsxRegions;
   cursors: CursorCodec;
   live: LiveHub;
+  /** DELETION_GUARDS; default: the legal hold alone. */
+  deletionGuards?: DeletionGuards;
 }
+
+const DEFAULT_GUARDS = new DeletionGuards();
 
 /**
  * What lives for one GraphQL request: the caller, and services with fresh DataLoaders that see what
@@ -38,7 +43,7 @@ export interface Context
 }
 
 export function createContext(
-  { fsx, cursors, live }: GatewayDeps,
+  { fsx, cursors, live, deletionGuards = DEFAULT_GUARDS }: GatewayDeps,
   principal: Principal = ANONYMOUS,
   requestId = '',
   clientAddress?: string,
@@ -50,7 +55,10 @@ export function createContext(
     clientAddress,
     live,
     volumes,
-    backups: new Regional(fsx, (region, client) => new BackupService(client, region, cursors, principal, volumes.in(region)!, live)),
+    backups: new Regional(
+      fsx,
+      (region, client) => new BackupService(client, region, cursors, principal, volumes.in(region)!, deletionGuards, live),
+    ),
     fileSystems: new Regional(fsx, (region, client) => new FileSystemService(client, region, cursors, principal)),
   };
 }

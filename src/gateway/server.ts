@@ -24,6 +24,7 @@ import { type ClientBudget, clientBudgetPlugin } from './limits/client-budget';
 import { type TrustedDocuments, TrustedDocumentsApqCache, documentsTheSchemaRefuses } from './limits/trusted-documents';
 import type { Logger } from './logging';
 import type { GatewayMetrics } from './observability/metrics';
+import { MutationAudit } from './observability/mutation-audit';
 import { observeRootFields } from './observability/root-fields';
 import { metricsPlugin } from './plugins/metrics.plugin';
 import { requestLogPlugin } from './plugins/request-log.plugin';
@@ -126,8 +127,8 @@ export async function createGatewayServer(options: GatewayServerOptions): Promis
   if (costOf) plugins.push(queryCostPlugin(costOf, limits.maxCost));
   // After the cost limit: an operation refused for its size is not charged.
   if (costOf && options.clientBudget) plugins.push(clientBudgetPlugin(options.clientBudget, costOf));
-  // Root fields: a span each when tracing is on, and with metrics, their typed results counted.
-  observeRootFields(options.schema, options.metrics);
+  // Root fields: a span each when tracing is on, with metrics their typed results counted, and an audit line per mutation.
+  observeRootFields(options.schema, options.metrics, logger ? new MutationAudit(logger, deps.fsx.defaultRegion) : undefined);
   if (options.metrics) {
     plugins.push(metricsPlugin(options.metrics));
     options.metrics.trackLive(deps.live, ws);

@@ -32,9 +32,15 @@ test('every error type implements ErrorResult, and every result union can carry 
       const isError = type.getInterfaces().includes(errorResult);
       expect(
         isError ||
-          ['CreateBackupSuccess', 'DeleteBackupSuccess', 'Backup', 'BackupConnection', 'FileSystem', 'FileSystemConnection'].includes(
-            member,
-          ),
+          [
+            'CreateBackupSuccess',
+            'DeleteBackupSuccess',
+            'DeleteBackupAllowed',
+            'Backup',
+            'BackupConnection',
+            'FileSystem',
+            'FileSystemConnection',
+          ].includes(member),
       ).toBe(true);
     }
   }

@@ -142,8 +142,27 @@ describe('a traced request, FSx failing once', () => {
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => l.requestId === 'traced-request-1');
+      .find((l) => l.requestId === 'traced-request-1' && l.msg === 'graphql');
     expect(line).toMatchObject({ msg: 'graphql', operation: 'Make', trace_id: traceId, span_id: server.spanId });
+  });
+
+  test("the mutation's audit line carries the trace id, and the FSx request id the AWS SDK span recorded", () => {
+    const fsxSpan = trace.find((s) => s.name === 'FSx.CreateBackup')!;
+    const audit = gateway
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.requestId === 'traced-request-1' && l.msg === 'mutation');
+    expect(attribute(fsxSpan, 'aws.request.id')).toEqual(expect.any(String));
+    expect(audit).toMatchObject({
+      operation: 'createBackup',
+      outcome: 'CreateBackupSuccess',
+      trace_id: traceId,
+      fsxRequestId: attribute(fsxSpan, 'aws.request.id'),
+      account: '123456789012',
+      region: 'us-east-1',
+    });
   });
 
   test('service.name comes from OTEL_SERVICE_NAME', () => {

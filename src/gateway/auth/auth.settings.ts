@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ConfigError, type EnvReader, type EnvVarDoc } from '../../env';
+import { ConfigError, type EnvReader, type EnvVarDoc, parseJsonSetting, readSettingFile } from '../../env';
 import type { FsxBackend } from '../fsx/fsx.settings';
 import type { ApiKeyRecord, AuthConfig } from './auth-config';
 
@@ -85,22 +84,11 @@ function jwtConfig(read: EnvReader): AuthConfig {
 
 function apiKeys(read: EnvReader): ApiKeyRecord[] {
   const file = read.string('API_KEYS_FILE');
-  let raw = read.string('API_KEYS');
-  const name = raw ? 'API_KEYS' : 'API_KEYS_FILE';
-  if (!raw && file) {
-    try {
-      raw = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new ConfigError('API_KEYS_FILE', `cannot be read: ${(error as Error).message}`);
-    }
-  }
+  const inline = read.string('API_KEYS');
+  const name = inline ? 'API_KEYS' : 'API_KEYS_FILE';
+  const raw = inline ?? (file ? readSettingFile('API_KEYS_FILE', file) : undefined);
   if (!raw) throw new ConfigError('API_KEYS', 'or API_KEYS_FILE is required with AUTH_MODE=apikey');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw new ConfigError(name, `is not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseJsonSetting(name, raw);
   if (!Array.isArray(parsed) || parsed.length === 0)
     throw new ConfigError(name, 'must be a non-empty JSON array of {id, sha256, scopes, fileSystemIds?}');
   return parsed.map((entry, i) => apiKeyRecord(entry, `${name}[${i}]`));

@@ -1,5 +1,9 @@
-/** The scopes of this API. Restoring creates billable infrastructure, so it has a scope of its own. */
-export const SCOPES = { read: 'backups:read', write: 'backups:write', restore: 'backups:restore' } as const;
+/**
+ * The scopes of this API. Restoring creates billable infrastructure, so it has a scope of its own; so
+ * does placing or lifting a legal hold (the hold tag of DELETION_GUARDS), which backups:write alone
+ * must not be able to undo.
+ */
+export const SCOPES = { read: 'backups:read', write: 'backups:write', restore: 'backups:restore', hold: 'backups:hold' } as const;
 
 /** Who is calling, and what they may do. */
 export interface Principal {

@@ -1,12 +1,15 @@
 import { type FSxClient, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-fsx';
+import type { Principal } from '../auth/principal';
 import { mapFsxError } from '../errors/map-fsx-error';
 import type { Backup } from '../fsx/shapes.generated';
 import { resourceArnOf } from '../fsx/resource-arn';
+import { noteAuditedResource } from '../observability/mutation-audit';
 import { BackupNotFound, type ErrorResult, type ResultType, result } from '../results/error-result';
 import { TagBackupSuccess, UntagBackupSuccess } from '../results/mutation-success.types';
-import { backupNotFound } from '../results/not-found';
 import { TAG_BACKUP_ERRORS, UNTAG_BACKUP_ERRORS } from '../results/unions';
 import type { BackupReader } from './backup.reader';
+import type { DeletionGuards } from './deletion-guards';
+import { holdScopeMissing } from './legal-hold';
 import type { TagBackupInput, UntagBackupInput } from './tag-backup.input';
 import { toFsxTags } from './to-fsx-requests';
 
@@ -15,16 +18,25 @@ import { toFsxTags } from './to-fsx-requests';
  * DescribeBackups, batched with the request's other lookups): a backup hidden from the caller is
  * BackupNotFound before FSx hears of it, exactly like a missing one. Both changes are idempotent by
  * nature. FSx's tag calls answer nothing, so the backup answered is the one just read, changed as FSx
- * changes it, and later lookups of the request see it so.
+ * changes it, and later lookups of the request see it so. The legal-hold tag is changed only with
+ * backups:hold (legal-hold.ts).
  */
 export class BackupTagging {
   constructor(
     private readonly fsx: FSxClient,
     private readonly reader: BackupReader,
+    private readonly principal: Principal,
+    private readonly guards: DeletionGuards,
   ) {}
 
   /** FSx TagResource: the new tags laid over the backup's. */
   async tag(input: TagBackupInput): Promise<TagBackupSuccess | ErrorResult> {
+    const holdRefused = holdScopeMissing(
+      this.principal,
+      this.guards,
+      input.tags.map((t) => t.key),
+    );
+    if (holdRefused) return holdRefused;
     return this.changeTags(input.backupId, TAG_BACKUP_ERRORS, async (backup, ResourceARN) => {
       await this.fsx.send(new TagResourceCommand({ ResourceARN, Tags: toFsxTags(input.tags) }));
       const tags = new Map((backup.tags ?? []).map((t) => [t.key, t.value]));
@@ -40,6 +52,8 @@ export class BackupTagging {
 
   /** FSx UntagResource. Keys the backup does not have are ignored, as FSx does. */
   async untag(input: UntagBackupInput): Promise<UntagBackupSuccess | ErrorResult> {
+    const holdRefused = holdScopeMissing(this.principal, this.guards, input.tagKeys);
+    if (holdRefused) return holdRefused;
     return this.changeTags(input.backupId, UNTAG_BACKUP_ERRORS, async (backup, ResourceARN) => {
       await this.fsx.send(new UntagResourceCommand({ ResourceARN, TagKeys: input.tagKeys }));
       const removed = new Set(input.tagKeys);
@@ -61,7 +75,9 @@ export class BackupTagging {
     try {
       const backup = await this.reader.find(backupId);
       if (backup instanceof BackupNotFound) return backup;
-      return await change(backup, resourceArnOf('Backup', backup));
+      const arn = resourceArnOf('Backup', backup);
+      noteAuditedResource(arn);
+      return await change(backup, arn);
     } catch (error) {
       return mapFsxError(error, { backupId, region: this.reader.region }, allowed);
     }

@@ -6,7 +6,19 @@ export interface BackupContext {
   backups: InRegion<
     Pick<
       BackupService,
-      'region' | 'create' | 'delete' | 'copy' | 'restore' | 'restoreVolume' | 'tag' | 'untag' | 'get' | 'list' | 'reference' | 'find'
+      | 'region'
+      | 'create'
+      | 'delete'
+      | 'deletionBlockedBy'
+      | 'copy'
+      | 'restore'
+      | 'restoreVolume'
+      | 'tag'
+      | 'untag'
+      | 'get'
+      | 'list'
+      | 'reference'
+      | 'find'
     >
   >;
 }

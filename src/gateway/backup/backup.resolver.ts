@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SCOPES } from '../auth/principal';
 import { pageComplexity } from '../pagination/page-complexity';
+import { DeletionRule } from '../results/deletion-rule';
 import { inRegion } from '../results/invalid-input';
 import {
   BackupResult,
@@ -38,7 +39,7 @@ export class BackupResolver {
   @Authorized(SCOPES.write)
   @Mutation(() => DeleteBackupResult, {
     description:
-      'Deletes a backup (FSx DeleteBackup). Idempotent per clientRequestToken. Refused while the backup is being created, restored or copied. Needs backups:write.',
+      "Deletes a backup (FSx DeleteBackup), unless a deletion guard of the gateway keeps it (DeletionBlocked: legal hold, protected type, minimum age, newest AVAILABLE backups; nothing is sent to FSx). dryRun: only the guards' verdict. Idempotent per clientRequestToken. FSx refuses while the backup is being created, restored or copied. Needs backups:write.",
     complexity: 10,
   })
   deleteBackup(@Arg('input', () => DeleteBackupInput) input: DeleteBackupInput, @Ctx() ctx: BackupContext) {
@@ -109,6 +110,16 @@ export class BackupResolver {
     if (!backup.sourceBackupId) return null;
     const source = ctx.backups.in(backup.sourceBackupRegion ?? backup.region);
     return source ? source.reference(backup.sourceBackupId) : null;
+  }
+
+  @Authorized(SCOPES.read)
+  @FieldResolver(() => [DeletionRule], {
+    description:
+      "The deletion guards that keep this backup now (empty: deleteBackup may delete it), in order of precedence: what a client needs to grey out Delete and say why. keepLatest's sibling reads are batched: one DescribeBackups per 20 file systems (volumes) of the backups asked about, per page of data. When FSx cannot be read for them, KEEP_LATEST is listed. Needs backups:read.",
+  })
+  deletionBlockedBy(@Root() backup: Backup, @Ctx() ctx: BackupContext): Promise<DeletionRule[]> {
+    const backups = ctx.backups.in(backup.region);
+    return backups ? backups.deletionBlockedBy(backup) : Promise.resolve([]);
   }
 
   @Authorized(SCOPES.read)

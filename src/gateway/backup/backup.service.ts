@@ -4,40 +4,37 @@ import {
   CreateBackupCommand,
   CreateFileSystemFromBackupCommand,
   CreateVolumeFromBackupCommand,
-  DeleteBackupCommand,
   type FSxClient,
 } from '@aws-sdk/client-fsx';
 import { type ErrorSubject, mapFsxError } from '../errors/map-fsx-error';
 import { hasBackupId, hasFileSystemId, hasVolumeId, toBackup, toFileSystem, toVolume } from '../fsx/to-graphql';
-import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Backup } from '../fsx/shapes.generated';
 import type { CursorCodec } from '../pagination/cursor';
 import type { BackupConnection } from '../pagination/connection.types';
 import { type Principal, canSee } from '../auth/principal';
 import { BackupNotFound, type ErrorResult, VolumeNotFound, result } from '../results/error-result';
 import { malformedAnswer } from '../results/malformed-answer';
-import { backupNotFound, fileSystemNotFound, storageVirtualMachineNotFound, volumeNotFound } from '../results/not-found';
+import { fileSystemNotFound, storageVirtualMachineNotFound } from '../results/not-found';
 import {
   CopyBackupSuccess,
   CreateBackupSuccess,
-  DeleteBackupSuccess,
+  type DeleteBackupAllowed,
+  type DeleteBackupSuccess,
   RestoreBackupSuccess,
   RestoreVolumeSuccess,
   type TagBackupSuccess,
   type UntagBackupSuccess,
 } from '../results/mutation-success.types';
-import {
-  COPY_BACKUP_ERRORS,
-  CREATE_BACKUP_ERRORS,
-  DELETE_BACKUP_ERRORS,
-  RESTORE_BACKUP_ERRORS,
-  RESTORE_VOLUME_ERRORS,
-} from '../results/unions';
+import { COPY_BACKUP_ERRORS, CREATE_BACKUP_ERRORS, RESTORE_BACKUP_ERRORS, RESTORE_VOLUME_ERRORS } from '../results/unions';
 import type { VolumeLookup } from '../volume/volume.service';
 import type { BackupsArgs } from './backup.args';
 import { type BackupEvents, NO_BACKUP_EVENTS } from './backup-events';
 import { BackupReader } from './backup.reader';
+import { BackupDeletion } from './backup-deletion';
 import { BackupTagging } from './backup-tagging';
+import type { DeletionGuards } from './deletion-guards';
+import { holdScopeMissing } from './legal-hold';
+import type { DeletionRule } from '../results/deletion-rule';
 import { type CreateBackupInput, backupTarget } from './create-backup.input';
 import type { CopyBackupInput } from './copy-backup.input';
 import type { DeleteBackupInput } from './delete-backup.input';
@@ -54,6 +51,7 @@ import { toCopyBackupRequest, toFsxTags, toRestoreRequest, toRestoreVolumeReques
 export class BackupService {
   private readonly reader: BackupReader;
   private readonly tagging: BackupTagging;
+  private readonly deletion: BackupDeletion;
 
   constructor(
     private readonly fsx: FSxClient,
@@ -63,11 +61,14 @@ export class BackupService {
     private readonly principal: Principal,
     /** The same request's volumes in this region: a caller limited to some file systems backs up and restores only into its own. */
     private readonly volumes: VolumeLookup,
+    /** DELETION_GUARDS: what deleteBackup refuses, and who may set the legal-hold tag. */
+    private readonly guards: DeletionGuards,
     /** Told of what this service's mutations changed (live subscriptions hear of it at once). */
     private readonly events: BackupEvents = NO_BACKUP_EVENTS,
   ) {
     this.reader = new BackupReader(fsx, region, cursors, principal);
-    this.tagging = new BackupTagging(fsx, this.reader);
+    this.tagging = new BackupTagging(fsx, this.reader, principal, guards);
+    this.deletion = new BackupDeletion(fsx, region, this.reader, principal, guards, events);
   }
 
   get(backupId: string): Promise<Backup | ErrorResult> {
@@ -97,6 +98,12 @@ export class BackupService {
   async create(input: CreateBackupInput): Promise<CreateBackupSuccess | ErrorResult> {
     const target = backupTarget(input);
     if ('fieldErrors' in target) return target;
+    const holdRefused = holdScopeMissing(
+      this.principal,
+      this.guards,
+      (input.tags ?? []).map((t) => t.key),
+    );
+    if (holdRefused) return holdRefused;
     if (target.fileSystemId !== undefined && !canSee(this.principal, target.fileSystemId))
       return fileSystemNotFound(target.fileSystemId, { region: this.region });
     // Always send a token: the SDK's retries and the client's own retries then cannot make a second backup.
@@ -125,27 +132,26 @@ export class BackupService {
     }
   }
 
-  async delete(input: DeleteBackupInput): Promise<DeleteBackupSuccess | ErrorResult> {
-    const clientRequestToken = input.clientRequestToken ?? randomUUID();
-    try {
-      const hidden = await this.hiddenFromCaller(input.backupId);
-      if (hidden) return hidden;
-      const out = await this.fsx.send(new DeleteBackupCommand({ BackupId: input.backupId, ClientRequestToken: clientRequestToken }));
-      if (out.Lifecycle === 'DELETED') this.events.deleted(this.region, out.BackupId ?? input.backupId);
-      return result(DeleteBackupSuccess, {
-        backupId: out.BackupId ?? input.backupId,
-        lifecycle: out.Lifecycle as BackupLifecycle | undefined,
-        clientRequestToken,
-      });
-    } catch (error) {
-      return mapFsxError(error, { backupId: input.backupId, region: this.region }, DELETE_BACKUP_ERRORS);
-    }
+  /** FSx DeleteBackup behind the deletion guards, or with dryRun only their verdict (backup-deletion.ts). */
+  delete(input: DeleteBackupInput): Promise<DeleteBackupSuccess | DeleteBackupAllowed | ErrorResult> {
+    return this.deletion.delete(input);
+  }
+
+  /** The deletion guards that keep this backup (backup-deletion.ts). */
+  deletionBlockedBy(backup: Backup): Promise<DeletionRule[]> {
+    return this.deletion.blockedBy(backup);
   }
 
   /** A copy, made in this (the destination) region, of a backup in `source`'s region. */
   async copy(input: CopyBackupInput, source: Pick<BackupService, 'region' | 'find'>): Promise<CopyBackupSuccess | ErrorResult> {
     const backupId = input.sourceBackupId;
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    const holdRefused = holdScopeMissing(
+      this.principal,
+      this.guards,
+      (input.tags ?? []).map((t) => t.key),
+    );
+    if (holdRefused) return holdRefused;
     try {
       const hidden = await this.hiddenFromCaller(backupId, source);
       if (hidden) return hidden;

@@ -1,4 +1,5 @@
-import { InputType } from 'type-graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
 import { BackupIdField, ClientRequestTokenField, RegionField } from '../validation/input-fields';
 
 @InputType('DeleteBackupInput')
@@ -11,4 +12,13 @@ export class DeleteBackupInput {
 
   @ClientRequestTokenField()
   clientRequestToken?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: delete nothing, only say whether the deletion guards allow it (DeleteBackupAllowed or DeletionBlocked). Only reads reach FSx. Default false.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean | null;
 }

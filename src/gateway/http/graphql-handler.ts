@@ -9,7 +9,7 @@ import type { TrustedDocuments } from '../limits/trusted-documents';
 import type { Logger } from '../logging';
 import { sendGraphiqlPage } from './graphiql';
 import { readJsonBody } from './read-json-body';
-import { send, sendJson } from './send';
+import { sendJson } from './send';
 
 export const GRAPHQL_PATH = '/graphql';
 

@@ -26,7 +26,7 @@ export const LIMITS_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'PERSISTED_DOCUMENTS',
     default: '(none)',
     description:
-      "Path of a manifest of trusted documents, sha256 → document (`npm run codegen` writes client/generated/persisted-documents.json: the console's operations and the README's examples). They are parsed and validated at start-up and found by their APQ hash without registering.",
+      "Path of a manifest of trusted documents, sha256 → document (`npm run codegen` writes client/generated/persisted-documents.json: the console's operations, never the README's examples with their literal ids). They are parsed and validated at start-up and found by their APQ hash without registering.",
   },
   {
     name: 'PERSISTED_DOCUMENTS_ONLY',

@@ -1,6 +1,7 @@
 import { type GraphQLSchema, getNullableType, isInterfaceType, isListType, isObjectType } from 'graphql';
 import { SCOPES } from '../auth/principal';
 import { LIST_BOUNDS } from '../fsx/shapes.generated';
+import { DeletionRule } from '../results/deletion-rule';
 
 /**
  * The most items each of the gateway's own list fields can hold, for the query cost. FSx's lists are
@@ -25,6 +26,8 @@ export const GATEWAY_LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Viewer.fileSystemIds': 20,
   // The regions served are configured, never more than AWS has (about 35 in 2026).
   'Query.regions': 40,
+  // The deletion guards that keep a backup: at most every rule there is.
+  'Backup.deletionBlockedBy': Object.keys(DeletionRule).length,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   type GraphQLField,
+  type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type GraphQLUnionType,
@@ -8,6 +9,7 @@ import {
   isUnionType,
 } from 'graphql';
 import type { GatewayMetrics } from './metrics';
+import type { MutationAudit } from './mutation-audit';
 
 /** The result label of a root field that threw instead of returning a union member. */
 export const THREW = '(error)';
@@ -24,22 +26,29 @@ const tracer = trace.getTracer('fsx-backup-graph');
  *   them), which alone cost more than the whole tracing budget.
  * - graphql_results_total{field, result} for union fields: what each returns, by __typename
  *   (`(error)` when it threw), so refusals become a labelled counter.
+ * - with `audit`, one audit line per mutation field (mutation-audit.ts), whatever it returned.
  * A wrap of these few resolvers, not a plugin hook: Apollo instruments every field of the schema once
  * any plugin has willResolveField. With tracing off the span is the API's no-op. Wraps in place, once.
  */
-export function observeRootFields(schema: GraphQLSchema, metrics?: GatewayMetrics): GraphQLSchema {
-  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+export function observeRootFields(schema: GraphQLSchema, metrics?: GatewayMetrics, audit?: MutationAudit): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const root of [schema.getQueryType(), mutation]) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       if (!field.resolve || (field as { [OBSERVED]?: true })[OBSERVED]) continue;
       const type = getNullableType(field.type);
-      wrap(field, isUnionType(type) ? type : undefined, metrics);
+      wrap(field, isUnionType(type) ? type : undefined, metrics, root === mutation ? audit : undefined);
     }
   }
   return schema;
 }
 
-function wrap(field: GraphQLField<unknown, unknown>, union: GraphQLUnionType | undefined, metrics: GatewayMetrics | undefined): void {
-  const resolve = field.resolve!;
+function wrap(
+  field: GraphQLField<unknown, unknown>,
+  union: GraphQLUnionType | undefined,
+  metrics: GatewayMetrics | undefined,
+  audit: MutationAudit | undefined,
+): void {
+  const resolve = audit ? audited(field.resolve!, field.name, union, audit) : field.resolve!;
   const counted = union && metrics;
   const attributes = { 'graphql.field.name': field.name, 'graphql.field.path': field.name, 'graphql.field.type': String(field.type) };
   field.resolve = (source, args, context, info) =>
@@ -74,4 +83,25 @@ async function typeName(union: GraphQLUnionType, value: unknown, context: unknow
   const resolved = await union.resolveType?.(value, context, info, union);
   if (typeof resolved === 'string') return resolved;
   return union.getTypes().find((member) => member.isTypeOf?.(value, context, info) === true)?.name;
+}
+
+/** A mutation's resolver, writing its audit line once it has answered (or thrown). */
+function audited(
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+  operation: string,
+  union: GraphQLUnionType | undefined,
+  audit: MutationAudit,
+): GraphQLFieldResolver<unknown, unknown> {
+  return async (source, args, context, info) => {
+    const { record, value } = audit.run(async () => resolve(source, args, context, info));
+    try {
+      const answer = await value;
+      const outcome = (union && answer != null ? await typeName(union, answer, context, info) : undefined) ?? THREW;
+      audit.write(operation, args as Record<string, unknown>, context, record, outcome, answer);
+      return answer;
+    } catch (error) {
+      audit.write(operation, args as Record<string, unknown>, context, record, THREW, undefined);
+      throw error;
+    }
+  };
 }

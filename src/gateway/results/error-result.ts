@@ -1,5 +1,6 @@
 import { Field, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { ActiveDirectoryErrorType, ServiceLimit } from '../fsx/enums.generated';
+import { DeletionRule } from './deletion-rule';
 
 /**
  * What every typed failure has in common, so a client can handle all of them with `... on ErrorResult`
@@ -173,6 +174,19 @@ export class FsxServiceError extends ErrorResult {
 export class Forbidden extends ErrorResult {
   @Field(() => [String], { description: 'The scopes the operation needs and the credentials lack, e.g. ["backups:write"].' })
   missingScopes!: string[];
+}
+
+@ObjectType(
+  errorType(
+    'A deletion guard of the gateway (DELETION_GUARDS) keeps this backup: nothing was sent to FSx. Not retryable as it stands: the rule must stop applying first.',
+  ),
+)
+export class DeletionBlocked extends ErrorResult {
+  @Field({ description: 'The backup that is kept.' })
+  backupId!: string;
+
+  @Field(() => DeletionRule, { description: 'The guard that keeps it (the first, when several do).' })
+  rule!: DeletionRule;
 }
 
 @ObjectType('FieldError', { simpleResolvers: true, description: 'One input constraint that failed.' })

@@ -28,6 +28,16 @@ export class DeleteBackupSuccess {
   clientRequestToken!: string;
 }
 
+@ObjectType('DeleteBackupAllowed', {
+  simpleResolvers: true,
+  description:
+    'deleteBackup with dryRun: no deletion guard of the gateway keeps this backup. Nothing was deleted. FSx may still refuse the real deletion for its own reasons (e.g. BackupInProgress while the backup is being made).',
+})
+export class DeleteBackupAllowed {
+  @Field()
+  backupId!: string;
+}
+
 @ObjectType('CopyBackupSuccess', { simpleResolvers: true })
 export class CopyBackupSuccess {
   @Field(() => Backup, {

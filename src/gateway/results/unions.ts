@@ -8,6 +8,7 @@ import {
   BackupNotFound,
   BackupRestoring,
   BadRequest,
+  DeletionBlocked,
   FileSystemNotFound,
   Forbidden,
   FsxServiceError,
@@ -33,6 +34,7 @@ import {
 import {
   CopyBackupSuccess,
   CreateBackupSuccess,
+  DeleteBackupAllowed,
   DeleteBackupSuccess,
   RestoreBackupSuccess,
   RestoreVolumeSuccess,
@@ -58,6 +60,7 @@ const CREATE_BACKUP = [
 ] as const;
 const DELETE_BACKUP = [
   BackupNotFound,
+  DeletionBlocked,
   BackupInProgress,
   BackupRestoring,
   BackupBeingCopied,
@@ -148,8 +151,9 @@ export const CreateBackupResult = createUnionType({
 });
 export const DeleteBackupResult = createUnionType({
   name: 'DeleteBackupResult',
-  description: 'DeleteBackupSuccess, or why FSx or the gateway refused. Retry retryable errors with the same clientRequestToken.',
-  types: () => [DeleteBackupSuccess, ...DELETE_BACKUP] as const,
+  description:
+    'DeleteBackupSuccess (with dryRun: DeleteBackupAllowed), or why FSx or the gateway refused (DeletionBlocked: a deletion guard). Retry retryable errors with the same clientRequestToken.',
+  types: () => [DeleteBackupSuccess, DeleteBackupAllowed, ...DELETE_BACKUP] as const,
 });
 export const CopyBackupResult = createUnionType({
   name: 'CopyBackupResult',

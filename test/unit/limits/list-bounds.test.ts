@@ -66,7 +66,12 @@ describe('a list costs 1 + its bound × its selection (at least 1)', () => {
     const plain = cost(`mutation { deleteBackup(input: { backupId: "b" }) { ... on InvalidInput { message } } }`)!;
     expect(invalid - plain).toBe(1 + 3 * (1 + 4 * 1 + 1) - 1);
     const forbidden = cost(`mutation { deleteBackup(input: { backupId: "b" }) { ... on Forbidden { missingScopes } } }`)!;
-    expect(forbidden - plain).toBe(1 + 3 * 1 - 1);
+    // Every scope there is: backups:read, write, restore and hold.
+    expect(forbidden - plain).toBe(1 + 4 * 1 - 1);
+    const rules = cost(`{ backup(backupId: "b") { ... on Backup { deletionBlockedBy } } }`)!;
+    const id = cost(`{ backup(backupId: "b") { ... on Backup { backupId } } }`)!;
+    // Every deletion rule there is: LEGAL_HOLD, PROTECTED_TYPE, MIN_AGE, KEEP_LATEST.
+    expect(rules - id).toBe(1 + 4 * 1 - 1);
   });
 
   test('_entities: one entity per representation sent, inline or as a variable (the cache follows its length)', () => {

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteBackupCommand, type FSxClient } from '@aws-sdk/client-fsx';
+import type { Principal } from '../auth/principal';
+import { mapFsxError } from '../errors/map-fsx-error';
+import type { BackupLifecycle } from '../fsx/enums.generated';
+import type { Backup } from '../fsx/shapes.generated';
+import { resourceArnOf } from '../fsx/resource-arn';
+import { noteAuditedResource } from '../observability/mutation-audit';
+import type { DeletionRule } from '../results/deletion-rule';
+import { BackupNotFound, DeletionBlocked, type ErrorResult, result } from '../results/error-result';
+import { DeleteBackupAllowed, DeleteBackupSuccess } from '../results/mutation-success.types';
+import { DELETE_BACKUP_ERRORS } from '../results/unions';
+import type { BackupEvents } from './backup-events';
+import type { BackupReader } from './backup.reader';
+import { DeletionCheck } from './deletion-check';
+import type { DeletionGuards } from './deletion-guards';
+import type { DeleteBackupInput } from './delete-backup.input';
+
+/**
+ * deleteBackup behind the deletion guards, for one request: the backup is read (batched with the
+ * request's other lookups), the guards decide (deletion-rules.ts), and only then is DeleteBackup sent.
+ * A refusal and a dry run send nothing but reads.
+ */
+export class BackupDeletion {
+  private readonly check: DeletionCheck;
+
+  constructor(
+    private readonly fsx: FSxClient,
+    private readonly region: string,
+    private readonly reader: BackupReader,
+    private readonly principal: Principal,
+    guards: DeletionGuards,
+    private readonly events: BackupEvents,
+  ) {
+    this.check = new DeletionCheck(fsx, region, guards);
+  }
+
+  async delete(input: DeleteBackupInput): Promise<DeleteBackupSuccess | DeleteBackupAllowed | ErrorResult> {
+    const { backupId } = input;
+    const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    try {
+      const found = await this.reader.find(backupId);
+      const backup = found instanceof BackupNotFound ? null : found;
+      // A backup FSx does not describe cannot be kept. FSx answers the deletion: BackupNotFound, or the
+      // success again when this token already deleted it (a retry). A caller limited to some file
+      // systems cannot tell its own deleted backups from others', so it gets BackupNotFound at once.
+      if (found instanceof BackupNotFound && (input.dryRun || this.principal.fileSystemIds)) return found;
+      if (backup) {
+        noteAuditedResource(resourceArnOf('Backup', backup));
+        const blocking = await this.check.firstBlocking(backup);
+        if (blocking)
+          return result(DeletionBlocked, { message: blocking.message, retryable: false, requestId: null, backupId, rule: blocking.rule });
+        if (input.dryRun) return result(DeleteBackupAllowed, { backupId });
+      }
+      const out = await this.fsx.send(new DeleteBackupCommand({ BackupId: backupId, ClientRequestToken: clientRequestToken }));
+      if (out.Lifecycle === 'DELETED') this.events.deleted(this.region, out.BackupId ?? backupId);
+      return result(DeleteBackupSuccess, {
+        backupId: out.BackupId ?? backupId,
+        lifecycle: out.Lifecycle as BackupLifecycle | undefined,
+        clientRequestToken,
+      });
+    } catch (error) {
+      return mapFsxError(error, { backupId, region: this.region }, DELETE_BACKUP_ERRORS);
+    }
+  }
+
+  /** The guards that keep `backup` (Backup.deletionBlockedBy). */
+  blockedBy(backup: Backup): Promise<DeletionRule[]> {
+    return this.check.blockedBy(backup);
+  }
+}

@@ -1,0 +1,160 @@
+import { type FSxClient, TagResourceCommand } from '@aws-sdk/client-fsx';
+import { DEMO } from '../../src/emulator';
+import { testApiKeys } from '../support/api-keys';
+import { DELETE } from '../support/deletion-guards';
+import { fsxClientFor } from '../support/emulator';
+import { CREATE_BACKUP, type TestGateway, startTestGateway } from '../support/gateway';
+
+/**
+ * The legal hold, on by default (no DELETION_GUARDS): a backup tagged legal-hold=true is kept from
+ * every principal, and only backups:hold may set or remove that tag, through tagBackup, untagBackup,
+ * createBackup or copyBackup. Over HTTP with API keys, against the emulator.
+ */
+
+const TAG = /* GraphQL */ `
+  mutation Tag($input: TagBackupInput!) {
+    tagBackup(input: $input) {
+      __typename
+      ... on TagBackupSuccess {
+        backup {
+          tags {
+            key
+            value
+          }
+        }
+      }
+      ... on Forbidden {
+        missingScopes
+        message
+      }
+    }
+  }
+`;
+const UNTAG = /* GraphQL */ `
+  mutation Untag($input: UntagBackupInput!) {
+    untagBackup(input: $input) {
+      __typename
+      ... on Forbidden {
+        missingScopes
+      }
+    }
+  }
+`;
+const COPY = /* GraphQL */ `
+  mutation Copy($input: CopyBackupInput!) {
+    copyBackup(input: $input) {
+      __typename
+      ... on Forbidden {
+        missingScopes
+      }
+    }
+  }
+`;
+const BLOCKED_BY = `query($id: String!) { backup(backupId: $id) { ... on Backup { deletionBlockedBy } } }`;
+
+const keys = testApiKeys({
+  writer: { scopes: ['backups:read', 'backups:write'] },
+  holder: { scopes: ['backups:read', 'backups:write', 'backups:hold'] },
+  admin: { scopes: ['backups:read', 'backups:write', 'backups:restore', 'backups:hold'] },
+});
+type Who = 'writer' | 'holder' | 'admin';
+const HOLD = { key: 'legal-hold', value: 'true' };
+const backupId = DEMO.backups.openzfsUser;
+
+let t: TestGateway;
+let fsx: FSxClient;
+beforeAll(async () => {
+  t = await startTestGateway({}, keys.env);
+  fsx = fsxClientFor(t.emulator);
+});
+afterAll(async () => {
+  fsx.destroy();
+  await t.stop();
+});
+beforeEach(() => t.emulator.reset());
+
+const as = async (who: Who, query: string, input: Record<string, unknown>) => {
+  const res = await t.gql(query, { input }, { 'x-api-key': keys.keyOf(who) });
+  expect(res.body.errors).toBeUndefined();
+  return Object.values(res.body.data as Record<string, Record<string, unknown>>)[0];
+};
+const blockedBy = async (id: string): Promise<string[]> =>
+  (await t.gql(BLOCKED_BY, { id }, { 'x-api-key': keys.keyOf('writer') })).body.data.backup.deletionBlockedBy;
+
+test('tagBackup sets the hold only with backups:hold: Forbidden without it (even with backups:write), and no FSx call', async () => {
+  const refused = await as('writer', TAG, { backupId, tags: [HOLD] });
+  expect(refused).toEqual({
+    __typename: 'Forbidden',
+    missingScopes: ['backups:hold'],
+    message: 'Setting or removing the legal-hold tag legal-hold needs the scope backups:hold, which your credentials do not grant',
+  });
+  expect(t.calls()).toBe(0);
+  // Other tags are backups:write's, as before.
+  expect(await as('writer', TAG, { backupId, tags: [{ key: 'team', value: 'finance' }] })).toMatchObject({
+    __typename: 'TagBackupSuccess',
+  });
+  const placed = await as('holder', TAG, { backupId, tags: [HOLD] });
+  expect(placed).toMatchObject({ __typename: 'TagBackupSuccess' });
+  expect((placed.backup as { tags: unknown[] }).tags).toContainEqual(HOLD);
+  expect(await blockedBy(backupId)).toEqual(['LEGAL_HOLD']);
+});
+
+test('a held backup is refused to every principal, whatever its scopes, dry run or not; nothing reaches DeleteBackup', async () => {
+  await as('holder', TAG, { backupId, tags: [HOLD] });
+  for (const who of ['writer', 'holder', 'admin'] as const) {
+    expect(await as(who, DELETE, { backupId })).toEqual({
+      __typename: 'DeletionBlocked',
+      backupId,
+      rule: 'LEGAL_HOLD',
+      message: 'Kept: under legal hold (tag legal-hold=true); nobody may delete it until a principal with backups:hold removes the tag',
+      retryable: false,
+      requestId: null,
+    });
+    expect(await as(who, DELETE, { backupId, dryRun: true })).toMatchObject({ __typename: 'DeletionBlocked', rule: 'LEGAL_HOLD' });
+  }
+  expect(t.calls('DeleteBackup')).toBe(0);
+});
+
+test('the hold is lifted only with backups:hold: untagBackup, or tagging it false, is Forbidden without it; then the backup may go', async () => {
+  await as('holder', TAG, { backupId, tags: [HOLD] });
+  t.emulator.calls.clear();
+  expect(await as('writer', UNTAG, { backupId, tagKeys: ['legal-hold'] })).toEqual({
+    __typename: 'Forbidden',
+    missingScopes: ['backups:hold'],
+  });
+  expect(await as('writer', TAG, { backupId, tags: [{ key: 'legal-hold', value: 'false' }] })).toMatchObject({ __typename: 'Forbidden' });
+  expect(await as('writer', UNTAG, { backupId, tagKeys: ['Name', 'legal-hold'] })).toMatchObject({ __typename: 'Forbidden' });
+  expect(t.calls('TagResource') + t.calls('UntagResource')).toBe(0);
+  expect(await blockedBy(backupId)).toEqual(['LEGAL_HOLD']);
+
+  expect(await as('holder', UNTAG, { backupId, tagKeys: ['legal-hold'] })).toEqual({ __typename: 'UntagBackupSuccess' });
+  expect(await blockedBy(backupId)).toEqual([]);
+  expect(await as('writer', DELETE, { backupId })).toMatchObject({ __typename: 'DeleteBackupSuccess', backupId });
+});
+
+test('createBackup and copyBackup with the hold tag need backups:hold too; a backup made held is kept', async () => {
+  const create = (who: Who) =>
+    as(who, CREATE_BACKUP, { fileSystemId: DEMO.fileSystems.openzfs, tags: [{ key: 'Name', value: 'x' }, HOLD] });
+  expect(await create('writer')).toMatchObject({ __typename: 'Forbidden', missingScopes: ['backups:hold'] });
+  expect(await as('writer', COPY, { sourceBackupId: backupId, tags: [HOLD] })).toEqual({
+    __typename: 'Forbidden',
+    missingScopes: ['backups:hold'],
+  });
+  expect(t.calls()).toBe(0);
+
+  const made = await create('holder');
+  expect(made).toMatchObject({ __typename: 'CreateBackupSuccess' });
+  const madeId = (made.backup as { backupId: string }).backupId;
+  expect(await as('admin', DELETE, { backupId: madeId })).toMatchObject({ __typename: 'DeletionBlocked', rule: 'LEGAL_HOLD' });
+});
+
+test('a hold placed outside the gateway holds too (the value true in any case); any other value is no hold', async () => {
+  const arn = `arn:aws:fsx:us-east-1:123456789012:backup/${backupId}`;
+  await fsx.send(new TagResourceCommand({ ResourceARN: arn, Tags: [{ Key: 'legal-hold', Value: 'TRUE' }] }));
+  expect(await blockedBy(backupId)).toEqual(['LEGAL_HOLD']);
+  await fsx.send(new TagResourceCommand({ ResourceARN: arn, Tags: [{ Key: 'legal-hold', Value: 'no' }] }));
+  expect(await blockedBy(backupId)).toEqual([]);
+  // Another key is not the hold, whatever it says.
+  await fsx.send(new TagResourceCommand({ ResourceARN: arn, Tags: [{ Key: 'Legal-Hold', Value: 'true' }] }));
+  expect(await as('writer', DELETE, { backupId })).toMatchObject({ __typename: 'DeleteBackupSuccess' });
+});
