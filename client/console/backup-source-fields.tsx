@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { type FileSystemFieldsFragment, FileSystemVolumesDocument, FileSystemsDocument } from '../generated/graphql';
 import { backupTarget } from './backup-target';
 import type { FieldErrors } from './field-errors';
-import { nameTag } from './ui';
+import { nameTag } from './format';
 
 /** The file systems of the region FSx can back up whole; the one the form was opened for first. */
 export function FileSystemChoice({

@@ -8,10 +8,12 @@ import { backupTarget } from './backup-target';
 import { CopyDialog } from './copy-dialog';
 import { CreateBackupForm } from './create-backup-form';
 import { DeleteDialog } from './delete-dialog';
+import { type ListedBackup, deletionReasons, keepLatestGroup, keptByGroup } from './deletion-guards';
 import { type ErrorLike, ErrorResultBox } from './error-result';
 import { RestoreDialog } from './restore-dialog';
 import { RestoreVolumeDialog } from './restore-volume-dialog';
-import { nameTag } from './ui';
+import { nameTag } from './format';
+import { HOLD_SCOPE, useHasScope } from './viewer';
 
 const PAGE = 20;
 const POLL_MS = 2000;
@@ -38,6 +40,8 @@ export function Backups({
   const [creating, setCreating] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [liveFailed, setLiveFailed] = useState(false);
+  const [rowError, setRowError] = useState<ErrorLike | null>(null);
+  const canHold = useHasScope(HOLD_SCOPE);
   const newBackup = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -46,10 +50,12 @@ export function Backups({
   const fileSystem = owner?.__typename === 'FileSystem' ? owner : chosen;
   const target = backupTarget(fileSystem);
   const page = owner?.__typename === 'FileSystem' ? owner.backups : undefined;
-  const backups = useMemo(
+  const backups: ListedBackup[] = useMemo(
     () => (page?.__typename === 'BackupConnection' ? page.edges.map((e) => e.node).filter((b) => b.lifecycle !== 'DELETED') : []),
     [page],
   );
+  // keepLatest's count is only known with every page read (the newest N may be on a later one).
+  const kept = page?.__typename === 'BackupConnection' && !page.pageInfo.hasNextPage ? keptByGroup(backups) : undefined;
   const inProgress = backups.some((b) => IN_PROGRESS.has(b.lifecycle ?? ''));
   const listed = useRef(new Set<string>());
   listed.current = new Set(backups.map((b) => b.id));
@@ -60,8 +66,10 @@ export function Backups({
       setLiveFailed(false);
       const changed = event.data?.backupChanged;
       // The backup itself is already in the cache (normalized by id); a backup this list has not seen
-      // (made by someone else, or a copy) needs the list read again.
-      if (changed?.__typename === 'BackupChanged' && !listed.current.has(changed.backup.id)) void refetch();
+      // (made by someone else, or a copy) needs the list read again, and so does one just made
+      // AVAILABLE: it may now be one of the newest that keepLatest keeps, and an older one no longer.
+      if (changed?.__typename !== 'BackupChanged') return;
+      if (!listed.current.has(changed.backup.id) || (changed.final && changed.backup.lifecycle === 'AVAILABLE')) void refetch();
     },
     onError: () => setLiveFailed(true),
     onComplete: () => setLiveFailed(true),
@@ -136,6 +144,7 @@ export function Backups({
         </p>
       ) : null}
       {failure ? <ErrorResultBox error={failure} onRetry={() => void refetch()} /> : null}
+      {rowError ? <ErrorResultBox error={rowError} onDismiss={() => setRowError(null)} /> : null}
       <table className="table">
         <caption className="visually-hidden">Backups of {fileSystem.fileSystemId}</caption>
         <colgroup>
@@ -164,7 +173,14 @@ export function Backups({
         </thead>
         <tbody>
           {backups.map((backup) => (
-            <BackupRow key={backup.id} backup={backup} onAction={(kind, opener) => setAction({ kind, backup, opener })} />
+            <BackupRow
+              key={backup.id}
+              backup={backup}
+              keptBecause={deletionReasons(backup, kept?.get(keepLatestGroup(backup)))}
+              canHold={canHold}
+              onAction={(kind, opener) => setAction({ kind, backup, opener })}
+              onError={setRowError}
+            />
           ))}
           {loading && !page ? (
             <tr>

@@ -5,7 +5,7 @@ import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
 import { RegionSelect } from './region-select';
-import { newClientRequestToken } from './ui';
+import { newClientRequestToken } from './format';
 
 /** Copy a backup within its region or to another served region; the notice follows the copy to AVAILABLE. */
 export function CopyDialog({

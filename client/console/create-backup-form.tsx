@@ -8,7 +8,7 @@ import { useFieldErrors } from './field-errors';
 import { FileSystemChoice, VolumeChoice } from './backup-source-fields';
 import type { Followed } from './notice';
 import { TAG_FIELDS, type TagRow, TagsFieldset, givenTags } from './tags-fieldset';
-import { newClientRequestToken } from './ui';
+import { newClientRequestToken } from './format';
 
 const EMPTY_TAGS: TagRow[] = [{ key: 'Name', value: '' }];
 /** The fields this form shows errors on; an error on anything else is listed under the form. */

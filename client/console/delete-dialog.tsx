@@ -4,7 +4,7 @@ import { DeleteBackupDocument } from '../generated/graphql';
 import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
-import { nameTag, newClientRequestToken } from './ui';
+import { nameTag, newClientRequestToken } from './format';
 
 /**
  * Delete, after a confirmation that opens on Cancel (Enter must not delete by accident). On success

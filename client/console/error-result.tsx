@@ -57,11 +57,14 @@ export function ErrorResultBox({
   onRetry,
   busy,
   onField,
+  onDismiss,
 }: {
   error: ErrorLike;
   onRetry?: () => void;
   busy?: boolean;
   onField?: (key: string) => boolean;
+  /** For a failure nothing else clears (an action's, shown above a list): a Dismiss button. */
+  onDismiss?: () => void;
 }) {
   // Throttled says when a retry may succeed: the button waits until then.
   const wait = useCountdown(error.retryAfterSeconds, error);
@@ -92,6 +95,11 @@ export function ErrorResultBox({
       {error.retryable && onRetry ? (
         <button type="button" className="button" onClick={onRetry} disabled={busy || wait > 0}>
           {wait > 0 ? `Retry in ${wait} s` : 'Retry'}
+        </button>
+      ) : null}
+      {onDismiss ? (
+        <button type="button" className="button" onClick={onDismiss}>
+          Dismiss
         </button>
       ) : null}
     </div>

@@ -1,7 +1,8 @@
 import { NetworkStatus, useQuery } from '@apollo/client';
 import { type BackupSettingsFieldsFragment, type FileSystemFieldsFragment, FileSystemsDocument } from '../generated/graphql';
 import { ErrorResultBox } from './error-result';
-import { Badge, nameTag } from './ui';
+import { nameTag } from './format';
+import { Badge } from './ui';
 
 const PAGE = 20;
 

@@ -4,7 +4,7 @@ import { type FileSystemFieldsFragment, FileSystemsDocument, RestoreBackupDocume
 import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
-import { newClientRequestToken } from './ui';
+import { newClientRequestToken } from './format';
 
 /** Restore a file-system backup to a new file system (billable): subnets, and what Windows or OpenZFS needs. */
 export function RestoreDialog({

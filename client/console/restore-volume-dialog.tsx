@@ -5,7 +5,7 @@ import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
 import { useFieldErrors } from './field-errors';
-import { newClientRequestToken } from './ui';
+import { newClientRequestToken } from './format';
 
 const FIELDS = ['name', 'ontapConfiguration.storageVirtualMachineId', 'ontapConfiguration.junctionPath'];
 

@@ -120,6 +120,17 @@ export type DeleteBackupInput = {
   region?: string | null | undefined;
 };
 
+/** A guard of the gateway that refuses to delete a backup (DELETION_GUARDS; see the docs' security page). */
+export type DeletionRule =
+  /** The backup is one of the keepLatest newest AVAILABLE backups of its file system (or volume). */
+  | 'KEEP_LATEST'
+  /** The backup carries the legal-hold tag with the value true: nobody may delete it. */
+  | 'LEGAL_HOLD'
+  /** The backup is younger than minAgeHours. */
+  | 'MIN_AGE'
+  /** Backups of this type (e.g. AWS_BACKUP, which AWS Backup owns) are never deleted through this gateway. */
+  | 'PROTECTED_TYPE';
+
 /** The lifecycle status of the file system. UNRECOGNIZED: a value this gateway does not know yet. */
 export type FileSystemLifecycle =
   'AVAILABLE' | 'CREATING' | 'DELETING' | 'FAILED' | 'MISCONFIGURED' | 'MISCONFIGURED_UNAVAILABLE' | 'UNRECOGNIZED' | 'UPDATING';
@@ -941,6 +952,7 @@ export type FileSystemBackupsQuery = {
                 cursor: string;
                 node: {
                   __typename: 'Backup';
+                  deletionBlockedBy: Array<DeletionRule>;
                   id: string;
                   backupId: string;
                   region: string;
@@ -1281,6 +1293,7 @@ export type TagBackupMutation = {
           __typename: 'Backup';
           id: string;
           backupId: string;
+          deletionBlockedBy: Array<DeletionRule>;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         };
       }
@@ -1312,6 +1325,7 @@ export type UntagBackupMutation = {
           __typename: 'Backup';
           id: string;
           backupId: string;
+          deletionBlockedBy: Array<DeletionRule>;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         };
       };
@@ -3258,7 +3272,10 @@ export const FileSystemBackupsDocument = {
                                           name: { kind: 'Name', value: 'node' },
                                           selectionSet: {
                                             kind: 'SelectionSet',
-                                            selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupFields' } }],
+                                            selections: [
+                                              { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupFields' } },
+                                              { kind: 'Field', name: { kind: 'Name', value: 'deletionBlockedBy' } },
+                                            ],
                                           },
                                         },
                                       ],
@@ -4434,6 +4451,7 @@ export const TagBackupDocument = {
                                 ],
                               },
                             },
+                            { kind: 'Field', name: { kind: 'Name', value: 'deletionBlockedBy' } },
                           ],
                         },
                       },
@@ -4566,6 +4584,7 @@ export const UntagBackupDocument = {
                                 ],
                               },
                             },
+                            { kind: 'Field', name: { kind: 'Name', value: 'deletionBlockedBy' } },
                           ],
                         },
                       },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ListedBackup, deletionReasons, keptByGroup } from '../../client/console/deletion-guards';
 import { errorTitle } from '../../client/console/error-titles';
 import { fieldErrorText, fieldLabel } from '../../client/console/field-labels';
 
@@ -50,5 +51,55 @@ describe('the console in words', () => {
       ),
     ).toBe('Volume name: must be 1–203 characters without line breaks or NUL; must be longer than or equal to 1 characters');
     expect(fieldErrorText({ path: ['input', 'tags'], message: 'Tag keys must be unique' })).toBe('Tags: Tag keys must be unique');
+  });
+
+  describe('why Delete is off, by deletion guard', () => {
+    const backup = (over: Partial<ListedBackup>): ListedBackup =>
+      ({ id: 'arn:b', backupId: 'backup-0123456789abcdef0', region: 'us-east-1', type: 'USER_INITIATED', ...over }) as ListedBackup;
+
+    test.each([
+      [['LEGAL_HOLD'], {}, undefined, ['Under legal hold']],
+      [['PROTECTED_TYPE'], { type: 'AWS_BACKUP' }, undefined, ['Owned by AWS Backup']],
+      [['PROTECTED_TYPE'], { type: 'AUTOMATIC' }, undefined, ['Protected: Automatic backups are kept']],
+      [['MIN_AGE'], {}, undefined, ['Too recent to delete']],
+      [['KEEP_LATEST'], {}, 2, ['Kept: one of the 2 newest backups']],
+      [['KEEP_LATEST'], {}, 1, ['Kept: the newest backup']],
+      [['KEEP_LATEST'], {}, undefined, ['Kept: one of the newest backups']],
+      [
+        ['KEEP_LATEST'],
+        { volume: { id: 'v', volumeId: 'fsvol-0123456789abcdef0', name: 'vol1' } },
+        3,
+        ['Kept: one of the 3 newest backups of volume vol1'],
+      ],
+      [['LEGAL_HOLD', 'MIN_AGE'], {}, undefined, ['Under legal hold', 'Too recent to delete']],
+      [['SOMETHING_NEW'], {}, undefined, ['Kept by a deletion guard']],
+      [[], {}, undefined, []],
+    ])('%j on %j (%s kept in its group) reads %j', (rules, over, kept, words) => {
+      expect(
+        deletionReasons(
+          backup({ ...(over as Partial<ListedBackup>), deletionBlockedBy: rules as ListedBackup['deletionBlockedBy'] }),
+          kept,
+        ),
+      ).toEqual(words);
+    });
+
+    test('keepLatest is counted per file system, and per volume for volume backups', () => {
+      const fs = (id: string, rules: string[]) =>
+        backup({
+          id,
+          fileSystem: { id: 'f', fileSystemId: 'fs-1', fileSystemType: 'ONTAP' },
+          deletionBlockedBy: rules as ListedBackup['deletionBlockedBy'],
+        });
+      const vol = (id: string, volumeId: string) =>
+        ({ ...fs(id, ['KEEP_LATEST']), volume: { id: volumeId, volumeId, name: null } }) as ListedBackup;
+      const counts = keptByGroup([
+        fs('a', ['KEEP_LATEST']),
+        fs('b', ['KEEP_LATEST', 'MIN_AGE']),
+        fs('c', []),
+        vol('d', 'fsvol-1'),
+        vol('e', 'fsvol-2'),
+      ]);
+      expect(Object.fromEntries(counts)).toEqual({ 'fs:fs-1': 2, 'volume:fsvol-1': 1, 'volume:fsvol-2': 1 });
+    });
   });
 });
