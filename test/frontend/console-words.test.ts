@@ -87,7 +87,7 @@ describe('the console in words', () => {
       const fs = (id: string, rules: string[]) =>
         backup({
           id,
-          fileSystem: { id: 'f', fileSystemId: 'fs-1', fileSystemType: 'ONTAP' },
+          fileSystem: { __typename: 'FileSystem', id: 'f', fileSystemId: 'fs-1', fileSystemType: 'ONTAP' },
           deletionBlockedBy: rules as ListedBackup['deletionBlockedBy'],
         });
       const vol = (id: string, volumeId: string) =>
