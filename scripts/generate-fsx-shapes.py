@@ -24,7 +24,7 @@ EXTRA={'Backup':[('region','The AWS Region the backup is in: the region the gate
 NODES={'Backup':('backup','BackupId'),'FileSystem':('file-system','FileSystemId'),'Volume':('volume','VolumeId')}
 # The members before the id in an ARN's resource path: a volume's ARN is ...:volume/<file system id>/<volume id>.
 ARN_PARENTS={'Volume':['FileSystemId']}
-NONNULL={('Backup','BackupId'),('FileSystem','FileSystemId'),('Volume','VolumeId'),('Tag','Key'),('Tag','Value')}
+NONNULL={('Backup','BackupId'),('FileSystem','FileSystemId'),('Volume','VolumeId'),('StorageVirtualMachine','StorageVirtualMachineId'),('Tag','Key'),('Tag','Value')}
 def camel(n):
     if n.upper()==n: return n.lower()
     i=0
@@ -52,6 +52,7 @@ def visit(n):
 visit('Backup')
 visit('ServiceLimit')  # ServiceLimitExceeded.Limit
 visit('ActiveDirectoryErrorType')  # ActiveDirectoryError.Type
+visit('StorageVirtualMachine')  # FileSystem.storageVirtualMachines (DescribeStorageVirtualMachines)
 SCALAR={'string':'String','integer':'Int','long':'SafeInt','boolean':'Boolean','timestamp':'DateTime','double':'Float'}
 def gql(shape):
     s=S[shape]
@@ -152,7 +153,8 @@ CONSTRAINED = ['FileSystemId', 'BackupId', 'VolumeId', 'StorageVirtualMachineId'
   'PerUnitStorageThroughput', 'Region', 'SourceBackupId', 'SecurityGroupId', 'SecurityGroupIds', 'FileSystemTypeVersion',
   'AutomaticBackupRetentionDays', 'AlternateDNSNames', 'AlternateDNSName', 'VolumeIds', 'VolumeName', 'VolumeFilters',
   'VolumeFilterValues', 'VolumeFilterValue', 'JunctionPath', 'VolumeCapacity', 'VolumeCapacityBytes', 'SnapshotPolicy',
-  'CoolingPeriod', 'DailyTime', 'WeeklyTime']
+  'CoolingPeriod', 'DailyTime', 'WeeklyTime', 'StorageVirtualMachineIds', 'StorageVirtualMachineFilters',
+  'StorageVirtualMachineFilterValues', 'StorageVirtualMachineFilterValue', 'StorageVirtualMachines']
 co = [HEADER + """
 /**
  * String shapes: length bounds (in characters) and pattern. List shapes: item-count bounds. Integer
@@ -179,7 +181,7 @@ open(os.path.join(MODEL, 'constraints.generated.ts'), 'w').write('\n'.join(co))
 
 ENUMS = ['BackupLifecycle', 'BackupType', 'FileSystemType', 'FileSystemLifecycle', 'ResourceType', 'VolumeType', 'StorageType',
   'ServiceLimit', 'FilterName', 'WindowsDeploymentType', 'LustreDeploymentType', 'OntapDeploymentType', 'OpenZFSDeploymentType',
-  'NetworkType']
+  'NetworkType', 'StorageVirtualMachineLifecycle', 'StorageVirtualMachineSubtype', 'StorageVirtualMachineRootVolumeSecurityStyle']
 en = [HEADER, '/** Every value of each enum in the model (FSx adds values over time: readers must survive new ones). */', 'export const MODEL_ENUMS = {']
 for n in ENUMS: en.append(f"  {n}: {json.dumps(S[n]['enum'])},")
 en.append('} as const;\n')
@@ -188,7 +190,7 @@ open(os.path.join(MODEL, 'enums.generated.ts'), 'w').write('\n'.join(en))
 
 OPERATIONS = ['CreateBackup', 'DescribeBackups', 'DeleteBackup', 'DescribeFileSystems', 'CreateFileSystem', 'TagResource',
   'UntagResource', 'ListTagsForResource', 'CopyBackup', 'CreateFileSystemFromBackup', 'DescribeVolumes', 'CreateVolumeFromBackup',
-  'UpdateFileSystem']
+  'UpdateFileSystem', 'DescribeStorageVirtualMachines']
 er = [HEADER, '/** The error codes the model lists for each operation (an endpoint may still answer others). */', 'export const MODEL_OPERATION_ERRORS = {']
 for n in OPERATIONS: er.append(f"  {n}: {json.dumps([e['shape'] for e in m['operations'][n].get('errors', [])])},")
 er.append('} as const;\n')

@@ -208,6 +208,15 @@ export type ServiceLimit =
 /** Specifies the file system's storage type. UNRECOGNIZED: a value this gateway does not know yet. */
 export type StorageType = 'HDD' | 'INTELLIGENT_TIERING' | 'SSD' | 'UNRECOGNIZED';
 
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type StorageVirtualMachineLifecycle = 'CREATED' | 'CREATING' | 'DELETING' | 'FAILED' | 'MISCONFIGURED' | 'PENDING' | 'UNRECOGNIZED';
+
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type StorageVirtualMachineRootVolumeSecurityStyle = 'MIXED' | 'NTFS' | 'UNIX' | 'UNRECOGNIZED';
+
+/** UNRECOGNIZED: a value this gateway does not know yet. */
+export type StorageVirtualMachineSubtype = 'DEFAULT' | 'DP_DESTINATION' | 'SYNC_DESTINATION' | 'SYNC_SOURCE' | 'UNRECOGNIZED';
+
 /** FSx TagResource on the backup's ARN: adds the tags, or gives a key the backup already has its new value. */
 export type TagBackupInput = {
   /** The backup to tag, e.g. backup-0123456789abcdef0. */
@@ -1436,6 +1445,42 @@ export type FileSystemVolumesQuery = {
               }>;
               pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
             };
+      }
+    | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'FsxServiceError'; message: string; retryable: boolean; requestId: string | null }
+    | { __typename: 'InternalServerError'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'InvalidInput';
+        message: string;
+        retryable: boolean;
+        requestId: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; path: Array<string>; constraint: string; message: string }>;
+      }
+    | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null };
+};
+
+export type FileSystemStorageVirtualMachinesQueryVariables = Exact<{
+  fileSystemId: string;
+  region?: string | null | undefined;
+}>;
+
+export type FileSystemStorageVirtualMachinesQuery = {
+  fileSystem:
+    | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
+    | {
+        __typename: 'FileSystem';
+        id: string;
+        fileSystemType: FileSystemType | null;
+        storageVirtualMachines: Array<{
+          __typename: 'StorageVirtualMachine';
+          storageVirtualMachineId: string;
+          name: string | null;
+          lifecycle: StorageVirtualMachineLifecycle | null;
+          subtype: StorageVirtualMachineSubtype | null;
+          rootVolumeSecurityStyle: StorageVirtualMachineRootVolumeSecurityStyle | null;
+          creationTime: string | null;
+          resourceARN: string | null;
+        }>;
       }
     | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'FsxServiceError'; message: string; retryable: boolean; requestId: string | null }
@@ -5039,6 +5084,129 @@ export const FileSystemVolumesDocument = {
     },
   ],
 } as unknown as DocumentNode<FileSystemVolumesQuery, FileSystemVolumesQueryVariables>;
+export const FileSystemStorageVirtualMachinesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FileSystemStorageVirtualMachines' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fileSystemId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fileSystem' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fileSystemId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fileSystemId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'region' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystem' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'storageVirtualMachines' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'subtype' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'rootVolumeSecurityStyle' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'creationTime' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'resourceARN' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystemNotFound' } },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } }] },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvalidInputFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'retryable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Throttled' } },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'retryAfterSeconds' } }] },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvalidInputFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'InvalidInput' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fieldErrors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'constraint' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FileSystemStorageVirtualMachinesQuery, FileSystemStorageVirtualMachinesQueryVariables>;
 export const RestoreVolumeDocument = {
   kind: 'Document',
   definitions: [

@@ -6,6 +6,7 @@ import { DEMO } from './demo-estate';
 import { kmsKeyArn } from './ids';
 import { type NewFileSystem, buildFileSystem, snapshotFileSystem } from './store/file-system-factory';
 import type { BackupRecord, FileSystemRecord, StoreData, VolumeRecord } from './store/records';
+import { initialStorageVirtualMachines } from './store/storage-virtual-machine-factory';
 import { buildOntapVolume, buildOpenZfsVolume, initialVolumes, snapshotVolume } from './store/volume-factory';
 import { emptyStoreData } from './store/store';
 import type { Tag } from './validation';
@@ -20,6 +21,8 @@ type Spec = Omit<NewFileSystem, 'region' | 'accountId' | 'createdAtMs' | 'subnet
   name: string;
   subnetIds?: string[];
   tags?: Tag[];
+  /** ONTAP: the id of the SVM it comes with (named svm1), the one the demo volumes live in. */
+  storageVirtualMachineId?: string;
 };
 // In creation order, an hour apart; each is tagged Name=<name>.
 const SPECS: Spec[] = [
@@ -78,7 +81,7 @@ const SPECS: Spec[] = [
 
 /** The i-th file system of SPECS. */
 export function demoFileSystem(i: number, region: string, accountId: string): FileSystemRecord {
-  const { name, tags = [], subnetIds = [SUBNET_A], ...spec } = SPECS[i];
+  const { name, tags = [], subnetIds = [SUBNET_A], storageVirtualMachineId: _svm, ...spec } = SPECS[i];
   return buildFileSystem({
     ...spec,
     region,
@@ -149,6 +152,8 @@ function demoVolumes(fileSystems: FileSystemRecord[]): VolumeRecord[] {
 
 export function demoEstate(region: string, accountId: string): StoreData {
   const fileSystems: FileSystemRecord[] = SPECS.map((_spec, i) => demoFileSystem(i, region, accountId));
+  // The ONTAP file system's SVM (DEMO.storageVirtualMachines.ontap), which its volumes name.
+  const storageVirtualMachines = fileSystems.flatMap((f, i) => initialStorageVirtualMachines(f, SPECS[i].storageVirtualMachineId));
   const fs = (id: string) => fileSystems.find((f) => f.fileSystemId === id)!;
   const volumes = demoVolumes(fileSystems);
   const backup = (
@@ -172,5 +177,5 @@ export function demoEstate(region: string, accountId: string): StoreData {
       volume: snapshotVolume(volumes.find((v) => v.volumeId === DEMO.volumes.ontap)!),
     }),
   ];
-  return { ...emptyStoreData(), fileSystems, backups, volumes };
+  return { ...emptyStoreData(), fileSystems, backups, volumes, storageVirtualMachines };
 }

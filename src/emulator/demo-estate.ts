@@ -35,6 +35,7 @@ export const DEMO = {
     openzfsChild: 'fsvol-0a1b2c3d4e5f60003',
   },
   storageVirtualMachines: {
+    /** The ONTAP file system's one SVM, named svm1 (DescribeStorageVirtualMachines lists it). */
     ontap: 'svm-0a1b2c3d4e5f60001',
   },
   activeDirectoryId: 'd-0a1b2c3d4e',

@@ -2,6 +2,7 @@ import { DEMO, DEMO_SECOND_REGION } from './demo-estate';
 import { HOUR, T0, demoFileSystem, windowsUserBackup } from './demo-default-region';
 import { buildFileSystem, snapshotFileSystem } from './store/file-system-factory';
 import type { BackupRecord, FileSystemRecord, StoreData } from './store/records';
+import { initialStorageVirtualMachines } from './store/storage-virtual-machine-factory';
 import { initialVolumes } from './store/volume-factory';
 import { emptyStoreData } from './store/store';
 
@@ -59,5 +60,11 @@ export function secondRegionEstate(region: string, accountId: string, sourceRegi
       kmsKeyId: fileSystems[0].kmsKeyId,
     },
   ];
-  return { ...emptyStoreData(), fileSystems, backups, volumes: fileSystems.flatMap(initialVolumes) };
+  return {
+    ...emptyStoreData(),
+    fileSystems,
+    backups,
+    volumes: fileSystems.flatMap(initialVolumes),
+    storageVirtualMachines: fileSystems.flatMap((fs) => initialStorageVirtualMachines(fs)),
+  };
 }

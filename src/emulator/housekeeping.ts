@@ -98,6 +98,8 @@ function finishDeletions(ctx: OperationContext, nowMs: number): void {
   for (const fs of store.listFileSystems()) {
     if (!over(fs)) continue;
     for (const v of store.listVolumes()) if (v.fileSystemId === fs.fileSystemId) store.removeVolume(v.volumeId);
+    for (const svm of store.listStorageVirtualMachines())
+      if (svm.fileSystemId === fs.fileSystemId) store.removeStorageVirtualMachine(svm.storageVirtualMachineId);
     for (const b of store.listBackups()) if (b.fileSystemId === fs.fileSystemId && b.type === 'AUTOMATIC') store.deleteBackup(b.backupId);
     store.removeFileSystem(fs.fileSystemId);
   }

@@ -10,6 +10,7 @@ interface RegionCounts {
   fileSystems: number;
   backups: number;
   volumes: number;
+  storageVirtualMachines: number;
 }
 
 export class RegionStores {
@@ -66,7 +67,12 @@ export class RegionStores {
     return Object.fromEntries(
       [...this.stores].map(([region, store]) => [
         region,
-        { fileSystems: store.fileSystemCount, backups: store.backupCount, volumes: store.volumeCount },
+        {
+          fileSystems: store.fileSystemCount,
+          backups: store.backupCount,
+          volumes: store.volumeCount,
+          storageVirtualMachines: store.storageVirtualMachineCount,
+        },
       ]),
     );
   }

@@ -1,9 +1,10 @@
 /** Records → FSx wire shapes (PascalCase members, epoch-second timestamps). */
 import type { OperationContext } from './context';
-import { backupArn, fileSystemArn, volumeArn } from './ids';
+import { backupArn, fileSystemArn, storageVirtualMachineArn, volumeArn } from './ids';
 import { deriveLifecycle, type LifecycleState } from './lifecycle';
-import { fileSystemLifecycle } from './store/file-system-factory';
-import type { BackupRecord, FileSystemRecord, VolumeRecord } from './store/records';
+import { fileSystemLifecycle, ip, uuidFrom } from './store/file-system-factory';
+import type { BackupRecord, FileSystemRecord, StorageVirtualMachineRecord, VolumeRecord } from './store/records';
+import { storageVirtualMachineLifecycle } from './store/storage-virtual-machine-factory';
 import { volumeLifecycle } from './store/volume-factory';
 
 /** FSx timestamps are epoch seconds as JSON numbers; fractions carry the milliseconds. */
@@ -110,5 +111,39 @@ export function volumeToWire(v: VolumeRecord, ctx: Pick<OperationContext, 'regio
     VolumeId: v.volumeId,
     VolumeType: v.volumeType,
     OpenZFSConfiguration: v.openZfsConfiguration && structuredClone(v.openZfsConfiguration),
+  });
+}
+
+/**
+ * An SVM as DescribeStorageVirtualMachines answers it. Its endpoints are named as FSx names them
+ * (<endpoint>.<svm id>.<file system id>.fsx.<region>.amazonaws.com); Management, NFS and SMB share one
+ * address, iSCSI has one per subnet of a Multi-AZ pair (two here), all derived from the SVM id.
+ */
+export function storageVirtualMachineToWire(
+  svm: StorageVirtualMachineRecord,
+  ctx: Pick<OperationContext, 'region' | 'accountId' | 'clock'>,
+) {
+  const { storageVirtualMachineId: id, fileSystemId } = svm;
+  const dnsName = (endpoint: string) => `${endpoint}.${id}.${fileSystemId}.fsx.${ctx.region}.amazonaws.com`;
+  const dataAddress = ip(`${id}:data`, 0);
+  const shared = (endpoint: string) => ({ DNSName: dnsName(endpoint), IpAddresses: [dataAddress] });
+  return compact({
+    CreationTime: epochSeconds(svm.createdAtMs),
+    Endpoints: {
+      Iscsi: { DNSName: dnsName('iscsi'), IpAddresses: [ip(`${id}:iscsi`, 0), ip(`${id}:iscsi`, 1)] },
+      Management: shared('management'),
+      Nfs: shared('nfs'),
+      Smb: shared('smb'),
+    },
+    FileSystemId: fileSystemId,
+    Lifecycle: storageVirtualMachineLifecycle(svm, ctx.clock.now()),
+    Name: svm.name,
+    ResourceARN: storageVirtualMachineArn(ctx.region, ctx.accountId, fileSystemId, id),
+    StorageVirtualMachineId: id,
+    Subtype: svm.subtype,
+    UUID: uuidFrom(`uuid:${id}`),
+    // The model's Tags list holds 1–50: none is no list.
+    Tags: svm.tags.length > 0 ? svm.tags.map((t) => ({ ...t })) : undefined,
+    RootVolumeSecurityStyle: svm.rootVolumeSecurityStyle,
   });
 }

@@ -58,4 +58,9 @@ export const MODEL_CONSTRAINTS = {
   CoolingPeriod: { min: 2, max: 183 },
   DailyTime: { min: 5, max: 5, pattern: new RegExp("^([01]\\d|2[0-3]):?([0-5]\\d)$") },
   WeeklyTime: { min: 7, max: 7, pattern: new RegExp("^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$") },
+  StorageVirtualMachineIds: { max: 50 },
+  StorageVirtualMachineFilters: { max: 1 },
+  StorageVirtualMachineFilterValues: { max: 20 },
+  StorageVirtualMachineFilterValue: { min: 1, max: 128, pattern: new RegExp("^[0-9a-zA-Z\\*\\.\\\\/\\?\\-\\_]*$") },
+  StorageVirtualMachines: { max: 50 },
 } as const satisfies Record<string, Constraint>;

@@ -18,6 +18,9 @@ export const MODEL_ENUMS = {
   OntapDeploymentType: ["MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2", "MULTI_AZ_2"],
   OpenZFSDeploymentType: ["SINGLE_AZ_1", "SINGLE_AZ_2", "SINGLE_AZ_HA_1", "SINGLE_AZ_HA_2", "MULTI_AZ_1"],
   NetworkType: ["IPV4", "DUAL"],
+  StorageVirtualMachineLifecycle: ["CREATED", "CREATING", "DELETING", "FAILED", "MISCONFIGURED", "PENDING"],
+  StorageVirtualMachineSubtype: ["DEFAULT", "DP_DESTINATION", "SYNC_DESTINATION", "SYNC_SOURCE"],
+  StorageVirtualMachineRootVolumeSecurityStyle: ["UNIX", "NTFS", "MIXED"],
 } as const;
 
 export type ModelEnum<K extends keyof typeof MODEL_ENUMS> = (typeof MODEL_ENUMS)[K][number];

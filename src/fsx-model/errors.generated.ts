@@ -17,6 +17,7 @@ export const MODEL_OPERATION_ERRORS = {
   DescribeVolumes: ["BadRequest", "InternalServerError", "VolumeNotFound"],
   CreateVolumeFromBackup: ["BackupNotFound", "BadRequest", "FileSystemNotFound", "IncompatibleParameterError", "InternalServerError", "MissingVolumeConfiguration", "ServiceLimitExceeded", "StorageVirtualMachineNotFound"],
   UpdateFileSystem: ["BadRequest", "UnsupportedOperation", "IncompatibleParameterError", "InvalidNetworkSettings", "InternalServerError", "FileSystemNotFound", "MissingFileSystemConfiguration", "ServiceLimitExceeded"],
+  DescribeStorageVirtualMachines: ["BadRequest", "InternalServerError", "StorageVirtualMachineNotFound"],
 } as const;
 
 export type ModelOperation = keyof typeof MODEL_OPERATION_ERRORS;

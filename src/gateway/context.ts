@@ -14,6 +14,7 @@ import type { NodeContext } from './node/node.context';
 import type { CursorCodec } from './pagination/cursor';
 import type { VolumeContext } from './volume/volume.context';
 import { VolumeService } from './volume/volume.service';
+import { StorageVirtualMachineService } from './volume/storage-virtual-machine.service';
 
 /** What lives for the whole process: one FSx client per region, one cursor codec, the live hub, the deletion guards. */
 export interface GatewayDeps {
@@ -40,6 +41,7 @@ export interface Context
   backups: Regional<BackupService>;
   fileSystems: Regional<FileSystemService>;
   volumes: Regional<VolumeService>;
+  storageVirtualMachines: Regional<StorageVirtualMachineService>;
 }
 
 export function createContext(
@@ -49,15 +51,27 @@ export function createContext(
   clientAddress?: string,
 ): Context {
   const volumes = new Regional(fsx, (region, client) => new VolumeService(client, region, cursors, principal));
+  const storageVirtualMachines = new Regional(fsx, (region, client) => new StorageVirtualMachineService(client, region, principal));
   return {
     principal,
     requestId,
     clientAddress,
     live,
     volumes,
+    storageVirtualMachines,
     backups: new Regional(
       fsx,
-      (region, client) => new BackupService(client, region, cursors, principal, volumes.in(region)!, deletionGuards, live),
+      (region, client) =>
+        new BackupService(
+          client,
+          region,
+          cursors,
+          principal,
+          volumes.in(region)!,
+          storageVirtualMachines.in(region)!,
+          deletionGuards,
+          live,
+        ),
     ),
     fileSystems: new Regional(fsx, (region, client) => new FileSystemService(client, region, cursors, principal)),
   };

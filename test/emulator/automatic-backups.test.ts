@@ -1,4 +1,10 @@
-import { type Backup, CreateBackupCommand, DescribeBackupsCommand, UpdateFileSystemCommand } from '@aws-sdk/client-fsx';
+import {
+  type Backup,
+  CreateBackupCommand,
+  DescribeBackupsCommand,
+  UpdateFileSystemCommand,
+  paginateDescribeBackups,
+} from '@aws-sdk/client-fsx';
 import { DEMO, ManualClock } from '../../src/emulator';
 import { rawCall, rejection, useTestEmulator } from '../support/emulator';
 
@@ -13,9 +19,12 @@ describe('automatic backups, on the clock', () => {
   const env = useTestEmulator({ clock, backupDurationMs: 1000, backupQuota: 4 });
 
   const automatic = async (): Promise<Backup[]> => {
-    const { Backups } = await env.client.send(new DescribeBackupsCommand({ Filters: [{ Name: 'backup-type', Values: ['AUTOMATIC'] }] }));
+    const backups: Backup[] = [];
+    // Every page: a long catch-up makes more than one page holds.
+    for await (const page of paginateDescribeBackups({ client: env.client }, { Filters: [{ Name: 'backup-type', Values: ['AUTOMATIC'] }] }))
+      backups.push(...page.Backups!);
     // Seeded ones aside: they were there before the schedule ran.
-    return Backups!.filter((b) => b.BackupId !== DEMO.backups.windowsAutomatic);
+    return backups.filter((b) => b.BackupId !== DEMO.backups.windowsAutomatic);
   };
   const count = (backups: Backup[], key: (b: Backup) => string | undefined) =>
     backups.reduce<Record<string, number>>((n, b) => ({ ...n, [key(b)!]: (n[key(b)!] ?? 0) + 1 }), {});
@@ -110,10 +119,10 @@ describe('automatic backups, on the clock', () => {
     clock.set(Date.UTC(2024, 0, 1));
     expect(await automatic()).toEqual([]);
     clock.set(Date.UTC(2025, 0, 1));
-    // Windows keeps 7 days, ONTAP 30, OpenZFS 7.
+    // Windows, ONTAP and OpenZFS keep 30 days, FSx's documented default.
     expect(count(await automatic(), (b) => b.Volume?.VolumeId ?? b.FileSystem!.FileSystemId)).toEqual({
-      [DEMO.fileSystems.windows]: 7,
-      [DEMO.fileSystems.openzfs]: 7,
+      [DEMO.fileSystems.windows]: 30,
+      [DEMO.fileSystems.openzfs]: 30,
       [DEMO.volumes.ontap]: 30,
       [DEMO.volumes.ontapSecond]: 30,
     });

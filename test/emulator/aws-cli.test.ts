@@ -114,4 +114,42 @@ describeIfCli('AWS CLI against the emulator', () => {
       stderr: expect.stringContaining('(VolumeNotFound)'),
     });
   });
+  it('describe-storage-virtual-machines lists the demo SVM, by filter and by id; an unknown id is StorageVirtualMachineNotFound', async () => {
+    const [all, filtered, byId] = await Promise.all([
+      aws('describe-storage-virtual-machines'),
+      aws('describe-storage-virtual-machines', '--filters', `Name=file-system-id,Values=${DEMO.fileSystems.ontap}`),
+      aws('describe-storage-virtual-machines', '--storage-virtual-machine-ids', DEMO.storageVirtualMachines.ontap),
+    ]);
+    const demo = {
+      StorageVirtualMachineId: DEMO.storageVirtualMachines.ontap,
+      FileSystemId: DEMO.fileSystems.ontap,
+      Name: 'svm1',
+      Lifecycle: 'CREATED',
+      Subtype: 'DEFAULT',
+      ResourceARN: `arn:aws:fsx:us-east-1:123456789012:storage-virtual-machine/${DEMO.fileSystems.ontap}/${DEMO.storageVirtualMachines.ontap}`,
+    };
+    for (const answer of [all, filtered, byId]) expect(answer.StorageVirtualMachines).toEqual([expect.objectContaining(demo)]);
+    expect(all.StorageVirtualMachines[0].Endpoints.Management.DNSName).toBe(
+      `management.${DEMO.storageVirtualMachines.ontap}.${DEMO.fileSystems.ontap}.fsx.us-east-1.amazonaws.com`,
+    );
+    expect((await aws('describe-storage-virtual-machines', '--region', 'us-west-2')).StorageVirtualMachines).toEqual([]);
+    await expect(aws('describe-storage-virtual-machines', '--storage-virtual-machine-ids', 'svm-0000000000000dead')).rejects.toMatchObject({
+      stderr: expect.stringContaining('(StorageVirtualMachineNotFound)'),
+    });
+  });
+
+  it('create-file-system --windows-configuration without a retention: 30 days, the documented default', async () => {
+    const { FileSystem } = await aws(
+      'create-file-system',
+      '--file-system-type',
+      'WINDOWS',
+      '--storage-capacity',
+      '32',
+      '--subnet-ids',
+      'subnet-0123456789abcdef0',
+      '--windows-configuration',
+      'ThroughputCapacity=8',
+    );
+    expect(FileSystem.WindowsConfiguration).toMatchObject({ AutomaticBackupRetentionDays: 30, ThroughputCapacity: 8 });
+  });
 });

@@ -218,17 +218,35 @@ describe('CopyBackup', () => {
       expect(err).toMatchObject({ name: 'UnsupportedOperation', message: expect.stringContaining('volume backup') });
     });
 
-    it('InvalidRegion: SourceRegion not a region, not served', async () => {
-      for (const SourceRegion of ['mars', 'us-east', 'eu-west-1']) {
+    it('InvalidRegion: SourceRegion no AWS Region at all, or one of another partition', async () => {
+      for (const SourceRegion of ['mars', 'us-east', 'xx-nowhere-9', 'eu-west-99']) {
         const err = await rejection(copyEast({ SourceBackupId: DEMO.backups.windowsUser, SourceRegion }));
-        expect(err).toMatchObject({ name: 'InvalidRegion', message: expect.stringContaining(SourceRegion) });
+        expect(err).toMatchObject({ name: 'InvalidRegion', message: `SourceRegion '${SourceRegion}' is not a valid AWS Region.` });
+      }
+      const china = await rejection(copyEast({ SourceBackupId: DEMO.backups.windowsUser, SourceRegion: 'cn-north-1' }));
+      expect(china).toMatchObject({ name: 'InvalidRegion', message: expect.stringContaining('partition aws-cn') });
+    });
+
+    it('a real AWS Region the emulator does not serve is an empty FSx Region: BackupNotFound there', async () => {
+      for (const SourceRegion of ['eu-west-1', 'ap-southeast-2']) {
+        const err = await rejection(copyEast({ SourceBackupId: DEMO.backups.windowsUser, SourceRegion }));
+        expect(err).toMatchObject({
+          name: 'BackupNotFound',
+          message: `Backup '${DEMO.backups.windowsUser}' does not exist in ${SourceRegion}.`,
+        });
       }
       const res = await rawCall(
         env.emulator.url,
         'CopyBackup',
         JSON.stringify({ SourceBackupId: DEMO.backups.windowsUser, SourceRegion: 'eu-west-1' }),
       );
-      expect(res.json).toEqual({ __type: 'InvalidRegion', Message: expect.stringContaining('us-east-1, us-west-2') });
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({ __type: 'BackupNotFound', Message: expect.stringContaining('eu-west-1') });
+      // Nothing was copied into the destination.
+      const { Backups } = await env.client.send(
+        new DescribeBackupsCommand({ Filters: [{ Name: 'backup-type', Values: ['USER_INITIATED'] }] }),
+      );
+      expect(Backups!.filter((b) => b.SourceBackupRegion === 'eu-west-1')).toEqual([]);
     });
 
     it('InvalidDestinationKmsKey: not a KMS key identifier, or a key of another region', async () => {

@@ -254,6 +254,12 @@ const SCENARIOS: Scenario[] = [
   { op: 'CreateBackup', code: 'VolumeNotFound', input: { VolumeId: 'fsvol-00000000000000000' } },
   { op: 'DescribeVolumes', code: 'BadRequest', input: { VolumeIds: ['x'] } },
   { op: 'DescribeVolumes', code: 'VolumeNotFound', input: { VolumeIds: ['fsvol-00000000000000000'] } },
+  { op: 'DescribeStorageVirtualMachines', code: 'BadRequest', input: { Filters: [{ Name: 'volume-id', Values: ['x'] }] } },
+  {
+    op: 'DescribeStorageVirtualMachines',
+    code: 'StorageVirtualMachineNotFound',
+    input: { StorageVirtualMachineIds: [DEMO.storageVirtualMachines.ontap, 'svm-00000000000000000'] },
+  },
   { op: 'CreateVolumeFromBackup', code: 'BadRequest', input: { BackupId: DEMO.backups.ontapVolume } },
   { op: 'CreateVolumeFromBackup', code: 'MissingVolumeConfiguration', input: { BackupId: DEMO.backups.ontapVolume, Name: 'v' } },
   {
@@ -318,7 +324,7 @@ const SCENARIOS: Scenario[] = [
   },
   // CopyBackup.
   { op: 'CopyBackup', code: 'BadRequest', input: {} },
-  { op: 'CopyBackup', code: 'InvalidRegion', input: { SourceBackupId: DEMO.backups.windowsUser, SourceRegion: 'eu-west-1' } },
+  { op: 'CopyBackup', code: 'InvalidRegion', input: { SourceBackupId: DEMO.backups.windowsUser, SourceRegion: 'xx-nowhere-9' } },
   { op: 'CopyBackup', code: 'BackupNotFound', input: { SourceBackupId: 'backup-00000000deadbeef0' } },
   {
     op: 'CopyBackup',

@@ -91,7 +91,7 @@ describe('backup settings', () => {
     expect(res.body.errors).toBeUndefined();
     const byId = Object.fromEntries(res.body.data.fileSystems.edges.map((e: any) => [e.node.fileSystemId, e.node.backupSettings]));
     expect(byId[DEMO.fileSystems.windows]).toEqual({
-      automaticBackupRetentionDays: 7,
+      automaticBackupRetentionDays: 30,
       dailyAutomaticBackupStartTime: '05:00',
       copyTagsToBackups: true,
     });
@@ -101,7 +101,7 @@ describe('backup settings', () => {
       dailyAutomaticBackupStartTime: '05:00',
       copyTagsToBackups: null,
     });
-    expect(byId[DEMO.fileSystems.openzfs]).toMatchObject({ automaticBackupRetentionDays: 7, dailyAutomaticBackupStartTime: '06:00' });
+    expect(byId[DEMO.fileSystems.openzfs]).toMatchObject({ automaticBackupRetentionDays: 30, dailyAutomaticBackupStartTime: '06:00' });
     expect(t.calls()).toBe(1);
   });
 

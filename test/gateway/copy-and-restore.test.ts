@@ -139,7 +139,7 @@ let t: TestGateway;
 let clock: ManualClock;
 beforeAll(async () => {
   clock = new ManualClock(Date.parse('2026-06-01T00:00:00Z'));
-  // eu-west-1 is served by the gateway but not by the emulator: FSx's own InvalidRegion comes back.
+  // eu-west-1 is served by the gateway but not by the emulator: an FSx Region with none of our backups in it.
   t = await startTestGateway(
     { clock, backupDurationMs: DURATION, fileSystemDurationMs: DURATION },
     { AUTH_MODE: 'apikey', API_KEYS, FSX_REGIONS: 'us-east-1,us-west-2,eu-west-1' },
@@ -220,9 +220,9 @@ describe('copyBackup', () => {
     ],
     ['a volume backup', { sourceBackupId: DEMO.backups.ontapVolume }, { __typename: 'UnsupportedOperation', retryable: false }],
     [
-      'a region FSx does not serve',
+      'a source region with no such backup (eu-west-1: the emulator serves none of it, as an empty FSx Region)',
       { sourceBackupId: DEMO.backups.windowsUser, sourceRegion: 'eu-west-1' },
-      { __typename: 'InvalidRegion' },
+      { __typename: 'BackupNotFound', backupId: DEMO.backups.windowsUser },
     ],
     [
       'a KMS key of another region',

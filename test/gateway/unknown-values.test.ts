@@ -23,6 +23,20 @@ const answers: Record<string, { status: number; body: unknown }> = {
         },
         { BackupId: 'backup-0123456789abcdef1' }, // a thin endpoint: only the id
         { Lifecycle: 'AVAILABLE' }, // no id at all: cannot be shown, skipped
+        {
+          BackupId: 'backup-0123456789abcdef2',
+          ResourceType: 'VOLUME',
+          FileSystem: { FileSystemId: 'fs-0123456789abcdef2', FileSystemType: 'ONTAP' },
+        },
+      ],
+    },
+  },
+  DescribeStorageVirtualMachines: {
+    status: 200,
+    body: {
+      StorageVirtualMachines: [
+        { StorageVirtualMachineId: 'svm-0123456789abcdef2', FileSystemId: 'fs-0123456789abcdef2', Lifecycle: 'HIBERNATING' },
+        { FileSystemId: 'fs-0123456789abcdef2', Name: 'no id: skipped' },
       ],
     },
   },
@@ -57,7 +71,7 @@ test('enum values FSx adds later come back as UNRECOGNIZED; missing members as n
   );
   expect(res.body.errors).toBeUndefined();
   const nodes = res.body.data.backups.edges.map((e: any) => e.node);
-  expect(nodes).toHaveLength(2);
+  expect(nodes).toHaveLength(3);
   expect(nodes[0]).toEqual({
     backupId: 'backup-0123456789abcdef0',
     lifecycle: 'UNRECOGNIZED',
@@ -74,6 +88,17 @@ test('enum values FSx adds later come back as UNRECOGNIZED; missing members as n
     },
   });
   expect(nodes[1]).toMatchObject({ backupId: 'backup-0123456789abcdef1', lifecycle: null, fileSystem: null });
+});
+
+test('an SVM lifecycle FSx adds later is UNRECOGNIZED; an SVM without its id is skipped', async () => {
+  const res = await postGraphQL(
+    gateway.url,
+    `{ backup(backupId: "backup-0123456789abcdef2") { ... on Backup { fileSystem { storageVirtualMachines { storageVirtualMachineId name lifecycle subtype } } } } }`,
+  );
+  expect(res.body.errors).toBeUndefined();
+  expect(res.body.data.backup.fileSystem.storageVirtualMachines).toEqual([
+    { storageVirtualMachineId: 'svm-0123456789abcdef2', name: null, lifecycle: 'UNRECOGNIZED', subtype: null },
+  ]);
 });
 
 test('an unknown error code (in the namespaced __type form) is a typed FsxServiceError', async () => {

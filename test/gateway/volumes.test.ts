@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CreateFileSystemCommand } from '@aws-sdk/client-fsx';
+import { CreateFileSystemCommand, DescribeStorageVirtualMachinesCommand } from '@aws-sdk/client-fsx';
 import { DEMO } from '../../src/emulator';
 import { createOpenZfsFileSystems, fsxClientFor } from '../support/emulator';
 import { anonymized } from '../support/anonymized';
@@ -534,8 +534,11 @@ describe('volumes for principals limited to some file systems (API keys)', () =>
         OntapConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 128 },
       }),
     );
+    const { StorageVirtualMachines } = await client.send(
+      new DescribeStorageVirtualMachinesCommand({ Filters: [{ Name: 'file-system-id', Values: [out.FileSystem!.FileSystemId!] }] }),
+    );
     client.destroy();
-    otherSvm = (out.FileSystem!.OntapConfiguration as any)?.StorageVirtualMachineIds?.[0] ?? 'svm-0000000000000beef';
+    otherSvm = StorageVirtualMachines![0].StorageVirtualMachineId!;
   });
   afterAll(() => t.stop());
   beforeEach(() => t.emulator.calls.clear());

@@ -9,7 +9,7 @@ import { kmsKeyProblem } from '../kms';
 import { FsxError, serviceLimitExceeded } from '../protocol/errors';
 import { defaultKmsKeyArn } from '../store/file-system-factory';
 import type { BackupRecord } from '../store/records';
-import { FSX, REGION_NAME } from '../../fsx-model';
+import { FSX, isAwsRegion } from '../../fsx-model';
 import {
   checkString,
   optionalBoolean,
@@ -27,20 +27,24 @@ import { mergeTags } from './tags';
 /** "You can have up to five backup copy requests in progress to a single destination Region per account." (FSx API reference) */
 const COPY_BACKUPS_IN_PROGRESS_LIMIT = 5;
 
-/** The region a backup is copied from: served, and in the destination's partition. */
+/**
+ * The region a backup is copied from: a real AWS Region (the SDK's partition data lists it, see
+ * src/fsx-model/aws-regions.generated.ts) or one this emulator serves, in the destination's partition.
+ * A real Region the emulator does not serve is an FSx Region with nothing in it, as far as this account
+ * knows: the source backup is not found there (BackupNotFound), which is what FSx answers when it
+ * looks. A name that is no Region at all is InvalidRegion.
+ */
 function sourceRegionOf(input: Record<string, unknown>, ctx: OperationContext): string {
   const given = optionalString(input, 'SourceRegion');
   if (given === undefined) return ctx.region;
   checkString('SourceRegion', given, FSX.Region);
-  if (!REGION_NAME.test(given)) throw new FsxError('InvalidRegion', `SourceRegion '${given}' is not a valid AWS Region.`);
+  if (!ctx.regions.has(given) && !isAwsRegion(given))
+    throw new FsxError('InvalidRegion', `SourceRegion '${given}' is not a valid AWS Region.`);
   if (partitionOf(given) !== partitionOf(ctx.region)) {
     throw new FsxError(
       'InvalidRegion',
       `SourceRegion '${given}' is in partition ${partitionOf(given)}; backups can be copied only within a partition (${ctx.region} is in ${partitionOf(ctx.region)}).`,
     );
-  }
-  if (!ctx.regions.has(given)) {
-    throw new FsxError('InvalidRegion', `SourceRegion '${given}' is not a Region this emulator serves (${ctx.regions.names.join(', ')}).`);
   }
   return given;
 }
@@ -79,8 +83,8 @@ export function copyBackup(input: Record<string, unknown>, ctx: OperationContext
   }
 
   // 3. The source.
-  const sourceStore = ctx.regions.store(sourceRegion)!;
-  const source = sourceStore.getBackup(sourceBackupId);
+  // A Region this emulator does not serve holds no backups of this account (see sourceRegionOf).
+  const source = ctx.regions.store(sourceRegion)?.getBackup(sourceBackupId);
   if (!source) throw new FsxError('BackupNotFound', `Backup '${sourceBackupId}' does not exist in ${sourceRegion}.`);
   const now = ctx.clock.now();
   const { lifecycle } = backupState(source, now);

@@ -12,6 +12,7 @@ import { checkFileSystemQuota, checkNetworkSettings } from './file-system-checks
 import { CONFIG_MEMBER, type RestorableType, inherited, merged, validateConfiguration } from './restore-configuration';
 import { checkStorage, restoredStorageCapacity, restoredTypeVersion } from './restore-storage';
 import { FsxError, badRequest, backupNotFound, incompatibleParameter } from '../protocol/errors';
+import { initialStorageVirtualMachines } from '../store/storage-virtual-machine-factory';
 import { initialVolumes } from '../store/volume-factory';
 import { buildFileSystem, fileSystemLifecycle } from '../store/file-system-factory';
 import type { FileSystemRecord } from '../store/records';
@@ -139,6 +140,7 @@ export function createFileSystemFromBackup(input: Record<string, unknown>, ctx: 
     openZfs: type === 'OPENZFS' ? config : undefined,
   });
   store.putFileSystem(fs);
+  for (const svm of initialStorageVirtualMachines(fs)) store.putStorageVirtualMachine(svm);
   for (const volume of initialVolumes(fs)) store.putVolume(volume);
   if (token !== undefined)
     store.putToken('createFileSystemFromBackup', token, { fileSystemId: fs.fileSystemId, request: requestFingerprint(request) });

@@ -8,6 +8,7 @@
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
 import { badRequest, FsxError } from '../protocol/errors';
+import { initialStorageVirtualMachines } from '../store/storage-virtual-machine-factory';
 import { initialVolumes } from '../store/volume-factory';
 import { buildFileSystem } from '../store/file-system-factory';
 import type { FileSystemType } from '../store/records';
@@ -129,6 +130,7 @@ export function createFileSystem(input: Record<string, unknown>, ctx: OperationC
     openZfs: type === 'OPENZFS' ? openZfs : undefined,
   });
   ctx.store.putFileSystem(fs);
+  for (const svm of initialStorageVirtualMachines(fs)) ctx.store.putStorageVirtualMachine(svm);
   for (const volume of initialVolumes(fs)) ctx.store.putVolume(volume);
   if (token !== undefined) ctx.store.putToken('createFileSystem', token, { fileSystemId: fs.fileSystemId, request: canonical });
   return { FileSystem: fileSystemToWire(fs, ctx) };

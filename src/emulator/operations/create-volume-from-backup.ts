@@ -7,7 +7,7 @@
  */
 import type { OperationContext } from '../context';
 import { newResourceId } from '../ids';
-import { FsxError, backupNotFound, badRequest, serviceLimitExceeded } from '../protocol/errors';
+import { FsxError, backupNotFound, badRequest, serviceLimitExceeded, storageVirtualMachineNotFound } from '../protocol/errors';
 import { fileSystemLifecycle } from '../store/file-system-factory';
 import type { FileSystemRecord } from '../store/records';
 import { buildOntapVolume } from '../store/volume-factory';
@@ -67,10 +67,11 @@ function checkOntapConfiguration(o: Record<string, unknown>): string {
   return svm as string;
 }
 
-/** The ONTAP file system holding a storage virtual machine. */
+/** The ONTAP file system holding a storage virtual machine of the region (the SVMs DescribeStorageVirtualMachines lists). */
 function fileSystemOfSvm(svm: string, ctx: OperationContext): FileSystemRecord {
-  const fs = ctx.store.listFileSystems().find((f) => f.storageVirtualMachineIds?.includes(svm));
-  if (!fs) throw new FsxError('StorageVirtualMachineNotFound', `Storage virtual machine '${svm}' does not exist.`);
+  const fileSystemId = ctx.store.getStorageVirtualMachine(svm)?.fileSystemId;
+  const fs = fileSystemId === undefined ? undefined : ctx.store.getFileSystem(fileSystemId);
+  if (!fs) throw storageVirtualMachineNotFound(svm);
   return fs;
 }
 

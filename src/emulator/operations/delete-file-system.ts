@@ -1,6 +1,6 @@
 /**
  * DeleteFileSystem: the file system is DELETING for fileSystemDurationMs, then gone (housekeeping.ts),
- * taking its volumes and automatic backups with it; its other backups stay, with their snapshot of it.
+ * taking its volumes, storage virtual machines and automatic backups with it; its other backups stay, with their snapshot of it.
  * A final backup is taken by default for Windows and OpenZFS, on request (SkipFinalBackup: false) for
  * Lustre, as the per-type configurations document; ONTAP has none (back up its volumes).
  */
@@ -82,6 +82,8 @@ export function deleteFileSystem(input: Record<string, unknown>, ctx: OperationC
   const finalBackup = wantsFinalBackup ? takeFinalBackup(ctx, fs, typeConfig.final.FinalBackupTags) : undefined;
   markDeleting(ctx, fs);
   for (const v of volumes) markDeleting(ctx, v);
+  // The emulator has no DeleteStorageVirtualMachine: an ONTAP file system's SVMs go with it (FSx wants them deleted first).
+  for (const svm of store.listStorageVirtualMachines()) if (svm.fileSystemId === fileSystemId) markDeleting(ctx, svm);
   const response = {
     FileSystemId: fileSystemId,
     Lifecycle: 'DELETING',

@@ -1,11 +1,12 @@
 /** DescribeVolumes: ONTAP and OpenZFS volumes, by id (all or nothing) or by filter, paged like the other Describe operations. */
 import type { OperationContext } from '../context';
 import { paginate, readPageRequest, scopeHash, timeThenIdKey } from '../pagination';
-import { badRequest, volumeNotFound } from '../protocol/errors';
+import { volumeNotFound } from '../protocol/errors';
 import type { VolumeRecord } from '../store/records';
 import { FSX } from '../../fsx-model';
-import { checkCount, checkString, optionalArray, optionalStringList } from '../validation';
+import { optionalStringList } from '../validation';
 import { volumeToWire } from '../wire';
+import { filterScope, matchesAll, readFilters } from './filters';
 
 /** The model's VolumeFilterName values. */
 const FILTERS: Record<string, (v: VolumeRecord) => string | undefined> = {
@@ -13,25 +14,13 @@ const FILTERS: Record<string, (v: VolumeRecord) => string | undefined> = {
   'storage-virtual-machine-id': (v) => v.ontapConfiguration?.StorageVirtualMachineId as string | undefined,
 };
 
-function readFilters(input: Record<string, unknown>): Array<{ name: string; values: string[] }> {
-  const raw = optionalArray(input, 'Filters') ?? [];
-  checkCount('Filters', raw, FSX.VolumeFilters);
-  return raw.map((f, i) => {
-    if (typeof f !== 'object' || f === null || Array.isArray(f)) throw badRequest(`Filters[${i}] must be an object.`);
-    const { Name, Values } = f as Record<string, unknown>;
-    if (typeof Name !== 'string' || !(Name in FILTERS)) {
-      throw badRequest(`Filters[${i}].Name must be one of: ${Object.keys(FILTERS).join(', ')}.`);
-    }
-    const values = Values === undefined || Values === null ? [] : Values;
-    if (!Array.isArray(values)) throw badRequest(`Filters[${i}].Values must be a list.`);
-    checkCount(`Filters[${i}].Values`, values, FSX.VolumeFilterValues);
-    return { name: Name, values: values.map((v, j) => checkString(`Filters[${i}].Values[${j}]`, v, FSX.VolumeFilterValue)) };
-  });
-}
-
 export function describeVolumes(input: Record<string, unknown>, ctx: OperationContext) {
   const ids = optionalStringList(input, 'VolumeIds', FSX.VolumeIds, FSX.VolumeId);
-  const filters = readFilters(input);
+  const filters = readFilters(input, Object.keys(FILTERS), {
+    filters: FSX.VolumeFilters,
+    values: FSX.VolumeFilterValues,
+    value: FSX.VolumeFilterValue,
+  });
   let selected: VolumeRecord[];
   let scope: unknown;
   if (ids !== undefined && ids.length > 0) {
@@ -41,11 +30,8 @@ export function describeVolumes(input: Record<string, unknown>, ctx: OperationCo
     scope = { op: 'DescribeVolumes', ids: [...unique].sort() };
   } else {
     // Values inside one filter OR together; filters AND; values match exactly.
-    selected = ctx.store.listVolumes().filter((v) => filters.every((f) => f.values.includes(FILTERS[f.name](v) ?? '\u0000')));
-    scope = {
-      op: 'DescribeVolumes',
-      filters: filters.map((f) => [f.name, [...new Set(f.values)].sort()]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
-    };
+    selected = ctx.store.listVolumes().filter((v) => matchesAll(v, filters, (name, volume) => FILTERS[name](volume)));
+    scope = { op: 'DescribeVolumes', filters: filterScope(filters) };
   }
   const scopeKey = scopeHash(scope);
   const page = readPageRequest(input, ctx, scopeKey);

@@ -10,6 +10,7 @@ import { deleteFileSystem } from './delete-file-system';
 import { deleteVolume } from './delete-volume';
 import { describeBackups } from './describe-backups';
 import { describeFileSystems } from './describe-file-systems';
+import { describeStorageVirtualMachines } from './describe-storage-virtual-machines';
 import { describeVolumes } from './describe-volumes';
 import { listTagsForResource, tagResource, untagResource } from './tags';
 import { updateFileSystem } from './update-file-system';
@@ -27,6 +28,7 @@ export const OPERATIONS: Readonly<Record<string, Handler>> = {
   DescribeVolumes: describeVolumes,
   CreateVolumeFromBackup: createVolumeFromBackup,
   DeleteVolume: deleteVolume,
+  DescribeStorageVirtualMachines: describeStorageVirtualMachines,
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,

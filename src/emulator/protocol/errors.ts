@@ -68,3 +68,7 @@ export const serviceLimitExceeded = (limit: string, message: string): FsxError =
 
 /** VolumeNotFound carries only a Message in the model: the id is named there. */
 export const volumeNotFound = (id: string): FsxError => new FsxError('VolumeNotFound', `Volume '${id}' does not exist.`);
+
+/** StorageVirtualMachineNotFound carries only a Message in the model: the id is named there. */
+export const storageVirtualMachineNotFound = (id: string): FsxError =>
+  new FsxError('StorageVirtualMachineNotFound', `Storage virtual machine '${id}' does not exist.`);

@@ -30,12 +30,16 @@ export interface NewFileSystem {
   lustre?: Record<string, unknown>;
   ontap?: Record<string, unknown>;
   openZfs?: Record<string, unknown>;
-  /** ONTAP: the id of its storage virtual machine (default: derived from the file system id). */
-  storageVirtualMachineId?: string;
 }
 
 export const hex = (seed: string, n: number): string => createHash('sha256').update(seed).digest('hex').slice(0, n);
-const ip = (seed: string, i: number): string => {
+/** A UUID-shaped value derived from `seed`. */
+export const uuidFrom = (seed: string): string => {
+  const h = hex(seed, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+};
+/** A private IPv4 address derived from `seed` and `i`. */
+export const ip = (seed: string, i: number): string => {
   const h = createHash('sha256').update(`${seed}:${i}`).digest();
   return `10.0.${h[0] % 255}.${(h[1] % 250) + 4}`;
 };
@@ -76,7 +80,8 @@ function windowsConfiguration(n: NewFileSystem): Record<string, unknown> {
     MaintenanceOperationsInProgress: [],
     WeeklyMaintenanceStartTime: pick(w.WeeklyMaintenanceStartTime, '1:05:00'),
     DailyAutomaticBackupStartTime: pick(w.DailyAutomaticBackupStartTime, '05:00'),
-    AutomaticBackupRetentionDays: pick(w.AutomaticBackupRetentionDays, 7),
+    // "The default is 30." (CreateFileSystemWindowsConfiguration.AutomaticBackupRetentionDays)
+    AutomaticBackupRetentionDays: pick(w.AutomaticBackupRetentionDays, 30),
     CopyTagsToBackups: pick(w.CopyTagsToBackups, false),
     Aliases: ((w.Aliases as string[] | undefined) ?? []).map((Name) => ({ Name, Lifecycle: 'AVAILABLE' })),
   };
@@ -106,6 +111,7 @@ function lustreConfiguration(n: NewFileSystem): Record<string, unknown> {
     PerUnitStorageThroughput: persistent ? pick(l.PerUnitStorageThroughput, 125) : undefined,
     MountName: hex(`mount:${n.fileSystemId}`, 8),
     DailyAutomaticBackupStartTime: persistent ? pick(l.DailyAutomaticBackupStartTime, '03:00') : undefined,
+    // "The default is 0." (CreateFileSystemLustreConfiguration.AutomaticBackupRetentionDays)
     AutomaticBackupRetentionDays: persistent ? pick(l.AutomaticBackupRetentionDays, 0) : undefined,
     CopyTagsToBackups: pick(l.CopyTagsToBackups, false),
     DataCompressionType: pick(l.DataCompressionType, 'NONE'),
@@ -120,6 +126,7 @@ function ontapConfiguration(n: NewFileSystem): Record<string, unknown> {
   });
   const throughput = pick<number>(o.ThroughputCapacity, 128);
   return {
+    // "The default is 30." (the AutomaticBackupRetentionDays shape)
     AutomaticBackupRetentionDays: pick(o.AutomaticBackupRetentionDays, 30),
     DailyAutomaticBackupStartTime: pick(o.DailyAutomaticBackupStartTime, '05:00'),
     DeploymentType: o.DeploymentType,
@@ -138,7 +145,8 @@ function ontapConfiguration(n: NewFileSystem): Record<string, unknown> {
 function openZfsConfiguration(n: NewFileSystem): Record<string, unknown> {
   const z = n.openZfs ?? {};
   return {
-    AutomaticBackupRetentionDays: pick(z.AutomaticBackupRetentionDays, 7),
+    // "The default is 30." (the AutomaticBackupRetentionDays shape, which the OpenZFS configuration uses undocumented)
+    AutomaticBackupRetentionDays: pick(z.AutomaticBackupRetentionDays, 30),
     CopyTagsToBackups: pick(z.CopyTagsToBackups, false),
     CopyTagsToVolumes: pick(z.CopyTagsToVolumes, false),
     DailyAutomaticBackupStartTime: pick(z.DailyAutomaticBackupStartTime, '06:00'),
@@ -180,16 +188,12 @@ export function buildFileSystem(n: NewFileSystem): FileSystemRecord {
     lustreConfiguration: n.fileSystemType === 'LUSTRE' ? dropUndefined(lustreConfiguration(n)) : undefined,
     ontapConfiguration: n.fileSystemType === 'ONTAP' ? dropUndefined(ontapConfiguration(n)) : undefined,
     openZfsConfiguration: n.fileSystemType === 'OPENZFS' ? dropUndefined(openZfsConfiguration(n)) : undefined,
-    // The emulator has no CreateStorageVirtualMachine: every ONTAP file system comes with one SVM for its volumes.
-    storageVirtualMachineIds:
-      n.fileSystemType === 'ONTAP' ? [n.storageVirtualMachineId ?? `svm-${hex(`svm:${n.fileSystemId}`, 17)}`] : undefined,
   };
 }
 
 /** The ARN of the account's "aws/fsx" managed key in a region, with a stable uuid-shaped id. */
 export function defaultKmsKeyArn(region: string, accountId: string): string {
-  const h = hex(`aws/fsx:${region}:${accountId}`, 32);
-  return kmsKeyArn(region, accountId, `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`);
+  return kmsKeyArn(region, accountId, uuidFrom(`aws/fsx:${region}:${accountId}`));
 }
 
 /** A file system's lifecycle now: CREATING for its durationMs after creation, then its settled lifecycle; DELETING once deleted. */
@@ -208,6 +212,7 @@ export function snapshotFileSystem(fs: FileSystemRecord, nowMs: number, region: 
     restoredFromBackupId: _restore,
     deletingSinceMs: _deleting,
     deleteDurationMs: _deleteDuration,
+    storageVirtualMachineIds: _legacySvms,
     ...rest
   } = structuredClone(fs);
   return { ...rest, lifecycle: fileSystemLifecycle(fs, nowMs), region: fs.region ?? region };

@@ -39,7 +39,11 @@ export interface FileSystemRecord {
   /** Set by DeleteFileSystem: DELETING from then on, gone `deleteDurationMs` later (store/housekeeping.ts). */
   deletingSinceMs?: number;
   deleteDurationMs?: number;
-  /** ONTAP: the storage virtual machines it holds (not resources of their own here: ids volumes live in). */
+  /**
+   * Only in data files written before storage virtual machines were records of their own
+   * (StoreData.storageVirtualMachines): the ids of an ONTAP file system's SVMs. Read once, when such a
+   * file is loaded (store/storage-virtual-machine-factory.ts), never written.
+   */
   storageVirtualMachineIds?: string[];
   /**
    * Only on the snapshot a backup keeps: the region the file system lives in (its ARN and DNS name say so
@@ -77,6 +81,28 @@ export interface VolumeRecord {
   tags: Tag[];
   ontapConfiguration?: Record<string, unknown>;
   openZfsConfiguration?: Record<string, unknown>;
+}
+
+export type StorageVirtualMachineSubtype = ModelEnum<'StorageVirtualMachineSubtype'>;
+export type RootVolumeSecurityStyle = ModelEnum<'StorageVirtualMachineRootVolumeSecurityStyle'>;
+
+/**
+ * An ONTAP storage virtual machine (SVM) of a file system. Its lifecycle is derived from the clock
+ * (store/storage-virtual-machine-factory.ts); its endpoints, ARN and UUID from its ids (wire.ts).
+ */
+export interface StorageVirtualMachineRecord {
+  storageVirtualMachineId: string;
+  fileSystemId: string;
+  name: string;
+  createdAtMs: number;
+  /** CREATING for this long after createdAtMs (its file system's creation); 0 or absent: never. */
+  durationMs?: number;
+  /** Set when its file system is deleted: DELETING, gone with it. */
+  deletingSinceMs?: number;
+  deleteDurationMs?: number;
+  subtype: StorageVirtualMachineSubtype;
+  rootVolumeSecurityStyle: RootVolumeSecurityStyle;
+  tags: Tag[];
 }
 
 export interface BackupRecord {
@@ -159,6 +185,8 @@ export interface StoreData {
   createFileSystemFromBackupTokens?: Record<string, CreateFileSystemFromBackupTokenRecord>;
   /** Absent in data files written before volumes. */
   volumes?: VolumeRecord[];
+  /** Absent in data files written before SVMs were records: derived from the ONTAP file systems then. */
+  storageVirtualMachines?: StorageVirtualMachineRecord[];
   createVolumeFromBackupTokens?: Record<string, CreateVolumeFromBackupTokenRecord>;
   deleteVolumeTokens?: Record<string, AnsweredTokenRecord>;
   deleteFileSystemTokens?: Record<string, AnsweredTokenRecord>;

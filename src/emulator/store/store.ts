@@ -13,9 +13,11 @@ import type {
   CreateVolumeFromBackupTokenRecord,
   DeleteBackupTokenRecord,
   FileSystemRecord,
+  StorageVirtualMachineRecord,
   StoreData,
   VolumeRecord,
 } from './records';
+import { legacyStorageVirtualMachines } from './storage-virtual-machine-factory';
 import type { Tag } from '../validation';
 
 export const emptyStoreData = (): StoreData => ({
@@ -27,6 +29,7 @@ export const emptyStoreData = (): StoreData => ({
   copyBackupTokens: {},
   createFileSystemFromBackupTokens: {},
   volumes: [],
+  storageVirtualMachines: [],
   createVolumeFromBackupTokens: {},
   deleteVolumeTokens: {},
   deleteFileSystemTokens: {},
@@ -69,6 +72,7 @@ export class Store {
   private fileSystems = new Map<string, FileSystemRecord>();
   private backups = new Map<string, BackupRecord>();
   private volumes = new Map<string, VolumeRecord>();
+  private storageVirtualMachines = new Map<string, StorageVirtualMachineRecord>();
   private tokens: TokenMaps = tokenMaps(emptyStoreData());
   /** See StoreData.housekeptThroughMs. Not a change of its own: moving it does not bump `generation`. */
   housekeptThroughMs: number | undefined;
@@ -85,6 +89,10 @@ export class Store {
     this.fileSystems = new Map(d.fileSystems.map((f) => [f.fileSystemId, f]));
     this.backups = new Map(d.backups.map((b) => [b.backupId, b]));
     this.volumes = new Map((d.volumes ?? []).map((v) => [v.volumeId, v]));
+    // A data file written before SVMs were records: its ONTAP file systems' SVMs, as they were then.
+    const svms = d.storageVirtualMachines ?? legacyStorageVirtualMachines(d.fileSystems);
+    this.storageVirtualMachines = new Map(svms.map((svm) => [svm.storageVirtualMachineId, svm]));
+    for (const fs of this.fileSystems.values()) delete fs.storageVirtualMachineIds;
     this.tokens = tokenMaps(d);
     this.housekeptThroughMs = d.housekeptThroughMs;
     this.generation++;
@@ -100,6 +108,7 @@ export class Store {
       copyBackupTokens: Object.fromEntries(this.tokens.copyBackup),
       createFileSystemFromBackupTokens: Object.fromEntries(this.tokens.createFileSystemFromBackup),
       volumes: [...this.volumes.values()],
+      storageVirtualMachines: [...this.storageVirtualMachines.values()],
       createVolumeFromBackupTokens: Object.fromEntries(this.tokens.createVolumeFromBackup),
       deleteVolumeTokens: Object.fromEntries(this.tokens.deleteVolume),
       deleteFileSystemTokens: Object.fromEntries(this.tokens.deleteFileSystem),
@@ -145,6 +154,25 @@ export class Store {
   }
   get volumeCount(): number {
     return this.volumes.size;
+  }
+
+  // --- storage virtual machines (ONTAP)
+  getStorageVirtualMachine(id: string): StorageVirtualMachineRecord | undefined {
+    return this.storageVirtualMachines.get(id);
+  }
+  listStorageVirtualMachines(): StorageVirtualMachineRecord[] {
+    return [...this.storageVirtualMachines.values()];
+  }
+  putStorageVirtualMachine(svm: StorageVirtualMachineRecord): void {
+    this.storageVirtualMachines.set(svm.storageVirtualMachineId, svm);
+    this.generation++;
+  }
+  removeStorageVirtualMachine(id: string): void {
+    this.storageVirtualMachines.delete(id);
+    this.generation++;
+  }
+  get storageVirtualMachineCount(): number {
+    return this.storageVirtualMachines.size;
   }
 
   // --- backups

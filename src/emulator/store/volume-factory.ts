@@ -3,7 +3,7 @@
  * restored from a backup), and what a volume backup keeps of its volume. Values FSx would assign
  * (UUIDs) are derived from a hash of the id, as for file systems.
  */
-import { hex } from './file-system-factory';
+import { uuidFrom } from './file-system-factory';
 import type { FileSystemRecord, VolumeRecord, VolumeSnapshot } from './records';
 import type { Tag } from '../validation';
 
@@ -18,11 +18,6 @@ export function volumeLifecycle(v: VolumeRecord, nowMs: number): string {
 }
 
 export const isVolumeReady = (v: VolumeRecord, nowMs: number): boolean => volumeLifecycle(v, nowMs) === settledLifecycle(v);
-
-const uuid = (seed: string): string => {
-  const h = hex(seed, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-};
 
 export interface NewOntapVolume {
   volumeId: string;
@@ -51,7 +46,7 @@ export function buildOntapVolume(n: NewOntapVolume): VolumeRecord {
     StorageVirtualMachineId: n.storageVirtualMachineId,
     StorageVirtualMachineRoot: false,
     TieringPolicy: o.TieringPolicy ?? { Name: 'SNAPSHOT_ONLY', CoolingPeriod: 2 },
-    UUID: uuid(`uuid:${n.volumeId}`),
+    UUID: uuidFrom(`uuid:${n.volumeId}`),
     OntapVolumeType: o.OntapVolumeType ?? 'RW',
     SnapshotPolicy: o.SnapshotPolicy ?? 'default',
     CopyTagsToBackups: o.CopyTagsToBackups ?? false,

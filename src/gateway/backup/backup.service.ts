@@ -27,6 +27,7 @@ import {
 } from '../results/mutation-success.types';
 import { COPY_BACKUP_ERRORS, CREATE_BACKUP_ERRORS, RESTORE_BACKUP_ERRORS, RESTORE_VOLUME_ERRORS } from '../results/unions';
 import type { VolumeLookup } from '../volume/volume.service';
+import type { StorageVirtualMachineService } from '../volume/storage-virtual-machine.service';
 import type { BackupsArgs } from './backup.args';
 import { type BackupEvents, NO_BACKUP_EVENTS } from './backup-events';
 import { BackupReader } from './backup.reader';
@@ -61,6 +62,8 @@ export class BackupService {
     private readonly principal: Principal,
     /** The same request's volumes in this region: a caller limited to some file systems backs up and restores only into its own. */
     private readonly volumes: VolumeLookup,
+    /** Which file system holds a storage virtual machine (a volume restore by a caller limited to some file systems). */
+    private readonly storageVirtualMachines: Pick<StorageVirtualMachineService, 'fileSystemOf'>,
     /** DELETION_GUARDS: what deleteBackup refuses, and who may set the legal-hold tag. */
     private readonly guards: DeletionGuards,
     /** Told of what this service's mutations changed (live subscriptions hear of it at once). */
@@ -191,7 +194,7 @@ export class BackupService {
       const hidden = await this.hiddenFromCaller(input.backupId);
       if (hidden) return hidden;
       if (storageVirtualMachineId !== undefined && this.principal.fileSystemIds) {
-        const fileSystemId = await this.volumes.fileSystemOfStorageVirtualMachine(storageVirtualMachineId);
+        const fileSystemId = await this.storageVirtualMachines.fileSystemOf(storageVirtualMachineId);
         if (!canSee(this.principal, fileSystemId)) return storageVirtualMachineNotFound(storageVirtualMachineId, { region: this.region });
       }
       const out = await this.fsx.send(new CreateVolumeFromBackupCommand(toRestoreVolumeRequest(input, clientRequestToken)));

@@ -389,3 +389,31 @@ export enum ActiveDirectoryErrorType {
   UNRECOGNIZED = 'UNRECOGNIZED',
 }
 registerEnumType(ActiveDirectoryErrorType, { name: 'ActiveDirectoryErrorType', description: "The type of error relating to Microsoft Active Directory. NOT_FOUND means that no directory was found by specifying the given directory. INCOMPATIBLE_MODE means that the directory specified is not a Microsoft AD directory. UNRECOGNIZED: a value this gateway does not know yet." });
+
+export enum StorageVirtualMachineLifecycle {
+  CREATED = 'CREATED',
+  CREATING = 'CREATING',
+  DELETING = 'DELETING',
+  FAILED = 'FAILED',
+  MISCONFIGURED = 'MISCONFIGURED',
+  PENDING = 'PENDING',
+  UNRECOGNIZED = 'UNRECOGNIZED',
+}
+registerEnumType(StorageVirtualMachineLifecycle, { name: 'StorageVirtualMachineLifecycle', description: "UNRECOGNIZED: a value this gateway does not know yet." });
+
+export enum StorageVirtualMachineSubtype {
+  DEFAULT = 'DEFAULT',
+  DP_DESTINATION = 'DP_DESTINATION',
+  SYNC_DESTINATION = 'SYNC_DESTINATION',
+  SYNC_SOURCE = 'SYNC_SOURCE',
+  UNRECOGNIZED = 'UNRECOGNIZED',
+}
+registerEnumType(StorageVirtualMachineSubtype, { name: 'StorageVirtualMachineSubtype', description: "UNRECOGNIZED: a value this gateway does not know yet." });
+
+export enum StorageVirtualMachineRootVolumeSecurityStyle {
+  UNIX = 'UNIX',
+  NTFS = 'NTFS',
+  MIXED = 'MIXED',
+  UNRECOGNIZED = 'UNRECOGNIZED',
+}
+registerEnumType(StorageVirtualMachineRootVolumeSecurityStyle, { name: 'StorageVirtualMachineRootVolumeSecurityStyle', description: "UNRECOGNIZED: a value this gateway does not know yet." });

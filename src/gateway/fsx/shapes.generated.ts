@@ -658,6 +658,66 @@ export class ActiveDirectoryBackupAttributes {
   resourceARN?: string | null;
 }
 
+@ObjectType('StorageVirtualMachine', { simpleResolvers: true, description: "Describes the Amazon FSx for NetApp ONTAP storage virtual machine (SVM) configuration." })
+export class StorageVirtualMachine {
+  @Field(() => SvmActiveDirectoryConfiguration, { nullable: true, description: "Describes the Microsoft Active Directory configuration to which the SVM is joined, if applicable." })
+  activeDirectoryConfiguration?: SvmActiveDirectoryConfiguration | null;
+  @Field(() => DateTime, { nullable: true })
+  creationTime?: Date | null;
+  @Field(() => SvmEndpoints, { nullable: true, description: "The endpoints that are used to access data or to manage the SVM using the NetApp ONTAP CLI, REST API, or NetApp CloudManager. They are the Iscsi , Management , Nfs , and Smb endpoints." })
+  endpoints?: SvmEndpoints | null;
+  @Field(() => String, { nullable: true })
+  fileSystemId?: string | null;
+  @Field(() => E.StorageVirtualMachineLifecycle, { nullable: true, description: "Describes the SVM's lifecycle status. CREATED - The SVM is fully available for use. CREATING - Amazon FSx is creating the new SVM. DELETING - Amazon FSx is deleting an existing SVM. FAILED - Amazon FSx was unable to create the SVM. MISCONFIGURED - The SVM is in a failed but recoverable state. PENDING - Amazon FSx has not started creating the SVM." })
+  lifecycle?: E.StorageVirtualMachineLifecycle | null;
+  @Field(() => String, { nullable: true, description: "The name of the SVM, if provisioned." })
+  name?: string | null;
+  @Field(() => String, { nullable: true })
+  resourceARN?: string | null;
+  @Field(() => String, { description: "The SVM's system generated unique ID." })
+  storageVirtualMachineId!: string;
+  @Field(() => E.StorageVirtualMachineSubtype, { nullable: true, description: "Describes the SVM's subtype." })
+  subtype?: E.StorageVirtualMachineSubtype | null;
+  @Field(() => String, { nullable: true, description: "The SVM's UUID (universally unique identifier)." })
+  uuid?: string | null;
+  @Field(() => [Tag], { nullable: true })
+  tags?: Tag[] | null;
+  @Field(() => LifecycleTransitionReason, { nullable: true, description: "Describes why the SVM lifecycle state changed." })
+  lifecycleTransitionReason?: LifecycleTransitionReason | null;
+  @Field(() => E.StorageVirtualMachineRootVolumeSecurityStyle, { nullable: true, description: "The security style of the root volume of the SVM." })
+  rootVolumeSecurityStyle?: E.StorageVirtualMachineRootVolumeSecurityStyle | null;
+}
+
+@ObjectType('SvmActiveDirectoryConfiguration', { simpleResolvers: true, description: "Describes the Microsoft Active Directory (AD) directory configuration to which the FSx for ONTAP storage virtual machine (SVM) is joined. Note that account credentials are not returned in the response payload." })
+export class SvmActiveDirectoryConfiguration {
+  @Field(() => String, { nullable: true, description: "The NetBIOS name of the AD computer object to which the SVM is joined." })
+  netBiosName?: string | null;
+  @Field(() => SelfManagedActiveDirectoryAttributes, { nullable: true })
+  selfManagedActiveDirectoryConfiguration?: SelfManagedActiveDirectoryAttributes | null;
+}
+
+@ObjectType('SvmEndpoints', { simpleResolvers: true, description: "An Amazon FSx for NetApp ONTAP storage virtual machine (SVM) has the following endpoints that are used to access data or to manage the SVM using the NetApp ONTAP CLI, REST API, or NetApp CloudManager." })
+export class SvmEndpoints {
+  @Field(() => SvmEndpoint, { nullable: true, description: "An endpoint for connecting using the Internet Small Computer Systems Interface (iSCSI) protocol." })
+  iscsi?: SvmEndpoint | null;
+  @Field(() => SvmEndpoint, { nullable: true, description: "An endpoint for managing SVMs using the NetApp ONTAP CLI, NetApp ONTAP API, or NetApp CloudManager." })
+  management?: SvmEndpoint | null;
+  @Field(() => SvmEndpoint, { nullable: true, description: "An endpoint for connecting using the Network File System (NFS) protocol." })
+  nfs?: SvmEndpoint | null;
+  @Field(() => SvmEndpoint, { nullable: true, description: "An endpoint for connecting using the Server Message Block (SMB) protocol." })
+  smb?: SvmEndpoint | null;
+}
+
+@ObjectType('SvmEndpoint', { simpleResolvers: true, description: "An Amazon FSx for NetApp ONTAP storage virtual machine (SVM) has four endpoints that are used to access data or to manage the SVM using the NetApp ONTAP CLI, REST API, or NetApp CloudManager. They are the Iscsi , Management , Nfs , and Smb endpoints." })
+export class SvmEndpoint {
+  @Field(() => String, { nullable: true })
+  dnsName?: string | null;
+  @Field(() => [String], { nullable: true, description: "The SVM endpoint's IPv4 addresses." })
+  ipAddresses?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "The SVM endpoint's IPv6 addresses." })
+  ipv6Addresses?: string[] | null;
+}
+
 /** The most items each list field can hold, from the model's list shapes; query cost multiplies by it. */
 export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Backup.tags': 50,
@@ -682,6 +742,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'FileSystemEndpoint.ipAddresses': 24,
   'FileSystemEndpoint.ipv6Addresses': 24,
   'OpenZFSFileSystemConfiguration.routeTableIds': 50,
+  'StorageVirtualMachine.tags': 50,
+  'SvmEndpoint.ipAddresses': 24,
+  'SvmEndpoint.ipv6Addresses': 24,
 };
 
 /**

@@ -6,7 +6,7 @@ const isRead = (name: string): boolean => /^(Describe|List)[A-Za-z]+Command$/.te
 /** Members of FSx inputs and outputs that name the resources a call reads or changes. */
 const RESOURCE_MEMBERS = /"(?:BackupId|FileSystemId|VolumeId|SourceBackupId|ResourceARN|StorageVirtualMachineId)":"([^"]+)"/g;
 /** Reads by id name their resources in these lists; a read without one is a listing (a filter may name file systems). */
-const ID_LISTS = /"(?:BackupIds|FileSystemIds|VolumeIds)":/;
+const ID_LISTS = /"(?:BackupIds|FileSystemIds|VolumeIds|StorageVirtualMachineIds)":/;
 
 export interface SharedReadsOptions {
   /** FSX_READ_CACHE_MS: keep answers this long (0: only share calls in flight). */

@@ -1,6 +1,11 @@
-import type { Backup as SdkBackup, FileSystem as SdkFileSystem, Volume as SdkVolume } from '@aws-sdk/client-fsx';
+import type {
+  Backup as SdkBackup,
+  FileSystem as SdkFileSystem,
+  StorageVirtualMachine as SdkStorageVirtualMachine,
+  Volume as SdkVolume,
+} from '@aws-sdk/client-fsx';
 import { camelizeKeys } from './camelize';
-import { Backup, FileSystem, Volume } from './shapes.generated';
+import { Backup, FileSystem, StorageVirtualMachine, Volume } from './shapes.generated';
 
 /**
  * SDK output → GraphQL objects, stamped with the region they were read from. Top-level results are
@@ -68,3 +73,9 @@ function stampVolume<V extends Volume>(volume: V, region: string): V {
   }
   return volume;
 }
+
+/** SVMs as GraphQL objects (plain data: no region of their own, no union to resolve); one without its id is skipped. */
+export const toStorageVirtualMachines = (list: SdkStorageVirtualMachine[] | undefined): StorageVirtualMachine[] =>
+  (list ?? [])
+    .filter((svm) => typeof svm.StorageVirtualMachineId === 'string')
+    .map((sdk) => Object.assign(new StorageVirtualMachine(), camelizeKeys<Partial<StorageVirtualMachine>>(sdk)));

@@ -1,4 +1,5 @@
 import { type GraphQLSchema, getNullableType, isInterfaceType, isListType, isObjectType } from 'graphql';
+import { FSX } from '../../fsx-model';
 import { SCOPES } from '../auth/principal';
 import { LIST_BOUNDS } from '../fsx/shapes.generated';
 import { DeletionRule } from '../results/deletion-rule';
@@ -19,6 +20,8 @@ export const GATEWAY_LIST_BOUNDS: Readonly<Record<string, number>> = {
   // multiplies the error members of its result union: a larger bound would price them as pages.)
   'InvalidInput.fieldErrors': 3,
   'FieldError.path': 4,
+  // A file system's SVMs: at most what one DescribeStorageVirtualMachines answer holds (the model's list bound).
+  'FileSystem.storageVirtualMachines': FSX.StorageVirtualMachines.max,
   // The scopes a field needs and the caller lacks: at most every scope there is.
   'Forbidden.missingScopes': Object.keys(SCOPES).length,
   // The caller's own: the scopes of this API it has, and the file systems it is limited to (one FSx filter's worth).

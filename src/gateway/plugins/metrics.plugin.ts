@@ -17,6 +17,7 @@ const KNOWN_CODES = [
   'QUERY_TOO_DEEP',
   'TOO_MANY_ALIASES',
   'QUERY_TOO_COMPLEX',
+  'FSX_ERROR',
 ];
 
 /**

@@ -15,11 +15,8 @@ import { invalidCursor } from '../results/invalid-input';
 import { fileSystemNotFound, volumeNotFound } from '../results/not-found';
 import { VOLUMES_ERRORS, VOLUME_ERRORS } from '../results/unions';
 
-/**
- * What the backup room asks of volumes: whether the caller may see a volume (a volume backup), and
- * which file system holds a storage virtual machine (a volume restore).
- */
-export type VolumeLookup = Pick<VolumeService, 'find' | 'fileSystemOfStorageVirtualMachine'>;
+/** What the backup room asks of volumes: whether the caller may see a volume (a volume backup). */
+export type VolumeLookup = Pick<VolumeService, 'find'>;
 
 /**
  * Volumes (ONTAP and OpenZFS), for one GraphQL request: per-request DataLoaders, so every lookup in one
@@ -86,24 +83,6 @@ export class VolumeService {
     } catch (error) {
       return mapFsxError(error, { fileSystemId, region: this.region }, VOLUMES_ERRORS);
     }
-  }
-
-  /**
-   * The ONTAP file system holding a storage virtual machine, read from the SVM's volumes (FSx lists an
-   * SVM's root volume among them: OntapConfiguration.StorageVirtualMachineRoot), or null when no volume
-   * names it. DescribeStorageVirtualMachines would say it directly, but compatible endpoints (the
-   * emulator included) need not have it. Throws what FSx threw.
-   */
-  async fileSystemOfStorageVirtualMachine(storageVirtualMachineId: string): Promise<string | null> {
-    const pages = paginateDescribeVolumes(
-      { client: this.fsx, pageSize: 1 },
-      { Filters: [{ Name: 'storage-virtual-machine-id', Values: [storageVirtualMachineId] }] },
-    );
-    for await (const page of pages) {
-      const [volume] = this.byId.remember(toVolumes(page.Volumes, this.region));
-      if (volume?.fileSystemId) return volume.fileSystemId;
-    }
-    return null;
   }
 
   /** The volume, if FSx has it and the caller may see its file system; else not found, with the request id of the call that said so. */

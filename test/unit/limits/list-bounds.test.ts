@@ -48,6 +48,10 @@ describe('a list costs 1 + its bound × its selection (at least 1)', () => {
     expect(cost(backup(`backupId ${dnsIps}`))! - base).toBe(1 + 1 + 1 + (1 + 3 * 1));
   });
 
+  test("a file system's SVMs by the most one DescribeStorageVirtualMachines answer holds (50)", () => {
+    expect(cost(backup('backupId fileSystem { storageVirtualMachines { name lifecycle } }'))! - base).toBe(1 + (1 + 50 * 2));
+  });
+
   test('aliases count once each', () => {
     expect(cost(backup('backupId a: tags { key } b: tags { key }'))! - base).toBe(2 * (1 + 50));
   });
