@@ -213,7 +213,7 @@ export function Backups({
       <DeleteDialog action={action} onClose={closeAction} notify={notify} fallbackFocus={heading} />
       <CopyDialog action={action} onClose={closeAction} notify={notify} onCopied={() => void refetch()} />
       <RestoreDialog action={action} fileSystem={fileSystem} onClose={closeAction} notify={notify} />
-      <RestoreVolumeDialog action={action} onClose={closeAction} notify={notify} />
+      <RestoreVolumeDialog action={action} fileSystemId={fileSystem.fileSystemId} onClose={closeAction} notify={notify} />
     </section>
   );
 }

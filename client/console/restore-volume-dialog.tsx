@@ -5,15 +5,27 @@ import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
 import { useFieldErrors } from './field-errors';
+import { SVM_FIELD, SvmChoice } from './svm-choice';
 import { newClientRequestToken } from './format';
 
-const FIELDS = ['name', 'ontapConfiguration.storageVirtualMachineId', 'ontapConfiguration.junctionPath'];
+const FIELDS = ['name', SVM_FIELD, 'ontapConfiguration.junctionPath'];
 
 /**
  * Restore an ONTAP volume backup to a new volume (restoreVolume, needs backups:restore): its name,
- * the storage virtual machine to create it in, and where it is mounted (junction path).
+ * the storage virtual machine to create it in (one of the file system's, `fileSystemId` unless the
+ * backup names its own), and where it is mounted (junction path).
  */
-export function RestoreVolumeDialog({ action, onClose, notify }: { action: Action | null; onClose: () => void; notify: Notify }) {
+export function RestoreVolumeDialog({
+  action,
+  fileSystemId,
+  onClose,
+  notify,
+}: {
+  action: Action | null;
+  fileSystemId: string;
+  onClose: () => void;
+  notify: Notify;
+}) {
   const backup = action?.kind === 'restore' && action.backup.resourceType === 'VOLUME' ? action.backup : null;
   const [name, setName] = useState('');
   const [svm, setSvm] = useState('');
@@ -22,13 +34,13 @@ export function RestoreVolumeDialog({ action, onClose, notify }: { action: Actio
   const [run, { loading, data, reset }] = useMutation(RestoreVolumeDocument, { refetchQueries: [FileSystemVolumesDocument] });
   const failure = data && data.restoreVolume.__typename !== 'RestoreVolumeSuccess' ? data.restoreVolume : undefined;
   const errors = useFieldErrors(failure);
-  // Each backup opens with names of its own: the volume's name with "_restored", its SVM, a path after the name.
+  // Each backup opens with names of its own: the volume's name with "_restored", a path after the name (SvmChoice picks the SVM).
   useEffect(() => {
     if (!backup) return;
     const restored = `${backup.volume?.name ?? 'volume'}_restored`;
     setName(restored);
     setJunctionPath(`/${restored}`);
-    setSvm(backup.volume?.ontapConfiguration?.storageVirtualMachineId ?? '');
+    setSvm('');
   }, [backup]);
   const close = () => {
     reset();
@@ -77,11 +89,14 @@ export function RestoreVolumeDialog({ action, onClose, notify }: { action: Actio
             <input value={name} onChange={(e) => setName(e.target.value)} spellCheck={false} {...field('name')} />
             {errors.errorOf('name')}
           </label>
-          <label className="field">
-            <span>Storage virtual machine</span>
-            <input value={svm} onChange={(e) => setSvm(e.target.value)} spellCheck={false} placeholder="svm-…" {...field(FIELDS[1])} />
-            {errors.errorOf(FIELDS[1])}
-          </label>
+          <SvmChoice
+            fileSystemId={backup.fileSystem?.fileSystemId ?? fileSystemId}
+            region={backup.region}
+            preferred={backup.volume?.ontapConfiguration?.storageVirtualMachineId}
+            value={svm}
+            onChange={setSvm}
+            errors={errors}
+          />
           <label className="field">
             <span>
               Junction path <span className="muted">(optional)</span>

@@ -93,14 +93,19 @@ describeBrowser('the console at first contact', () => {
     await page.close();
   }, 60_000);
 
-  test('a volume backup is restored as a new volume in a storage virtual machine', async () => {
+  test('a volume backup is restored as a new volume in a storage virtual machine picked from the list', async () => {
     const page = await browser.open(t.gateway.url);
     await showBackups(page, DEMO.fileSystems.ontap);
     const restore = page.getByRole('button', { name: `Restore ${DEMO.backups.ontapVolume}` });
     await restore.click();
     const dialog = page.getByRole('dialog', { name: 'Restore volume backup' });
     expect(await dialog.getByLabel('Volume name').inputValue()).toBe('vol1_restored');
-    expect(await dialog.getByLabel('Storage virtual machine').inputValue()).toBe(DEMO.storageVirtualMachines.ontap);
+    // The storage virtual machine is picked from the file system's (FileSystem.storageVirtualMachines).
+    const svm = dialog.getByLabel('Storage virtual machine');
+    await svm.locator('option', { hasText: 'svm1' }).waitFor({ state: 'attached' });
+    expect(await svm.locator('option').allTextContents()).toEqual([`svm1 (${DEMO.storageVirtualMachines.ontap})`]);
+    await svm.selectOption(DEMO.storageVirtualMachines.ontap);
+    expect(await svm.inputValue()).toBe(DEMO.storageVirtualMachines.ontap);
     t.emulator.calls.clear();
     await dialog.getByRole('button', { name: 'Restore volume' }).click();
     await notice(page, new RegExp(`Restoring ${DEMO.backups.ontapVolume} to new volume vol1_restored \\(fsvol-[0-9a-f]+\\)`)).waitFor({
