@@ -29,6 +29,7 @@ const GATEWAY_ROOMS = [
   'node/',
   'live/',
   'rate-limit/',
+  'region/',
   'viewer/',
   'context.ts',
   'schema.ts',
