@@ -12,7 +12,7 @@ import type { CursorCodec } from '../pagination/cursor';
 import { offsetPage } from '../pagination/pages';
 import { type ErrorResult, VolumeNotFound } from '../results/error-result';
 import { invalidCursor } from '../results/invalid-input';
-import { fileSystemNotFound, volumeNotFound } from '../results/not-found';
+import { fileSystemNotFound, volumeNotFound, lookedUpFor } from '../results/not-found';
 import { VOLUMES_ERRORS, VOLUME_ERRORS } from '../results/unions';
 
 /** What the backup room asks of volumes: whether the caller may see a volume (a volume backup). */
@@ -88,7 +88,9 @@ export class VolumeService {
   /** The volume, if FSx has it and the caller may see its file system; else not found, with the request id of the call that said so. */
   async find(volumeId: string): Promise<Volume | VolumeNotFound> {
     const { item: volume, requestId } = await this.byId.lookup(volumeId);
-    return volume && canSee(this.principal, volume.fileSystemId) ? volume : volumeNotFound(volumeId, { region: this.region, requestId });
+    return volume && canSee(this.principal, volume.fileSystemId)
+      ? volume
+      : volumeNotFound(volumeId, lookedUpFor(this.principal, this.region, requestId));
   }
 
   private async visible(volumeId: string): Promise<Volume | null> {
