@@ -29,6 +29,8 @@ const GATEWAY_ROOMS = [
   'node/',
   'live/',
   'rate-limit/',
+  'region/',
+  'viewer/',
   'context.ts',
   'schema.ts',
   'plugins/',

@@ -2,21 +2,24 @@ import { ApolloProvider } from '@apollo/client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FileSystemFieldsFragment } from '../generated/graphql';
 import { type LiveStatus, createConsoleClient } from './apollo';
+import type { Notify } from './backup-actions';
 import { Backups } from './backups';
 import { type Credentials, loadCredentials, saveCredentials } from './credentials';
 import { CredentialsPanel } from './credentials-panel';
 import { FileSystems } from './file-systems';
+import { Notice, type NoticeState } from './notice';
+import { RegionSelect } from './region-select';
 
 /** The console: credentials, a region, the file systems, and the backups of the one chosen. */
 export function App() {
   const [credentials, setCredentials] = useState<Credentials | null>(loadCredentials);
   const [needCredentials, setNeedCredentials] = useState(false);
   const [editingCredentials, setEditingCredentials] = useState(false);
-  const [regionInput, setRegionInput] = useState('');
+  // null: the gateway's default region, until one is chosen.
   const [region, setRegion] = useState<string | null>(null);
   const [selected, setSelected] = useState<FileSystemFieldsFragment | null>(null);
-  const [notice, setNotice] = useState('');
-  const noticeTimer = useRef<number>();
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const credentialsButton = useRef<HTMLButtonElement>(null);
 
   const onUnauthenticated = useCallback(() => setNeedCredentials(true), []);
   // A new client (and cache) for new credentials: nothing read with the old ones is shown with the new.
@@ -28,11 +31,8 @@ export function App() {
     return client.onLiveStatus(setLiveStatus);
   }, [client]);
 
-  const notify = useCallback((message: string) => {
-    setNotice(message);
-    window.clearTimeout(noticeTimer.current);
-    noticeTimer.current = window.setTimeout(() => setNotice(''), 8000);
-  }, []);
+  const notify: Notify = useCallback((text, follow) => setNotice({ text, follow }), []);
+  const clearNotice = useCallback(() => setNotice(null), []);
 
   const useCredentials = (next: Credentials | null) => {
     saveCredentials(next);
@@ -40,6 +40,8 @@ export function App() {
     setSelected(null);
     setNeedCredentials(false);
     setEditingCredentials(false);
+    // The panel (and the button that submitted it) goes: focus returns to the button that opens it.
+    credentialsButton.current?.focus();
   };
 
   const showCredentials = needCredentials || editingCredentials;
@@ -49,31 +51,19 @@ export function App() {
         <h1>
           FSx backups <span className="muted">console</span>
         </h1>
-        <form
-          className="region-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setRegion(regionInput.trim() || null);
+        <RegionSelect
+          label="Region"
+          className="inline-field"
+          value={region}
+          onChange={(next) => {
+            setRegion(next);
             setSelected(null);
           }}
-        >
-          <label className="inline-field">
-            <span>Region</span>
-            <input
-              value={regionInput}
-              onChange={(e) => setRegionInput(e.target.value)}
-              placeholder="default"
-              spellCheck={false}
-              size={14}
-            />
-          </label>
-          <button type="submit" className="button">
-            Show
-          </button>
-        </form>
+        />
         <button
           type="button"
           className="button"
+          ref={credentialsButton}
           aria-expanded={showCredentials}
           aria-controls="credentials"
           onClick={() => setEditingCredentials(!editingCredentials)}
@@ -85,16 +75,17 @@ export function App() {
         </a>
       </header>
       <main>
-        <div role="status" aria-live="polite" className={notice ? 'notice' : 'notice notice-empty'}>
-          {notice}
-        </div>
+        <Notice notice={notice} onDone={clearNotice} />
         {showCredentials ? (
           <div id="credentials">
             <CredentialsPanel
               current={credentials}
               required={needCredentials}
               onSave={useCredentials}
-              onCancel={() => setEditingCredentials(false)}
+              onCancel={() => {
+                setEditingCredentials(false);
+                credentialsButton.current?.focus();
+              }}
             />
           </div>
         ) : null}

@@ -1,36 +1,22 @@
-import { NetworkStatus, useMutation, useQuery, useSubscription } from '@apollo/client';
+import { NetworkStatus, useQuery, useSubscription } from '@apollo/client';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type BackupFieldsFragment,
-  BackupChangedDocument,
-  CopyBackupDocument,
-  DeleteBackupDocument,
-  type FileSystemFieldsFragment,
-  FileSystemBackupsDocument,
-  FileSystemsDocument,
-  RestoreBackupDocument,
-} from '../generated/graphql';
+import { BackupChangedDocument, type FileSystemFieldsFragment, FileSystemBackupsDocument } from '../generated/graphql';
 import type { LiveStatus } from './apollo';
+import { type Action, IN_PROGRESS, type Notify } from './backup-actions';
+import { BackupRow } from './backup-row';
+import { backupTarget } from './backup-target';
+import { CopyDialog } from './copy-dialog';
 import { CreateBackupForm } from './create-backup-form';
-import {
-  Badge,
-  Dialog,
-  backupTypeName,
-  ErrorResultBox,
-  type ErrorLike,
-  ProgressBar,
-  formatBytes,
-  formatTime,
-  nameTag,
-  newClientRequestToken,
-} from './ui';
+import { DeleteDialog } from './delete-dialog';
+import { type ListedBackup, deletionReasons, keepLatestGroup, keptByGroup } from './deletion-guards';
+import { type ErrorLike, ErrorResultBox } from './error-result';
+import { RestoreDialog } from './restore-dialog';
+import { RestoreVolumeDialog } from './restore-volume-dialog';
+import { nameTag } from './format';
+import { HOLD_SCOPE, useHasScope } from './viewer';
 
 const PAGE = 20;
-const IN_PROGRESS = new Set(['CREATING', 'PENDING', 'TRANSFERRING', 'COPYING']);
 const POLL_MS = 2000;
-
-type Notify = (message: string) => void;
-type Action = { kind: 'delete' | 'copy' | 'restore'; backup: BackupFieldsFragment } | null;
 
 /**
  * The backups of one file system: a table whose lifecycle badges and progress bars follow the
@@ -38,7 +24,7 @@ type Action = { kind: 'delete' | 'copy' | 'restore'; backup: BackupFieldsFragmen
  * falling back to polling while the live connection is down and something is in progress.
  */
 export function Backups({
-  fileSystem,
+  fileSystem: chosen,
   notify,
   liveStatus,
 }: {
@@ -46,33 +32,44 @@ export function Backups({
   notify: Notify;
   liveStatus: LiveStatus;
 }) {
-  const variables = { fileSystemId: fileSystem.fileSystemId, region: fileSystem.region, first: PAGE };
+  const variables = { fileSystemId: chosen.fileSystemId, region: chosen.region, first: PAGE };
   const { data, loading, error, fetchMore, refetch, networkStatus, startPolling, stopPolling } = useQuery(FileSystemBackupsDocument, {
     variables,
     notifyOnNetworkStatusChange: true,
   });
   const [creating, setCreating] = useState(false);
-  const [action, setAction] = useState<Action>(null);
+  const [action, setAction] = useState<Action | null>(null);
   const [liveFailed, setLiveFailed] = useState(false);
+  const [rowError, setRowError] = useState<ErrorLike | null>(null);
+  const canHold = useHasScope(HOLD_SCOPE);
+  const newBackup = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const owner = data?.fileSystem;
+  // The file system as read with its backups (fresh: a restored one becomes AVAILABLE), else as chosen.
+  const fileSystem = owner?.__typename === 'FileSystem' ? owner : chosen;
+  const target = backupTarget(fileSystem);
   const page = owner?.__typename === 'FileSystem' ? owner.backups : undefined;
-  const backups = useMemo(
+  const backups: ListedBackup[] = useMemo(
     () => (page?.__typename === 'BackupConnection' ? page.edges.map((e) => e.node).filter((b) => b.lifecycle !== 'DELETED') : []),
     [page],
   );
+  // keepLatest's count is only known with every page read (the newest N may be on a later one).
+  const kept = page?.__typename === 'BackupConnection' && !page.pageInfo.hasNextPage ? keptByGroup(backups) : undefined;
   const inProgress = backups.some((b) => IN_PROGRESS.has(b.lifecycle ?? ''));
   const listed = useRef(new Set<string>());
   listed.current = new Set(backups.map((b) => b.id));
 
   useSubscription(BackupChangedDocument, {
-    variables: { fileSystemIds: [fileSystem.fileSystemId], region: fileSystem.region },
+    variables: { fileSystemIds: [chosen.fileSystemId], region: chosen.region },
     onData: ({ data: event }) => {
       setLiveFailed(false);
       const changed = event.data?.backupChanged;
       // The backup itself is already in the cache (normalized by id); a backup this list has not seen
-      // (made by someone else, or a copy) needs the list read again.
-      if (changed?.__typename === 'BackupChanged' && !listed.current.has(changed.backup.id)) void refetch();
+      // (made by someone else, or a copy) needs the list read again, and so does one just made
+      // AVAILABLE: it may now be one of the newest that keepLatest keeps, and an older one no longer.
+      if (changed?.__typename !== 'BackupChanged') return;
+      if (!listed.current.has(changed.backup.id) || (changed.final && changed.backup.lifecycle === 'AVAILABLE')) void refetch();
     },
     onError: () => setLiveFailed(true),
     onComplete: () => setLiveFailed(true),
@@ -96,11 +93,12 @@ export function Backups({
     : liveStatus === 'connected'
       ? 'Live'
       : 'Connecting…';
+  const closeAction = () => setAction(null);
 
   return (
     <section className="panel" aria-labelledby="backups-title">
       <div className="panel-head">
-        <h2 id="backups-title">
+        <h2 id="backups-title" ref={heading} tabIndex={-1}>
           Backups of <span className="mono">{fileSystem.fileSystemId}</span>
           {nameTag(fileSystem.tags) ? <span className="muted"> · {nameTag(fileSystem.tags)}</span> : null}
         </h2>
@@ -113,21 +111,30 @@ export function Backups({
         <button
           type="button"
           className="button primary"
+          ref={newBackup}
           aria-expanded={creating}
           aria-controls="create-backup"
+          disabled={target.kind === 'none'}
+          aria-describedby={target.kind === 'none' ? 'no-backup-reason' : undefined}
           onClick={() => setCreating(!creating)}
         >
           {creating ? 'Close form' : 'New backup'}
         </button>
       </div>
-      {creating ? (
+      {target.kind === 'none' ? (
+        <p className="hint no-backup" id="no-backup-reason">
+          {target.reason}
+        </p>
+      ) : null}
+      {creating && target.kind !== 'none' ? (
         <CreateBackupForm
           id="create-backup"
-          region={fileSystem.region}
-          defaultFileSystemId={fileSystem.fileSystemId}
-          onCreated={(backupId) => {
+          fileSystem={fileSystem}
+          onCreated={(followed) => {
             setCreating(false);
-            notify(`Backup ${backupId} started.`);
+            // The form is gone with the control that submitted it: focus goes back to the one that opened it.
+            newBackup.current?.focus();
+            notify(`${followed.name} started.`, followed);
           }}
         />
       ) : null}
@@ -137,6 +144,7 @@ export function Backups({
         </p>
       ) : null}
       {failure ? <ErrorResultBox error={failure} onRetry={() => void refetch()} /> : null}
+      {rowError ? <ErrorResultBox error={rowError} onDismiss={() => setRowError(null)} /> : null}
       <table className="table">
         <caption className="visually-hidden">Backups of {fileSystem.fileSystemId}</caption>
         <colgroup>
@@ -165,7 +173,14 @@ export function Backups({
         </thead>
         <tbody>
           {backups.map((backup) => (
-            <BackupRow key={backup.id} backup={backup} onAction={(kind) => setAction({ kind, backup })} />
+            <BackupRow
+              key={backup.id}
+              backup={backup}
+              keptBecause={deletionReasons(backup, kept?.get(keepLatestGroup(backup)))}
+              canHold={canHold}
+              onAction={(kind, opener) => setAction({ kind, backup, opener })}
+              onError={setRowError}
+            />
           ))}
           {loading && !page ? (
             <tr>
@@ -195,281 +210,10 @@ export function Backups({
           </button>
         </div>
       ) : null}
-      <DeleteDialog action={action} onClose={() => setAction(null)} notify={notify} />
-      <CopyDialog action={action} onClose={() => setAction(null)} notify={notify} onCopied={() => void refetch()} />
-      <RestoreDialog action={action} fileSystem={fileSystem} onClose={() => setAction(null)} notify={notify} />
+      <DeleteDialog action={action} onClose={closeAction} notify={notify} fallbackFocus={heading} />
+      <CopyDialog action={action} onClose={closeAction} notify={notify} onCopied={() => void refetch()} />
+      <RestoreDialog action={action} fileSystem={fileSystem} onClose={closeAction} notify={notify} />
+      <RestoreVolumeDialog action={action} fileSystemId={fileSystem.fileSystemId} onClose={closeAction} notify={notify} />
     </section>
-  );
-}
-
-function BackupRow({ backup, onAction }: { backup: BackupFieldsFragment; onAction: (kind: 'delete' | 'copy' | 'restore') => void }) {
-  const available = backup.lifecycle === 'AVAILABLE';
-  const deletable = !IN_PROGRESS.has(backup.lifecycle ?? '');
-  const name = nameTag(backup.tags);
-  return (
-    <tr>
-      <td>
-        <div className="mono">{backup.backupId}</div>
-        <div className="muted small">{name ?? (backup.sourceBackupId ? `copy of ${backup.sourceBackupId}` : '\u00a0')}</div>
-      </td>
-      <td>{backupTypeName(backup.type)}</td>
-      <td className="num">{formatTime(backup.creationTime)}</td>
-      <td>
-        <Badge lifecycle={backup.lifecycle} />
-        {backup.failureDetails?.message ? <div className="small error-text">{backup.failureDetails.message}</div> : null}
-      </td>
-      <td>
-        <ProgressBar value={backup.progressPercent ?? (available ? 100 : null)} label={`Progress of ${backup.backupId}`} />
-      </td>
-      <td className="num">{formatBytes(backup.sizeInBytes)}</td>
-      <td className="actions-cell">
-        <button
-          type="button"
-          className="button small"
-          disabled={!available}
-          aria-label={`Copy ${backup.backupId}`}
-          onClick={() => onAction('copy')}
-        >
-          Copy
-        </button>
-        <button
-          type="button"
-          className="button small"
-          disabled={!available}
-          aria-label={`Restore ${backup.backupId}`}
-          onClick={() => onAction('restore')}
-        >
-          Restore
-        </button>
-        <button
-          type="button"
-          className="button small danger"
-          disabled={!deletable}
-          aria-label={`Delete ${backup.backupId}`}
-          onClick={() => onAction('delete')}
-        >
-          Delete
-        </button>
-      </td>
-    </tr>
-  );
-}
-
-function DeleteDialog({ action, onClose, notify }: { action: Action; onClose: () => void; notify: Notify }) {
-  const backup = action?.kind === 'delete' ? action.backup : null;
-  const [token, setToken] = useState(newClientRequestToken);
-  const [run, { loading, data, reset }] = useMutation(DeleteBackupDocument, {
-    update(cache, { data: result }) {
-      if (result?.deleteBackup.__typename === 'DeleteBackupSuccess' && backup) {
-        cache.evict({ id: cache.identify({ __typename: 'Backup', id: backup.id }) });
-        cache.gc();
-      }
-    },
-  });
-  const answer = data?.deleteBackup;
-  // The console never sends dryRun, so DeleteBackupAllowed does not come; it is no failure either way.
-  const failure = answer && answer.__typename !== 'DeleteBackupSuccess' && answer.__typename !== 'DeleteBackupAllowed' ? answer : undefined;
-  const close = () => {
-    reset();
-    setToken(newClientRequestToken());
-    onClose();
-  };
-  const confirm = async () => {
-    if (!backup) return;
-    const { data: result } = await run({
-      variables: { input: { backupId: backup.backupId, region: backup.region, clientRequestToken: token } },
-    });
-    if (result?.deleteBackup.__typename === 'DeleteBackupSuccess') {
-      notify(`Backup ${backup.backupId} deleted.`);
-      close();
-    }
-  };
-  return (
-    <Dialog title="Delete backup?" open={backup !== null} onClose={close}>
-      {backup ? (
-        <>
-          <p>
-            Delete <span className="mono">{backup.backupId}</span>
-            {nameTag(backup.tags) ? ` (${nameTag(backup.tags)})` : ''}? This cannot be undone.
-          </p>
-          {failure ? <ErrorResultBox error={failure} onRetry={() => void confirm()} busy={loading} /> : null}
-          <div className="actions">
-            <button type="button" className="button danger" onClick={() => void confirm()} disabled={loading}>
-              {loading ? 'Deleting…' : 'Delete backup'}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </>
-      ) : null}
-    </Dialog>
-  );
-}
-
-function CopyDialog({ action, onClose, notify, onCopied }: { action: Action; onClose: () => void; notify: Notify; onCopied: () => void }) {
-  const backup = action?.kind === 'copy' ? action.backup : null;
-  const [destination, setDestination] = useState('');
-  const [copyTags, setCopyTags] = useState(true);
-  const [token, setToken] = useState(newClientRequestToken);
-  const [run, { loading, data, reset }] = useMutation(CopyBackupDocument);
-  const failure = data && data.copyBackup.__typename !== 'CopyBackupSuccess' ? data.copyBackup : undefined;
-  const close = () => {
-    reset();
-    setDestination('');
-    setToken(newClientRequestToken());
-    onClose();
-  };
-  const submit = async () => {
-    if (!backup) return;
-    const destinationRegion = destination.trim() || backup.region;
-    const { data: result } = await run({
-      variables: {
-        input: { sourceBackupId: backup.backupId, sourceRegion: backup.region, destinationRegion, copyTags, clientRequestToken: token },
-      },
-    });
-    if (result?.copyBackup.__typename === 'CopyBackupSuccess') {
-      notify(`Copy ${result.copyBackup.backup.backupId} of ${backup.backupId} started in ${result.copyBackup.backup.region}.`);
-      onCopied();
-      close();
-    }
-  };
-  return (
-    <Dialog title="Copy backup" open={backup !== null} onClose={close}>
-      {backup ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <p>
-            Copy <span className="mono">{backup.backupId}</span> within its region or to another one.
-          </p>
-          <label className="field">
-            <span>Destination region</span>
-            <input value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={backup.region} spellCheck={false} />
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={copyTags} onChange={(e) => setCopyTags(e.target.checked)} /> Copy the backup&apos;s tags
-          </label>
-          {failure ? <ErrorResultBox error={failure} onRetry={() => void submit()} busy={loading} /> : null}
-          {failure?.__typename === 'InvalidInput' ? <FieldErrorList errors={failure.fieldErrors} /> : null}
-          <div className="actions">
-            <button type="submit" className="button primary" disabled={loading}>
-              {loading ? 'Copying…' : 'Copy backup'}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      ) : null}
-    </Dialog>
-  );
-}
-
-function RestoreDialog({
-  action,
-  fileSystem,
-  onClose,
-  notify,
-}: {
-  action: Action;
-  fileSystem: FileSystemFieldsFragment;
-  onClose: () => void;
-  notify: Notify;
-}) {
-  const backup = action?.kind === 'restore' ? action.backup : null;
-  const type = backup?.fileSystem?.fileSystemType ?? fileSystem.fileSystemType;
-  const [subnets, setSubnets] = useState((fileSystem.subnetIds ?? []).join(', '));
-  const [throughput, setThroughput] = useState(type === 'OPENZFS' ? '64' : '32');
-  const [deployment, setDeployment] = useState<'SINGLE_AZ_1' | 'SINGLE_AZ_2' | 'MULTI_AZ_1'>('SINGLE_AZ_1');
-  const [token, setToken] = useState(newClientRequestToken);
-  const [run, { loading, data, reset }] = useMutation(RestoreBackupDocument, { refetchQueries: [FileSystemsDocument] });
-  const failure = data && data.restoreBackup.__typename !== 'RestoreBackupSuccess' ? data.restoreBackup : undefined;
-  const close = () => {
-    reset();
-    setToken(newClientRequestToken());
-    onClose();
-  };
-  const submit = async () => {
-    if (!backup) return;
-    const capacity = Number.parseInt(throughput, 10);
-    const { data: result } = await run({
-      variables: {
-        input: {
-          backupId: backup.backupId,
-          region: backup.region,
-          subnetIds: subnets.split(/[\s,]+/).filter(Boolean),
-          clientRequestToken: token,
-          tags: [{ key: 'Name', value: `restore of ${backup.backupId}` }],
-          ...(type === 'WINDOWS' ? { windowsConfiguration: { throughputCapacity: capacity } } : {}),
-          ...(type === 'OPENZFS' ? { openZFSConfiguration: { deploymentType: deployment, throughputCapacity: capacity } } : {}),
-        },
-      },
-    });
-    if (result?.restoreBackup.__typename === 'RestoreBackupSuccess') {
-      notify(`Restoring ${backup.backupId} to new file system ${result.restoreBackup.fileSystem.fileSystemId}.`);
-      close();
-    }
-  };
-  return (
-    <Dialog title="Restore backup" open={backup !== null} onClose={close}>
-      {backup ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <p>
-            Restore <span className="mono">{backup.backupId}</span> to a new {type ?? ''} file system (billable).
-          </p>
-          <label className="field">
-            <span>Subnet IDs</span>
-            <input value={subnets} onChange={(e) => setSubnets(e.target.value)} spellCheck={false} required />
-          </label>
-          {type === 'OPENZFS' ? (
-            <label className="field">
-              <span>Deployment type</span>
-              <select value={deployment} onChange={(e) => setDeployment(e.target.value as typeof deployment)}>
-                <option value="SINGLE_AZ_1">SINGLE_AZ_1</option>
-                <option value="SINGLE_AZ_2">SINGLE_AZ_2</option>
-                <option value="MULTI_AZ_1">MULTI_AZ_1</option>
-              </select>
-            </label>
-          ) : null}
-          {type === 'WINDOWS' || type === 'OPENZFS' ? (
-            <label className="field">
-              <span>Throughput capacity (MB/s)</span>
-              <input type="number" min={8} value={throughput} onChange={(e) => setThroughput(e.target.value)} />
-            </label>
-          ) : null}
-          {failure ? <ErrorResultBox error={failure} onRetry={() => void submit()} busy={loading} /> : null}
-          {failure?.__typename === 'InvalidInput' ? <FieldErrorList errors={failure.fieldErrors} /> : null}
-          <div className="actions">
-            <button type="submit" className="button primary" disabled={loading}>
-              {loading ? 'Restoring…' : 'Restore backup'}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      ) : null}
-    </Dialog>
-  );
-}
-
-function FieldErrorList({ errors }: { errors: ReadonlyArray<{ path: readonly string[]; message: string }> }) {
-  return (
-    <ul className="field-errors">
-      {errors.map((e) => (
-        <li key={e.path.join('.') + e.message}>
-          <span className="mono">{e.path.slice(1).join('.')}</span>: {e.message}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,6 +1,8 @@
 import { NetworkStatus, useQuery } from '@apollo/client';
 import { type BackupSettingsFieldsFragment, type FileSystemFieldsFragment, FileSystemsDocument } from '../generated/graphql';
-import { Badge, ErrorResultBox, nameTag } from './ui';
+import { ErrorResultBox } from './error-result';
+import { nameTag } from './format';
+import { Badge } from './ui';
 
 const PAGE = 20;
 

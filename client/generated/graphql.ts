@@ -126,6 +126,17 @@ export type DeleteBackupInput = {
   region?: string | null | undefined;
 };
 
+/** A guard of the gateway that refuses to delete a backup (DELETION_GUARDS; see the docs' security page). */
+export type DeletionRule =
+  /** The backup is one of the keepLatest newest AVAILABLE backups of its file system (or volume). */
+  | 'KEEP_LATEST'
+  /** The backup carries the legal-hold tag with the value true: nobody may delete it. */
+  | 'LEGAL_HOLD'
+  /** The backup is younger than minAgeHours. */
+  | 'MIN_AGE'
+  /** Backups of this type (e.g. AWS_BACKUP, which AWS Backup owns) are never deleted through this gateway. */
+  | 'PROTECTED_TYPE';
+
 /** The lifecycle status of the file system. UNRECOGNIZED: a value this gateway does not know yet. */
 export type FileSystemLifecycle =
   'AVAILABLE' | 'CREATING' | 'DELETING' | 'FAILED' | 'MISCONFIGURED' | 'MISCONFIGURED_UNAVAILABLE' | 'UNRECOGNIZED' | 'UPDATING';
@@ -500,6 +511,13 @@ export type BackupFieldsFragment = {
   failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
   tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
   fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+  volume: {
+    __typename: 'Volume';
+    id: string;
+    volumeId: string;
+    name: string | null;
+    ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+  } | null;
 };
 
 export type BackupSettingsFieldsFragment = {
@@ -542,14 +560,16 @@ export type FileSystemFieldsFragment = {
   subnetIds: Array<string> | null;
   creationTime: string | null;
   tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-  windowsConfiguration: {
-    __typename: 'WindowsFileSystemConfiguration';
+  lustreConfiguration: {
+    __typename: 'LustreFileSystemConfiguration';
+    deploymentType: LustreDeploymentType | null;
     automaticBackupRetentionDays: number | null;
     dailyAutomaticBackupStartTime: string | null;
     copyTagsToBackups: boolean | null;
+    dataRepositoryConfiguration: { __typename: 'DataRepositoryConfiguration'; importPath: string | null; exportPath: string | null } | null;
   } | null;
-  lustreConfiguration: {
-    __typename: 'LustreFileSystemConfiguration';
+  windowsConfiguration: {
+    __typename: 'WindowsFileSystemConfiguration';
     automaticBackupRetentionDays: number | null;
     dailyAutomaticBackupStartTime: string | null;
     copyTagsToBackups: boolean | null;
@@ -595,6 +615,13 @@ export type CreateBackupMutation = {
           failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
           fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+          volume: {
+            __typename: 'Volume';
+            id: string;
+            volumeId: string;
+            name: string | null;
+            ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+          } | null;
         };
       }
     | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
@@ -670,6 +697,13 @@ export type CopyBackupMutation = {
           failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
           fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+          volume: {
+            __typename: 'Volume';
+            id: string;
+            volumeId: string;
+            name: string | null;
+            ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+          } | null;
         };
       }
     | { __typename: 'Forbidden'; missingScopes: Array<string>; message: string; retryable: boolean; requestId: string | null }
@@ -746,14 +780,20 @@ export type RestoreBackupMutation = {
           subnetIds: Array<string> | null;
           creationTime: string | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-          windowsConfiguration: {
-            __typename: 'WindowsFileSystemConfiguration';
+          lustreConfiguration: {
+            __typename: 'LustreFileSystemConfiguration';
+            deploymentType: LustreDeploymentType | null;
             automaticBackupRetentionDays: number | null;
             dailyAutomaticBackupStartTime: string | null;
             copyTagsToBackups: boolean | null;
+            dataRepositoryConfiguration: {
+              __typename: 'DataRepositoryConfiguration';
+              importPath: string | null;
+              exportPath: string | null;
+            } | null;
           } | null;
-          lustreConfiguration: {
-            __typename: 'LustreFileSystemConfiguration';
+          windowsConfiguration: {
+            __typename: 'WindowsFileSystemConfiguration';
             automaticBackupRetentionDays: number | null;
             dailyAutomaticBackupStartTime: string | null;
             copyTagsToBackups: boolean | null;
@@ -802,14 +842,20 @@ export type FileSystemsQuery = {
             subnetIds: Array<string> | null;
             creationTime: string | null;
             tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-            windowsConfiguration: {
-              __typename: 'WindowsFileSystemConfiguration';
+            lustreConfiguration: {
+              __typename: 'LustreFileSystemConfiguration';
+              deploymentType: LustreDeploymentType | null;
               automaticBackupRetentionDays: number | null;
               dailyAutomaticBackupStartTime: string | null;
               copyTagsToBackups: boolean | null;
+              dataRepositoryConfiguration: {
+                __typename: 'DataRepositoryConfiguration';
+                importPath: string | null;
+                exportPath: string | null;
+              } | null;
             } | null;
-            lustreConfiguration: {
-              __typename: 'LustreFileSystemConfiguration';
+            windowsConfiguration: {
+              __typename: 'WindowsFileSystemConfiguration';
               automaticBackupRetentionDays: number | null;
               dailyAutomaticBackupStartTime: string | null;
               copyTagsToBackups: boolean | null;
@@ -862,14 +908,20 @@ export type FileSystemQuery = {
         subnetIds: Array<string> | null;
         creationTime: string | null;
         tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-        windowsConfiguration: {
-          __typename: 'WindowsFileSystemConfiguration';
+        lustreConfiguration: {
+          __typename: 'LustreFileSystemConfiguration';
+          deploymentType: LustreDeploymentType | null;
           automaticBackupRetentionDays: number | null;
           dailyAutomaticBackupStartTime: string | null;
           copyTagsToBackups: boolean | null;
+          dataRepositoryConfiguration: {
+            __typename: 'DataRepositoryConfiguration';
+            importPath: string | null;
+            exportPath: string | null;
+          } | null;
         } | null;
-        lustreConfiguration: {
-          __typename: 'LustreFileSystemConfiguration';
+        windowsConfiguration: {
+          __typename: 'WindowsFileSystemConfiguration';
           automaticBackupRetentionDays: number | null;
           dailyAutomaticBackupStartTime: string | null;
           copyTagsToBackups: boolean | null;
@@ -913,6 +965,14 @@ export type FileSystemBackupsQuery = {
     | {
         __typename: 'FileSystem';
         id: string;
+        fileSystemId: string;
+        region: string;
+        fileSystemType: FileSystemType | null;
+        lifecycle: FileSystemLifecycle | null;
+        storageCapacity: number | null;
+        storageType: StorageType | null;
+        subnetIds: Array<string> | null;
+        creationTime: string | null;
         backups:
           | {
               __typename: 'BackupConnection';
@@ -921,6 +981,7 @@ export type FileSystemBackupsQuery = {
                 cursor: string;
                 node: {
                   __typename: 'Backup';
+                  deletionBlockedBy: Array<DeletionRule>;
                   id: string;
                   backupId: string;
                   region: string;
@@ -935,6 +996,13 @@ export type FileSystemBackupsQuery = {
                   failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
                   tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
                   fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+                  volume: {
+                    __typename: 'Volume';
+                    id: string;
+                    volumeId: string;
+                    name: string | null;
+                    ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+                  } | null;
                 };
               }>;
               pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
@@ -952,6 +1020,37 @@ export type FileSystemBackupsQuery = {
             }
           | { __typename: 'Throttled'; retryAfterSeconds: number; message: string; retryable: boolean; requestId: string | null }
           | { __typename: 'VolumeNotFound'; message: string; retryable: boolean; requestId: string | null };
+        tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
+        lustreConfiguration: {
+          __typename: 'LustreFileSystemConfiguration';
+          deploymentType: LustreDeploymentType | null;
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+          copyTagsToBackups: boolean | null;
+          dataRepositoryConfiguration: {
+            __typename: 'DataRepositoryConfiguration';
+            importPath: string | null;
+            exportPath: string | null;
+          } | null;
+        } | null;
+        windowsConfiguration: {
+          __typename: 'WindowsFileSystemConfiguration';
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+          copyTagsToBackups: boolean | null;
+        } | null;
+        openZFSConfiguration: {
+          __typename: 'OpenZFSFileSystemConfiguration';
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+          copyTagsToBackups: boolean | null;
+          copyTagsToVolumes: boolean | null;
+        } | null;
+        ontapConfiguration: {
+          __typename: 'OntapFileSystemConfiguration';
+          automaticBackupRetentionDays: number | null;
+          dailyAutomaticBackupStartTime: string | null;
+        } | null;
       }
     | { __typename: 'FileSystemNotFound'; fileSystemId: string; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'FsxServiceError'; message: string; retryable: boolean; requestId: string | null }
@@ -996,6 +1095,13 @@ export type BackupsQuery = {
             failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
             tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
             fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+            volume: {
+              __typename: 'Volume';
+              id: string;
+              volumeId: string;
+              name: string | null;
+              ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+            } | null;
           };
         }>;
         pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
@@ -1039,6 +1145,13 @@ export type BackupQuery = {
         failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
         tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+        volume: {
+          __typename: 'Volume';
+          id: string;
+          volumeId: string;
+          name: string | null;
+          ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+        } | null;
       }
     | { __typename: 'BackupNotFound'; backupId: string; message: string; retryable: boolean; requestId: string | null }
     | { __typename: 'BadRequest'; message: string; retryable: boolean; requestId: string | null }
@@ -1076,6 +1189,13 @@ export type NodeQuery = {
         failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
         tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+        volume: {
+          __typename: 'Volume';
+          id: string;
+          volumeId: string;
+          name: string | null;
+          ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+        } | null;
       }
     | {
         __typename: 'FileSystem';
@@ -1153,6 +1273,13 @@ export type BackupChangedSubscription = {
           failureDetails: { __typename: 'BackupFailureDetails'; message: string | null } | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
           fileSystem: { __typename: 'FileSystem'; id: string; fileSystemId: string; fileSystemType: FileSystemType | null } | null;
+          volume: {
+            __typename: 'Volume';
+            id: string;
+            volumeId: string;
+            name: string | null;
+            ontapConfiguration: { __typename: 'OntapVolumeConfiguration'; storageVirtualMachineId: string | null } | null;
+          } | null;
         };
       }
     | { __typename: 'BackupNotFound'; backupId: string; message: string; retryable: boolean; requestId: string | null }
@@ -1195,6 +1322,7 @@ export type TagBackupMutation = {
           __typename: 'Backup';
           id: string;
           backupId: string;
+          deletionBlockedBy: Array<DeletionRule>;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         };
       }
@@ -1226,10 +1354,15 @@ export type UntagBackupMutation = {
           __typename: 'Backup';
           id: string;
           backupId: string;
+          deletionBlockedBy: Array<DeletionRule>;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
         };
       };
 };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ViewerQuery = { viewer: { __typename: 'Viewer'; scopes: Array<string>; fileSystemIds: Array<string> | null } };
 
 export type VolumeFieldsFragment = {
   __typename: 'Volume';
@@ -1475,14 +1608,20 @@ export type UpdateBackupSettingsMutation = {
             copyTagsToBackups: boolean | null;
           } | null;
           tags: Array<{ __typename: 'Tag'; key: string; value: string }> | null;
-          windowsConfiguration: {
-            __typename: 'WindowsFileSystemConfiguration';
+          lustreConfiguration: {
+            __typename: 'LustreFileSystemConfiguration';
+            deploymentType: LustreDeploymentType | null;
             automaticBackupRetentionDays: number | null;
             dailyAutomaticBackupStartTime: string | null;
             copyTagsToBackups: boolean | null;
+            dataRepositoryConfiguration: {
+              __typename: 'DataRepositoryConfiguration';
+              importPath: string | null;
+              exportPath: string | null;
+            } | null;
           } | null;
-          lustreConfiguration: {
-            __typename: 'LustreFileSystemConfiguration';
+          windowsConfiguration: {
+            __typename: 'WindowsFileSystemConfiguration';
             automaticBackupRetentionDays: number | null;
             dailyAutomaticBackupStartTime: string | null;
             copyTagsToBackups: boolean | null;
@@ -1619,6 +1758,26 @@ export const BackupFieldsFragmentDoc = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1714,6 +1873,27 @@ export const FileSystemFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'key' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -1973,6 +2153,26 @@ export const CreateBackupDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
               ],
             },
           },
@@ -2280,6 +2480,26 @@ export const CopyBackupDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -2515,6 +2735,27 @@ export const RestoreBackupDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupSettingsFields' } },
         ],
       },
@@ -2741,6 +2982,27 @@ export const FileSystemsDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupSettingsFields' } },
         ],
       },
@@ -2939,6 +3201,27 @@ export const FileSystemDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupSettingsFields' } },
         ],
       },
@@ -3043,7 +3326,7 @@ export const FileSystemBackupsDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FileSystemFields' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'backups' },
@@ -3081,7 +3364,10 @@ export const FileSystemBackupsDocument = {
                                           name: { kind: 'Name', value: 'node' },
                                           selectionSet: {
                                             kind: 'SelectionSet',
-                                            selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupFields' } }],
+                                            selections: [
+                                              { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupFields' } },
+                                              { kind: 'Field', name: { kind: 'Name', value: 'deletionBlockedBy' } },
+                                            ],
                                           },
                                         },
                                       ],
@@ -3116,6 +3402,116 @@ export const FileSystemBackupsDocument = {
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BackupSettingsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'windowsConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openZFSConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToBackups' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'copyTagsToVolumes' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ontapConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'automaticBackupRetentionDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dailyAutomaticBackupStartTime' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FileSystemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FileSystem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'storageType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subnetIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creationTime' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'tags' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupSettingsFields' } },
         ],
       },
     },
@@ -3162,6 +3558,26 @@ export const FileSystemBackupsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
               ],
             },
           },
@@ -3378,6 +3794,26 @@ export const BackupsDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3558,6 +3994,26 @@ export const BackupDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3697,6 +4153,26 @@ export const NodeDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
               ],
             },
           },
@@ -3946,6 +4422,26 @@ export const BackupChangedDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'volume' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ontapConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'storageVirtualMachineId' } }],
+                  },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -4047,6 +4543,7 @@ export const TagBackupDocument = {
                                 ],
                               },
                             },
+                            { kind: 'Field', name: { kind: 'Name', value: 'deletionBlockedBy' } },
                           ],
                         },
                       },
@@ -4179,6 +4676,7 @@ export const UntagBackupDocument = {
                                 ],
                               },
                             },
+                            { kind: 'Field', name: { kind: 'Name', value: 'deletionBlockedBy' } },
                           ],
                         },
                       },
@@ -4250,6 +4748,32 @@ export const UntagBackupDocument = {
     },
   ],
 } as unknown as DocumentNode<UntagBackupMutation, UntagBackupMutationVariables>;
+export const ViewerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Viewer' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'scopes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileSystemIds' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const VolumeDocument = {
   kind: 'Document',
   definitions: [
@@ -5074,6 +5598,27 @@ export const UpdateBackupSettingsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'key' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lustreConfiguration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deploymentType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'dataRepositoryConfiguration' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'importPath' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'exportPath' } },
+                    ],
+                  },
+                },
               ],
             },
           },

@@ -10,6 +10,7 @@ import { applyUnrecognizedEnumFallback } from './fsx/unrecognized-enum-fallback'
 import { BackupChangedResolver } from './live/backup-changed.resolver';
 import { RateLimitResolver } from './rate-limit/rate-limit.resolver';
 import { RegionResolver } from './region/region.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { VolumeResolver } from './volume/volume.resolver';
 import { errorsAsResults } from './results/errors-as-results';
@@ -23,7 +24,16 @@ export interface GatewaySchemas {
 
 export async function buildGatewaySchemas(): Promise<GatewaySchemas> {
   const typeGraphQL = await buildSchema({
-    resolvers: [BackupResolver, FileSystemResolver, VolumeResolver, BackupChangedResolver, NodeResolver, RateLimitResolver, RegionResolver],
+    resolvers: [
+      BackupResolver,
+      FileSystemResolver,
+      VolumeResolver,
+      BackupChangedResolver,
+      NodeResolver,
+      RateLimitResolver,
+      RegionResolver,
+      ViewerResolver,
+    ],
     // Required by type-graphql for any subscription; backupChanged brings its own subscribe function (live/).
     pubSub: createPubSub(),
     // class-validator runs on every input and args class; nothing of the input is echoed back in errors.

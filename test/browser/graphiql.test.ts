@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { DEMO } from '../../src/emulator';
+import { DEMO, ManualClock } from '../../src/emulator';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 
 /**
@@ -12,6 +12,7 @@ const describeBrowser = CHROMIUM ? describe : describe.skip;
 
 describeBrowser('GraphiQL in a browser, offline', () => {
   let t: TestGateway;
+  const clock = new ManualClock(Date.now());
   let browser: Browser;
   const external: string[] = [];
 
@@ -19,8 +20,9 @@ describeBrowser('GraphiQL in a browser, offline', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    // A backup takes 3 s here, so a subscription sees it go from CREATING to AVAILABLE.
-    t = await startTestGateway({ backupDurationMs: 3000 }, { SUBSCRIPTION_POLL_INTERVAL_MS: '200' });
+    // A backup takes 3 s of the emulator's clock, which the test moves: a subscription sees it go from
+    // CREATING to AVAILABLE however slow the browser is.
+    t = await startTestGateway({ backupDurationMs: 3000, clock }, { SUBSCRIPTION_POLL_INTERVAL_MS: '200' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -82,8 +84,9 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     const page = await openGraphiQL();
     const events: { lifecycle: string; final: boolean }[] = [];
     let completed = false;
+    const sockets: string[] = [];
     page.on('websocket', (ws) => {
-      expect(ws.url()).toBe(`${t.gateway.url.replace(/^http/, 'ws')}`);
+      sockets.push(ws.url());
       ws.on('framereceived', ({ payload }) => {
         const message = JSON.parse(String(payload)) as { type: string; payload?: any };
         if (message.type === 'next') {
@@ -110,6 +113,8 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     await page.locator('.graphiql-query-editor', { hasText: 'subscription Follow' }).waitFor();
     await page.waitForTimeout(500);
     await page.click('.graphiql-execute-button');
+    await page.locator('.result-window', { hasText: '"lifecycle": "CREATING"' }).waitFor({ timeout: 30_000 });
+    clock.advance(3000);
     await page
       .locator('.result-window', { hasText: '"lifecycle": "AVAILABLE"' })
       .waitFor({ timeout: 30_000 })
@@ -120,6 +125,7 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     // The server's `complete` follows the final event.
     for (let i = 0; i < 100 && !completed; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(completed).toBe(true);
+    expect(sockets).toEqual([t.gateway.url.replace(/^http/, 'ws')]);
     expect(events.length).toBeGreaterThanOrEqual(2);
     expect(events[0]).toEqual({ lifecycle: 'CREATING', final: false });
     expect(events.at(-1)).toEqual({ lifecycle: 'AVAILABLE', final: true });

@@ -68,11 +68,13 @@ describe('/possible-types.json and /console', () => {
     expect(page.status).toBe(200);
     expect(page.contentType).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(page.text).toContain('/console/console.js');
-    const script = await send(`${base(open)}/console/console.js`);
+    // The script and style sheet are named by their content (console-<hash>.js): see console-assets.test.ts.
+    const [scriptPath] = /\/console\/console-\w+\.js/.exec(page.text)!;
+    const [sheetPath] = /\/console\/console-\w+\.css/.exec(page.text)!;
+    const script = await send(`${base(open)}${scriptPath}`);
     expect(script.status).toBe(200);
     expect(script.contentType).toBe('text/javascript; charset=utf-8');
-    expect((await send(`${base(open)}/console/console.css`)).status).toBe(200);
+    expect((await send(`${base(open)}${sheetPath}`)).status).toBe(200);
     // The page needs no credentials (it holds no data); only files of the build are served.
     expect((await send(`${base(keyed)}/console/`)).status).toBe(200);
     for (const path of ['/console/../package.json', '/console/%2e%2e/package.json', '/console/nope.js', '/console/index.html/x']) {

@@ -56,9 +56,11 @@ const keys = testApiKeys({
   writer: { scopes: ['backups:read', 'backups:write'] },
   holder: { scopes: ['backups:read', 'backups:write', 'backups:hold'] },
   admin: { scopes: ['backups:read', 'backups:write', 'backups:restore', 'backups:hold'] },
+  restorer: { scopes: ['backups:read', 'backups:write', 'backups:restore'] },
 });
-type Who = 'writer' | 'holder' | 'admin';
+type Who = 'writer' | 'holder' | 'admin' | 'restorer';
 const HOLD = { key: 'legal-hold', value: 'true' };
+const HOLD_TAG = { Key: 'legal-hold', Value: 'true' };
 const backupId = DEMO.backups.openzfsUser;
 
 let t: TestGateway;
@@ -157,4 +159,63 @@ test('a hold placed outside the gateway holds too (the value true in any case); 
   // Another key is not the hold, whatever it says.
   await fsx.send(new TagResourceCommand({ ResourceARN: arn, Tags: [{ Key: 'Legal-Hold', Value: 'true' }] }));
   expect(await as('writer', DELETE, { backupId })).toMatchObject({ __typename: 'DeleteBackupSuccess' });
+});
+
+test('restoring a file system or a volume with the hold tag needs backups:hold: its backups would be held (copyTagsToBackups)', async () => {
+  const restore = `mutation($input: RestoreBackupInput!) { restoreBackup(input: $input) { __typename ... on Forbidden { missingScopes } } }`;
+  const restoreVolume = `mutation($input: RestoreVolumeInput!) { restoreVolume(input: $input) { __typename ... on Forbidden { missingScopes } } }`;
+  const fileSystem = {
+    backupId: DEMO.backups.openzfsUser,
+    subnetIds: ['subnet-0a1b2c3d4e5f60001'],
+    openZFSConfiguration: { deploymentType: 'SINGLE_AZ_1', throughputCapacity: 64, copyTagsToBackups: true },
+    tags: [HOLD],
+  };
+  const volume = {
+    backupId: DEMO.backups.ontapVolume,
+    name: 'held',
+    ontapConfiguration: { storageVirtualMachineId: DEMO.storageVirtualMachines.ontap, junctionPath: '/held', copyTagsToBackups: true },
+    tags: [HOLD],
+  };
+  const forbidden = { __typename: 'Forbidden', missingScopes: ['backups:hold'] };
+  expect(await as('restorer', restore, fileSystem)).toEqual(forbidden);
+  expect(await as('restorer', restoreVolume, volume)).toEqual(forbidden);
+  expect(t.calls()).toBe(0);
+  expect(await as('admin', restore, fileSystem)).toEqual({ __typename: 'RestoreBackupSuccess' });
+  expect(await as('admin', restoreVolume, volume)).toEqual({ __typename: 'RestoreVolumeSuccess' });
+});
+
+describe('with reads shared and cached (FSX_READ_CACHE_MS)', () => {
+  let cached: TestGateway;
+  beforeAll(async () => {
+    cached = await startTestGateway({}, { ...keys.env, FSX_READ_CACHE_MS: '60000' });
+  });
+  afterAll(() => cached.stop());
+
+  test('a hold set a moment ago (elsewhere: another replica, the console of FSx) is seen by the deletion, not the cached read', async () => {
+    const gql = (query: string, variables: Record<string, unknown>) =>
+      cached.gql(query, variables, { 'x-api-key': keys.keyOf('writer') }).then((res) => Object.values(res.body.data)[0]);
+    const id = DEMO.backups.windowsUser;
+    expect(await gql(BLOCKED_BY, { id })).toEqual({ deletionBlockedBy: [] });
+    const client = fsxClientFor(cached.emulator);
+    try {
+      await client.send(new TagResourceCommand({ ResourceARN: `arn:aws:fsx:us-east-1:123456789012:backup/${id}`, Tags: [HOLD_TAG] }));
+    } finally {
+      client.destroy();
+    }
+    expect(await gql(DELETE, { input: { backupId: id } })).toMatchObject({ __typename: 'DeletionBlocked', rule: 'LEGAL_HOLD' });
+  });
+
+  test('a backup FSx does not describe is BackupNotFound, and DeleteBackup is sent only for a retry (the client gave a token)', async () => {
+    const gql = (input: Record<string, unknown>) =>
+      cached.gql(DELETE, { input }, { 'x-api-key': keys.keyOf('admin') }).then((res) => res.body.data.deleteBackup);
+    cached.emulator.calls.clear();
+    expect(await gql({ backupId: 'backup-00000000000000dead' })).toMatchObject({ __typename: 'BackupNotFound' });
+    expect(cached.emulator.calls.count('DeleteBackup')).toBe(0);
+    const first = await gql({ backupId: DEMO.backups.openzfsUser, clientRequestToken: 'retry-1' });
+    expect(first).toMatchObject({ __typename: 'DeleteBackupSuccess' });
+    // The retry after a lost answer: FSx knows the token, and answers the success again.
+    expect(await gql({ backupId: DEMO.backups.openzfsUser, clientRequestToken: 'retry-1' })).toMatchObject({
+      __typename: 'DeleteBackupSuccess',
+    });
+  });
 });

@@ -40,12 +40,13 @@ export class BackupDeletion {
     const { backupId } = input;
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     try {
-      const found = await this.reader.find(backupId);
+      const found = await this.reader.findFresh(backupId);
       const backup = found instanceof BackupNotFound ? null : found;
-      // A backup FSx does not describe cannot be kept. FSx answers the deletion: BackupNotFound, or the
-      // success again when this token already deleted it (a retry). A caller limited to some file
-      // systems cannot tell its own deleted backups from others', so it gets BackupNotFound at once.
-      if (found instanceof BackupNotFound && (input.dryRun || this.principal.fileSystemIds)) return found;
+      // A backup FSx does not describe is not deleted unguarded: it is BackupNotFound. Only a retry
+      // (the client's own token) goes to FSx, which answers the success again when that token already
+      // deleted it. A caller limited to some file systems cannot tell its own deleted backups from
+      // others', so it gets BackupNotFound at once.
+      if (found instanceof BackupNotFound && (input.dryRun || !input.clientRequestToken || this.principal.fileSystemIds)) return found;
       if (backup) {
         noteAuditedResource(resourceArnOf('Backup', backup));
         const blocking = await this.check.firstBlocking(backup);

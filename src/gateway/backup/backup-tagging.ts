@@ -31,11 +31,7 @@ export class BackupTagging {
 
   /** FSx TagResource: the new tags laid over the backup's. */
   async tag(input: TagBackupInput): Promise<TagBackupSuccess | ErrorResult> {
-    const holdRefused = holdScopeMissing(
-      this.principal,
-      this.guards,
-      input.tags.map((t) => t.key),
-    );
+    const holdRefused = holdScopeMissing(this.principal, this.guards, input.tags);
     if (holdRefused) return holdRefused;
     return this.changeTags(input.backupId, TAG_BACKUP_ERRORS, async (backup, ResourceARN) => {
       await this.fsx.send(new TagResourceCommand({ ResourceARN, Tags: toFsxTags(input.tags) }));

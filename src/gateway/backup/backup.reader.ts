@@ -18,7 +18,7 @@ import { offsetPage, tokenPage } from '../pagination/pages';
 import { MAX_PAGE_SIZE } from '../pagination/connection.args';
 import { type Principal, canSee } from '../auth/principal';
 import { BackupNotFound, type ErrorResult } from '../results/error-result';
-import { backupNotFound, fileSystemNotFound } from '../results/not-found';
+import { backupNotFound, fileSystemNotFound, lookedUpFor } from '../results/not-found';
 import { BACKUPS_ERRORS, BACKUP_ERRORS } from '../results/unions';
 import { invalidCursor } from '../results/invalid-input';
 import type { BackupFilter, BackupsArgs } from './backup.args';
@@ -83,7 +83,28 @@ export class BackupReader {
     const { item: backup, requestId } = await this.byId.lookup(backupId);
     return backup && canSee(this.principal, backup.fileSystem?.fileSystemId)
       ? backup
-      : backupNotFound(backupId, { region: this.place.region, requestId });
+      : backupNotFound(backupId, lookedUpFor(this.principal, this.place.region, requestId));
+  }
+
+  /**
+   * `find`, asking FSx now: neither shared with other requests' reads nor cached (shared-reads.ts skips
+   * calls made with options), nor this request's loader. What a deletion is decided on: a legal hold
+   * set a moment ago, through this replica or another, must count. Throws what FSx threw.
+   */
+  async findFresh(backupId: string): Promise<Backup | BackupNotFound> {
+    let found: Backup | undefined;
+    let requestId: string | undefined;
+    try {
+      const out = await this.fsx.send(new DescribeBackupsCommand({ BackupIds: [backupId] }), {});
+      requestId = out.$metadata.requestId;
+      found = toBackups(out.Backups, this.place).find((backup) => backup.backupId === backupId);
+    } catch (error) {
+      if (!(error instanceof FsxBackupNotFound)) throw error;
+      requestId = error.$metadata.requestId;
+    }
+    return found && canSee(this.principal, found.fileSystem?.fileSystemId)
+      ? this.byId.replace(found)
+      : backupNotFound(backupId, lookedUpFor(this.principal, this.place.region, requestId ?? null));
   }
 
   /** The backup, if FSx has it and the caller may see its file system. */

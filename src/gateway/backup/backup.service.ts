@@ -102,11 +102,7 @@ export class BackupService {
   async create(input: CreateBackupInput): Promise<CreateBackupSuccess | ErrorResult> {
     const target = backupTarget(input);
     if ('fieldErrors' in target) return target;
-    const holdRefused = holdScopeMissing(
-      this.principal,
-      this.guards,
-      (input.tags ?? []).map((t) => t.key),
-    );
+    const holdRefused = holdScopeMissing(this.principal, this.guards, input.tags);
     if (holdRefused) return holdRefused;
     if (target.fileSystemId !== undefined && !canSee(this.principal, target.fileSystemId))
       return fileSystemNotFound(target.fileSystemId, { region: this.place.region });
@@ -150,11 +146,7 @@ export class BackupService {
   async copy(input: CopyBackupInput, source: Pick<BackupService, 'place' | 'find'>): Promise<CopyBackupSuccess | ErrorResult> {
     const backupId = input.sourceBackupId;
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
-    const holdRefused = holdScopeMissing(
-      this.principal,
-      this.guards,
-      (input.tags ?? []).map((t) => t.key),
-    );
+    const holdRefused = holdScopeMissing(this.principal, this.guards, input.tags);
     if (holdRefused) return holdRefused;
     try {
       const hidden = await this.hiddenFromCaller(backupId, source);
@@ -172,6 +164,8 @@ export class BackupService {
   /** A new file system from one of this region's backups (FSx CreateFileSystemFromBackup). */
   async restore(input: RestoreBackupInput): Promise<RestoreBackupSuccess | ErrorResult> {
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
+    const holdRefused = holdScopeMissing(this.principal, this.guards, input.tags);
+    if (holdRefused) return holdRefused;
     try {
       const hidden = await this.hiddenFromCaller(input.backupId);
       if (hidden) return hidden;
@@ -191,6 +185,8 @@ export class BackupService {
   async restoreVolume(input: RestoreVolumeInput): Promise<RestoreVolumeSuccess | ErrorResult> {
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
     const storageVirtualMachineId = input.ontapConfiguration?.storageVirtualMachineId;
+    const holdRefused = holdScopeMissing(this.principal, this.guards, input.tags);
+    if (holdRefused) return holdRefused;
     try {
       const hidden = await this.hiddenFromCaller(input.backupId);
       if (hidden) return hidden;

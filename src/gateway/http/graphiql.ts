@@ -71,8 +71,11 @@ export function graphiqlAsset(name: string): { body: Buffer; type: string } | un
  * nothing else.
  */
 const EXAMPLE = `# fsx-backup-graph: FSx backups over GraphQL.
-# Every result is a union: switch on __typename, handle the rest with ... on ErrorResult.
-# Run Watch first (▶ menu), then CreateBackup in a second tab: the new backup's progress streams in.
+# Every result is a union: switch on __typename;
+# ... on ErrorResult covers every failure.
+# ▶ runs one operation of this document: pick it.
+# Run Watch, open a tab (+), run CreateBackup there:
+# the new backup's progress streams into Watch.
 query Backups {
   backups(first: 10) {
     __typename

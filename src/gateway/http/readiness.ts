@@ -26,7 +26,7 @@ export interface DependencyCheck {
   /** Whether the gateway cannot serve without it. */
   required: boolean;
   latencyMs: number;
-  /** Why it is down: the error's code (ECONNREFUSED), else its name, else its message. */
+  /** Why it is down: the error's code (ECONNREFUSED), else its name. */
   error?: string;
 }
 
@@ -70,9 +70,12 @@ async function check(dependency: DependencyProbe): Promise<DependencyCheck> {
   } catch (error) {
     // A probe rejects with this name while its dependency's first connection is still being made: not yet up, not down.
     if ((error as Error).name === 'StillConnecting') return { status: 'connecting', required: dependency.required, latencyMs: latency() };
-    // A refused connection is a bare Error whose code says what happened (ECONNREFUSED).
-    const { name, message, code } = error as Partial<Error> & { code?: unknown };
-    const why = (typeof code === 'string' && code) || (name !== 'Error' && name) || message || 'Error';
+    // A refused connection is a bare Error whose code says what happened (ECONNREFUSED). Never its
+    // message: /readyz needs no credentials, and a message can name internal hosts and ports.
+    // (The SDK's retry layer can wrap a foreign Error, keeping the code in its message alone: the
+    // code-shaped word is taken from there, nothing else.)
+    const { name, code, message } = error as Partial<Error> & { code?: unknown };
+    const why = (typeof code === 'string' && code) || /\bE[A-Z]{3,}\b/.exec(message ?? '')?.[0] || name || 'Error';
     return { status: 'down', required: dependency.required, latencyMs: latency(), error: why };
   }
 }

@@ -35,7 +35,7 @@ export function routeRequests(server: Server, routes: Routes): void {
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return routes.ready(res);
     if (url.pathname === POSSIBLE_TYPES_PATH && routes.possibleTypes) return routes.possibleTypes(req, res);
-    if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) return serveConsole(res, url.pathname);
+    if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) return serveConsole(req, res, url.pathname);
     if (url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX) && routes.graphiql)
       return asset(res, url.pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
     // Browsers ask for it on any page without an icon link: the same mark, rather than a 404 in their console.

@@ -25,6 +25,9 @@ export const GATEWAY_LIST_BOUNDS: Readonly<Record<string, number>> = {
   'FileSystem.storageVirtualMachines': FSX.StorageVirtualMachines.max,
   // The scopes a field needs and the caller lacks: at most every scope there is.
   'Forbidden.missingScopes': Object.keys(SCOPES).length,
+  // The caller's own: the scopes of this API it has, and the file systems it is limited to (one FSx filter's worth).
+  'Viewer.scopes': Object.keys(SCOPES).length,
+  'Viewer.fileSystemIds': 20,
   // The regions served are configured, never more than AWS has (about 35 in 2026).
   'Query.regions': 40,
   'Account.regions': 40,

@@ -3,7 +3,7 @@ import { type Principal, canSee } from '../auth/principal';
 import type { BackupLifecycle } from '../fsx/enums.generated';
 import type { Place } from '../fsx/place';
 import { FsxServiceError, InternalServerError, Throttled, result } from '../results/error-result';
-import { backupNotFound, fileSystemNotFound } from '../results/not-found';
+import { backupNotFound, fileSystemNotFound, lookedUpFor } from '../results/not-found';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { BACKUP_CHANGED_ERRORS, type BackupChangedEvent } from './backup-changed.types';
 import { type FsxBackupRecord, type PollFailure, deletedRecord, isFinal, signatureOf } from './backup-state';
@@ -202,14 +202,14 @@ class BackupWatch implements Watcher {
   }
 
   private forgetBackup(id: string, requestId: string | null): void {
-    this.emit(`not-found:${id}`, backupNotFound(id, { region: this.request.place.region, requestId }));
+    this.emit(`not-found:${id}`, backupNotFound(id, lookedUpFor(this.request.principal, this.request.place.region, requestId)));
     this.pending.delete(id);
     this.hub.index.unwatchBackup(this, id);
   }
 
   /** `requestId`: of the call that found nothing; null when none was made (a file system the caller may not see). */
   private forgetFileSystem(id: string, requestId: string | null = null): void {
-    this.emit(`not-found:${id}`, fileSystemNotFound(id, { region: this.request.place.region, requestId }));
+    this.emit(`not-found:${id}`, fileSystemNotFound(id, lookedUpFor(this.request.principal, this.request.place.region, requestId)));
     this.fileSystemIds.splice(this.fileSystemIds.indexOf(id), 1);
     this.hub.index.unwatchFileSystem(this, id);
   }

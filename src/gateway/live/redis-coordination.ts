@@ -70,6 +70,12 @@ export function connectRedisLive(options: RedisLiveOptions): {
   }
   let everReady = false;
   commands.once('ready', () => (everReady = true));
+  // The first connection's failure, until one succeeds: a Redis never reached is down, not connecting.
+  let firstFailure: Error | undefined;
+  const noteFailure = (error: Error) => {
+    if (!everReady) firstFailure = error;
+  };
+  commands.on('error', noteFailure);
   commands.defineCommand('acquireOrRenew', { numberOfKeys: 1, lua: ACQUIRE_OR_RENEW });
   commands.defineCommand('release', { numberOfKeys: 1, lua: RELEASE });
   return {
@@ -85,6 +91,7 @@ export function connectRedisLive(options: RedisLiveOptions): {
       });
       try {
         // Still making its first connection: that is "not yet", not "down" (commands fail at once until ready).
+        if (!everReady && firstFailure) throw firstFailure;
         if (!everReady && commands.status !== 'end') {
           await Promise.race([once(commands, 'ready'), timeout]).catch((error: unknown) => {
             // /readyz reports that as `connecting` (answered by name: readiness knows no Redis).

@@ -4,7 +4,7 @@ import { Kind, parse } from 'graphql';
 
 /**
  * Where the committed trusted-documents manifest (client/generated/persisted-documents.json, which
- * `npm run codegen` writes from client/operations/ and the README's examples) is found at run time,
+ * `npm run codegen` writes from client/operations/ alone) is found at run time,
  * first found first: the copy `npm run build` puts in dist/ (scripts/build-console.mjs), which is all
  * the image has; else the source tree's (running from src/, as the tests do). Both from this file:
  * dist/gateway/observability/ or src/gateway/observability/.

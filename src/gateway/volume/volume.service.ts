@@ -13,7 +13,7 @@ import type { CursorCodec } from '../pagination/cursor';
 import { offsetPage } from '../pagination/pages';
 import { type ErrorResult, VolumeNotFound } from '../results/error-result';
 import { invalidCursor } from '../results/invalid-input';
-import { fileSystemNotFound, volumeNotFound } from '../results/not-found';
+import { fileSystemNotFound, volumeNotFound, lookedUpFor } from '../results/not-found';
 import { VOLUMES_ERRORS, VOLUME_ERRORS } from '../results/unions';
 
 /** What the backup room asks of volumes: whether the caller may see a volume (a volume backup). */
@@ -91,7 +91,7 @@ export class VolumeService {
     const { item: volume, requestId } = await this.byId.lookup(volumeId);
     return volume && canSee(this.principal, volume.fileSystemId)
       ? volume
-      : volumeNotFound(volumeId, { region: this.place.region, requestId });
+      : volumeNotFound(volumeId, lookedUpFor(this.principal, this.place.region, requestId));
   }
 
   private async visible(volumeId: string): Promise<Volume | null> {
