@@ -111,7 +111,7 @@ function regionsOf(value: unknown, where: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length === 0)
     throw new ConfigError(where, 'must be a non-empty array of regions such as ["us-east-1"]');
-  const bad = value.find((region) => typeof region !== 'string' || !REGION_NAME.test(region));
+  const bad: unknown = (value as unknown[]).find((region) => typeof region !== 'string' || !REGION_NAME.test(region));
   if (bad !== undefined) throw new ConfigError(where, `must list regions such as us-east-1 (got ${JSON.stringify(bad)})`);
   if (new Set(value).size !== value.length) throw new ConfigError(where, 'lists a region twice');
   return value as string[];

@@ -138,8 +138,7 @@ export class LiveHub implements BackupEvents {
       }
     };
     if (message.kind === 'failure') return handOut(this.index.watchersIn(message.place), (watcher) => watcher.fail(message));
-    for (const backup of message.backups)
-      await handOut(this.index.watchersOf(message.place, backup), (watcher) => watcher.deliver(backup));
+    for (const backup of message.backups) await handOut(this.index.watchersOf(message.place, backup), (watcher) => watcher.deliver(backup));
   }
 
   /** After the bus reconnected: watchers fetch the current state now, and once more a tick later (their re-subscription may have raced a change). */
