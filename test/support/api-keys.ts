@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 export interface KeySpec {
   scopes: readonly string[];
   fileSystemIds?: readonly string[];
+  /** The AWS accounts the key may use (all when absent). */
+  accounts?: readonly string[];
 }
 
 /**

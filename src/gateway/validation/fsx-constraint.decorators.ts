@@ -70,7 +70,7 @@ export const ACCOUNT_DESCRIPTION =
   'The AWS account (12 digits), one the gateway serves to you (Query.accounts). Default: the first of them. Another is InvalidInput isServedAccount.';
 
 /** FSx's AWSAccountId: 12 digits. */
-export const IsAccountId = () => FsxString({ min: 12, max: 12, pattern: ACCOUNT_ID }, 'must be a 12-digit AWS account id');
+export const IsAccountId = () => FsxString({ pattern: ACCOUNT_ID }, 'must be a 12-digit AWS account id');
 
 export const IsKmsKeyId = () => FsxString(FSX.KmsKeyId, 'must be a KMS key id or ARN');
 export const IsSubnetId = (options?: Options) => FsxString(FSX.SubnetId, 'must look like subnet-0123456789abcdef0', options);
