@@ -35,8 +35,8 @@ export function queryParameters(req: Pick<IncomingMessage, 'url'>, body: Buffer)
   return params;
 }
 
-const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+/** Text content needs only these escaped (quotes matter in attributes, and the one attribute here is a constant). */
+const escapeXml = (text: string): string => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 function xml(name: string, content: XmlContent): string {
   const inner =
