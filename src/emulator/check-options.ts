@@ -11,12 +11,15 @@ export const servedAccounts = (o: EmulatorOptions): string[] => [...(o.accounts 
 function checkAccounts(o: EmulatorOptions): void {
   if (o.accountId !== undefined && !ACCOUNT_ID.test(o.accountId)) throw new RangeError('EmulatorOptions.accountId must be 12 digits.');
   if (o.accounts !== undefined) {
-    if (!Array.isArray(o.accounts) || o.accounts.length === 0) throw new RangeError('EmulatorOptions.accounts must list at least one account.');
+    if (!Array.isArray(o.accounts) || o.accounts.length === 0)
+      throw new RangeError('EmulatorOptions.accounts must list at least one account.');
     const bad = o.accounts.find((a) => typeof a !== 'string' || !ACCOUNT_ID.test(a));
     if (bad !== undefined) throw new RangeError(`EmulatorOptions.accounts: ${JSON.stringify(bad)} is not a 12-digit account id.`);
     if (new Set(o.accounts).size !== o.accounts.length) throw new RangeError('EmulatorOptions.accounts lists an account twice.');
     if (o.accountId !== undefined && o.accountId !== o.accounts[0])
-      throw new RangeError(`EmulatorOptions.accountId (${o.accountId}) must be the first of accounts (${o.accounts[0]}) when both are given.`);
+      throw new RangeError(
+        `EmulatorOptions.accountId (${o.accountId}) must be the first of accounts (${o.accounts[0]}) when both are given.`,
+      );
   }
   if (o.roleExternalIds !== undefined) {
     const problem = roleExternalIdsProblem(o.roleExternalIds, servedAccounts(o));

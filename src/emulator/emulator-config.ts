@@ -31,12 +31,12 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'FSX_EMULATOR_ACCOUNTS',
     default: '(FSX_EMULATOR_ACCOUNT_ID)',
     description:
-      'Accounts served, comma-separated 12-digit ids, each with its own state in every region; the first gets the demo estate and every access key the emulator\'s STS did not issue, the others a smaller estate each. A request is for the account of its credentials (AssumeRole on this endpoint).',
+      "Accounts served, comma-separated 12-digit ids, each with its own state in every region; the first gets the demo estate and every access key the emulator's STS did not issue, the others a smaller estate each. A request is for the account of its credentials (AssumeRole on this endpoint).",
   },
   {
     name: 'FSX_EMULATOR_ACCOUNT_ID',
     default: EMULATOR_DEFAULTS.accountId,
-    description: 'The first (or only) account\'s 12-digit id, in ARNs and OwnerId; with FSX_EMULATOR_ACCOUNTS it must be the first listed.',
+    description: "The first (or only) account's 12-digit id, in ARNs and OwnerId; with FSX_EMULATOR_ACCOUNTS it must be the first listed.",
   },
   {
     name: 'FSX_EMULATOR_ROLE_EXTERNAL_IDS',
@@ -52,7 +52,7 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   {
     name: 'FSX_EMULATOR_BACKUP_QUOTA',
     default: String(EMULATOR_DEFAULTS.backupQuota),
-    description: 'User-initiated backups allowed before ServiceLimitExceeded (TOTAL_USER_INITIATED_BACKUPS).',
+    description: 'User-initiated backups per account and region allowed before ServiceLimitExceeded (TOTAL_USER_INITIATED_BACKUPS).',
   },
   {
     name: 'FSX_EMULATOR_FILE_SYSTEM_DURATION_MS',
@@ -63,7 +63,7 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   {
     name: 'FSX_EMULATOR_FILE_SYSTEM_QUOTA',
     default: String(EMULATOR_DEFAULTS.fileSystemQuota),
-    description: 'File systems per region allowed before ServiceLimitExceeded (FILE_SYSTEM_COUNT).',
+    description: 'File systems per account and region allowed before ServiceLimitExceeded (FILE_SYSTEM_COUNT).',
   },
   {
     name: 'FSX_EMULATOR_DATA_FILE',
@@ -86,7 +86,7 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'FSX_EMULATOR_RATE_LIMIT',
     default: '(off)',
     description:
-      'FSx API rate limit per region, "<calls per second>[:<burst>]" (e.g. 20:40; burst defaults to one second of calls): beyond it, ThrottlingException (400), as FSx answers.',
+      'FSx API rate limit per account and region, "<calls per second>[:<burst>]" (e.g. 20:40; burst defaults to one second of calls): beyond it, ThrottlingException (400), as FSx answers.',
   },
   { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (a boolean).' },
 ];
@@ -96,7 +96,10 @@ function readAccounts(read: EnvReader, options: EmulatorOptions): void {
   const accounts = read.list('FSX_EMULATOR_ACCOUNTS', ACCOUNT_ID, 'must be a comma-separated list of 12-digit account ids');
   const accountId = read.matching('FSX_EMULATOR_ACCOUNT_ID', ACCOUNT_ID, 'must be 12 digits');
   if (accounts && accountId !== undefined && accountId !== accounts[0])
-    throw new ConfigError('FSX_EMULATOR_ACCOUNT_ID', `must be the first of FSX_EMULATOR_ACCOUNTS (${accounts[0]}) when both are set (got ${accountId})`);
+    throw new ConfigError(
+      'FSX_EMULATOR_ACCOUNT_ID',
+      `must be the first of FSX_EMULATOR_ACCOUNTS (${accounts[0]}) when both are set (got ${accountId})`,
+    );
   if (accounts) options.accounts = accounts;
   if (accountId !== undefined) options.accountId = accountId;
   const externalIds = read.jsonInlineOrFile('FSX_EMULATOR_ROLE_EXTERNAL_IDS');

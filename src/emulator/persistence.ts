@@ -19,9 +19,7 @@ import type { StoreData } from './store/records';
 const FORMAT_VERSION = 3;
 
 type FileFormat =
-  | { version: 1; data: StoreData }
-  | { version: 2; regions: Record<string, StoreData> }
-  | { version: 3; accounts: AccountsData };
+  { version: 1; data: StoreData } | { version: 2; regions: Record<string, StoreData> } | { version: 3; accounts: AccountsData };
 
 /** What the data file mirrors: every account's state and a counter that moves on every change. */
 interface PersistentState {

@@ -30,7 +30,8 @@ import { assumeRole, fsxClientWith, roleArn, signedAs, type TemporaryCredentials
 
 const [FIRST, SECOND, THIRD] = DEMO_ACCOUNTS;
 const START = Date.UTC(2026, 0, 1);
-const ids = (list: Array<{ FileSystemId?: string; BackupId?: string }> | undefined) => (list ?? []).map((x) => x.BackupId ?? x.FileSystemId);
+const ids = (list: Array<{ FileSystemId?: string; BackupId?: string }> | undefined) =>
+  (list ?? []).map((x) => x.BackupId ?? x.FileSystemId);
 const createOpenZfs = (client: FSxClient) =>
   client.send(
     new CreateFileSystemCommand({
@@ -96,7 +97,9 @@ describe('accounts: each served account has its own state', () => {
     // Only the default region is seeded for the other accounts; the first keeps DEMO_SECOND_REGION there.
     expect((await secondWest.send(new DescribeFileSystemsCommand({}))).FileSystems).toEqual([]);
     const firstWest = fsxClientFor(emulator, 1, 'us-west-2');
-    expect(ids((await firstWest.send(new DescribeFileSystemsCommand({}))).FileSystems)).toEqual(Object.values(DEMO_SECOND_REGION.fileSystems));
+    expect(ids((await firstWest.send(new DescribeFileSystemsCommand({}))).FileSystems)).toEqual(
+      Object.values(DEMO_SECOND_REGION.fileSystems),
+    );
     firstWest.destroy();
   });
 
@@ -120,12 +123,16 @@ describe('accounts: each served account has its own state', () => {
 
   it('a resource of one account is not found in another', async () => {
     const estate = DEMO_ACCOUNT_ESTATE(SECOND);
-    const notFound = async (client: FSxClient, command: Parameters<FSxClient['send']>[0]) => (await rejection(client.send(command))).name;
-    expect(await notFound(second, new DescribeFileSystemsCommand({ FileSystemIds: [DEMO.fileSystems.windows] }))).toBe('FileSystemNotFound');
-    expect(await notFound(first, new DescribeBackupsCommand({ BackupIds: [estate.backups.windowsUser] }))).toBe('BackupNotFound');
-    expect(await notFound(third, new DeleteBackupCommand({ BackupId: estate.backups.windowsUser }))).toBe('BackupNotFound');
+    const notFound = async (call: Promise<unknown>) => (await rejection(call)).name;
+    expect(await notFound(second.send(new DescribeFileSystemsCommand({ FileSystemIds: [DEMO.fileSystems.windows] })))).toBe(
+      'FileSystemNotFound',
+    );
+    expect(await notFound(first.send(new DescribeBackupsCommand({ BackupIds: [estate.backups.windowsUser] })))).toBe('BackupNotFound');
+    expect(await notFound(third.send(new DeleteBackupCommand({ BackupId: estate.backups.windowsUser })))).toBe('BackupNotFound');
     const arn = `arn:aws:fsx:us-east-1:${SECOND}:file-system/${estate.fileSystems.windows}`;
-    expect(await notFound(first, new TagResourceCommand({ ResourceARN: arn, Tags: [{ Key: 'k', Value: 'v' }] }))).toBe('ResourceNotFound');
+    expect(await notFound(first.send(new TagResourceCommand({ ResourceARN: arn, Tags: [{ Key: 'k', Value: 'v' }] })))).toBe(
+      'ResourceNotFound',
+    );
   });
 
   it('idempotency tokens and NextTokens are per account', async () => {
@@ -275,7 +282,10 @@ describe('accounts: the data file', () => {
     const first = fsxClientFor(after);
     try {
       expect((await rejection(stale.send(new DescribeBackupsCommand({})))).name).toBe('UnrecognizedClientException');
-      expect(ids((await again.send(new DescribeBackupsCommand({}))).Backups)).toEqual([DEMO_ACCOUNT_ESTATE(SECOND).backups.windowsUser, Backup!.BackupId]);
+      expect(ids((await again.send(new DescribeBackupsCommand({}))).Backups)).toEqual([
+        DEMO_ACCOUNT_ESTATE(SECOND).backups.windowsUser,
+        Backup!.BackupId,
+      ]);
       expect(ids((await first.send(new DescribeBackupsCommand({}))).Backups)).toEqual(Object.values(DEMO.backups));
     } finally {
       for (const client of [stale, again, first]) client.destroy();
@@ -324,7 +334,10 @@ describe('accounts: options', () => {
     [{ accounts: [FIRST, SECOND], accountId: SECOND }, /accountId \(111111111111\) must be the first of accounts/],
     [{ roleExternalIds: { 'not-an-arn': 'abc' } }, /roleExternalIds names "not-an-arn", which is not a role ARN/],
     [{ roleExternalIds: { [roleArn(SECOND)]: 'abc' } }, /roleExternalIds names a role of account 111111111111, which is not served/],
-    [{ roleExternalIds: { [roleArn(FIRST)]: 'a' } }, /roleExternalIds gives arn:aws:iam::123456789012:role\/fsx-reader the external id "a"/],
+    [
+      { roleExternalIds: { [roleArn(FIRST)]: 'a' } },
+      /roleExternalIds gives arn:aws:iam::123456789012:role\/fsx-reader the external id "a"/,
+    ],
   ])('refuses %j', async (options, message) => {
     await expect(startEmulator(options)).rejects.toThrow(message);
   });

@@ -51,7 +51,11 @@ describe('emulatorConfigFromEnv', () => {
         FSX_EMULATOR_ACCOUNT_ID: '123456789012',
         FSX_EMULATOR_ROLE_EXTERNAL_IDS: JSON.stringify(externalIds),
       }),
-    ).toMatchObject({ accounts: ['123456789012', '111111111111', '222222222222'], accountId: '123456789012', roleExternalIds: externalIds });
+    ).toMatchObject({
+      accounts: ['123456789012', '111111111111', '222222222222'],
+      accountId: '123456789012',
+      roleExternalIds: externalIds,
+    });
     const dir = mkdtempSync(join(tmpdir(), 'fsx-config-'));
     try {
       writeFileSync(join(dir, 'external-ids.json'), JSON.stringify({ 'arn:aws:iam::123456789012:role/x': 'from-a-file' }));
@@ -74,9 +78,9 @@ describe('emulatorConfigFromEnv', () => {
   });
 
   it('refuses an FSX_EMULATOR_ACCOUNT_ID that is not the first of FSX_EMULATOR_ACCOUNTS', () => {
-    expect(() => emulatorConfigFromEnv({ FSX_EMULATOR_ACCOUNTS: '123456789012,111111111111', FSX_EMULATOR_ACCOUNT_ID: '111111111111' })).toThrow(
-      /^Invalid configuration: FSX_EMULATOR_ACCOUNT_ID must be the first of FSX_EMULATOR_ACCOUNTS \(123456789012\)/,
-    );
+    expect(() =>
+      emulatorConfigFromEnv({ FSX_EMULATOR_ACCOUNTS: '123456789012,111111111111', FSX_EMULATOR_ACCOUNT_ID: '111111111111' }),
+    ).toThrow(/^Invalid configuration: FSX_EMULATOR_ACCOUNT_ID must be the first of FSX_EMULATOR_ACCOUNTS \(123456789012\)/);
   });
 
   it.each([

@@ -50,7 +50,11 @@ async function stsError(promise: Promise<unknown>) {
 describe('GetCallerIdentity', () => {
   it('answers any key the emulator did not issue as the first account`s user', async () => {
     const out = await sts.send(new GetCallerIdentityCommand({}));
-    expect(out).toMatchObject({ Account: FIRST, Arn: `arn:aws:iam::${FIRST}:user/emulator`, UserId: expect.stringMatching(/^AIDA[A-Z2-7]{17}$/) });
+    expect(out).toMatchObject({
+      Account: FIRST,
+      Arn: `arn:aws:iam::${FIRST}:user/emulator`,
+      UserId: expect.stringMatching(/^AIDA[A-Z2-7]{17}$/),
+    });
     expect(out.$metadata.requestId).toBe(emulator.calls.at(-1)!.requestId);
   });
 
@@ -141,15 +145,24 @@ describe('AssumeRole', () => {
     `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${text}`;
   it.each([
     [{ RoleSessionName: 's' }, constraint('roleSessionName', 's', 'Member must have length greater than or equal to 2')],
-    [{ RoleSessionName: 'x'.repeat(65) }, constraint('roleSessionName', 'x'.repeat(65), 'Member must have length less than or equal to 64')],
-    [{ RoleSessionName: 'has space' }, constraint('roleSessionName', 'has space', 'Member must satisfy regular expression pattern: [\\w+=,.@-]*')],
+    [
+      { RoleSessionName: 'x'.repeat(65) },
+      constraint('roleSessionName', 'x'.repeat(65), 'Member must have length less than or equal to 64'),
+    ],
+    [
+      { RoleSessionName: 'has space' },
+      constraint('roleSessionName', 'has space', 'Member must satisfy regular expression pattern: [\\w+=,.@-]*'),
+    ],
     [{ SourceIdentity: 'a' }, constraint('sourceIdentity', 'a', 'Member must have length greater than or equal to 2')],
     [{ SourceIdentity: 'a/b' }, constraint('sourceIdentity', 'a/b', 'Member must satisfy regular expression pattern: [\\w+=,.@-]*')],
     [{ SourceIdentity: 'aws:me' }, "SourceIdentity 'aws:me' cannot start with the reserved prefix 'aws:'."],
     [{ ExternalId: 'x' }, constraint('externalId', 'x', 'Member must have length greater than or equal to 2')],
     [{ DurationSeconds: 899 }, constraint('durationSeconds', '899', 'Member must have value greater than or equal to 900')],
     [{ DurationSeconds: 43201 }, constraint('durationSeconds', '43201', 'Member must have value less than or equal to 43200')],
-    [{ RoleArn: 'arn:aws:iam::1:role' }, constraint('roleArn', 'arn:aws:iam::1:role', 'Member must have length greater than or equal to 20')],
+    [
+      { RoleArn: 'arn:aws:iam::1:role' },
+      constraint('roleArn', 'arn:aws:iam::1:role', 'Member must have length greater than or equal to 20'),
+    ],
   ])('ValidationError (400) for %j', async (params, message) => {
     expect(await stsError(assumeRole(emulator, { RoleArn: roleArn(SECOND), ...params }))).toEqual({
       name: 'ValidationError',
@@ -261,8 +274,16 @@ describe('the query protocol', () => {
   it.each([
     [{ Version: '2011-06-15' }, 'MissingAction', 'The request is missing an action or a required parameter.'],
     [{ Action: 'GetCallerIdentity' }, 'InvalidAction', 'Could not find operation GetCallerIdentity for version NO_VERSION_SPECIFIED'],
-    [{ Action: 'GetCallerIdentity', Version: '2010-01-01' }, 'InvalidAction', 'Could not find operation GetCallerIdentity for version 2010-01-01'],
-    [{ Action: 'DeleteEverything', Version: '2011-06-15' }, 'InvalidAction', 'Could not find operation DeleteEverything for version 2011-06-15'],
+    [
+      { Action: 'GetCallerIdentity', Version: '2010-01-01' },
+      'InvalidAction',
+      'Could not find operation GetCallerIdentity for version 2010-01-01',
+    ],
+    [
+      { Action: 'DeleteEverything', Version: '2011-06-15' },
+      'InvalidAction',
+      'Could not find operation DeleteEverything for version 2011-06-15',
+    ],
     [{ Action: 'toString', Version: '2011-06-15' }, 'InvalidAction', 'Could not find operation toString for version 2011-06-15'],
   ])('%j → 400 %s', async (params, code, message) => {
     const res = await rawStsCall(emulator, params);

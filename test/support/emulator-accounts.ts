@@ -11,7 +11,10 @@ export interface TemporaryCredentials {
 }
 
 /** An STS client for the emulator's endpoint, one attempt, signing with `credentials` (default: the tests' long-term key). */
-export function stsClientFor(emulator: RunningEmulator, credentials: typeof TEST_CREDENTIALS | TemporaryCredentials = TEST_CREDENTIALS): STSClient {
+export function stsClientFor(
+  emulator: RunningEmulator,
+  credentials: typeof TEST_CREDENTIALS | TemporaryCredentials = TEST_CREDENTIALS,
+): STSClient {
   return new STSClient({ endpoint: emulator.url, region: emulator.region, credentials, maxAttempts: 1 });
 }
 
@@ -44,7 +47,11 @@ export async function assumeRole(
 export const roleArn = (account: string, name = 'fsx-reader'): string => `arn:aws:iam::${account}:role/${name}`;
 
 /** POSTs a raw query-protocol request (no SDK), form-encoded as STS's clients send it. */
-export function rawStsCall(emulator: RunningEmulator, params: Record<string, string>, headers: Record<string, string> = {}): Promise<Answer> {
+export function rawStsCall(
+  emulator: RunningEmulator,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   return send(`${emulator.url}/`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },

@@ -18,7 +18,8 @@ const accessDenied = (ctx: StsContext, action: string, resource: string): StsErr
 function violations(p: Readonly<Record<string, string>>): Violation[] {
   const found: Violation[] = [];
   for (const name of ['RoleArn', 'RoleSessionName'] as const) {
-    if (p[name] === undefined) found.push({ member: name[0].toLowerCase() + name.slice(1), value: null, constraint: 'Member must not be null' });
+    if (p[name] === undefined)
+      found.push({ member: name[0].toLowerCase() + name.slice(1), value: null, constraint: 'Member must not be null' });
     else found.push(...stringViolations(name, p[name]));
   }
   for (const name of ['ExternalId', 'SourceIdentity'] as const) if (p[name] !== undefined) found.push(...stringViolations(name, p[name]));
@@ -27,9 +28,17 @@ function violations(p: Readonly<Record<string, string>>): Violation[] {
     const n = /^\d{1,9}$/.test(duration) ? Number(duration) : NaN;
     if (Number.isNaN(n)) found.push({ member: 'durationSeconds', value: duration, constraint: 'Member must be an integer' });
     else if (n < DURATION_SECONDS.min)
-      found.push({ member: 'durationSeconds', value: duration, constraint: `Member must have value greater than or equal to ${DURATION_SECONDS.min}` });
+      found.push({
+        member: 'durationSeconds',
+        value: duration,
+        constraint: `Member must have value greater than or equal to ${DURATION_SECONDS.min}`,
+      });
     else if (n > DURATION_SECONDS.max)
-      found.push({ member: 'durationSeconds', value: duration, constraint: `Member must have value less than or equal to ${DURATION_SECONDS.max}` });
+      found.push({
+        member: 'durationSeconds',
+        value: duration,
+        constraint: `Member must have value less than or equal to ${DURATION_SECONDS.max}`,
+      });
   }
   return found;
 }
@@ -43,7 +52,10 @@ export const assumeRole: StsAction = (p, ctx) => {
   const durationSeconds = p.DurationSeconds === undefined ? DURATION_SECONDS.default : Number(p.DurationSeconds);
   const parent = ctx.caller.session;
   if (parent && durationSeconds > CHAINED_MAX_DURATION_SECONDS)
-    throw new StsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    throw new StsError(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
 
   const roleArn = p.RoleArn;
   const role = parseRoleArn(roleArn);

@@ -82,7 +82,8 @@ export async function handleSts(req: IncomingMessage, res: ServerResponse, deps:
     if (deps.log) process.stderr.write(`sts:${action} 200 ${requestId}\n`);
   } catch (e) {
     const error = e instanceof StsError ? e : new StsError('InternalFailure', 'The emulator failed to process the request.');
-    if (!(e instanceof StsError)) process.stderr.write(`fsx-emulator: sts:${action || 'request'} failed: ${(e as Error)?.stack ?? String(e)}\n`);
+    if (!(e instanceof StsError))
+      process.stderr.write(`fsx-emulator: sts:${action || 'request'} failed: ${(e as Error)?.stack ?? String(e)}\n`);
     writeQueryError(res, requestId, error);
     if (deps.log) process.stderr.write(`sts:${action} ${error.status} ${error.code} ${requestId}\n`);
   }

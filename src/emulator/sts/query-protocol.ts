@@ -28,7 +28,11 @@ export function queryParameters(req: Pick<IncomingMessage, 'url'>, body: Buffer)
   // The first of a repeated parameter counts, as URLSearchParams.get reads it.
   const add = (search: URLSearchParams) => {
     const seen = new Set<string>();
-    for (const [key, value] of search) if (!seen.has(key)) (seen.add(key), (params[key] = value));
+    for (const [key, value] of search) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      params[key] = value;
+    }
   };
   if (query >= 0) add(new URLSearchParams(url.slice(query + 1)));
   add(new URLSearchParams(body.toString('utf8')));
