@@ -291,11 +291,27 @@ describe('the query protocol', () => {
     expect(res.text).toContain(`<Type>Sender</Type><Code>${code}</Code><Message>${message}</Message>`);
   });
 
+  it.each([
+    ['garbage', 'MissingAction', Buffer.from([0xff, 0xfe, 0x00, 0x25, 0x26, 0x3d])],
+    ['a prototype key as Action', 'InvalidAction', 'Action=__proto__&Version=2011-06-15'],
+    [
+      'DurationSeconds that is no integer',
+      'ValidationError',
+      'Action=AssumeRole&Version=2011-06-15&RoleArn=arn:aws:iam::111111111111:role/x&RoleSessionName=ab&DurationSeconds=1e4',
+    ],
+    ['a body over 5 MB', 'ValidationError', `Action=GetCallerIdentity&Version=2011-06-15&x=${'y'.repeat(5 * 1024 * 1024)}`],
+  ])('a hostile form (%s) is a 400 %s, never a crash', async (_case, code, body) => {
+    const res = await send(`${emulator.url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain(`<Code>${code}</Code>`);
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe(FIRST);
+  });
+
   it('an STS action the emulator does not serve is InvalidAction through the SDK too', async () => {
     expect(await stsError(sts.send(new GetSessionTokenCommand({})))).toMatchObject({ name: 'InvalidAction', status: 400 });
   });
 
-  it('a request signed for STS without a form content type is still STS; one signed for FSx with X-Amz-Target is FSx', async () => {
+  it('a request signed for STS without a form content type is still STS; one with an X-Amz-Target is FSx', async () => {
     const stsSigned = await send(`${emulator.url}/`, {
       method: 'POST',
       headers: signedAs('AKIDEXAMPLE', 'us-east-1', 'sts'),
@@ -303,6 +319,18 @@ describe('the query protocol', () => {
     });
     expect(stsSigned.text).toContain(`<Account>${FIRST}</Account>`);
     expect(emulator.calls.at(-1)).toMatchObject({ service: 'sts', operation: 'GetCallerIdentity', input: {} });
+    // X-Amz-Target wins over a form content type and an STS scope.
+    const fsx = await send(`${emulator.url}/`, {
+      method: 'POST',
+      headers: {
+        ...signedAs('AKIDEXAMPLE', 'us-east-1', 'sts'),
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-amz-target': 'AWSSimbaAPIService_v20180301.DescribeFileSystems',
+      },
+      body: '{}',
+    });
+    expect(fsx.json.FileSystems).toHaveLength(6);
+    expect(emulator.calls.at(-1)).toMatchObject({ service: 'fsx', operation: 'DescribeFileSystems', account: FIRST });
   });
 
   it('records every STS call with its account, without breaking counts of FSx operations', async () => {
