@@ -1,11 +1,18 @@
 /** Every AWS request received, in order; an array so tests can use length, filter, indexing. */
 export interface CallRecord {
+  /** Which API: FSx (AWS JSON 1.1) or the emulator's STS (query protocol). Absent in records built by hand. */
+  service?: 'fsx' | 'sts';
+  /** The FSx operation (X-Amz-Target) or the STS Action. */
   operation: string;
   input: unknown;
   /** The region the request was for (its credential scope, or the default region when unsigned). */
   region?: string;
   /** The x-amzn-RequestId the answer carried: what a client's error result or log names. */
   requestId?: string;
+  /** The account the request was for: its STS-issued credentials' account, else the first account. */
+  account?: string;
+  /** The SourceIdentity its credentials were assumed with; null when they carry none. */
+  sourceIdentity?: string | null;
 }
 
 export type CallLog = CallRecord[] & {

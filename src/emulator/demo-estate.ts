@@ -56,3 +56,29 @@ export const DEMO_SECOND_REGION = {
     copyOfWindowsUser: 'backup-0b1b2c3d4e5f60003',
   },
 } as const;
+
+/** The accounts of the multi-account demo (FSX_EMULATOR_ACCOUNTS=123456789012,111111111111,222222222222). */
+export const DEMO_ACCOUNTS = ['123456789012', '111111111111', '222222222222'] as const;
+
+/**
+ * The ids of the smaller estate every account but the first gets in the default region: a Windows and
+ * an ONTAP file system (with its SVM and one volume), and one AVAILABLE user backup of each (the
+ * ONTAP one of its volume, as FSx backs up ONTAP volumes, not file systems). The ids carry the account
+ * id (12 decimal digits are hex digits too), so no two accounts share one, nor does any account share
+ * one with DEMO.
+ */
+export function DEMO_ACCOUNT_ESTATE(accountId: string) {
+  if (!/^\d{12}$/.test(accountId)) throw new RangeError(`DEMO_ACCOUNT_ESTATE: ${JSON.stringify(accountId)} is not a 12-digit account id.`);
+  const id = (n: number) => `0${accountId}${String(n).padStart(4, '0')}`;
+  return {
+    accountId,
+    fileSystems: { windows: `fs-${id(1)}`, ontap: `fs-${id(2)}` },
+    backups: {
+      windowsUser: `backup-${id(1)}`,
+      /** A backup of volumes.ontap (ResourceType VOLUME). */
+      ontapVolume: `backup-${id(2)}`,
+    },
+    volumes: { ontap: `fsvol-${id(1)}` },
+    storageVirtualMachines: { ontap: `svm-${id(1)}` },
+  } as const;
+}

@@ -8,6 +8,9 @@ import { REGION_NAME } from '../fsx-model';
 import { parseFaultSpec } from './faults';
 import { parseRateLimit } from './throttle';
 import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
+import { roleExternalIdsProblem } from './sts/constraints';
+
+const ACCOUNT_ID = /^\d{12}$/;
 
 export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   { name: 'FSX_EMULATOR_PORT', default: '4566', description: 'TCP port to listen on (0 = any free port).' },
@@ -24,7 +27,23 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     description:
       'Served regions without Multi-AZ Windows support, comma-separated: CopyBackup of a Windows MULTI_AZ_1 backup into one is IncompatibleRegionForMultiAZ.',
   },
-  { name: 'FSX_EMULATOR_ACCOUNT_ID', default: EMULATOR_DEFAULTS.accountId, description: '12-digit account id in ARNs and OwnerId.' },
+  {
+    name: 'FSX_EMULATOR_ACCOUNTS',
+    default: '(FSX_EMULATOR_ACCOUNT_ID)',
+    description:
+      "Accounts served, comma-separated 12-digit ids, each with its own state in every region; the first gets the demo estate and every access key the emulator's STS did not issue, the others a smaller estate each. A request is for the account of its credentials (AssumeRole on this endpoint).",
+  },
+  {
+    name: 'FSX_EMULATOR_ACCOUNT_ID',
+    default: EMULATOR_DEFAULTS.accountId,
+    description: "The first (or only) account's 12-digit id, in ARNs and OwnerId; with FSX_EMULATOR_ACCOUNTS it must be the first listed.",
+  },
+  {
+    name: 'FSX_EMULATOR_ROLE_EXTERNAL_IDS',
+    default: '(unset)',
+    description:
+      'External ids roles require, a JSON object of role ARN to external id (inline, or the path of a file holding it): AssumeRole of such a role without that ExternalId is AccessDenied.',
+  },
   {
     name: 'FSX_EMULATOR_BACKUP_DURATION_MS',
     default: String(EMULATOR_DEFAULTS.backupDurationMs),
@@ -33,7 +52,7 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   {
     name: 'FSX_EMULATOR_BACKUP_QUOTA',
     default: String(EMULATOR_DEFAULTS.backupQuota),
-    description: 'User-initiated backups allowed before ServiceLimitExceeded (TOTAL_USER_INITIATED_BACKUPS).',
+    description: 'User-initiated backups per account and region allowed before ServiceLimitExceeded (TOTAL_USER_INITIATED_BACKUPS).',
   },
   {
     name: 'FSX_EMULATOR_FILE_SYSTEM_DURATION_MS',
@@ -44,7 +63,7 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
   {
     name: 'FSX_EMULATOR_FILE_SYSTEM_QUOTA',
     default: String(EMULATOR_DEFAULTS.fileSystemQuota),
-    description: 'File systems per region allowed before ServiceLimitExceeded (FILE_SYSTEM_COUNT).',
+    description: 'File systems per account and region allowed before ServiceLimitExceeded (FILE_SYSTEM_COUNT).',
   },
   {
     name: 'FSX_EMULATOR_DATA_FILE',
@@ -67,10 +86,28 @@ export const EMULATOR_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'FSX_EMULATOR_RATE_LIMIT',
     default: '(off)',
     description:
-      'FSx API rate limit per region, "<calls per second>[:<burst>]" (e.g. 20:40; burst defaults to one second of calls): beyond it, ThrottlingException (400), as FSx answers.',
+      'FSx API rate limit per account and region, "<calls per second>[:<burst>]" (e.g. 20:40; burst defaults to one second of calls): beyond it, ThrottlingException (400), as FSx answers.',
   },
   { name: 'FSX_EMULATOR_LOG', default: 'false', description: 'Log one line per AWS request to stderr (a boolean).' },
 ];
+
+/** FSX_EMULATOR_ACCOUNTS, FSX_EMULATOR_ACCOUNT_ID (the first account) and the roles' external ids, which name accounts. */
+function readAccounts(read: EnvReader, options: EmulatorOptions): void {
+  const accounts = read.list('FSX_EMULATOR_ACCOUNTS', ACCOUNT_ID, 'must be a comma-separated list of 12-digit account ids');
+  const accountId = read.matching('FSX_EMULATOR_ACCOUNT_ID', ACCOUNT_ID, 'must be 12 digits');
+  if (accounts && accountId !== undefined && accountId !== accounts[0])
+    throw new ConfigError(
+      'FSX_EMULATOR_ACCOUNT_ID',
+      `must be the first of FSX_EMULATOR_ACCOUNTS (${accounts[0]}) when both are set (got ${accountId})`,
+    );
+  if (accounts) options.accounts = accounts;
+  if (accountId !== undefined) options.accountId = accountId;
+  const externalIds = read.jsonInlineOrFile('FSX_EMULATOR_ROLE_EXTERNAL_IDS');
+  if (externalIds === undefined) return;
+  const problem = roleExternalIdsProblem(externalIds, accounts ?? [accountId ?? EMULATOR_DEFAULTS.accountId]);
+  if (problem) throw new ConfigError('FSX_EMULATOR_ROLE_EXTERNAL_IDS', problem);
+  options.roleExternalIds = externalIds as Record<string, string>;
+}
 
 const regionList = (read: EnvReader, name: string) =>
   read.list(name, REGION_NAME, 'must be a comma-separated list of regions like us-east-1,us-west-2');
@@ -101,7 +138,7 @@ export function emulatorConfigFromEnv(env: Env = process.env): EmulatorOptions &
       `lists ${notServed}, which is not served (FSX_EMULATOR_REGIONS: ${served.join(',')})`,
     );
   }
-  set('accountId', read.matching('FSX_EMULATOR_ACCOUNT_ID', /^\d{12}$/, 'must be 12 digits'));
+  readAccounts(read, options);
   set('backupDurationMs', read.int('FSX_EMULATOR_BACKUP_DURATION_MS', 0, 86_400_000));
   set('backupQuota', read.int('FSX_EMULATOR_BACKUP_QUOTA', 0, 1_000_000));
   set('fileSystemDurationMs', read.int('FSX_EMULATOR_FILE_SYSTEM_DURATION_MS', 0, 86_400_000));

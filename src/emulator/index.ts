@@ -1,22 +1,25 @@
 /**
  * FSx-compatible emulator: embedded library API. See docs/emulator.md for the standalone mode (main.ts).
  */
-import { REGION_NAME } from '../fsx-model';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { AccountStores } from './accounts';
 import { createCallLog, type CallLog } from './call-log';
-import type { OperationContext } from './context';
+import { checkOptions, servedAccounts } from './check-options';
 import { demoEstate } from './demo-default-region';
+import { otherAccountEstate } from './demo-other-account';
 import { secondRegionEstate } from './demo-second-region';
 import { DEFAULT_FAULT_SEED, FaultInjector, type FaultRule } from './faults';
 import { Throttle } from './throttle';
 import { housekeep } from './housekeeping';
 import { SystemClock, type Clock } from './lifecycle';
 import { EMULATOR_DEFAULTS, type EmulatorOptions } from './options';
+import { OperationContexts } from './operation-contexts';
 import { loadDataFile, Persistence } from './persistence';
-import { RegionStores } from './regions';
 import { createEmulatorServer } from './server';
+import type { StoreData } from './store/records';
 import { emptyStoreData } from './store/store';
+import { RoleSessions } from './sts/sessions';
 
 export interface RunningEmulator {
   /** e.g. http://127.0.0.1:41234 */
@@ -36,89 +39,67 @@ export interface RunningEmulator {
   readonly region: string;
   /** Every region served, the default first. */
   readonly regions: readonly string[];
+  /** The first account served: the demo estate's, and that of every key the emulator's STS did not issue. */
   readonly accountId: string;
+  /** Every account served, the first (accountId) first. */
+  readonly accounts: readonly string[];
 }
 
-function checkOptions(o: EmulatorOptions): void {
-  const nonNegativeInt = (name: keyof EmulatorOptions, v: unknown) => {
-    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
-      throw new RangeError(`EmulatorOptions.${name} must be a non-negative integer (got ${JSON.stringify(v)}).`);
+/** The initial state of an account's region: the demo estates when seeding, else nothing. */
+function initialState(seed: boolean, accountIds: readonly string[], regionNames: readonly string[]) {
+  const [firstAccount] = accountIds;
+  const [defaultRegion, secondRegion] = regionNames;
+  return (account: string, region: string): StoreData => {
+    if (!seed) return emptyStoreData();
+    // The first account: the demo estate in the default region, a smaller one in the second, nothing in the others.
+    if (account === firstAccount) {
+      if (region === defaultRegion) return demoEstate(region, account);
+      if (region === secondRegion) return secondRegionEstate(region, account, defaultRegion);
+      return emptyStoreData();
     }
+    // Every other account: a small estate of its own in the default region.
+    return region === defaultRegion ? otherAccountEstate(region, account) : emptyStoreData();
   };
-  nonNegativeInt('port', o.port);
-  nonNegativeInt('backupDurationMs', o.backupDurationMs);
-  nonNegativeInt('backupQuota', o.backupQuota);
-  nonNegativeInt('fileSystemDurationMs', o.fileSystemDurationMs);
-  nonNegativeInt('fileSystemQuota', o.fileSystemQuota);
-  nonNegativeInt('maxResultsCap', o.maxResultsCap);
-  if (o.maxResultsCap === 0) throw new RangeError('EmulatorOptions.maxResultsCap must be at least 1.');
-  if (o.accountId !== undefined && !/^\d{12}$/.test(o.accountId)) {
-    throw new RangeError('EmulatorOptions.accountId must be 12 digits.');
-  }
-  if (o.regions !== undefined) {
-    if (!Array.isArray(o.regions) || o.regions.length === 0) throw new RangeError('EmulatorOptions.regions must list at least one region.');
-    const bad = o.regions.find((r) => typeof r !== 'string' || !REGION_NAME.test(r));
-    if (bad !== undefined) throw new RangeError(`EmulatorOptions.regions: ${JSON.stringify(bad)} does not look like us-east-1.`);
-    if (new Set(o.regions).size !== o.regions.length) throw new RangeError('EmulatorOptions.regions lists a region twice.');
-  }
-  const served = o.regions ?? EMULATOR_DEFAULTS.regions;
-  const notServed = (o.noMultiAzRegions ?? []).find((r) => !served.includes(r));
-  if (notServed !== undefined) {
-    throw new RangeError(`EmulatorOptions.noMultiAzRegions: ${JSON.stringify(notServed)} is not a served region (${served.join(', ')}).`);
-  }
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkOptions(options);
   const regionNames = [...(options.regions ?? EMULATOR_DEFAULTS.regions)];
   const [region] = regionNames;
-  const accountId = options.accountId ?? EMULATOR_DEFAULTS.accountId;
-  const seed = options.seed ?? true;
-  // The demo estate in the default region, a smaller one in the second, nothing in the others.
-  const initialData = (r: string) =>
-    !seed
-      ? emptyStoreData()
-      : r === region
-        ? demoEstate(r, accountId)
-        : r === regionNames[1]
-          ? secondRegionEstate(r, accountId, region)
-          : emptyStoreData();
-
-  const regions = new RegionStores(regionNames, initialData, options.dataFile ? loadDataFile(options.dataFile, region) : undefined);
-  const persistence = options.dataFile ? new Persistence(options.dataFile, regions) : undefined;
+  const accountIds = servedAccounts(options);
+  const [accountId] = accountIds;
+  const initial = initialState(options.seed ?? true, accountIds, regionNames);
+  const loaded = options.dataFile ? loadDataFile(options.dataFile, accountId, region) : undefined;
+  const accounts = new AccountStores(accountIds, regionNames, initial, loaded);
+  const persistence = options.dataFile ? new Persistence(options.dataFile, accounts) : undefined;
   await persistence?.flush();
 
   const clock = options.clock ?? new SystemClock();
-  const secret = randomBytes(32);
-  const noMultiAzRegions = new Set(options.noMultiAzRegions ?? []);
-  const contexts = new Map<string, OperationContext>(
-    regionNames.map((r) => [
-      r,
-      {
-        region: r,
-        store: regions.store(r)!,
-        regions,
-        clock,
-        accountId,
-        backupDurationMs: options.backupDurationMs ?? EMULATOR_DEFAULTS.backupDurationMs,
-        backupQuota: options.backupQuota ?? EMULATOR_DEFAULTS.backupQuota,
-        fileSystemDurationMs: options.fileSystemDurationMs ?? EMULATOR_DEFAULTS.fileSystemDurationMs,
-        fileSystemQuota: options.fileSystemQuota ?? EMULATOR_DEFAULTS.fileSystemQuota,
-        maxResultsCap: options.maxResultsCap ?? EMULATOR_DEFAULTS.maxResultsCap,
-        noMultiAzRegions,
-        // Per region: a NextToken of one region is invalid in another.
-        pageTokenSecret: createHmac('sha256', secret).update(r).digest(),
-      },
-    ]),
+  const contexts = new OperationContexts(
+    accounts,
+    {
+      clock,
+      backupDurationMs: options.backupDurationMs ?? EMULATOR_DEFAULTS.backupDurationMs,
+      backupQuota: options.backupQuota ?? EMULATOR_DEFAULTS.backupQuota,
+      fileSystemDurationMs: options.fileSystemDurationMs ?? EMULATOR_DEFAULTS.fileSystemDurationMs,
+      fileSystemQuota: options.fileSystemQuota ?? EMULATOR_DEFAULTS.fileSystemQuota,
+      maxResultsCap: options.maxResultsCap ?? EMULATOR_DEFAULTS.maxResultsCap,
+      noMultiAzRegions: new Set(options.noMultiAzRegions ?? []),
+    },
+    randomBytes(32),
   );
   // The automatic-backup schedule runs from now (or, with a data file, from when it last ran).
-  const housekeepAll = () => contexts.forEach((ctx) => housekeep(ctx));
+  const housekeepAll = () => {
+    for (const ctx of contexts.all()) housekeep(ctx);
+  };
   housekeepAll();
   const calls = createCallLog();
   const faults = new FaultInjector(options.faults ?? [], options.faultSeed ?? DEFAULT_FAULT_SEED, options.faultSleep);
   const throttle = options.rateLimit ? new Throttle(options.rateLimit, clock) : undefined;
+  // Issued credentials outlive a reset (a client's cached credentials keep working), not a restart.
+  const sessions = new RoleSessions();
   const resetState = () => {
-    regions.reset();
+    accounts.reset();
     housekeepAll();
     calls.clear();
     faults.clear();
@@ -128,7 +109,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const server = createEmulatorServer({
     contexts,
-    regions,
+    accounts,
+    accountIds,
+    defaultAccount: accountId,
+    defaultRegion: region,
+    regionNames,
+    sessions,
+    clock,
+    roleExternalIds: { ...options.roleExternalIds },
     calls,
     faults,
     throttle,
@@ -157,6 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     region,
     regions: regionNames,
     accountId,
+    accounts: accountIds,
     faults: { set: (rules) => faults.set(rules), clear: () => faults.clear(), list: () => faults.list() },
     calls,
     reset() {
@@ -176,7 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 export { ManualClock, SystemClock, deriveLifecycle } from './lifecycle';
 export type { Clock } from './lifecycle';
-export { DEMO, DEMO_SECOND_REGION } from './demo-estate';
+export { DEMO, DEMO_ACCOUNT_ESTATE, DEMO_ACCOUNTS, DEMO_SECOND_REGION } from './demo-estate';
 export { parseFaultSpec } from './faults';
 export type { FaultRule } from './faults';
 export type { CallLog, CallRecord } from './call-log';

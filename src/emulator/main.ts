@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   }
   const emulator = await startEmulator(options);
   process.stdout.write(
-    `fsx-emulator listening on ${emulator.url} (regions ${emulator.regions.join(', ')}; default ${emulator.region}; account ${emulator.accountId}` +
+    `fsx-emulator listening on ${emulator.url} (regions ${emulator.regions.join(', ')}; default ${emulator.region}; account${emulator.accounts.length > 1 ? 's' : ''} ${emulator.accounts.join(', ')}` +
       `${options.dataFile ? `, data file ${options.dataFile}` : ''})\n`,
   );
   let stopping = false;

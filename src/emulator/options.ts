@@ -17,8 +17,19 @@ export interface EmulatorOptions {
    * one is IncompatibleRegionForMultiAZ. Default none.
    */
   noMultiAzRegions?: string[];
-  /** Default 123456789012. */
+  /**
+   * The accounts served (12-digit ids), each with its own state in every region; the first gets the
+   * demo estate and every request whose access key the emulator's STS did not issue. Default
+   * [accountId] (one account). A request is for the account of its credentials (see docs/emulator.md#accounts).
+   */
+  accounts?: string[];
+  /** The first account, for configurations written before `accounts`; default 123456789012. Must equal accounts[0] when both are given. */
   accountId?: string;
+  /**
+   * External ids roles require (role ARN → external id): AssumeRole of such a role without that
+   * ExternalId is AccessDenied, as under a trust policy with an sts:ExternalId condition. Default none.
+   */
+  roleExternalIds?: Record<string, string>;
   /** CREATING → AVAILABLE duration of new backups; default 3000; 0 = AVAILABLE at once. */
   backupDurationMs?: number;
   /** User-initiated backups allowed before ServiceLimitExceeded; default 500 (AWS's default quota). */

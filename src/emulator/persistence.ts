@@ -8,24 +8,29 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { AccountsData } from './accounts';
 import type { StoreData } from './store/records';
 
 /**
- * Version 2 holds one StoreData per region. Version 1 (one region, before regions were served) is
- * still read: its state becomes the default region's.
+ * Version 3 holds, per account, one StoreData per region. Older files are still read into the first
+ * account: version 2 (one StoreData per region, before accounts) and version 1 (one region, before
+ * regions: the default region's state).
  */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
-type FileFormat = { version: 1; data: StoreData } | { version: 2; regions: Record<string, StoreData> };
+type FileFormat =
+  { version: 1; data: StoreData } | { version: 2; regions: Record<string, StoreData> } | { version: 3; accounts: AccountsData };
 
-/** What the data file mirrors: the regions' state and a counter that moves on every change. */
+/** What the data file mirrors: every account's state and a counter that moves on every change. */
 interface PersistentState {
   readonly generation: number;
-  toData(): Record<string, StoreData>;
+  toData(): AccountsData;
 }
 
-/** The state per region in a data file, or undefined when there is no file yet. */
-export function loadDataFile(file: string, defaultRegion: string): Record<string, StoreData> | undefined {
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The state per account and region in a data file, or undefined when there is no file yet. */
+export function loadDataFile(file: string, firstAccount: string, defaultRegion: string): AccountsData | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -33,12 +38,15 @@ export function loadDataFile(file: string, defaultRegion: string): Record<string
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
-  const parsed = JSON.parse(text) as Partial<{ version: unknown; data: unknown; regions: unknown }>;
-  if (parsed.version === 1 && typeof parsed.data === 'object' && parsed.data !== null) {
-    return { [defaultRegion]: parsed.data as StoreData };
+  const parsed = JSON.parse(text) as Partial<{ version: unknown; data: unknown; regions: unknown; accounts: unknown }>;
+  if (parsed.version === 1 && isObject(parsed.data)) {
+    return { [firstAccount]: { [defaultRegion]: parsed.data as StoreData } };
   }
-  if (parsed.version === FORMAT_VERSION && typeof parsed.regions === 'object' && parsed.regions !== null) {
-    return parsed.regions as Record<string, StoreData>;
+  if (parsed.version === 2 && isObject(parsed.regions)) {
+    return { [firstAccount]: parsed.regions as Record<string, StoreData> };
+  }
+  if (parsed.version === FORMAT_VERSION && isObject(parsed.accounts)) {
+    return parsed.accounts as AccountsData;
   }
   throw new Error(`Data file ${file} has an unknown format (version ${String(parsed.version)}).`);
 }
@@ -75,7 +83,7 @@ export class Persistence {
   private async writeOnce(): Promise<void> {
     // Snapshot synchronously: everything changed before this line is in this write.
     const generation = this.state.generation;
-    const payload = JSON.stringify({ version: FORMAT_VERSION, regions: this.state.toData() } satisfies FileFormat);
+    const payload = JSON.stringify({ version: FORMAT_VERSION, accounts: this.state.toData() } satisfies FileFormat);
     const tmp = `${this.file}.tmp-${process.pid}-${this.tmpCounter++}`;
     const handle = await open(tmp, 'w');
     try {

@@ -1,12 +1,11 @@
 /**
- * The regions one emulator serves: a Store per region (its own file systems, backups, idempotency
- * tokens and quota counts), the first region the default. Persistence reads `generation` and
- * `toData()` of the whole set, so one data file holds every region.
+ * The regions one account is served in: a Store per region (its own file systems, backups, idempotency
+ * tokens and quota counts), the first region the default. AccountStores holds one per account.
  */
 import type { StoreData } from './store/records';
 import { Store } from './store/store';
 
-interface RegionCounts {
+export interface RegionCounts {
   fileSystems: number;
   backups: number;
   volumes: number;

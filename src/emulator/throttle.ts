@@ -7,8 +7,7 @@ export interface RateLimit {
 }
 
 /**
- * FSx's API rate limits, per account and region (the emulator serves one account): a token bucket
- * per region that holds `burst` calls and refills at `callsPerSecond` on the emulator's clock, so a
+ * FSx's API rate limits, per account and region: a token bucket per account and region that holds `burst` calls and refills at `callsPerSecond` on the emulator's clock, so a
  * test on a ManualClock decides when calls are allowed again. A call without a token is answered
  * with FSx's ThrottlingException before anything else happens.
  */
@@ -20,13 +19,13 @@ export class Throttle {
     private readonly clock: Clock,
   ) {}
 
-  /** Takes one call's token in `region`; false when there is none left. */
-  take(region: string): boolean {
+  /** Takes one call's token from the bucket of `scope` (an account and region); false when there is none left. */
+  take(scope: string): boolean {
     const now = this.clock.now();
-    const bucket = this.buckets.get(region) ?? { tokens: this.limit.burst, at: now };
+    const bucket = this.buckets.get(scope) ?? { tokens: this.limit.burst, at: now };
     bucket.tokens = Math.min(this.limit.burst, bucket.tokens + (Math.max(0, now - bucket.at) * this.limit.callsPerSecond) / 1000);
     bucket.at = now;
-    this.buckets.set(region, bucket);
+    this.buckets.set(scope, bucket);
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
     return true;

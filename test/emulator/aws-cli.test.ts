@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { DEMO, DEMO_SECOND_REGION, type RunningEmulator, startEmulator } from '../../src/emulator';
+import { DEMO, DEMO_ACCOUNT_ESTATE, DEMO_ACCOUNTS, DEMO_SECOND_REGION, type RunningEmulator, startEmulator } from '../../src/emulator';
 
 const run = promisify(execFile);
 
@@ -151,5 +151,65 @@ describeIfCli('AWS CLI against the emulator', () => {
       'ThroughputCapacity=8',
     );
     expect(FileSystem.WindowsConfiguration).toMatchObject({ AutomaticBackupRetentionDays: 30, ThroughputCapacity: 8 });
+  });
+});
+
+describeIfCli('AWS CLI: STS on the emulator, and FSx with the credentials it issues', () => {
+  let emulator: RunningEmulator;
+  const base = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_PAGER: '',
+  };
+  const aws = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
+    const { stdout } = await run('aws', [...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: 20_000 });
+    return JSON.parse(stdout);
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ accounts: [...DEMO_ACCOUNTS] });
+  });
+  afterAll(() => emulator.stop());
+
+  it('assume-role, then get-caller-identity and describe-file-systems with the returned credentials see the other account', async () => {
+    const [, other] = DEMO_ACCOUNTS;
+    expect(await aws(base, 'sts', 'get-caller-identity')).toMatchObject({ Account: DEMO_ACCOUNTS[0] });
+    const { Credentials, AssumedRoleUser } = await aws(
+      base,
+      'sts',
+      'assume-role',
+      '--role-arn',
+      `arn:aws:iam::${other}:role/x`,
+      '--role-session-name',
+      'cli-session',
+    );
+    expect(AssumedRoleUser.Arn).toBe(`arn:aws:sts::${other}:assumed-role/x/cli-session`);
+    const assumed = {
+      ...base,
+      AWS_ACCESS_KEY_ID: Credentials.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: Credentials.SecretAccessKey,
+      AWS_SESSION_TOKEN: Credentials.SessionToken,
+    };
+    expect(await aws(assumed, 'sts', 'get-caller-identity')).toEqual({
+      UserId: expect.stringMatching(/^AROA[A-Z2-7]{17}:cli-session$/),
+      Account: other,
+      Arn: AssumedRoleUser.Arn,
+    });
+    const { FileSystems } = await aws(assumed, 'fsx', 'describe-file-systems');
+    expect(FileSystems.map((f: { FileSystemId: string; OwnerId: string }) => [f.FileSystemId, f.OwnerId])).toEqual(
+      Object.values(DEMO_ACCOUNT_ESTATE(other).fileSystems).map((id) => [id, other]),
+    );
+    expect(emulator.calls.at(-1)).toMatchObject({ service: 'fsx', operation: 'DescribeFileSystems', account: other });
+    // STS errors reach the CLI with their codes.
+    await expect(
+      aws(base, 'sts', 'assume-role', '--role-arn', 'arn:aws:iam::999999999999:role/x', '--role-session-name', 'cli-session'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('(AccessDenied)') });
+    await expect(aws({ ...assumed, AWS_SESSION_TOKEN: 'forged' }, 'fsx', 'describe-backups')).rejects.toMatchObject({
+      stderr: expect.stringContaining('(UnrecognizedClientException)'),
+    });
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EMULATOR_ENV_VARS, emulatorConfigFromEnv } from '../../src/emulator';
 
 describe('emulatorConfigFromEnv', () => {
@@ -38,6 +41,46 @@ describe('emulatorConfigFromEnv', () => {
       maxResultsCap: 25,
       log: true,
     });
+  });
+
+  it('reads the accounts and the external ids roles require (inline JSON or a file)', () => {
+    const externalIds = { 'arn:aws:iam::111111111111:role/partner': 'partner-42' };
+    expect(
+      emulatorConfigFromEnv({
+        FSX_EMULATOR_ACCOUNTS: '123456789012, 111111111111,222222222222',
+        FSX_EMULATOR_ACCOUNT_ID: '123456789012',
+        FSX_EMULATOR_ROLE_EXTERNAL_IDS: JSON.stringify(externalIds),
+      }),
+    ).toMatchObject({
+      accounts: ['123456789012', '111111111111', '222222222222'],
+      accountId: '123456789012',
+      roleExternalIds: externalIds,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'fsx-config-'));
+    try {
+      writeFileSync(join(dir, 'external-ids.json'), JSON.stringify({ 'arn:aws:iam::123456789012:role/x': 'from-a-file' }));
+      expect(emulatorConfigFromEnv({ FSX_EMULATOR_ROLE_EXTERNAL_IDS: join(dir, 'external-ids.json') }).roleExternalIds).toEqual({
+        'arn:aws:iam::123456789012:role/x': 'from-a-file',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['FSX_EMULATOR_ACCOUNTS', '123456789012,42'],
+    ['FSX_EMULATOR_ACCOUNTS', '123456789012,123456789012'],
+    ['FSX_EMULATOR_ROLE_EXTERNAL_IDS', '{"arn:aws:iam::999999999999:role/x": "abc"}'],
+    ['FSX_EMULATOR_ROLE_EXTERNAL_IDS', '["abc"]'],
+    ['FSX_EMULATOR_ROLE_EXTERNAL_IDS', '{not json'],
+  ])('rejects %s=%s with a message naming the variable', (name, value) => {
+    expect(() => emulatorConfigFromEnv({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('refuses an FSX_EMULATOR_ACCOUNT_ID that is not the first of FSX_EMULATOR_ACCOUNTS', () => {
+    expect(() =>
+      emulatorConfigFromEnv({ FSX_EMULATOR_ACCOUNTS: '123456789012,111111111111', FSX_EMULATOR_ACCOUNT_ID: '111111111111' }),
+    ).toThrow(/^Invalid configuration: FSX_EMULATOR_ACCOUNT_ID must be the first of FSX_EMULATOR_ACCOUNTS \(123456789012\)/);
   });
 
   it.each([

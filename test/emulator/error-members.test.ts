@@ -44,6 +44,9 @@ const PROTOCOL_ERRORS = [
   'InvalidSignatureException',
   'InternalServerError',
   'ThrottlingException',
+  // Credentials from the emulator's STS: expired, or a temporary key it never issued.
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
 ];
 /**
  * The model's error lists of operations src/fsx-model does not generate lists for (its generator covers the
@@ -92,6 +95,8 @@ interface Scenario {
   /** The request body (object → JSON), or a function that prepares state and returns it. */
   input: string | Record<string, unknown> | ((env: Env) => Promise<Record<string, unknown>>);
   region?: string;
+  /** Headers that sign the request (a credential scope, a session token); prepared like `input`, after it. */
+  signedWith?: (env: Env) => Promise<Record<string, string>>;
   options?: EmulatorOptions;
   /** The modelled members this scenario's answer must carry. */
   members?: string[];
@@ -118,8 +123,29 @@ const twice =
     return { ...second, ClientRequestToken: 'same' };
   };
 
+/** A SigV4 Authorization header for `accessKeyId` (the emulator reads the key, not the signature). */
+const signedAs = (accessKeyId: string) => ({
+  Authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260101/us-east-1/fsx/aws4_request, SignedHeaders=host, Signature=00`,
+});
+/** Credentials of the emulator's own STS (AssumeRole, 15 minutes), already expired on its clock. */
+const expiredCredentials = async ({ url, clock }: Env) => {
+  const body = 'Action=AssumeRole&Version=2011-06-15&RoleArn=arn:aws:iam::123456789012:role/x&RoleSessionName=ab&DurationSeconds=900';
+  const xml = await (
+    await fetch(`${url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })
+  ).text();
+  clock.advance(900_000);
+  return { ...signedAs(/<AccessKeyId>([^<]+)/.exec(xml)![1]), 'X-Amz-Security-Token': /<SessionToken>([^<]+)/.exec(xml)![1] };
+};
+
 const SCENARIOS: Scenario[] = [
   // Protocol level.
+  { op: 'DescribeBackups', code: 'ExpiredTokenException', input: {}, signedWith: expiredCredentials },
+  {
+    op: 'DescribeBackups',
+    code: 'UnrecognizedClientException',
+    input: {},
+    signedWith: () => Promise.resolve({ ...signedAs('ASIAAAAAAAAAAAAAAAAA'), 'X-Amz-Security-Token': 'never-issued' }),
+  },
   { op: 'CreateStorageVirtualMachine', code: 'UnknownOperationException', input: {} },
   { op: 'DescribeBackups', code: 'SerializationException', input: '{not json' },
   // A rate limit whose bucket holds no call: the first one is already over it.
@@ -435,12 +461,11 @@ describe('error bodies carry exactly the members of the model’s error shape', 
     const env: TestEmulator = await startTestEmulator({ clock, backupDurationMs: 1000, fileSystemDurationMs: 1000, ...scenario.options });
     const west = fsxClientFor(env.emulator, 1, 'us-west-2');
     try {
-      const input =
-        typeof scenario.input === 'function'
-          ? await scenario.input({ url: env.emulator.url, client: env.client, west, clock })
-          : scenario.input;
+      const prepared: Env = { url: env.emulator.url, client: env.client, west, clock };
+      const input = typeof scenario.input === 'function' ? await scenario.input(prepared) : scenario.input;
       const body = typeof input === 'string' ? input : JSON.stringify(input);
-      const res = await rawCall(env.emulator.url, op, body, scenario.region ? signedFor(scenario.region) : {});
+      const headers = scenario.signedWith ? await scenario.signedWith(prepared) : scenario.region ? signedFor(scenario.region) : {};
+      const res = await rawCall(env.emulator.url, op, body, headers);
       expect(res.json.__type).toBe(code);
       expect(res.status).toBe(code === 'InternalServerError' ? 500 : 400);
       expect(res.headers.get('x-amzn-errortype')).toBe(code);

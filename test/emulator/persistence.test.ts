@@ -145,7 +145,7 @@ describe('data file (embedded)', () => {
     }
   });
 
-  it('keeps every region apart in one file (format version 2), and state of a region no longer served', async () => {
+  it('keeps every region apart in one file (format version 3: per account, per region), and state of a region no longer served', async () => {
     const dataFile = join(dir, 'state.json');
     const first = await startEmulator({ dataFile, backupDurationMs: 0, regions: ['us-east-1', 'us-west-2', 'eu-west-1'] });
     const west = fsxClientFor(first, 1, 'us-west-2');
@@ -162,9 +162,10 @@ describe('data file (embedded)', () => {
     west.destroy();
     eu.destroy();
     await first.stop();
-    const file = JSON.parse(readFileSync(dataFile, 'utf8')) as { version: number; regions: Record<string, unknown> };
-    expect(file.version).toBe(2);
-    expect(Object.keys(file.regions)).toEqual(['us-east-1', 'us-west-2', 'eu-west-1']);
+    const file = JSON.parse(readFileSync(dataFile, 'utf8')) as { version: number; accounts: Record<string, Record<string, unknown>> };
+    expect(file.version).toBe(3);
+    expect(Object.keys(file.accounts)).toEqual(['123456789012']);
+    expect(Object.keys(file.accounts['123456789012'])).toEqual(['us-east-1', 'us-west-2', 'eu-west-1']);
 
     // Restarted without eu-west-1: its state stays in the file; with it again, it is back.
     const second = await startEmulator({ dataFile, backupDurationMs: 0, regions: ['us-east-1', 'us-west-2'] });
@@ -201,8 +202,8 @@ describe('data file (embedded)', () => {
     );
     client.destroy();
     await seeded.stop();
-    const v2 = JSON.parse(readFileSync(dataFile, 'utf8')) as { regions: Record<string, unknown> };
-    writeFileSync(dataFile, JSON.stringify({ version: 1, data: v2.regions['eu-west-1'] }));
+    const v3 = JSON.parse(readFileSync(dataFile, 'utf8')) as { accounts: Record<string, Record<string, unknown>> };
+    writeFileSync(dataFile, JSON.stringify({ version: 1, data: v3.accounts['123456789012']['eu-west-1'] }));
 
     const emulator = await startEmulator({ dataFile });
     const east = fsxClientFor(emulator);
@@ -212,7 +213,7 @@ describe('data file (embedded)', () => {
       // A region the old file did not have starts as it would without a file.
       expect((await west.send(new DescribeFileSystemsCommand({}))).FileSystems).toHaveLength(2);
       await emulator.flush();
-      expect(JSON.parse(readFileSync(dataFile, 'utf8'))).toMatchObject({ version: 2 });
+      expect(JSON.parse(readFileSync(dataFile, 'utf8'))).toMatchObject({ version: 3 });
     } finally {
       east.destroy();
       west.destroy();
@@ -232,8 +233,10 @@ describe('data file (embedded)', () => {
     const { Backup } = await client.send(new CreateBackupCommand(input));
     client.destroy();
     await first.stop();
-    const file = JSON.parse(readFileSync(dataFile, 'utf8')) as { regions: Record<string, { createBackupTokens: Record<string, unknown> }> };
-    file.regions['us-east-1'].createBackupTokens.legacy = {
+    const file = JSON.parse(readFileSync(dataFile, 'utf8')) as {
+      accounts: Record<string, Record<string, { createBackupTokens: Record<string, unknown> }>>;
+    };
+    file.accounts['123456789012']['us-east-1'].createBackupTokens.legacy = {
       backupId: Backup!.BackupId,
       fileSystemId: DEMO.fileSystems.windows,
       tags: JSON.stringify([...tags].reverse()),

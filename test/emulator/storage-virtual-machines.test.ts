@@ -253,7 +253,7 @@ describe('storage virtual machines in the data file', () => {
     client.destroy();
     await first.stop();
     const file = JSON.parse(readFileSync(dataFile, 'utf8'));
-    expect(file.regions['us-east-1'].storageVirtualMachines.map((s: { fileSystemId: string }) => s.fileSystemId)).toEqual([
+    expect(file.accounts['123456789012']['us-east-1'].storageVirtualMachines.map((s: { fileSystemId: string }) => s.fileSystemId)).toEqual([
       DEMO.fileSystems.ontap,
       fileSystemId,
     ]);
@@ -264,7 +264,7 @@ describe('storage virtual machines in the data file', () => {
     const dataFile = join(dir, 'state.json');
     await (await startEmulator({ dataFile })).stop();
     const file = JSON.parse(readFileSync(dataFile, 'utf8'));
-    const east = file.regions['us-east-1'];
+    const east = file.accounts['123456789012']['us-east-1'];
     // As such a file held them: no SVM records, the ids on the ONTAP file system.
     delete east.storageVirtualMachines;
     east.fileSystems.find((f: { fileSystemId: string }) => f.fileSystemId === DEMO.fileSystems.ontap).storageVirtualMachineIds = [SVM];

@@ -67,7 +67,15 @@ describe('probeFsx', () => {
   test('resolves when FSx answers, after exactly one DescribeFileSystems of one item', async () => {
     await expect(probeFsx(regions({ 'us-east-1': emulator.url }).client(), 2000)).resolves.toBeUndefined();
     expect(emulator.calls).toEqual([
-      { operation: 'DescribeFileSystems', region: 'us-east-1', input: { MaxResults: 1 }, requestId: expect.any(String) },
+      {
+        service: 'fsx',
+        operation: 'DescribeFileSystems',
+        region: 'us-east-1',
+        input: { MaxResults: 1 },
+        requestId: expect.any(String),
+        account: '123456789012',
+        sourceIdentity: null,
+      },
     ]);
   });
 
