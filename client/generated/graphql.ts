@@ -51,7 +51,7 @@ export type CreateBackupInput = {
   clientRequestToken?: string | null | undefined;
   /** The file system to back up, e.g. fs-0123456789abcdef0 (Windows, Lustre persistent, OpenZFS). */
   fileSystemId?: string | null | undefined;
-  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  /** The AWS Region, one the gateway serves in the account (FSX_REGIONS, or the account's regions in FSX_ACCOUNTS). Default: the first of them. */
   region?: string | null | undefined;
   /** 1–50 tags with unique keys. The Name tag is the backup name in the console. */
   tags?: Array<TagInput> | null | undefined;
@@ -122,7 +122,7 @@ export type DeleteBackupInput = {
   clientRequestToken?: string | null | undefined;
   /** true: delete nothing, only say whether the deletion guards allow it (DeleteBackupAllowed or DeletionBlocked). Only reads reach FSx. Default false. */
   dryRun?: boolean | null | undefined;
-  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  /** The AWS Region, one the gateway serves in the account (FSX_REGIONS, or the account's regions in FSX_ACCOUNTS). Default: the first of them. */
   region?: string | null | undefined;
 };
 
@@ -167,7 +167,7 @@ export type RestoreBackupInput = {
   kmsKeyId?: string | null | undefined;
   lustreConfiguration?: CreateFileSystemLustreConfigurationInput | null | undefined;
   openZFSConfiguration?: CreateFileSystemOpenZfsConfigurationInput | null | undefined;
-  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  /** The AWS Region, one the gateway serves in the account (FSX_REGIONS, or the account's regions in FSX_ACCOUNTS). Default: the first of them. */
   region?: string | null | undefined;
   securityGroupIds?: Array<string> | null | undefined;
   /** GiB; default: the backup's file system's capacity. */
@@ -192,7 +192,7 @@ export type RestoreVolumeInput = {
   name: string;
   /** Required by FSx (MissingVolumeConfiguration without it): at least the storage virtual machine. */
   ontapConfiguration?: CreateOntapVolumeConfigurationInput | null | undefined;
-  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  /** The AWS Region, one the gateway serves in the account (FSX_REGIONS, or the account's regions in FSX_ACCOUNTS). Default: the first of them. */
   region?: string | null | undefined;
   /** 1–50 tags for the new volume, with unique keys. */
   tags?: Array<TagInput> | null | undefined;
@@ -233,7 +233,7 @@ export type TagBackupInput = {
   account?: string | null | undefined;
   /** The backup to tag, e.g. backup-0123456789abcdef0. */
   backupId: string;
-  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  /** The AWS Region, one the gateway serves in the account (FSX_REGIONS, or the account's regions in FSX_ACCOUNTS). Default: the first of them. */
   region?: string | null | undefined;
   /** 1–50 tags with unique keys, as on createBackup. A backup holds at most 50 tags in all (ServiceLimitExceeded beyond). */
   tags: Array<TagInput>;
@@ -261,7 +261,7 @@ export type UntagBackupInput = {
   account?: string | null | undefined;
   /** The backup to untag, e.g. backup-0123456789abcdef0. */
   backupId: string;
-  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  /** The AWS Region, one the gateway serves in the account (FSX_REGIONS, or the account's regions in FSX_ACCOUNTS). Default: the first of them. */
   region?: string | null | undefined;
   /** 1–50 tag keys, each as a tag key on createBackup. A key the backup does not have is ignored. */
   tagKeys: Array<string>;
@@ -279,7 +279,7 @@ export type UpdateBackupSettingsInput = {
   dailyAutomaticBackupStartTime?: string | null | undefined;
   /** The file system, e.g. fs-0123456789abcdef0. */
   fileSystemId: string;
-  /** The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one. */
+  /** The AWS Region, one the gateway serves in the account (FSX_REGIONS, or the account's regions in FSX_ACCOUNTS). Default: the first of them. */
   region?: string | null | undefined;
 };
 

@@ -44,7 +44,7 @@ export const FSX_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'FSX_REGIONS',
     default: "the embedded emulator's regions (emulator); AWS_REGION alone (endpoint, aws)",
     description:
-      'Regions served, comma-separated, one FSx client each; the first is the default of every `region` argument. A region not listed is refused as InvalidInput.',
+      'Regions served (in each account, unless FSX_ACCOUNTS gives an account its own), comma-separated, one FSx client each; the first is the default of every `region` argument. A region not listed is refused as InvalidInput.',
   },
   {
     name: 'AWS_REGION',
@@ -68,19 +68,23 @@ export const FSX_ENV_VARS: readonly EnvVarDoc[] = [
     name: 'FSX_MAX_CALLS_PER_SECOND',
     default: '(off)',
     description:
-      "The gateway's FSx call budget per region (FSx throttles per account and region): calls over it wait their turn (FSX_BUDGET_WAIT_MS) instead of failing. With REDIS_URL, all replicas together stay under it.",
+      "The gateway's FSx call budget per account and region (FSx throttles per account and region): calls over it wait their turn (FSX_BUDGET_WAIT_MS) instead of failing. With REDIS_URL, all replicas together stay under it.",
   },
   {
     name: 'FSX_BUDGET_WAIT_MS',
     default: '2000',
     description: 'How long an FSx call may wait for its turn in the budget; past it the field answers Throttled { retryAfterSeconds }.',
   },
-  { name: 'FSX_BUDGET_QUEUE', default: '1000', description: 'FSx calls that may wait at once per region; beyond it, Throttled at once.' },
+  {
+    name: 'FSX_BUDGET_QUEUE',
+    default: '1000',
+    description: 'FSx calls that may wait at once per account and region; beyond it, Throttled at once.',
+  },
   {
     name: 'FSX_READ_CACHE_MS',
     default: '0 (off)',
     description:
-      "Keep FSx read answers this long, shared by every request (identical concurrent reads always share one call). The gateway's own writes drop what they make stale; others' writes show once an answer expires.",
+      "Keep FSx read answers this long, shared by every request of the same principal where calls are attributed, else by every request (identical concurrent reads always share one call). The gateway's own writes drop what they make stale; others' writes show once an answer expires.",
   },
 ];
 

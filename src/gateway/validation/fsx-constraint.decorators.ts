@@ -61,7 +61,8 @@ export function IsTagKey(options: Options = {}): PropertyDecorator {
 }
 
 /** The description of every `region` argument and input field. */
-export const REGION_DESCRIPTION = 'The AWS Region, one the gateway serves (FSX_REGIONS). Default: the first one.';
+export const REGION_DESCRIPTION =
+  "The AWS Region, one the gateway serves in the account (FSX_REGIONS, or the account's regions in FSX_ACCOUNTS). Default: the first of them.";
 
 export const IsRegion = () => FsxString(FSX.Region, 'must be a region name such as us-east-1');
 
