@@ -41,6 +41,7 @@ const Q = require('./lib/queries');
 const createLive = require('./live');
 const createLoad = require('./load');
 const createAttack = require('./attack');
+const createAccounts = require('./accounts');
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
@@ -1004,6 +1005,8 @@ async function main() {
     // The attack mix (bench/attack.js): its own emulator child and `node dist/main.js` (or --gateway-dir's).
     const attack = createAttack({ quick: QUICK, Failure, gatewayDir: GATEWAY_DIR });
     await scenario('12-attack-mix', () => withRows(attack.attackMix));
+    // Issue 22's accounts (bench/accounts.js): its own emulator with three accounts and gateways, in this process.
+    await scenario('13-accounts', () => withRows(createAccounts({ quick: QUICK, Failure }).accounts));
   } finally {
     await servers?.stop();
     await emulator.stop();
