@@ -110,6 +110,29 @@ describe('AUTH_MODE=jwt with a PEM public key (RS256)', () => {
       { authorization: `Bearer ${await sign({ scope: 'backups:read', fsx_file_system_ids: 'fs-0a1b2c3d4e5f60001' })}` },
       /claim must be an array/,
     ));
+  test('an account limit (fsx_accounts): only those accounts; another is refused as not served; a malformed claim is 401', async () => {
+    const token = (accounts: unknown) => sign({ scope: 'backups:read', fsx_accounts: accounts });
+    const own = t.emulator.accountId;
+    const mine = await post(
+      t,
+      { authorization: `Bearer ${await token([own])}` },
+      '{ accounts { accountId } fileSystems(first: 1) { __typename } }',
+    );
+    expect(mine.body.data).toEqual({ accounts: [{ accountId: own }], fileSystems: { __typename: 'FileSystemConnection' } });
+    t.emulator.calls.clear();
+    const other = await post(
+      t,
+      { authorization: `Bearer ${await token(['111111111111'])}` },
+      '{ accounts { accountId } fileSystems(first: 1) { __typename ... on InvalidInput { fieldErrors { constraint } } } }',
+    );
+    expect(other.body.data).toEqual({
+      accounts: [],
+      fileSystems: { __typename: 'InvalidInput', fieldErrors: [{ constraint: 'isServedAccount' }] },
+    });
+    expect(t.calls()).toBe(0);
+    await expectUnauthenticated(t, { authorization: `Bearer ${await token('111111111111')}` }, /fsx_accounts claim must be an array/);
+    await expectUnauthenticated(t, { authorization: `Bearer ${await token(['team-a'])}` }, /12-digit AWS account ids/);
+  });
   test('the GraphiQL page and health checks need no credentials', async () => {
     const base = t.gateway.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } })).status).toBe(200);
