@@ -118,7 +118,6 @@ describe('the places a caller may use', () => {
       own: () => undefined as never,
       live: () => undefined as never,
       attributed: () => undefined,
-      attributes: () => false,
       destroy: () => undefined,
     },
   );

@@ -80,7 +80,6 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
   const clients: PlaceClients = {
     own: (place) => made(own, place, false),
     live: (place) => made(live, place, true),
-    attributes: (accountId) => attributionRole(accountId) !== undefined,
     attributed(place, sourceIdentity) {
       const role = attributionRole(place.accountId);
       if (!role) return undefined;

@@ -10,8 +10,6 @@ export interface PlaceClients {
   live(place: Place): FSxClient;
   /** The client acting for a principal (its STS source identity), or undefined where calls in that account are not attributed. */
   attributed(place: Place, sourceIdentity: string): FSxClient | undefined;
-  /** Whether calls in this account are attributed to the principal. */
-  attributes(accountId: string): boolean;
   destroy(): void;
 }
 
@@ -41,7 +39,6 @@ export class FsxPlaces {
       own: of,
       live: of,
       attributed: () => undefined,
-      attributes: () => false,
       destroy: () => new Set(clients.values()).forEach((client) => client.destroy()),
     });
   }
@@ -93,11 +90,6 @@ export class FsxPlaces {
   liveClient(place: Place): FSxClient {
     this.check(place);
     return this.clients.live(place);
-  }
-
-  /** Whether calls in this account are attributed to the principal (FSX_SOURCE_IDENTITY and a role to assume there). */
-  attributes(accountId: string): boolean {
-    return this.clients.attributes(accountId);
   }
 
   destroy(): void {

@@ -8,11 +8,6 @@ const RESOURCE_MEMBERS = /"(?:BackupId|FileSystemId|VolumeId|SourceBackupId|Reso
 /** Reads by id name their resources in these lists; a read without one is a listing (a filter may name file systems). */
 const ID_LISTS = /"(?:BackupIds|FileSystemIds|VolumeIds|StorageVirtualMachineIds)":/;
 
-export interface SharedReadsOptions {
-  /** FSX_READ_CACHE_MS: keep answers this long (0: only share calls in flight). */
-  cacheMs?: number;
-}
-
 type Command = { constructor: { name: string }; input: unknown };
 
 /**
@@ -24,9 +19,8 @@ type Command = { constructor: { name: string }; input: unknown };
 export class SharedReadStore {
   readonly inFlight = new Map<string, Promise<unknown>>();
   readonly kept = new Map<string, { until: number; answer: Promise<unknown> }>();
-  /** Reads answered by another request's call (in flight or cached). */
-  sharedCount = 0;
 
+  /** `cacheMs`: FSX_READ_CACHE_MS, keep answers this long (0: only share calls in flight). */
   constructor(readonly cacheMs = 0) {}
 
   /**
@@ -71,15 +65,9 @@ export function shareReads(client: FSxClient, store: SharedReadStore, identity =
   const read = (command: Command, key: string): Promise<unknown> => {
     const now = Date.now();
     const cached = kept.get(key);
-    if (cached && cached.until > now) {
-      store.sharedCount++;
-      return cached.answer;
-    }
+    if (cached && cached.until > now) return cached.answer;
     const pending = inFlight.get(key);
-    if (pending) {
-      store.sharedCount++;
-      return pending;
-    }
+    if (pending) return pending;
     const call = send(command);
     inFlight.set(key, call);
     call.then(

@@ -33,10 +33,11 @@ export class BackupPoller {
   }
 
   private async poll(place: string, { backupIds, fileSystemIds }: PlaceWatches): Promise<boolean> {
-    const reads = this.readsIn(place);
     const before = this.known.get(place) ?? new Map<string, FsxBackupRecord>();
     const now = new Map<string, FsxBackupRecord>();
     try {
+      // A place this replica does not serve (another replica's configuration) fails its own poll alone.
+      const reads = this.readsIn(place);
       const [byId, listed] = await Promise.all([reads.backup.loadMany(backupIds), reads.backupsOfFileSystems(fileSystemIds)]);
       byId.forEach((backup, i) => now.set(backupIds[i], backup ?? deletedRecord(backupIds[i], before.get(backupIds[i]))));
       for (const backup of listed) now.set(backup.BackupId, backup);
