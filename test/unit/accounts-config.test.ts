@@ -125,7 +125,7 @@ describe('the places a caller may use', () => {
   test('defaults: the first account it may use, that account’s first region', () => {
     expect(new FsxCaller(fsx).choose()).toEqual(Place.of('111111111111', 'us-east-1'));
     expect(new FsxCaller(fsx, undefined, new Set(['222222222222'])).choose()).toEqual(Place.of('222222222222', 'eu-west-1'));
-    expect(new FsxCaller(fsx).choose('222222222222', 'eu-west-1').toString()).toBe('222222222222:eu-west-1');
+    expect((new FsxCaller(fsx).choose('222222222222', 'eu-west-1') as Place).key).toBe('222222222222:eu-west-1');
   });
 
   test('refusals: an account not served and one not allowed alike; a region not served in the account, with its regions', () => {
