@@ -78,7 +78,14 @@ module.exports = function createAccounts({ quick, Failure }) {
   }
 
   async function accounts() {
-    const emulator = await startEmulator({ port: 0, accounts: ACCOUNTS, regions: REGIONS, seed: false, backupDurationMs: 0, fileSystemDurationMs: 0 });
+    const emulator = await startEmulator({
+      port: 0,
+      accounts: ACCOUNTS,
+      regions: REGIONS,
+      seed: false,
+      backupDurationMs: 0,
+      fileSystemDurationMs: 0,
+    });
     const gateways = [];
     try {
       // Each place: 2 file systems with 5 backups each; the read takes the first 10 of each place.
@@ -93,7 +100,8 @@ module.exports = function createAccounts({ quick, Failure }) {
       }
       const aliases = places.flatMap((p, i) =>
         p.backupIds.map(
-          (id, j) => `p${i}b${j}: backup(backupId: "${id}", account: "${p.account}", region: "${p.region}") { __typename ... on Backup { backupId accountId region } }`,
+          (id, j) =>
+            `p${i}b${j}: backup(backupId: "${id}", account: "${p.account}", region: "${p.region}") { __typename ... on Backup { backupId accountId region } }`,
         ),
       );
       const body = JSON.stringify({ query: `{ ${aliases.join('\n')} }` });
@@ -130,7 +138,10 @@ module.exports = function createAccounts({ quick, Failure }) {
         describes.every((c) => c.sourceIdentity === 'alice'),
         `accounts a: SourceIdentity ${JSON.stringify(describes.map((c) => c.sourceIdentity))}`,
       );
-      check(emulator.calls.length === 6, `accounts a: ${emulator.calls.length} calls in all, goal 6 (no STS: alice's credentials are cached)`);
+      check(
+        emulator.calls.length === 6,
+        `accounts a: ${emulator.calls.length} calls in all, goal 6 (no STS: alice's credentials are cached)`,
+      );
 
       // (b) many requests by two principals: one AssumeRole per account and principal.
       emulator.calls.clear();
@@ -154,7 +165,10 @@ module.exports = function createAccounts({ quick, Failure }) {
       for (const g of [fresh, off]) for (let i = 0; i < 10; i++) await read(g.url, 'alice');
       const times = { attributed: [], off: [] };
       for (let i = 0; i < P.timed; i++) {
-        for (const [name, g] of [['attributed', fresh], ['off', off]]) {
+        for (const [name, g] of [
+          ['attributed', fresh],
+          ['off', off],
+        ]) {
           const s = performance.now();
           await read(g.url, 'alice');
           times[name].push(performance.now() - s);
