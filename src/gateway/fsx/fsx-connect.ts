@@ -1,4 +1,5 @@
 import type { FSxClient } from '@aws-sdk/client-fsx';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AccountsConfig, FsxAccount } from './accounts';
 import { AssumedRoles, type RoleSession } from './assumed-roles';
 import { type CallBudget, spendFromBudget } from './call-budget';
@@ -30,9 +31,12 @@ export interface ConnectOptions extends FsxClientOptions {
 export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccount[]): FsxPlaces {
   const requestHandler = createRequestHandler(options);
   const cacheSize = options.attribution?.credentialsCacheSize ?? 1000;
+  // The gateway's own credentials, resolved once for every client and every role it assumes (the
+  // default chain may ask instance metadata: once, not once per principal's STS client).
+  const own = ownCredentials(options.endpointUrl) ?? fromNodeProviderChain();
   const roles = new AssumedRoles({
     sts: { region: options.region, endpoint: options.endpointUrl, requestHandler, maxAttempts: options.fsx.maxAttempts },
-    masterCredentials: ownCredentials(options.endpointUrl),
+    masterCredentials: own,
     cacheSize,
   });
   const byId = new Map(accounts.map((account) => [account.accountId, account]));
@@ -54,7 +58,7 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
       ...options,
       region: place.region,
       requestHandler,
-      credentials: session ? roles.provider(session) : ownCredentials(options.endpointUrl),
+      credentials: session ? roles.provider(session) : own,
     });
     // Each attempt takes a turn; a read shared by many requests is one call, so one turn per attempt for all.
     if (options.budget) spendFromBudget(client, place.key, options.budget, live);
@@ -67,8 +71,8 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
     const account = byId.get(place.accountId);
     return account?.roleArn ? { accountId: account.accountId, roleArn: account.roleArn, externalId: account.externalId } : undefined;
   };
-  const own = new Map<string, FSxClient>();
-  const live = new Map<string, FSxClient>();
+  const ownClients = new Map<string, FSxClient>();
+  const liveClients = new Map<string, FSxClient>();
   const made = (clients: Map<string, FSxClient>, place: Place, isLive: boolean) => {
     let client = clients.get(place.key);
     if (!client) clients.set(place.key, (client = make(place, isLive, ownSession(place))));
@@ -78,8 +82,8 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
   const attributed = new Lru<string, Map<string, FSxClient>>(cacheSize);
 
   const clients: PlaceClients = {
-    own: (place) => made(own, place, false),
-    live: (place) => made(live, place, true),
+    own: (place) => made(ownClients, place, false),
+    live: (place) => made(liveClients, place, true),
     attributed(place, sourceIdentity) {
       const role = attributionRole(place.accountId);
       if (!role) return undefined;
