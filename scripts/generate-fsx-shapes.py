@@ -79,6 +79,8 @@ import * as E from './enums.generated';
 for n in structs:
     s=S[n]
     if n in KEYS: out.append(f"@Directive('@key(fields: \"{KEYS[n]}\")')")
+    # A Node's global id (its ARN) is a key too: a router may reference it by ARN, which names its account and region.
+    if n in NODES: out.append(f"@Directive('@key(fields: \"id\")')")
     impl='implements: Node, ' if n in NODES else ''
     out.append(f"@ObjectType('{n}', {{ {impl}simpleResolvers: true, description: {json.dumps(doc(s.get('documentation','')))} }})")
     out.append(f"export class {n} {{")

@@ -167,6 +167,35 @@ describe('one graph across accounts', () => {
   });
 });
 
+describe('federation: entities by key and by global id', () => {
+  const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on Backup { backupId accountId } } }`;
+
+  test('a key by id is looked for in every account the caller may use; a key by ARN only in the account and region it names', async () => {
+    const teamB = DEMO_ACCOUNT_ESTATE(TEAM_B).backups.windowsUser;
+    const teamA = DEMO_ACCOUNT_ESTATE(TEAM_A).backups.windowsUser;
+    const representations = [
+      { __typename: 'Backup', backupId: teamB },
+      { __typename: 'Backup', id: `arn:aws:fsx:us-east-1:${TEAM_A}:backup/${teamA}` },
+      { __typename: 'Backup', id: `arn:aws:fsx:us-east-1:${TEAM_B}:backup/${teamA}` },
+    ];
+    const res = await t.gql(ENTITIES, { representations }, as('everywhere'));
+    expect(res.body).toEqual({
+      data: {
+        _entities: [
+          { __typename: 'Backup', backupId: teamB, accountId: TEAM_B },
+          { __typename: 'Backup', backupId: teamA, accountId: TEAM_A },
+          null,
+        ],
+      },
+    });
+    t.emulator.calls.clear();
+    const limited = await t.gql(ENTITIES, { representations }, as('teamA'));
+    expect(limited.body.data._entities).toEqual([null, { __typename: 'Backup', backupId: teamA, accountId: TEAM_A }, null]);
+    // Only TEAM_A was asked: the key by id where the key may look (its one account), the ARN of TEAM_B not at all.
+    expect(new Set(fsxCalls().map((c) => c.account))).toEqual(new Set([TEAM_A]));
+  });
+});
+
 describe('a credential limited to some accounts (API key accounts)', () => {
   test('Query.accounts lists only its own; without `account` it works in the first of them', async () => {
     expect((await t.gql(ACCOUNTS, undefined, as('teamA'))).body.data).toEqual({

@@ -6,7 +6,9 @@ import gql from 'graphql-tag';
 import { createResolversMap } from 'type-graphql';
 import type { BackupService } from '../backup/backup.service';
 import type { FileSystemService } from '../file-system/file-system.service';
+import { accountOfArn, regionOfArn } from '../fsx/place';
 import type { InPlace } from '../fsx/placed';
+import { type ResourceSource, type ResourceTypeName, resourceArnOf } from '../fsx/resource-arn';
 import type { VolumeService } from '../volume/volume.service';
 
 /** What entity lookups need of the request context. */
@@ -16,7 +18,7 @@ export interface EntityContext {
   volumes: InPlace<Pick<VolumeService, 'reference'>>;
 }
 
-/** The first region (default first) that knows the entity: keys carry no region, ids are unique across regions. */
+/** The first place (the caller's default first) that knows the entity: keys by id carry no account nor region, ids are unique across both. */
 async function firstFound<T>(services: Array<{ reference(id: string): Promise<T | null> }>, id: string): Promise<T | null> {
   for (const service of services) {
     const found = await service.reference(id);
@@ -25,23 +27,52 @@ async function firstFound<T>(services: Array<{ reference(id: string): Promise<T 
   return null;
 }
 
+/**
+ * A key by global id (the ARN): looked up only in the account and region it names, and only when the
+ * caller may use them; the resource found must be the one the ARN names (its account and partition too).
+ */
+async function byArn<T extends ResourceSource>(
+  type: ResourceTypeName,
+  services: InPlace<{ reference(id: string): Promise<T | null> }>,
+  arn: string,
+): Promise<T | null> {
+  const region = regionOfArn(arn);
+  const resourceId = arn.split('/').pop();
+  if (arn.length > 256 || !region || !resourceId) return null;
+  const found = await (services.in(region, accountOfArn(arn) ?? null)?.reference(resourceId) ?? null);
+  return found && resourceArnOf(type, found) === arn ? found : null;
+}
+
+/** A representation: by the type's own id field, or by its global id (`id`, the ARN). */
+const reference = <T extends ResourceSource>(
+  type: ResourceTypeName,
+  services: InPlace<{ reference(id: string): Promise<T | null> }>,
+  id: string | undefined,
+  arn: string | undefined,
+) =>
+  typeof arn === 'string' ? byArn(type, services, arn) : typeof id === 'string' ? firstFound(services.all(), id) : Promise.resolve(null);
+
 /** Federation 2 link: the directives our SDL uses. */
 export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
 
 /**
  * Entity lookups for the router (`_entities`): through the same per-request DataLoaders as
- * `backup(backupId)`, `fileSystem(fileSystemId)` and `volume(volumeId)`, so 50 representations cost one FSx call per region tried; an
- * unknown (or malformed) key resolves to null for that entity only.
+ * `backup(backupId)`, `fileSystem(fileSystemId)` and `volume(volumeId)`, so 50 representations cost
+ * one FSx call per account and region tried (by ARN: only the one it names); an unknown (or
+ * malformed) key resolves to null for that entity only.
  */
 const referenceResolvers = {
   Backup: {
-    __resolveReference: (ref: { backupId: string }, ctx: EntityContext) => firstFound(ctx.backups.all(), ref.backupId),
+    __resolveReference: (ref: { backupId?: string; id?: string }, ctx: EntityContext) =>
+      reference('Backup', ctx.backups, ref.backupId, ref.id),
   },
   FileSystem: {
-    __resolveReference: (ref: { fileSystemId: string }, ctx: EntityContext) => firstFound(ctx.fileSystems.all(), ref.fileSystemId),
+    __resolveReference: (ref: { fileSystemId?: string; id?: string }, ctx: EntityContext) =>
+      reference('FileSystem', ctx.fileSystems, ref.fileSystemId, ref.id),
   },
   Volume: {
-    __resolveReference: (ref: { volumeId: string }, ctx: EntityContext) => firstFound(ctx.volumes.all(), ref.volumeId),
+    __resolveReference: (ref: { volumeId?: string; id?: string }, ctx: EntityContext) =>
+      reference('Volume', ctx.volumes, ref.volumeId, ref.id),
   },
 };
 

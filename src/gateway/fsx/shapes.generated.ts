@@ -10,6 +10,7 @@ import { DateTime, SafeInt } from './scalars';
 import * as E from './enums.generated';
 
 @Directive('@key(fields: "backupId")')
+@Directive('@key(fields: "id")')
 @ObjectType('Backup', { implements: Node, simpleResolvers: true, description: "A backup of an Amazon FSx for Windows File Server, Amazon FSx for Lustre file system, Amazon FSx for NetApp ONTAP volume, or Amazon FSx for OpenZFS file system." })
 export class Backup {
   @Field(() => String, { description: "The ID of the backup." })
@@ -67,6 +68,7 @@ export class Tag {
 }
 
 @Directive('@key(fields: "fileSystemId")')
+@Directive('@key(fields: "id")')
 @ObjectType('FileSystem', { implements: Node, simpleResolvers: true, description: "A description of a specific Amazon FSx file system." })
 export class FileSystem {
   @Field(() => String, { nullable: true, description: "The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner." })
@@ -336,6 +338,7 @@ export class AdministrativeActionFailureDetails {
 }
 
 @Directive('@key(fields: "volumeId")')
+@Directive('@key(fields: "id")')
 @ObjectType('Volume', { implements: Node, simpleResolvers: true, description: "Describes an Amazon FSx volume." })
 export class Volume {
   @Field(() => DateTime, { nullable: true })
