@@ -1,6 +1,6 @@
 import type { FSxClient } from '@aws-sdk/client-fsx';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import type { AccountsConfig, FsxAccount } from './accounts';
+import { type AccountsConfig, type FsxAccount, accountOfRoleArn } from './accounts';
 import { AssumedRoles, type RoleSession } from './assumed-roles';
 import { type CallBudget, spendFromBudget } from './call-budget';
 import { type FsxClientOptions, createFsxClient, createRequestHandler, ownCredentials } from './fsx-client';
@@ -43,7 +43,9 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
   const attributionRole = (accountId: string): Omit<RoleSession, 'sourceIdentity'> | undefined => {
     const account = byId.get(accountId);
     if (!account || options.attribution?.sourceIdentity !== 'principal') return undefined;
-    const roleArn = account.roleArn ?? (options.attribution.roleArn?.split(':')[4] === accountId ? options.attribution.roleArn : undefined);
+    // The account's own role, else FSX_ROLE_ARN where it is a role of this account (its external id is the account's own role's only).
+    const fallback = options.attribution.roleArn;
+    const roleArn = account.roleArn ?? (fallback && accountOfRoleArn(fallback) === accountId ? fallback : undefined);
     return roleArn ? { accountId, roleArn, externalId: account.roleArn ? account.externalId : undefined } : undefined;
   };
   const reads = new Map<string, SharedReadStore>();
@@ -78,7 +80,7 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
     if (!client) clients.set(place.key, (client = make(place, isLive, ownSession(place))));
     return client;
   };
-  // A principal's clients of an account, one per region, kept as long as its credentials are.
+  // A principal's clients of an account, one per region (~20 KB each), in an LRU as large as the credentials'.
   const attributed = new Lru<string, Map<string, FSxClient>>(cacheSize);
 
   const clients: PlaceClients = {
