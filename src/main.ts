@@ -29,9 +29,10 @@ async function main(): Promise<void> {
       ? 'Amazon FSx'
       : `FSx endpoint ${config.endpointUrl}`;
   const observed = [gateway.metricsUrl && `metrics: ${gateway.metricsUrl}`, tracing && 'tracing: on'].filter(Boolean).join(' · ');
+  const accounts = gateway.fsx.accounts.map((account) => account.accountId);
   lifecycle.info(
-    { url: gateway.url, backend, regions: gateway.fsx.names, metricsUrl: gateway.metricsUrl ?? null, tracing: Boolean(tracing) },
-    `fsx-backup-graph ready: ${gateway.url}${config.graphiql ? ' (GraphiQL in a browser)' : ''} · backend: ${backend} · regions: ${gateway.fsx.names.join(', ')}${observed ? ` · ${observed}` : ''}`,
+    { url: gateway.url, backend, accounts, regions: gateway.fsx.names, metricsUrl: gateway.metricsUrl ?? null, tracing: Boolean(tracing) },
+    `fsx-backup-graph ready: ${gateway.url}${config.graphiql ? ' (GraphiQL in a browser)' : ''} · backend: ${backend} · accounts: ${accounts.join(', ')} · regions: ${gateway.fsx.names.join(', ')}${observed ? ` · ${observed}` : ''}`,
   );
 
   const shutdown = (signal: string) => {
