@@ -69,8 +69,8 @@ export function createConsoleClient(credentials: Credentials | null, onUnauthent
     cache: new InMemoryCache({
       possibleTypes: possibleTypes.possibleTypes,
       typePolicies: {
-        // One entry per page list: `after` pages are appended (Load more), a first page replaces the list.
-        Query: { fields: { fileSystems: { keyArgs: ['region'], merge: appendPages } } },
+        // One entry per page list (per region and account): `after` pages are appended (Load more), a first page replaces the list.
+        Query: { fields: { fileSystems: { keyArgs: ['region', 'account'], merge: appendPages } } },
         FileSystem: { fields: { backups: { keyArgs: false, merge: appendPages } } },
       },
     }),

@@ -8,14 +8,16 @@ import { type Credentials, loadCredentials, saveCredentials } from './credential
 import { CredentialsPanel } from './credentials-panel';
 import { FileSystems } from './file-systems';
 import { Notice, type NoticeState } from './notice';
+import { AccountSelect } from './account-select';
 import { RegionSelect } from './region-select';
 
-/** The console: credentials, a region, the file systems, and the backups of the one chosen. */
+/** The console: credentials, an account and a region, the file systems, and the backups of the one chosen. */
 export function App() {
   const [credentials, setCredentials] = useState<Credentials | null>(loadCredentials);
   const [needCredentials, setNeedCredentials] = useState(false);
   const [editingCredentials, setEditingCredentials] = useState(false);
-  // null: the gateway's default region, until one is chosen.
+  // null: the caller's default account (the first), until one is chosen; the same for its default region.
+  const [account, setAccount] = useState<string | null>(null);
   const [region, setRegion] = useState<string | null>(null);
   const [selected, setSelected] = useState<FileSystemFieldsFragment | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
@@ -37,6 +39,9 @@ export function App() {
   const useCredentials = (next: Credentials | null) => {
     saveCredentials(next);
     setCredentials(next);
+    // Other credentials may be limited to other accounts: back to their default account and region.
+    setAccount(null);
+    setRegion(null);
     setSelected(null);
     setNeedCredentials(false);
     setEditingCredentials(false);
@@ -51,9 +56,20 @@ export function App() {
         <h1>
           FSx backups <span className="muted">console</span>
         </h1>
+        <AccountSelect
+          className="inline-field"
+          value={account}
+          onChange={(next) => {
+            setAccount(next.accountId);
+            // The region stays where the new account is served in it; else the account's default.
+            setRegion((current) => (current && next.regions.includes(current) ? current : null));
+            setSelected(null);
+          }}
+        />
         <RegionSelect
           label="Region"
           className="inline-field"
+          account={account}
           value={region}
           onChange={(next) => {
             setRegion(next);
@@ -91,7 +107,13 @@ export function App() {
         ) : null}
         {needCredentials ? null : (
           <>
-            <FileSystems key={`${region ?? ''}`} region={region} selected={selected} onSelect={setSelected} />
+            <FileSystems
+              key={`${account ?? ''}/${region ?? ''}`}
+              account={account}
+              region={region}
+              selected={selected}
+              onSelect={setSelected}
+            />
             {selected ? (
               <Backups key={selected.id} fileSystem={selected} notify={notify} liveStatus={liveStatus} />
             ) : (

@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client';
 import { useEffect } from 'react';
 import { type FileSystemFieldsFragment, FileSystemVolumesDocument, FileSystemsDocument } from '../generated/graphql';
+import { accountArg } from './account-select';
 import { backupTarget } from './backup-target';
 import type { FieldErrors } from './field-errors';
 import { nameTag } from './format';
 
-/** The file systems of the region FSx can back up whole; the one the form was opened for first. */
+/** The file systems of the region (and account) FSx can back up whole; the one the form was opened for first. */
 export function FileSystemChoice({
   current,
   value,
@@ -17,7 +18,10 @@ export function FileSystemChoice({
   onChange: (fileSystemId: string) => void;
   errors: FieldErrors;
 }) {
-  const { data } = useQuery(FileSystemsDocument, { variables: { first: 20, region: current.region }, fetchPolicy: 'cache-first' });
+  const { data } = useQuery(FileSystemsDocument, {
+    variables: { first: 20, region: current.region, account: accountArg(current.accountId) },
+    fetchPolicy: 'cache-first',
+  });
   const listed = data?.fileSystems.__typename === 'FileSystemConnection' ? data.fileSystems.edges.map((e) => e.node) : [];
   const choices = [current, ...listed.filter((fs) => fs.id !== current.id && backupTarget(fs).kind === 'fileSystem')];
   return (
@@ -59,7 +63,7 @@ export function VolumeChoice({
 }) {
   // 20, as every list of the console: a larger page of volumes (tags and all) passes the gateway's MAX_COST.
   const { data, loading, error } = useQuery(FileSystemVolumesDocument, {
-    variables: { fileSystemId: fileSystem.fileSystemId, region: fileSystem.region, first: 20 },
+    variables: { fileSystemId: fileSystem.fileSystemId, region: fileSystem.region, account: accountArg(fileSystem.accountId), first: 20 },
   });
   const page = data?.fileSystem.__typename === 'FileSystem' ? data.fileSystem.volumes : undefined;
   const volumes = page?.__typename === 'VolumeConnection' ? page.edges.map((e) => e.node) : [];

@@ -1,6 +1,7 @@
 import { NetworkStatus, useQuery, useSubscription } from '@apollo/client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BackupChangedDocument, type FileSystemFieldsFragment, FileSystemBackupsDocument } from '../generated/graphql';
+import { accountArg } from './account-select';
 import type { LiveStatus } from './apollo';
 import { type Action, IN_PROGRESS, type Notify } from './backup-actions';
 import { BackupRow } from './backup-row';
@@ -32,7 +33,8 @@ export function Backups({
   notify: Notify;
   liveStatus: LiveStatus;
 }) {
-  const variables = { fileSystemId: chosen.fileSystemId, region: chosen.region, first: PAGE };
+  const place = { region: chosen.region, account: accountArg(chosen.accountId) };
+  const variables = { fileSystemId: chosen.fileSystemId, ...place, first: PAGE };
   const { data, loading, error, fetchMore, refetch, networkStatus, startPolling, stopPolling } = useQuery(FileSystemBackupsDocument, {
     variables,
     notifyOnNetworkStatusChange: true,
@@ -61,7 +63,7 @@ export function Backups({
   listed.current = new Set(backups.map((b) => b.id));
 
   useSubscription(BackupChangedDocument, {
-    variables: { fileSystemIds: [chosen.fileSystemId], region: chosen.region },
+    variables: { fileSystemIds: [chosen.fileSystemId], ...place },
     onData: ({ data: event }) => {
       setLiveFailed(false);
       const changed = event.data?.backupChanged;

@@ -1,13 +1,17 @@
 import { useMutation } from '@apollo/client';
 import { useState } from 'react';
 import { CopyBackupDocument } from '../generated/graphql';
+import { accountArg } from './account-select';
 import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
 import { RegionSelect } from './region-select';
 import { newClientRequestToken } from './format';
 
-/** Copy a backup within its region or to another served region; the notice follows the copy to AVAILABLE. */
+/**
+ * Copy a backup within its region or to another region served in its account (FSx copies within an
+ * account); the notice follows the copy to AVAILABLE.
+ */
 export function CopyDialog({
   action,
   onClose,
@@ -34,9 +38,17 @@ export function CopyDialog({
   const submit = async () => {
     if (!backup || loading) return;
     const destinationRegion = destination ?? backup.region;
+    const account = accountArg(backup.accountId);
     const { data: result } = await run({
       variables: {
-        input: { sourceBackupId: backup.backupId, sourceRegion: backup.region, destinationRegion, copyTags, clientRequestToken: token },
+        input: {
+          sourceBackupId: backup.backupId,
+          sourceRegion: backup.region,
+          destinationRegion,
+          account,
+          copyTags,
+          clientRequestToken: token,
+        },
       },
     });
     if (result?.copyBackup.__typename === 'CopyBackupSuccess') {
@@ -44,6 +56,7 @@ export function CopyDialog({
       notify(`Copy ${copy.backupId} of ${backup.backupId} started in ${copy.region}.`, {
         backupId: copy.backupId,
         region: copy.region,
+        account,
         name: `Copy ${copy.backupId} of ${backup.backupId} in ${copy.region}`,
       });
       onCopied();
@@ -62,7 +75,12 @@ export function CopyDialog({
           <p>
             Copy <span className="mono">{backup.backupId}</span> within its region or to another one.
           </p>
-          <RegionSelect label="Destination region" value={destination ?? backup.region} onChange={setDestination} />
+          <RegionSelect
+            label="Destination region"
+            account={backup.accountId}
+            value={destination ?? backup.region}
+            onChange={setDestination}
+          />
           <label className="check">
             <input type="checkbox" checked={copyTags} onChange={(e) => setCopyTags(e.target.checked)} /> Copy the backup&apos;s tags
           </label>

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client';
 import { type FormEvent, useState } from 'react';
 import { CreateBackupDocument, type CreateBackupInput, type FileSystemFieldsFragment } from '../generated/graphql';
+import { accountArg } from './account-select';
 import { addCreatedBackup } from './add-created-backup';
 import { backupTarget } from './backup-target';
 import { ErrorResultBox } from './error-result';
@@ -49,12 +50,17 @@ export function CreateBackupForm({
     setSent(input);
     const { data: answer } = await create({ variables: { input } });
     if (answer?.createBackup.__typename !== 'CreateBackupSuccess') return;
-    const { backupId, region } = answer.createBackup.backup;
+    const { backupId, region, accountId } = answer.createBackup.backup;
     setToken('');
     setTags(EMPTY_TAGS);
     setSent(null);
     reset();
-    onCreated({ backupId, region, name: `Backup ${backupId}${input.volumeId && volume ? ` of volume ${volume.name}` : ''}` });
+    onCreated({
+      backupId,
+      region,
+      account: accountArg(accountId),
+      name: `Backup ${backupId}${input.volumeId && volume ? ` of volume ${volume.name}` : ''}`,
+    });
   };
 
   const submit = (event: FormEvent) => {
@@ -64,6 +70,7 @@ export function CreateBackupForm({
     void send({
       ...(perVolume ? { volumeId: volume?.volumeId ?? '' } : { fileSystemId }),
       region: fileSystem.region,
+      account: accountArg(fileSystem.accountId),
       clientRequestToken: token.trim() || newClientRequestToken(),
       ...(given.length ? { tags: given } : {}),
     });

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client';
 import { type RefObject, useRef, useState } from 'react';
 import { DeleteBackupDocument } from '../generated/graphql';
+import { accountArg } from './account-select';
 import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
@@ -45,7 +46,9 @@ export function DeleteDialog({
   const confirm = async () => {
     if (!backup || loading) return;
     const { data: result } = await run({
-      variables: { input: { backupId: backup.backupId, region: backup.region, clientRequestToken: token } },
+      variables: {
+        input: { backupId: backup.backupId, region: backup.region, account: accountArg(backup.accountId), clientRequestToken: token },
+      },
     });
     if (result?.deleteBackup.__typename === 'DeleteBackupSuccess') {
       notify(`Backup ${backup.backupId} deleted.`);

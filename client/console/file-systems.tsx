@@ -20,20 +20,24 @@ function backupSettings(fs: BackupSettingsFieldsFragment): string {
 
 /** The file systems table; choosing one shows its backups. */
 export function FileSystems({
+  account,
   region,
   selected,
   onSelect,
 }: {
+  account: string | null;
   region: string | null;
   selected: FileSystemFieldsFragment | null;
   onSelect: (fs: FileSystemFieldsFragment) => void;
 }) {
   const { data, loading, error, fetchMore, refetch, networkStatus } = useQuery(FileSystemsDocument, {
-    variables: { first: PAGE, region },
+    variables: { first: PAGE, region, account },
     notifyOnNetworkStatusChange: true,
   });
   const result = data?.fileSystems;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  // Where the list is from, as chosen: "in us-west-2 of account 111111111111" (nothing for the defaults).
+  const where = `${region ? ` in ${region}` : ''}${account ? ` of account ${account}` : ''}`;
   return (
     <section className="panel" aria-labelledby="fs-title">
       <div className="panel-head">
@@ -49,7 +53,7 @@ export function FileSystems({
       ) : null}
       {result && result.__typename !== 'FileSystemConnection' ? <ErrorResultBox error={result} onRetry={() => void refetch()} /> : null}
       <table className="table">
-        <caption className="visually-hidden">File systems{region ? ` in ${region}` : ''}</caption>
+        <caption className="visually-hidden">File systems{where}</caption>
         <colgroup>
           <col className="col-id" />
           <col className="col-type" />
@@ -114,7 +118,7 @@ export function FileSystems({
           {result?.__typename === 'FileSystemConnection' && result.edges.length === 0 ? (
             <tr>
               <td colSpan={6} className="muted">
-                No file systems{region ? ` in ${region}` : ''}.
+                No file systems{where}.
               </td>
             </tr>
           ) : null}

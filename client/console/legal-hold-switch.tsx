@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client';
 import { TagBackupDocument, UntagBackupDocument } from '../generated/graphql';
+import { accountArg } from './account-select';
 import { LEGAL_HOLD_TAG, type ListedBackup } from './deletion-guards';
 import type { ErrorLike } from './error-result';
 
@@ -14,7 +15,7 @@ export function LegalHoldSwitch({ backup, onError }: { backup: ListedBackup; onE
   const [tag, tagging] = useMutation(TagBackupDocument);
   const [untag, untagging] = useMutation(UntagBackupDocument);
   const busy = tagging.loading || untagging.loading;
-  const input = { backupId: backup.backupId, region: backup.region };
+  const input = { backupId: backup.backupId, region: backup.region, account: accountArg(backup.accountId) };
 
   const toggle = async () => {
     if (busy) return;

@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import { BackupChangedDocument } from '../generated/graphql';
 import { ProgressBar } from './ui';
 
-/** A backup a notice follows to the end: made (or copied) just now, in `region`. */
+/** A backup a notice follows to the end: made (or copied) just now, in `region` of `account` (null: the default). */
 export interface Followed {
   backupId: string;
   region: string;
+  account: string | null;
   /** How the notice names it: "Backup backup-…", "Copy backup-… in us-west-2". */
   name: string;
 }
@@ -67,7 +68,7 @@ function FollowedBackup({ followed, onFinal }: { followed: Followed; onFinal: ()
     onFinal();
   };
   useSubscription(BackupChangedDocument, {
-    variables: { backupIds: [followed.backupId], region: followed.region },
+    variables: { backupIds: [followed.backupId], region: followed.region, account: followed.account },
     onData: ({ data: event }) => {
       const changed = event.data?.backupChanged;
       if (!changed) return;

@@ -1,28 +1,26 @@
-import { useQuery } from '@apollo/client';
-import { RegionsDocument } from '../generated/graphql';
-
-/** The regions the gateway serves, its default first (Query.regions: no FSx call); empty until known. */
-export function useRegions(): { regions: readonly string[]; loading: boolean } {
-  const { data, loading } = useQuery(RegionsDocument, { fetchPolicy: 'cache-first' });
-  return { regions: data?.regions ?? [], loading };
-}
+import { accountOf, useAccounts } from './account-select';
 
 /**
- * A region picker over the regions served. `value` null is the gateway's default region (the first),
- * shown by its name. Until the list is known (or if it cannot be read) it offers the default alone.
+ * A region picker over the regions served in `account` (null: the default account), from the same
+ * Query.accounts the account picker reads (no FSx call): an account may be served in fewer regions
+ * than another. `value` null is the account's default region (its first), shown by its name. Until
+ * the list is known (or if it cannot be read) it offers the default alone.
  */
 export function RegionSelect({
   label,
+  account,
   value,
   onChange,
   className = 'field',
 }: {
   label: string;
+  account: string | null;
   value: string | null;
   onChange: (region: string) => void;
   className?: string;
 }) {
-  const { regions, loading } = useRegions();
+  const { accounts, loading } = useAccounts();
+  const regions = accountOf(accounts, account)?.regions ?? [];
   const shown = value ?? regions[0] ?? '';
   return (
     <label className={className}>

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client';
 import { useState } from 'react';
 import { type FileSystemFieldsFragment, FileSystemsDocument, RestoreBackupDocument } from '../generated/graphql';
+import { accountArg } from './account-select';
 import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
@@ -39,6 +40,7 @@ export function RestoreDialog({
         input: {
           backupId: backup.backupId,
           region: backup.region,
+          account: accountArg(backup.accountId),
           subnetIds: subnets.split(/[\s,]+/).filter(Boolean),
           clientRequestToken: token,
           tags: [{ key: 'Name', value: `restore of ${backup.backupId}` }],

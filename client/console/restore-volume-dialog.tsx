@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client';
 import { useEffect, useState } from 'react';
 import { FileSystemVolumesDocument, RestoreVolumeDocument } from '../generated/graphql';
+import { accountArg } from './account-select';
 import type { Action, Notify } from './backup-actions';
 import { Dialog } from './dialog';
 import { ErrorResultBox } from './error-result';
@@ -54,6 +55,7 @@ export function RestoreVolumeDialog({
         input: {
           backupId: backup.backupId,
           region: backup.region,
+          account: accountArg(backup.accountId),
           name: name.trim(),
           clientRequestToken: token,
           ontapConfiguration: {
@@ -92,6 +94,7 @@ export function RestoreVolumeDialog({
           <SvmChoice
             fileSystemId={backup.fileSystem?.fileSystemId ?? fileSystemId}
             region={backup.region}
+            account={accountArg(backup.accountId)}
             preferred={backup.volume?.ontapConfiguration?.storageVirtualMachineId}
             value={svm}
             onChange={setSvm}

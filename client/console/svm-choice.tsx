@@ -14,6 +14,7 @@ export const SVM_FIELD = 'ontapConfiguration.storageVirtualMachineId';
 export function SvmChoice({
   fileSystemId,
   region,
+  account,
   preferred,
   value,
   onChange,
@@ -21,12 +22,14 @@ export function SvmChoice({
 }: {
   fileSystemId: string;
   region: string;
+  /** null: the default account. */
+  account: string | null;
   preferred: string | null | undefined;
   value: string;
   onChange: (storageVirtualMachineId: string) => void;
   errors: FieldErrors;
 }) {
-  const { data, loading, error } = useQuery(FileSystemStorageVirtualMachinesDocument, { variables: { fileSystemId, region } });
+  const { data, loading, error } = useQuery(FileSystemStorageVirtualMachinesDocument, { variables: { fileSystemId, region, account } });
   const owner = data?.fileSystem;
   const svms = owner?.__typename === 'FileSystem' ? owner.storageVirtualMachines : [];
   const ready = svms.filter((svm) => svm.lifecycle === 'CREATED');

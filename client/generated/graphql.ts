@@ -500,6 +500,7 @@ export type BackupFieldsFragment = {
   id: string;
   backupId: string;
   region: string;
+  accountId: string;
   lifecycle: BackupLifecycle | null;
   type: BackupType | null;
   progressPercent: number | null;
@@ -553,6 +554,7 @@ export type FileSystemFieldsFragment = {
   id: string;
   fileSystemId: string;
   region: string;
+  accountId: string;
   fileSystemType: FileSystemType | null;
   lifecycle: FileSystemLifecycle | null;
   storageCapacity: number | null;
@@ -604,6 +606,7 @@ export type CreateBackupMutation = {
           id: string;
           backupId: string;
           region: string;
+          accountId: string;
           lifecycle: BackupLifecycle | null;
           type: BackupType | null;
           progressPercent: number | null;
@@ -686,6 +689,7 @@ export type CopyBackupMutation = {
           id: string;
           backupId: string;
           region: string;
+          accountId: string;
           lifecycle: BackupLifecycle | null;
           type: BackupType | null;
           progressPercent: number | null;
@@ -773,6 +777,7 @@ export type RestoreBackupMutation = {
           id: string;
           fileSystemId: string;
           region: string;
+          accountId: string;
           fileSystemType: FileSystemType | null;
           lifecycle: FileSystemLifecycle | null;
           storageCapacity: number | null;
@@ -820,6 +825,7 @@ export type FileSystemsQueryVariables = Exact<{
   first?: number;
   after?: string | null | undefined;
   region?: string | null | undefined;
+  account?: string | null | undefined;
 }>;
 
 export type FileSystemsQuery = {
@@ -835,6 +841,7 @@ export type FileSystemsQuery = {
             id: string;
             fileSystemId: string;
             region: string;
+            accountId: string;
             fileSystemType: FileSystemType | null;
             lifecycle: FileSystemLifecycle | null;
             storageCapacity: number | null;
@@ -891,6 +898,7 @@ export type FileSystemsQuery = {
 export type FileSystemQueryVariables = Exact<{
   fileSystemId: string;
   region?: string | null | undefined;
+  account?: string | null | undefined;
 }>;
 
 export type FileSystemQuery = {
@@ -901,6 +909,7 @@ export type FileSystemQuery = {
         id: string;
         fileSystemId: string;
         region: string;
+        accountId: string;
         fileSystemType: FileSystemType | null;
         lifecycle: FileSystemLifecycle | null;
         storageCapacity: number | null;
@@ -955,6 +964,7 @@ export type FileSystemQuery = {
 export type FileSystemBackupsQueryVariables = Exact<{
   fileSystemId: string;
   region?: string | null | undefined;
+  account?: string | null | undefined;
   first?: number;
   after?: string | null | undefined;
 }>;
@@ -967,6 +977,7 @@ export type FileSystemBackupsQuery = {
         id: string;
         fileSystemId: string;
         region: string;
+        accountId: string;
         fileSystemType: FileSystemType | null;
         lifecycle: FileSystemLifecycle | null;
         storageCapacity: number | null;
@@ -985,6 +996,7 @@ export type FileSystemBackupsQuery = {
                   id: string;
                   backupId: string;
                   region: string;
+                  accountId: string;
                   lifecycle: BackupLifecycle | null;
                   type: BackupType | null;
                   progressPercent: number | null;
@@ -1070,6 +1082,7 @@ export type BackupsQueryVariables = Exact<{
   after?: string | null | undefined;
   filter?: BackupFilter | null | undefined;
   region?: string | null | undefined;
+  account?: string | null | undefined;
 }>;
 
 export type BackupsQuery = {
@@ -1084,6 +1097,7 @@ export type BackupsQuery = {
             id: string;
             backupId: string;
             region: string;
+            accountId: string;
             lifecycle: BackupLifecycle | null;
             type: BackupType | null;
             progressPercent: number | null;
@@ -1124,6 +1138,7 @@ export type BackupsQuery = {
 export type BackupQueryVariables = Exact<{
   backupId: string;
   region?: string | null | undefined;
+  account?: string | null | undefined;
 }>;
 
 export type BackupQuery = {
@@ -1133,6 +1148,7 @@ export type BackupQuery = {
         id: string;
         backupId: string;
         region: string;
+        accountId: string;
         lifecycle: BackupLifecycle | null;
         type: BackupType | null;
         progressPercent: number | null;
@@ -1178,6 +1194,7 @@ export type NodeQuery = {
         id: string;
         backupId: string;
         region: string;
+        accountId: string;
         lifecycle: BackupLifecycle | null;
         type: BackupType | null;
         progressPercent: number | null;
@@ -1201,6 +1218,7 @@ export type NodeQuery = {
         __typename: 'FileSystem';
         fileSystemId: string;
         region: string;
+        accountId: string;
         fileSystemType: FileSystemType | null;
         storageCapacity: number | null;
         storageType: StorageType | null;
@@ -1249,6 +1267,7 @@ export type BackupChangedSubscriptionVariables = Exact<{
   backupIds?: Array<string> | string | null | undefined;
   fileSystemIds?: Array<string> | string | null | undefined;
   region?: string | null | undefined;
+  account?: string | null | undefined;
 }>;
 
 export type BackupChangedSubscription = {
@@ -1262,6 +1281,7 @@ export type BackupChangedSubscription = {
           id: string;
           backupId: string;
           region: string;
+          accountId: string;
           lifecycle: BackupLifecycle | null;
           type: BackupType | null;
           progressPercent: number | null;
@@ -1370,6 +1390,7 @@ export type VolumeFieldsFragment = {
   volumeId: string;
   fileSystemId: string | null;
   region: string;
+  accountId: string;
   name: string | null;
   lifecycle: VolumeLifecycle | null;
   volumeType: VolumeType | null;
@@ -1381,6 +1402,7 @@ export type VolumeFieldsFragment = {
 export type VolumeQueryVariables = Exact<{
   volumeId: string;
   region?: string | null | undefined;
+  account?: string | null | undefined;
 }>;
 
 export type VolumeQuery = {
@@ -1402,6 +1424,7 @@ export type VolumeQuery = {
         volumeId: string;
         fileSystemId: string | null;
         region: string;
+        accountId: string;
         name: string | null;
         lifecycle: VolumeLifecycle | null;
         volumeType: VolumeType | null;
@@ -1415,6 +1438,7 @@ export type VolumeQuery = {
 export type FileSystemVolumesQueryVariables = Exact<{
   fileSystemId: string;
   region?: string | null | undefined;
+  account?: string | null | undefined;
   first?: number;
   after?: string | null | undefined;
 }>;
@@ -1455,6 +1479,7 @@ export type FileSystemVolumesQuery = {
                   volumeId: string;
                   fileSystemId: string | null;
                   region: string;
+                  accountId: string;
                   name: string | null;
                   lifecycle: VolumeLifecycle | null;
                   volumeType: VolumeType | null;
@@ -1482,6 +1507,7 @@ export type FileSystemVolumesQuery = {
 export type FileSystemStorageVirtualMachinesQueryVariables = Exact<{
   fileSystemId: string;
   region?: string | null | undefined;
+  account?: string | null | undefined;
 }>;
 
 export type FileSystemStorageVirtualMachinesQuery = {
@@ -1545,6 +1571,7 @@ export type RestoreVolumeMutation = {
           volumeId: string;
           fileSystemId: string | null;
           region: string;
+          accountId: string;
           name: string | null;
           lifecycle: VolumeLifecycle | null;
           volumeType: VolumeType | null;
@@ -1595,6 +1622,7 @@ export type UpdateBackupSettingsMutation = {
           id: string;
           fileSystemId: string;
           region: string;
+          accountId: string;
           fileSystemType: FileSystemType | null;
           lifecycle: FileSystemLifecycle | null;
           storageCapacity: number | null;
@@ -1722,6 +1750,7 @@ export const BackupFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
@@ -1859,6 +1888,7 @@ export const FileSystemFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
@@ -1975,6 +2005,7 @@ export const VolumeFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'volumeType' } },
@@ -2120,6 +2151,7 @@ export const CreateBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
@@ -2444,6 +2476,7 @@ export const CopyBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
@@ -2718,6 +2751,7 @@ export const RestoreBackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
@@ -2826,6 +2860,11 @@ export const FileSystemsDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -2848,6 +2887,11 @@ export const FileSystemsDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -2965,6 +3009,7 @@ export const FileSystemsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
@@ -3079,6 +3124,11 @@ export const FileSystemDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -3096,6 +3146,11 @@ export const FileSystemDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -3184,6 +3239,7 @@ export const FileSystemDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
@@ -3288,6 +3344,11 @@ export const FileSystemBackupsDocument = {
         },
         {
           kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
           defaultValue: { kind: 'IntValue', value: '20' },
@@ -3314,6 +3375,11 @@ export const FileSystemBackupsDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -3473,6 +3539,7 @@ export const FileSystemBackupsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
@@ -3525,6 +3592,7 @@ export const FileSystemBackupsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
@@ -3667,6 +3735,11 @@ export const BackupsDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -3694,6 +3767,11 @@ export const BackupsDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -3758,6 +3836,7 @@ export const BackupsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
@@ -3889,6 +3968,11 @@ export const BackupDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -3906,6 +3990,11 @@ export const BackupDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -3958,6 +4047,7 @@ export const BackupDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
@@ -4096,6 +4186,7 @@ export const NodeDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
                       { kind: 'Field', alias: { kind: 'Name', value: 'fileSystemLifecycle' }, name: { kind: 'Name', value: 'lifecycle' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
@@ -4120,6 +4211,7 @@ export const NodeDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
@@ -4301,6 +4393,11 @@ export const BackupChangedDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -4323,6 +4420,11 @@ export const BackupChangedDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -4386,6 +4488,7 @@ export const BackupChangedDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'backupId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progressPercent' } },
@@ -4792,6 +4895,11 @@ export const VolumeDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -4809,6 +4917,11 @@ export const VolumeDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -4840,6 +4953,7 @@ export const VolumeDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'volumeType' } },
@@ -4921,6 +5035,11 @@ export const FileSystemVolumesDocument = {
         },
         {
           kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
           defaultValue: { kind: 'IntValue', value: '20' },
@@ -4947,6 +5066,11 @@ export const FileSystemVolumesDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -5058,6 +5182,7 @@ export const FileSystemVolumesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'volumeType' } },
@@ -5149,6 +5274,11 @@ export const FileSystemStorageVirtualMachinesDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -5166,6 +5296,11 @@ export const FileSystemStorageVirtualMachinesDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'region' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'account' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'account' } },
               },
             ],
             selectionSet: {
@@ -5360,6 +5495,7 @@ export const RestoreVolumeDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'volumeId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'volumeType' } },
@@ -5584,6 +5720,7 @@ export const UpdateBackupSettingsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'accountId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fileSystemType' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lifecycle' } },
           { kind: 'Field', name: { kind: 'Name', value: 'storageCapacity' } },
