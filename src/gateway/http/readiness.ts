@@ -33,17 +33,21 @@ export interface DependencyCheck {
 /**
  * /readyz: every dependency probed at once, each reported in `checks` (`fsx:<region>` per region
  * served; with several accounts `fsx:<account>:<region>` per account and region, each probed with
- * the credentials the gateway uses there; `redis` when configured). 200 `ready` while all answer; 200 `degraded` while only an optional
- * one is down (Redis: each replica then polls for its own watchers, and still serves); 503
- * `unavailable`, naming the first failing required dependency in `reason`, while FSx does not answer
- * in a region. /healthz only says the process serves. Probes are not traced: they run every few seconds.
+ * the credentials the gateway uses there; `redis` when configured). 200 `ready` while all answer; 200
+ * `degraded` while only an optional one is down (Redis: each replica then polls for its own watchers;
+ * an account other than the default: its calls fail, the others' serve); 503 `unavailable`, naming the
+ * first failing required dependency in `reason`, while FSx does not answer in a region of the default
+ * account. /healthz only says the process serves. Probes are not traced: they run every few seconds.
  */
 export async function answerReadiness(res: ServerResponse, fsx: FsxPlaces, others: readonly DependencyProbe[] = []): Promise<void> {
   const several = fsx.accounts.length > 1;
+  const defaultAccount = fsx.defaultAccount.accountId;
   const probes: DependencyProbe[] = [
     ...fsx.all().map((place) => ({
       name: several ? `fsx:${place.key}` : `fsx:${place.region}`,
-      required: true,
+      // Only the default account is needed to serve: another account's broken role (or FSx away
+      // there) fails that account's calls alone, so it degrades the gateway, never takes it out.
+      required: place.accountId === defaultAccount,
       probe: (timeoutMs: number) => probeFsx(fsx.client(place), timeoutMs),
     })),
     ...others,
