@@ -30,13 +30,22 @@ describe('/readyz with one account whose role STS refuses', () => {
     const { status, body } = await readyz();
     expect(status).toBe(200);
     expect(body.status).toBe('degraded');
-    const down = Object.values(body.checks).filter((c) => c.status !== 'up');
-    expect(down).toHaveLength(2); // TEAM_A's two regions
-    expect(down.every((c) => !c.required)).toBe(true);
-    expect(Object.values(body.checks).filter((c) => c.required)).toEqual([
-      expect.objectContaining({ status: 'up' }),
-      expect.objectContaining({ status: 'up' }),
-    ]);
+    const up = { status: 'up', latencyMs: expect.any(Number) };
+    const down = { status: 'down', required: false, latencyMs: expect.any(Number), error: 'AccessDenied' };
+    expect(body.checks).toEqual({
+      'fsx:us-east-1': { ...up, required: true },
+      'fsx:us-west-2': { ...up, required: true },
+      'fsx:account-2:us-east-1': down,
+      'fsx:account-2:us-west-2': down,
+      'fsx:account-3:us-east-1': { ...up, required: false },
+    });
+  });
+
+  test('names no account id (unserved and forbidden accounts look alike), and hits within seconds ask STS once', async () => {
+    const bodies = [await readyz(), await readyz(), await readyz()].map((answer) => JSON.stringify(answer.body));
+    for (const body of bodies) expect(body).not.toMatch(/\d{12}/);
+    // A refusal is the answer for a few seconds: at most one AssumeRole for TEAM_A's broken role, not one per hit.
+    expect(t.emulator.calls.filter((c) => c.operation === 'AssumeRole').length).toBeLessThanOrEqual(1);
   });
 
   test('queries to the other accounts work', async () => {

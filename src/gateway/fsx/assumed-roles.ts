@@ -44,11 +44,17 @@ const REFRESH_BEFORE_MS = 5 * 60_000;
 const DURATION_SECONDS = 3600;
 /** The gateway's own sessions are named so in CloudTrail. */
 const OWN_SESSION_NAME = 'fsx-backup-graph';
+/**
+ * How long a refusal (or STS not answering) is the answer without asking STS again: a broken role
+ * then costs one AssumeRole per few seconds, not one per request to its account nor per /readyz hit.
+ */
+export const FAILURE_CACHE_MS = 5000;
 
 interface Session {
   fetch: AwsCredentialIdentityProvider;
   current?: { credentials: AwsCredentialIdentity; renewAt: number };
   pending?: Promise<AwsCredentialIdentity>;
+  failed?: { error: AccountCredentialsUnavailable; until: number };
 }
 
 /**
@@ -83,6 +89,7 @@ export class AssumedRoles {
   private credentials(session: RoleSession): Promise<AwsCredentialIdentity> {
     const entry = this.sessionOf(session, true)!;
     if (entry.current && Date.now() < entry.current.renewAt) return Promise.resolve(entry.current.credentials);
+    if (entry.failed && Date.now() < entry.failed.until) return Promise.reject(entry.failed.error);
     entry.pending ??= this.assume(session, entry).finally(() => (entry.pending = undefined));
     return entry.pending;
   }
@@ -95,12 +102,15 @@ export class AssumedRoles {
       credentials = await entry.fetch();
     } catch (error) {
       const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      throw new AccountCredentialsUnavailable(
+      const failure = new AccountCredentialsUnavailable(
         session.accountId,
         e.$metadata?.httpStatusCode ? e.name : undefined,
         e.message ?? String(error),
       );
+      entry.failed = { error: failure, until: Date.now() + FAILURE_CACHE_MS };
+      throw failure;
     }
+    entry.failed = undefined;
     entry.current = { credentials, renewAt: renewAt(credentials.expiration, requestedAt) };
     return credentials;
   }
