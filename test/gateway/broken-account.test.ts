@@ -56,9 +56,46 @@ describe('/readyz with one account whose role STS refuses', () => {
   });
 });
 
-test('the broken account’s own reads are typed errors', async () => {
-  const res = await t.gql(FILE_SYSTEMS, { account: TEAM_A }, as);
-  expect(res.body.data.fileSystems).toMatchObject({ __typename: 'FsxServiceError', retryable: false });
-  expect(estateOf(TEAM_A).fileSystems.length).toBeGreaterThan(0);
-  expect(DEMO_ACCOUNT_ESTATE(TEAM_A)).toBeDefined();
+describe('lookups by id or global id never fail on the broken account', () => {
+  const NODE = `query ($id: ID!) { node(id: $id) { __typename id } }`;
+  const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on Backup { backupId accountId } ... on FileSystem { fileSystemId accountId } } }`;
+
+  test('node(id:) of an ARN in the broken account is null, with no top-level error', async () => {
+    const [fileSystemId] = estateOf(TEAM_A).fileSystems;
+    const [backupId] = estateOf(TEAM_A).backups;
+    for (const id of [`arn:aws:fsx:us-east-1:${TEAM_A}:file-system/${fileSystemId}`, `arn:aws:fsx:us-east-1:${TEAM_A}:backup/${backupId}`]) {
+      const res = await t.gql(NODE, { id }, as);
+      expect(res.body).toEqual({ data: { node: null } });
+    }
+  });
+
+  test('_entities by plain id finds a resource of a healthy account after the broken one (the caller’s order: PLATFORM, TEAM_A, TEAM_B)', async () => {
+    const backupId = DEMO_ACCOUNT_ESTATE(TEAM_B).backups.windowsUser;
+    const [fileSystemId] = estateOf(TEAM_B).fileSystems;
+    const representations = [
+      { __typename: 'Backup', backupId },
+      { __typename: 'FileSystem', fileSystemId },
+      { __typename: 'Backup', id: `arn:aws:fsx:us-east-1:${TEAM_A}:backup/${estateOf(TEAM_A).backups[0]}` },
+    ];
+    const res = await t.gql(ENTITIES, { representations }, as);
+    expect(res.body).toEqual({
+      data: {
+        _entities: [
+          { __typename: 'Backup', backupId, accountId: TEAM_B },
+          { __typename: 'FileSystem', fileSystemId, accountId: TEAM_B },
+          null,
+        ],
+      },
+    });
+  });
+
+  test('the broken account’s own reads are a typed error naming the account and STS’s code, no ARN', async () => {
+    const res = await t.gql(FILE_SYSTEMS, { account: TEAM_A }, as);
+    expect(res.body.data.fileSystems).toEqual({
+      __typename: 'FsxServiceError',
+      retryable: false,
+      message: `The gateway cannot act in account ${TEAM_A} (AccessDenied)`,
+    });
+    expect(JSON.stringify(res.body)).not.toContain('arn:');
+  });
 });

@@ -1,6 +1,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { Logger } from '../logging';
 import { Lru } from './lru';
 
 /** A role session: the role of an account, and for attribution the principal's STS SourceIdentity. */
@@ -19,22 +20,32 @@ export interface AssumedRolesOptions {
   masterCredentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** FSX_CREDENTIALS_CACHE_SIZE: attributed sessions kept (the gateway's own, one per account, always are). */
   cacheSize: number;
+  /** Where a refusal's detail (STS's message, the role) is logged, once per AssumeRole that failed. */
+  logger?: Logger;
 }
 
-/** STS refused the credentials of an account, or could not be reached: FSx was not called. */
+/**
+ * STS refused the credentials of an account, or could not be reached: FSx was not called. The message
+ * names the account and STS's code only: STS's own message names the gateway's role or user ARN,
+ * which callers are not to learn; it is kept in `detail`, for the log.
+ */
 export class AccountCredentialsUnavailable extends Error {
   constructor(
     readonly accountId: string,
     /** STS's error code (AccessDenied, ValidationError, ...); undefined when STS did not answer. */
     readonly code: string | undefined,
-    detail: string,
+    /** STS's own message (or the transport's): the log's, never a caller's. */
+    readonly detail: string,
+    /** STS's HTTP status; undefined when it did not answer. */
+    readonly httpStatusCode?: number,
   ) {
-    super(
-      code
-        ? `The gateway cannot act in account ${accountId}: STS refused its role (${code}: ${detail})`
-        : `The gateway cannot act in account ${accountId}: STS did not answer (${detail})`,
-    );
+    super(`The gateway cannot act in account ${accountId} (${code ?? 'STS did not answer'})`);
     this.name = 'AccountCredentialsUnavailable';
+  }
+
+  /** STS throttled, failed (5xx) or did not answer: trying again later may work. A refusal needs an operator. */
+  get retryable(): boolean {
+    return !this.code || (this.httpStatusCode ?? 0) >= 500 || /throttl|limitexceeded/i.test(this.code);
   }
 }
 
@@ -102,10 +113,11 @@ export class AssumedRoles {
       credentials = await entry.fetch();
     } catch (error) {
       const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      const failure = new AccountCredentialsUnavailable(
-        session.accountId,
-        e.$metadata?.httpStatusCode ? e.name : undefined,
-        e.message ?? String(error),
+      const status = e.$metadata?.httpStatusCode;
+      const failure = new AccountCredentialsUnavailable(session.accountId, status ? e.name : undefined, e.message ?? String(error), status);
+      this.options.logger?.warn(
+        { account: session.accountId, roleArn: session.roleArn, sourceIdentity: session.sourceIdentity, code: failure.code, detail: failure.detail },
+        `STS AssumeRole failed for account ${session.accountId} (${failure.code ?? 'no answer'}): ${failure.detail}; calls there fail for ${FAILURE_CACHE_MS / 1000} s before it is asked again`,
       );
       entry.failed = { error: failure, until: Date.now() + FAILURE_CACHE_MS };
       throw failure;
