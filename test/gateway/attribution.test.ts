@@ -84,7 +84,7 @@ test('the first account (no roleArn) is attributed through FSX_ROLE_ARN; a JWT-l
   expect(made.body.data.createBackup.__typename).toBe('CreateBackupSuccess');
   const [call] = calls('CreateBackup');
   expect(call.account).toBe(PLATFORM);
-  expect(call.sourceIdentity).toMatch(/^auth0_alice\.[0-9a-f]{8}$/);
+  expect(call.sourceIdentity).toMatch(/^auth0_alice\.[0-9a-f]{16}$/);
   expect(calls('AssumeRole').map((c) => (c.input as Record<string, string>).RoleSessionName)).toEqual([call.sourceIdentity]);
 });
 
