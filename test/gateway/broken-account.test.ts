@@ -22,7 +22,10 @@ beforeEach(() => t.emulator.calls.clear());
 
 const readyz = async () => {
   const res = await fetch(t.gateway.url.replace(/\/graphql$/, '/readyz'));
-  return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, { status: string; required: boolean }> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { status: string; checks: Record<string, { status: string; required: boolean }> },
+  };
 };
 
 describe('/readyz with one account whose role STS refuses', () => {
@@ -63,7 +66,10 @@ describe('lookups by id or global id never fail on the broken account', () => {
   test('node(id:) of an ARN in the broken account is null, with no top-level error', async () => {
     const [fileSystemId] = estateOf(TEAM_A).fileSystems;
     const [backupId] = estateOf(TEAM_A).backups;
-    for (const id of [`arn:aws:fsx:us-east-1:${TEAM_A}:file-system/${fileSystemId}`, `arn:aws:fsx:us-east-1:${TEAM_A}:backup/${backupId}`]) {
+    for (const id of [
+      `arn:aws:fsx:us-east-1:${TEAM_A}:file-system/${fileSystemId}`,
+      `arn:aws:fsx:us-east-1:${TEAM_A}:backup/${backupId}`,
+    ]) {
       const res = await t.gql(NODE, { id }, as);
       expect(res.body).toEqual({ data: { node: null } });
     }

@@ -91,10 +91,14 @@ export class AssumedRoles {
     return Object.assign(() => this.credentials(session), { memoized: true });
   }
 
-  /** Forgets the session's credentials (FSx said they expired: revoked, or the clocks disagree); the next call assumes the role again. */
-  drop(session: RoleSession): void {
+  /**
+   * Forgets the session's credentials (FSx said they expired: revoked, or the clocks disagree); the
+   * next call assumes the role again. Only if they are still the ones that failed (`accessKeyId`, when
+   * known): calls failing together must not throw away credentials the first of them just renewed.
+   */
+  drop(session: RoleSession, accessKeyId?: string): void {
     const entry = this.sessionOf(session, false);
-    if (entry) entry.current = undefined;
+    if (entry && (accessKeyId === undefined || entry.current?.credentials.accessKeyId === accessKeyId)) entry.current = undefined;
   }
 
   private credentials(session: RoleSession): Promise<AwsCredentialIdentity> {
@@ -116,7 +120,13 @@ export class AssumedRoles {
       const status = e.$metadata?.httpStatusCode;
       const failure = new AccountCredentialsUnavailable(session.accountId, status ? e.name : undefined, e.message ?? String(error), status);
       this.options.logger?.warn(
-        { account: session.accountId, roleArn: session.roleArn, sourceIdentity: session.sourceIdentity, code: failure.code, detail: failure.detail },
+        {
+          account: session.accountId,
+          roleArn: session.roleArn,
+          sourceIdentity: session.sourceIdentity,
+          code: failure.code,
+          detail: failure.detail,
+        },
         `STS AssumeRole failed for account ${session.accountId} (${failure.code ?? 'no answer'}): ${failure.detail}; calls there fail for ${FAILURE_CACHE_MS / 1000} s before it is asked again`,
       );
       entry.failed = { error: failure, until: Date.now() + FAILURE_CACHE_MS };

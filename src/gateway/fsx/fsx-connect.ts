@@ -68,7 +68,7 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
     });
     // Each attempt takes a turn; a read shared by many requests is one call, so one turn per attempt for all.
     if (options.budget) spendFromBudget(client, place.key, options.budget, live);
-    if (session) renewExpiredCredentials(client, () => roles.drop(session));
+    if (session) renewExpiredCredentials(client, (accessKeyId) => roles.drop(session, accessKeyId));
     if (!live) shareReads(client, readsOf(place), session?.sourceIdentity);
     options.instrument?.(client, place, session?.sourceIdentity);
     return client;
