@@ -64,6 +64,7 @@ export async function startGateway(config: Config, logger: Logger = createLogger
       endpointUrl,
       budget: budgets.fsx,
       attribution: config.accounts,
+      logger,
       // Every client, however late it is made (a principal's, on its first call), is counted and audited.
       instrument: (client, place, sourceIdentity) => {
         recordFsxWrites(client, place.key, sourceIdentity);

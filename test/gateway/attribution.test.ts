@@ -84,7 +84,7 @@ test('the first account (no roleArn) is attributed through FSX_ROLE_ARN; a JWT-l
   expect(made.body.data.createBackup.__typename).toBe('CreateBackupSuccess');
   const [call] = calls('CreateBackup');
   expect(call.account).toBe(PLATFORM);
-  expect(call.sourceIdentity).toMatch(/^auth0_alice\.[0-9a-f]{8}$/);
+  expect(call.sourceIdentity).toMatch(/^auth0_alice\.[0-9a-f]{16}$/);
   expect(calls('AssumeRole').map((c) => (c.input as Record<string, string>).RoleSessionName)).toEqual([call.sourceIdentity]);
 });
 
@@ -166,7 +166,7 @@ describe('a role STS refuses (a wrong external id)', () => {
       __typename: 'FsxServiceError',
       code: 'AccessDenied',
       retryable: false,
-      message: expect.stringMatching(/^The gateway cannot act in account 111111111111: STS refused its role \(AccessDenied: /),
+      message: 'The gateway cannot act in account 111111111111 (AccessDenied)',
     });
     const made = await t.gql(
       CREATE_BACKUP,

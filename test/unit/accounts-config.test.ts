@@ -101,10 +101,20 @@ describe('STS SourceIdentity of a principal', () => {
       expect(mapped).toMatch(fits);
       expect(mapped.toLowerCase().startsWith('aws:')).toBe(false);
     }
-    expect(sourceIdentityOf('auth0|alice')).toMatch(/^auth0_alice\.[0-9a-f]{8}$/);
+    expect(sourceIdentityOf('auth0|alice')).toMatch(/^auth0_alice\.[0-9a-f]{16}$/);
     expect(sourceIdentityOf('auth0|alice')).toBe(sourceIdentityOf('auth0|alice'));
     expect(sourceIdentityOf('auth0|alice')).not.toBe(sourceIdentityOf('auth0#alice'));
     expect(sourceIdentityOf('x'.repeat(65))).toHaveLength(64);
+  });
+
+  test('one-to-one: an id that fits STS but ends like a mapped one is mapped too, never equal to the id it mimics', () => {
+    const mapped = sourceIdentityOf('auth0|alice');
+    // The literal mapped form of auth0|alice, as an id of its own (an API key named so, a JWT subject).
+    expect(mapped).toMatch(/^[\w+=,.@-]{2,64}$/);
+    expect(sourceIdentityOf(mapped)).not.toBe(mapped);
+    expect(sourceIdentityOf(mapped)).toMatch(/^auth0_alice\.[0-9a-f]{16}\.[0-9a-f]{16}$/);
+    // A shorter hex tail is no mapped form: kept as it is.
+    expect(sourceIdentityOf('build.3f1c9a0e')).toBe('build.3f1c9a0e');
   });
 });
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DescribeBackupsCommand, type FSxClient } from '@aws-sdk/client-fsx';
 import { MODEL_ERROR_MEMBERS, MODEL_OPERATION_ERRORS, type ModelErrorCode } from '../../src/fsx-model';
 import { mapFsxError } from '../../src/gateway/errors/map-fsx-error';
+import { AccountCredentialsUnavailable } from '../../src/gateway/fsx/assumed-roles';
 import {
   COPY_BACKUP_ERRORS,
   CREATE_BACKUP_ERRORS,
@@ -134,4 +135,22 @@ test('ids FSx does not model in a member come from the caller, else from the mes
     fileSystemId: 'fs-00000000000000001',
   });
   expect(mapFsxError(error, {}, CREATE_BACKUP_ERRORS)).toMatchObject({ fileSystemId: '' });
+});
+
+test('STS failing for an account: its code and the account, never STS’s message (it names the gateway’s ARN); retryable unless refused', () => {
+  const detail = 'User: arn:aws:iam::123456789012:user/gateway is not authorized to perform: sts:AssumeRole';
+  const refused = mapFsxError(new AccountCredentialsUnavailable('111111111111', 'AccessDenied', detail, 403), {}, VOLUME_ERRORS);
+  expect(refused).toMatchObject({ code: 'AccessDenied', retryable: false, requestId: null });
+  expect(refused.message).toBe('The gateway cannot act in account 111111111111 (AccessDenied)');
+  const cases: Array<[string | undefined, number | undefined]> = [
+    ['Throttling', 400],
+    ['InternalFailure', 500],
+    ['ServiceUnavailable', 503],
+    [undefined, undefined],
+  ];
+  for (const [code, status] of cases) {
+    const mapped = mapFsxError(new AccountCredentialsUnavailable('111111111111', code, detail, status), {}, VOLUME_ERRORS);
+    expect(mapped.retryable).toBe(true);
+    expect(mapped.message).not.toContain('arn:');
+  }
 });

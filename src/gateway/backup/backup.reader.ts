@@ -9,6 +9,7 @@ import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
+import { foundHere } from '../fsx/found-here';
 import { toBackups } from '../fsx/to-graphql';
 import type { Place } from '../fsx/place';
 import type { Backup, Tag } from '../fsx/shapes.generated';
@@ -73,9 +74,9 @@ export class BackupReader {
     }
   }
 
-  /** A federation entity lookup: the Backup, or null when FSx does not know it (or the key is malformed). */
+  /** A federation entity lookup: the Backup, or null when FSx does not know it (or the key is malformed, or the gateway cannot act in the account). */
   reference(backupId: string): Promise<Backup | null> {
-    return conforms(backupId, FSX.BackupId) ? this.visible(backupId) : Promise.resolve(null);
+    return conforms(backupId, FSX.BackupId) ? foundHere(this.visible(backupId)) : Promise.resolve(null);
   }
 
   /** The backup, if FSx has it and the caller may see its file system; else not found, with the request id of the call that said so. */

@@ -159,13 +159,13 @@ export function mapFsxError(error: unknown, subject: ErrorSubject, allowed: Read
 /**
  * STS refused the role of the account (a wrong external id, a trust policy that does not trust the
  * gateway or lacks sts:SetSourceIdentity): FsxServiceError with STS's code and a message naming the
- * account, not retryable (an operator must fix the role). STS not answering: retryable, as FSx not answering is.
+ * account and the code alone (STS's message names the gateway's ARN; it is logged), not retryable
+ * (an operator must fix the role). STS throttling or failing (5xx): retryable. STS not answering:
+ * InternalServerError, retryable, as FSx not answering is.
  */
 function credentialsUnavailable(error: AccountCredentialsUnavailable): ErrorResult {
-  const fields = { message: error.message, requestId: null };
-  return error.code
-    ? result(results.FsxServiceError, { ...fields, code: error.code, retryable: false })
-    : result(results.InternalServerError, { ...fields, retryable: true });
+  const fields = { message: error.message, requestId: null, retryable: error.retryable };
+  return error.code ? result(results.FsxServiceError, { ...fields, code: error.code }) : result(results.InternalServerError, fields);
 }
 
 /** The model's id patterns without their anchors, to find an id inside a message. */

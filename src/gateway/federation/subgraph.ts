@@ -18,7 +18,11 @@ export interface EntityContext {
   volumes: InPlace<Pick<VolumeService, 'reference'>>;
 }
 
-/** The first place (the caller's default first) that knows the entity: keys by id carry no account nor region, ids are unique across both. */
+/**
+ * The first place (the caller's default first) that knows the entity: keys by id carry no account nor
+ * region, ids are unique across both. An account the gateway cannot act in (STS refused its role) is
+ * one that does not know it: `reference` answers null there (found-here.ts), and the search goes on.
+ */
 async function firstFound<T>(services: Array<{ reference(id: string): Promise<T | null> }>, id: string): Promise<T | null> {
   for (const service of services) {
     const found = await service.reference(id);

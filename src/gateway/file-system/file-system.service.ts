@@ -9,6 +9,7 @@ import {
 import { FSX, conforms } from '../../fsx-model';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
+import { foundHere } from '../fsx/found-here';
 import type { FileSystem } from '../fsx/shapes.generated';
 import type { Place } from '../fsx/place';
 import { hasFileSystemId, toFileSystem, toFileSystems } from '../fsx/to-graphql';
@@ -104,10 +105,10 @@ export class FileSystemService {
     }
   }
 
-  /** A federation entity lookup: the FileSystem, or null when FSx does not know it (or the key is malformed). */
+  /** A federation entity lookup: the FileSystem, or null when FSx does not know it (or the key is malformed, or the gateway cannot act in the account). */
   reference(fileSystemId: string): Promise<FileSystem | null> {
     return conforms(fileSystemId, FSX.FileSystemId) && canSee(this.principal, fileSystemId)
-      ? this.byId.load(fileSystemId)
+      ? foundHere(this.byId.load(fileSystemId))
       : Promise.resolve(null);
   }
 

@@ -1,6 +1,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { Logger } from '../logging';
 import { Lru } from './lru';
 
 /** A role session: the role of an account, and for attribution the principal's STS SourceIdentity. */
@@ -19,22 +20,32 @@ export interface AssumedRolesOptions {
   masterCredentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** FSX_CREDENTIALS_CACHE_SIZE: attributed sessions kept (the gateway's own, one per account, always are). */
   cacheSize: number;
+  /** Where a refusal's detail (STS's message, the role) is logged, once per AssumeRole that failed. */
+  logger?: Logger;
 }
 
-/** STS refused the credentials of an account, or could not be reached: FSx was not called. */
+/**
+ * STS refused the credentials of an account, or could not be reached: FSx was not called. The message
+ * names the account and STS's code only: STS's own message names the gateway's role or user ARN,
+ * which callers are not to learn; it is kept in `detail`, for the log.
+ */
 export class AccountCredentialsUnavailable extends Error {
   constructor(
     readonly accountId: string,
     /** STS's error code (AccessDenied, ValidationError, ...); undefined when STS did not answer. */
     readonly code: string | undefined,
-    detail: string,
+    /** STS's own message (or the transport's): the log's, never a caller's. */
+    readonly detail: string,
+    /** STS's HTTP status; undefined when it did not answer. */
+    readonly httpStatusCode?: number,
   ) {
-    super(
-      code
-        ? `The gateway cannot act in account ${accountId}: STS refused its role (${code}: ${detail})`
-        : `The gateway cannot act in account ${accountId}: STS did not answer (${detail})`,
-    );
+    super(`The gateway cannot act in account ${accountId} (${code ?? 'STS did not answer'})`);
     this.name = 'AccountCredentialsUnavailable';
+  }
+
+  /** STS throttled, failed (5xx) or did not answer: trying again later may work. A refusal needs an operator. */
+  get retryable(): boolean {
+    return !this.code || (this.httpStatusCode ?? 0) >= 500 || /throttl|limitexceeded/i.test(this.code);
   }
 }
 
@@ -44,11 +55,17 @@ const REFRESH_BEFORE_MS = 5 * 60_000;
 const DURATION_SECONDS = 3600;
 /** The gateway's own sessions are named so in CloudTrail. */
 const OWN_SESSION_NAME = 'fsx-backup-graph';
+/**
+ * How long a refusal (or STS not answering) is the answer without asking STS again: a broken role
+ * then costs one AssumeRole per few seconds, not one per request to its account nor per /readyz hit.
+ */
+export const FAILURE_CACHE_MS = 5000;
 
 interface Session {
   fetch: AwsCredentialIdentityProvider;
   current?: { credentials: AwsCredentialIdentity; renewAt: number };
   pending?: Promise<AwsCredentialIdentity>;
+  failed?: { error: AccountCredentialsUnavailable; until: number };
 }
 
 /**
@@ -74,15 +91,20 @@ export class AssumedRoles {
     return Object.assign(() => this.credentials(session), { memoized: true });
   }
 
-  /** Forgets the session's credentials (FSx said they expired: revoked, or the clocks disagree); the next call assumes the role again. */
-  drop(session: RoleSession): void {
+  /**
+   * Forgets the session's credentials (FSx said they expired: revoked, or the clocks disagree); the
+   * next call assumes the role again. Only if they are still the ones that failed (`accessKeyId`, when
+   * known): calls failing together must not throw away credentials the first of them just renewed.
+   */
+  drop(session: RoleSession, accessKeyId?: string): void {
     const entry = this.sessionOf(session, false);
-    if (entry) entry.current = undefined;
+    if (entry && (accessKeyId === undefined || entry.current?.credentials.accessKeyId === accessKeyId)) entry.current = undefined;
   }
 
   private credentials(session: RoleSession): Promise<AwsCredentialIdentity> {
     const entry = this.sessionOf(session, true)!;
     if (entry.current && Date.now() < entry.current.renewAt) return Promise.resolve(entry.current.credentials);
+    if (entry.failed && Date.now() < entry.failed.until) return Promise.reject(entry.failed.error);
     entry.pending ??= this.assume(session, entry).finally(() => (entry.pending = undefined));
     return entry.pending;
   }
@@ -95,12 +117,22 @@ export class AssumedRoles {
       credentials = await entry.fetch();
     } catch (error) {
       const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      throw new AccountCredentialsUnavailable(
-        session.accountId,
-        e.$metadata?.httpStatusCode ? e.name : undefined,
-        e.message ?? String(error),
+      const status = e.$metadata?.httpStatusCode;
+      const failure = new AccountCredentialsUnavailable(session.accountId, status ? e.name : undefined, e.message ?? String(error), status);
+      this.options.logger?.warn(
+        {
+          account: session.accountId,
+          roleArn: session.roleArn,
+          sourceIdentity: session.sourceIdentity,
+          code: failure.code,
+          detail: failure.detail,
+        },
+        `STS AssumeRole failed for account ${session.accountId} (${failure.code ?? 'no answer'}): ${failure.detail}; calls there fail for ${FAILURE_CACHE_MS / 1000} s before it is asked again`,
       );
+      entry.failed = { error: failure, until: Date.now() + FAILURE_CACHE_MS };
+      throw failure;
     }
+    entry.failed = undefined;
     entry.current = { credentials, renewAt: renewAt(credentials.expiration, requestedAt) };
     return credentials;
   }

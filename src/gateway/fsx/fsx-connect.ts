@@ -5,6 +5,7 @@ import { AssumedRoles, type RoleSession } from './assumed-roles';
 import { type CallBudget, spendFromBudget } from './call-budget';
 import { type FsxClientOptions, createFsxClient, createRequestHandler, ownCredentials } from './fsx-client';
 import { FsxPlaces, type PlaceClients } from './fsx-places';
+import type { Logger } from '../logging';
 import { Lru } from './lru';
 import type { Place } from './place';
 import { renewExpiredCredentials } from './renew-expired';
@@ -17,6 +18,8 @@ export interface ConnectOptions extends FsxClientOptions {
   attribution?: Pick<AccountsConfig, 'sourceIdentity' | 'roleArn' | 'credentialsCacheSize'>;
   /** Told of every client made (the gateway's own, live progress's, each principal's): metrics and the audit's FSx request ids. */
   instrument?: (client: FSxClient, place: Place, sourceIdentity?: string) => void;
+  /** Where STS's refusals are logged, with what callers are not told (assumed-roles.ts). */
+  logger?: Logger;
 }
 
 /**
@@ -38,6 +41,7 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
     sts: { region: options.region, endpoint: options.endpointUrl, requestHandler, maxAttempts: options.fsx.maxAttempts },
     masterCredentials: own,
     cacheSize,
+    logger: options.logger,
   });
   const byId = new Map(accounts.map((account) => [account.accountId, account]));
   const attributionRole = (accountId: string): Omit<RoleSession, 'sourceIdentity'> | undefined => {
@@ -64,7 +68,7 @@ export function connectFsx(options: ConnectOptions, accounts: readonly FsxAccoun
     });
     // Each attempt takes a turn; a read shared by many requests is one call, so one turn per attempt for all.
     if (options.budget) spendFromBudget(client, place.key, options.budget, live);
-    if (session) renewExpiredCredentials(client, () => roles.drop(session));
+    if (session) renewExpiredCredentials(client, (accessKeyId) => roles.drop(session, accessKeyId));
     if (!live) shareReads(client, readsOf(place), session?.sourceIdentity);
     options.instrument?.(client, place, session?.sourceIdentity);
     return client;

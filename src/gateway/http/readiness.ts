@@ -3,6 +3,7 @@ import { DescribeFileSystemsCommand, type FSxClient } from '@aws-sdk/client-fsx'
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import type { FsxPlaces } from '../fsx/fsx-places';
+import { Place } from '../fsx/place';
 import { sendJson } from './send';
 
 /** How long one dependency may take to answer a readiness probe. */
@@ -31,21 +32,27 @@ export interface DependencyCheck {
 }
 
 /**
- * /readyz: every dependency probed at once, each reported in `checks` (`fsx:<region>` per region
- * served; with several accounts `fsx:<account>:<region>` per account and region, each probed with
- * the credentials the gateway uses there; `redis` when configured). 200 `ready` while all answer; 200 `degraded` while only an optional
- * one is down (Redis: each replica then polls for its own watchers, and still serves); 503
- * `unavailable`, naming the first failing required dependency in `reason`, while FSx does not answer
- * in a region. /healthz only says the process serves. Probes are not traced: they run every few seconds.
+ * /readyz: every dependency probed at once, each reported in `checks`: `fsx:<region>` per region of
+ * the default account, `fsx:account-<n>:<region>` per region of the n-th account of FSX_ACCOUNTS
+ * (each probed with the credentials the gateway uses there), `redis` when configured. Never an account
+ * id: /readyz needs no credentials, and which accounts the gateway serves is not everyone's to know
+ * (the metrics' `account` label and the start-up log line name them). 200 `ready` while all answer;
+ * 200 `degraded` while only an optional one is down (Redis: each replica then polls for its own
+ * watchers; an account other than the default: its calls fail, the others' serve); 503 `unavailable`,
+ * naming the first failing required dependency in `reason`, while FSx does not answer in a region of
+ * the default account. /healthz only says the process serves. Probes are not traced: they run every few seconds.
  */
 export async function answerReadiness(res: ServerResponse, fsx: FsxPlaces, others: readonly DependencyProbe[] = []): Promise<void> {
-  const several = fsx.accounts.length > 1;
   const probes: DependencyProbe[] = [
-    ...fsx.all().map((place) => ({
-      name: several ? `fsx:${place.key}` : `fsx:${place.region}`,
-      required: true,
-      probe: (timeoutMs: number) => probeFsx(fsx.client(place), timeoutMs),
-    })),
+    ...fsx.accounts.flatMap((account, index) =>
+      account.regions.map((region) => ({
+        name: index === 0 ? `fsx:${region}` : `fsx:account-${index + 1}:${region}`,
+        // Only the default account is needed to serve: another account's broken role (or FSx away
+        // there) fails that account's calls alone, so it degrades the gateway, never takes it out.
+        required: index === 0,
+        probe: (timeoutMs: number) => probeFsx(fsx.client(Place.of(account.accountId, region)), timeoutMs),
+      })),
+    ),
     ...others,
   ];
   const results = await context.with(suppressTracing(context.active()), () => Promise.all(probes.map(check)));

@@ -4,6 +4,7 @@ import { type Principal, canSee } from '../auth/principal';
 import { mapFsxError } from '../errors/map-fsx-error';
 import { ByFileSystemLoader, mapPages } from '../fsx/by-file-system-loader';
 import { ByIdLoader, allItems } from '../fsx/by-id-loader';
+import { foundHere } from '../fsx/found-here';
 import type { Volume } from '../fsx/shapes.generated';
 import type { Place } from '../fsx/place';
 import { toVolumes } from '../fsx/to-graphql';
@@ -66,9 +67,9 @@ export class VolumeService {
     }
   }
 
-  /** The volume, or null when FSx does not know it, the caller may not see its file system, or the id is malformed. */
+  /** The volume, or null when FSx does not know it, the caller may not see its file system, the id is malformed, or the gateway cannot act in the account. */
   reference(volumeId: string): Promise<Volume | null> {
-    return conforms(volumeId, FSX.VolumeId) ? this.visible(volumeId) : Promise.resolve(null);
+    return conforms(volumeId, FSX.VolumeId) ? foundHere(this.visible(volumeId)) : Promise.resolve(null);
   }
 
   /** One file system's volumes after the `after` cursor, batched with every other file system asked for in this request. */
