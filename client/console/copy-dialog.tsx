@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { CopyBackupDocument } from '../generated/graphql';
 import { accountArg } from './account-select';
 import type { Action, Notify } from './backup-actions';
-import { Dialog } from './dialog';
-import { ErrorResultBox } from './error-result';
+import { FormDialog } from './form-dialog';
 import { RegionSelect } from './region-select';
 import { newClientRequestToken } from './format';
 
@@ -64,14 +63,19 @@ export function CopyDialog({
     }
   };
   return (
-    <Dialog title="Copy backup" open={backup !== null} onClose={close} opener={action?.opener}>
+    <FormDialog
+      title="Copy backup"
+      open={backup !== null}
+      onClose={close}
+      opener={action?.opener}
+      onSubmit={submit}
+      busy={loading}
+      submitLabel="Copy backup"
+      busyLabel="Copying…"
+      failure={failure}
+    >
       {backup ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <>
           <p>
             Copy <span className="mono">{backup.backupId}</span> within its region or to another one.
           </p>
@@ -84,17 +88,8 @@ export function CopyDialog({
           <label className="check">
             <input type="checkbox" checked={copyTags} onChange={(e) => setCopyTags(e.target.checked)} /> Copy the backup&apos;s tags
           </label>
-          {failure ? <ErrorResultBox error={failure} onRetry={() => void submit()} busy={loading} /> : null}
-          <div className="actions">
-            <button type="submit" className="button primary" aria-disabled={loading}>
-              {loading ? 'Copying…' : 'Copy backup'}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        </>
       ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

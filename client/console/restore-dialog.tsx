@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { type FileSystemFieldsFragment, FileSystemsDocument, RestoreBackupDocument } from '../generated/graphql';
 import { accountArg } from './account-select';
 import type { Action, Notify } from './backup-actions';
-import { Dialog } from './dialog';
-import { ErrorResultBox } from './error-result';
+import { FormDialog } from './form-dialog';
 import { newClientRequestToken } from './format';
 
 /** Restore a file-system backup to a new file system (billable): subnets, and what Windows or OpenZFS needs. */
@@ -55,14 +54,19 @@ export function RestoreDialog({
     }
   };
   return (
-    <Dialog title="Restore backup" open={backup !== null} onClose={close} opener={action?.opener}>
+    <FormDialog
+      title="Restore backup"
+      open={backup !== null}
+      onClose={close}
+      opener={action?.opener}
+      onSubmit={submit}
+      busy={loading}
+      submitLabel="Restore backup"
+      busyLabel="Restoring…"
+      failure={failure}
+    >
       {backup ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <>
           <p>
             Restore <span className="mono">{backup.backupId}</span> to a new {type ?? ''} file system (billable).
           </p>
@@ -86,17 +90,8 @@ export function RestoreDialog({
               <input type="number" min={8} value={throughput} onChange={(e) => setThroughput(e.target.value)} />
             </label>
           ) : null}
-          {failure ? <ErrorResultBox error={failure} onRetry={() => void submit()} busy={loading} /> : null}
-          <div className="actions">
-            <button type="submit" className="button primary" aria-disabled={loading}>
-              {loading ? 'Restoring…' : 'Restore backup'}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        </>
       ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -3,8 +3,7 @@ import { useEffect, useState } from 'react';
 import { FileSystemVolumesDocument, RestoreVolumeDocument } from '../generated/graphql';
 import { accountArg } from './account-select';
 import type { Action, Notify } from './backup-actions';
-import { Dialog } from './dialog';
-import { ErrorResultBox } from './error-result';
+import { FormDialog } from './form-dialog';
 import { useFieldErrors } from './field-errors';
 import { SVM_FIELD, SvmChoice } from './svm-choice';
 import { newClientRequestToken } from './format';
@@ -73,15 +72,21 @@ export function RestoreVolumeDialog({
   };
   const field = (key: string) => ({ 'aria-invalid': errors.has(key), 'aria-describedby': errors.describedBy(key) });
   return (
-    <Dialog title="Restore volume backup" open={backup !== null} onClose={close} opener={action?.opener}>
+    <FormDialog
+      title="Restore volume backup"
+      open={backup !== null}
+      onClose={close}
+      opener={action?.opener}
+      onSubmit={submit}
+      busy={loading}
+      submitLabel="Restore volume"
+      busyLabel="Restoring…"
+      failure={failure}
+      onField={(key) => FIELDS.includes(key)}
+      noValidate
+    >
       {backup ? (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <>
           <p>
             Restore <span className="mono">{backup.backupId}</span>
             {backup.volume?.name ? ` (volume ${backup.volume.name})` : ''} to a new ONTAP volume.
@@ -107,19 +112,8 @@ export function RestoreVolumeDialog({
             <input value={junctionPath} onChange={(e) => setJunctionPath(e.target.value)} spellCheck={false} {...field(FIELDS[2])} />
             {errors.errorOf(FIELDS[2])}
           </label>
-          {failure ? (
-            <ErrorResultBox error={failure} onRetry={() => void submit()} busy={loading} onField={(key) => FIELDS.includes(key)} />
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="button primary" aria-disabled={loading}>
-              {loading ? 'Restoring…' : 'Restore volume'}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        </>
       ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }
