@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO, ManualClock } from '../../src/emulator';
+import { CHROMIUM, launchChromium } from '../support/chromium';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 
 /**
  * GraphiQL as a person meets it: a real Chromium (Debian's, installed by .ci/run; skipped where it
  * is absent) with every route off the machine blocked, so a CDN dependency would show as a blank page.
  */
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const describeBrowser = CHROMIUM ? describe : describe.skip;
 
 describeBrowser('GraphiQL in a browser, offline', () => {
@@ -23,18 +22,7 @@ describeBrowser('GraphiQL in a browser, offline', () => {
     // A backup takes 3 s of the emulator's clock, which the test moves: a subscription sees it go from
     // CREATING to AVAILABLE however slow the browser is.
     t = await startTestGateway({ backupDurationMs: 3000, clock }, { SUBSCRIPTION_POLL_INTERVAL_MS: '200' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

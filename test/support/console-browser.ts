@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 
-/** Debian's Chromium (the browser tests are skipped where it is absent). */
-export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+export { CHROMIUM } from './chromium';
 
 /** The console's build, which the gateway serves (`npm run build`; `npm test` runs it first). */
 export function assertConsoleBuilt(): void {
@@ -23,18 +23,7 @@ export class ConsoleBrowser {
   private constructor(private readonly browser: Browser) {}
 
   static async launch(): Promise<ConsoleBrowser> {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     return new ConsoleBrowser(browser);
   }
 
