@@ -8,33 +8,26 @@
  * "the newest AVAILABLE backup is kept", exactly the newest one is left.
  */
 import { ManualClock } from '../../src/emulator';
-import { type ReadyChild, builtEntry, startNodeProcess } from '../support/child-process';
+import { builtEntry, stopNodeProcess } from '../support/child-process';
 import { backupsInOrder, DELETE, quietFileSystem } from '../support/deletion-guards';
 import { HeldLatency, type TestEmulator, startTestEmulator, userBackups } from '../support/emulator';
 import { postGraphQL } from '../support/gateway';
+import { type GatewayReplica, startGatewayReplica } from '../support/gateway-replica';
 
 const COUNT = 20;
 /** A failure guard's timer: it must not keep jest waiting once the test is over. */
 const guard = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 let fsx: TestEmulator | undefined;
-const replicas: ReadyChild[] = [];
+const replicas: GatewayReplica[] = [];
 
 afterAll(async () => {
-  await Promise.all(
-    replicas.map(async (proc) => {
-      if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-      proc.child.kill('SIGTERM');
-      const stopped = await Promise.race([proc.exited.then(() => true), guard(5000).then(() => false)]);
-      if (!stopped) proc.child.kill('SIGKILL');
-      await proc.exited;
-    }),
-  );
+  await Promise.all(replicas.map(({ proc }) => stopNodeProcess(proc)));
   await fsx?.stop();
 }, 30_000);
 
 test('20 deletions at once through two replicas under keepLatest 1 leave exactly the newest backup', async () => {
-  const entry = builtEntry('main.js'); // fails at once, saying so, when the build is missing
+  builtEntry('main.js'); // fails at once, saying so, when the build is missing
   const clock = new ManualClock(Date.UTC(2024, 0, 1));
   const latency = new HeldLatency();
   fsx = await startTestEmulator({
@@ -48,21 +41,16 @@ test('20 deletions at once through two replicas under keepLatest 1 leave exactly
   const backupIds = await backupsInOrder(fsx.client, clock, { FileSystemId: fileSystemId }, COUNT);
   const newest = backupIds[COUNT - 1];
 
-  const env = {
-    PATH: process.env.PATH,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    METRICS_PORT: '0',
-    LOG_LEVEL: 'warn',
-    CURSOR_SECRET: 'deletion-guards-replicas-test',
-    FSX_ENDPOINT_URL: fsx.emulator.url,
-    FSX_REGIONS: 'us-east-1',
-    FSX_MAX_ATTEMPTS: '1',
-    DELETION_GUARDS: '{"keepLatest": 1}',
-  };
   for (let i = 0; i < 2; i++)
-    replicas.push(await startNodeProcess(entry, { env, ready: /fsx-backup-graph ready: (\S+)/, timeoutMs: 45_000 }));
-  const urls = replicas.map((proc) => proc.ready[1]);
+    replicas.push(
+      await startGatewayReplica({
+        CURSOR_SECRET: 'deletion-guards-replicas-test',
+        FSX_ENDPOINT_URL: fsx.emulator.url,
+        FSX_REGIONS: 'us-east-1',
+        DELETION_GUARDS: '{"keepLatest": 1}',
+      }),
+    );
+  const urls = replicas.map((replica) => replica.url);
   fsx.emulator.calls.clear();
   fsx.emulator.faults.set([{ operation: 'DeleteBackup', latencyMs: 1 }]);
 
@@ -88,5 +76,5 @@ test('20 deletions at once through two replicas under keepLatest 1 leave exactly
   ).toEqual(backupIds.slice(0, -1).sort());
   expect(fsx.emulator.calls.count('DeleteBackup')).toBe(COUNT - 1);
   expect((await userBackups(fsx.client, fileSystemId)).map((b) => b.BackupId)).toEqual([newest]);
-  for (const proc of replicas) expect(proc.child.exitCode).toBeNull();
+  for (const { proc } of replicas) expect(proc.child.exitCode).toBeNull();
 }, 120_000);

@@ -13,9 +13,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO } from '../../src/emulator';
-import { type ReadyChild, builtEntry, startNodeProcess } from '../support/child-process';
+import { builtEntry, stopNodeProcess } from '../support/child-process';
 import { type TestEmulator, startTestEmulator } from '../support/emulator';
 import { postGraphQL } from '../support/gateway';
+import { type GatewayReplica, startGatewayReplica } from '../support/gateway-replica';
 import { type TestRedis, describeWithRedis, startTestRedis } from '../support/redis';
 
 /** One FSx request as the relay saw it, with FSx's answer. */
@@ -83,9 +84,6 @@ async function until(what: string, check: () => boolean, timeoutMs = 60_000): Pr
   }
 }
 
-/** A failure guard's timer: it must not keep jest waiting once the test is over. */
-const guard = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
-
 const FILE_SYSTEM = `query($id: String!) { result: fileSystem(fileSystemId: $id) { __typename
   ... on FileSystem { fileSystemId } ... on FileSystemNotFound { fileSystemId }
   ... on Throttled { retryAfterSeconds } ... on FsxServiceError { code } ... on ErrorResult { message } } }`;
@@ -129,57 +127,37 @@ function idsOf(input: unknown): string[] {
   return Array.isArray(ids) ? (ids as string[]) : [];
 }
 
-interface Replica {
-  proc: ReadyChild;
-  /** http://127.0.0.1:PORT/graphql */
-  url: string;
-}
-
 describeWithRedis('FSx call budget shared by three replica processes over Redis', () => {
   let redis: TestRedis | undefined;
   let fsx: TestEmulator | undefined;
   let relay: Relay | undefined;
-  const replicas: Replica[] = [];
+  const replicas: GatewayReplica[] = [];
 
   afterAll(async () => {
-    await Promise.all(
-      replicas.map(async ({ proc }) => {
-        if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-        proc.child.kill('SIGTERM');
-        const stopped = await Promise.race([proc.exited.then(() => true), guard(5000).then(() => false)]);
-        if (!stopped) proc.child.kill('SIGKILL');
-        await proc.exited;
-      }),
-    );
+    await Promise.all(replicas.map(({ proc }) => stopNodeProcess(proc)));
     await relay?.close();
     await redis?.stop(true);
     await fsx?.stop();
   }, 30_000);
 
   test('twelve distinct reads at once over three replicas: every one served, one FSx call each, FSx never throttles', async () => {
-    const entry = builtEntry('main.js'); // fails at once, saying so, when the build is missing
+    builtEntry('main.js'); // fails at once, saying so, when the build is missing
     redis = await startTestRedis();
     fsx = await startTestEmulator({ regions: ['us-east-1'], rateLimit: { callsPerSecond: BUDGET, burst: 2 * BUDGET } });
     relay = await startRelay(fsx.emulator.url);
-    const env = {
-      PATH: process.env.PATH,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      METRICS_PORT: '0',
-      LOG_LEVEL: 'warn',
-      CURSOR_SECRET: 'fsx-budget-replicas-test-secret',
-      FSX_ENDPOINT_URL: relay.url,
-      FSX_REGIONS: 'us-east-1',
-      FSX_MAX_ATTEMPTS: '1',
-      FSX_MAX_CALLS_PER_SECOND: String(BUDGET),
-      FSX_BUDGET_WAIT_MS: '15000',
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: PREFIX,
-    };
     // One at a time, each pushed as soon as it runs, so afterAll stops whatever started.
     for (let i = 0; i < 3; i++) {
-      const proc = await startNodeProcess(entry, { env, ready: /fsx-backup-graph ready: (\S+)/, timeoutMs: 45_000 });
-      replicas.push({ proc, url: proc.ready[1] });
+      replicas.push(
+        await startGatewayReplica({
+          CURSOR_SECRET: 'fsx-budget-replicas-test-secret',
+          FSX_ENDPOINT_URL: relay.url,
+          FSX_REGIONS: 'us-east-1',
+          FSX_MAX_CALLS_PER_SECOND: String(BUDGET),
+          FSX_BUDGET_WAIT_MS: '15000',
+          REDIS_URL: redis.url,
+          REDIS_KEY_PREFIX: PREFIX,
+        }),
+      );
     }
     // Start-up (the readiness probes) is not what this test measures: each replica's start-up has
     // been seen to send ~5 FSx calls within 200 ms, over the budget, which can drain FSx's bucket. Once

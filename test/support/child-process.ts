@@ -73,3 +73,17 @@ export function startNodeProcess(
     });
   });
 }
+
+/**
+ * Stops a child started by startNodeProcess: SIGTERM, then SIGKILL if it has not exited within
+ * `graceMs` (a failure guard: the timer never keeps jest waiting). Resolves once it has exited; at
+ * once if it already had.
+ */
+export async function stopNodeProcess(proc: ReadyChild, graceMs = 5000): Promise<void> {
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  proc.child.kill('SIGTERM');
+  const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+  const stopped = await Promise.race([proc.exited.then(() => true), grace.then(() => false)]);
+  if (!stopped) proc.child.kill('SIGKILL');
+  await proc.exited;
+}
