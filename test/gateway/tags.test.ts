@@ -2,6 +2,7 @@ import { DEMO } from '../../src/emulator';
 import { testApiKeys } from '../support/api-keys';
 import { anonymized } from '../support/anonymized';
 import { type TestGateway, startTestGateway } from '../support/gateway';
+import { TAG_BACKUP, UNTAG_BACKUP } from '../support/tag-mutations';
 
 /**
  * tagBackup and untagBackup (FSx TagResource / UntagResource on the backup's ARN), end to end against
@@ -9,84 +10,6 @@ import { type TestGateway, startTestGateway } from '../support/gateway';
  * tag constraints of createBackup, the 50-tag limit, FSx errors through the one table, scopes, and a
  * backup hidden from a limited API key answering exactly like a missing one.
  */
-
-const TAG = /* GraphQL */ `
-  mutation Tag($input: TagBackupInput!) {
-    tagBackup(input: $input) {
-      __typename
-      ... on TagBackupSuccess {
-        backup {
-          backupId
-          resourceARN
-          tags {
-            key
-            value
-          }
-        }
-      }
-      ...Refusal
-    }
-  }
-  fragment Refusal on TagBackupResult {
-    ... on ErrorResult {
-      message
-      retryable
-      requestId
-    }
-    ... on BackupNotFound {
-      backupId
-    }
-    ... on ServiceLimitExceeded {
-      limit
-    }
-    ... on Forbidden {
-      missingScopes
-    }
-    ... on FsxServiceError {
-      code
-    }
-    ... on InvalidInput {
-      fieldErrors {
-        path
-        constraint
-      }
-    }
-  }
-`;
-
-const UNTAG = /* GraphQL */ `
-  mutation Untag($input: UntagBackupInput!) {
-    untagBackup(input: $input) {
-      __typename
-      ... on UntagBackupSuccess {
-        backup {
-          backupId
-          tags {
-            key
-            value
-          }
-        }
-      }
-      ... on ErrorResult {
-        message
-        retryable
-        requestId
-      }
-      ... on BackupNotFound {
-        backupId
-      }
-      ... on Forbidden {
-        missingScopes
-      }
-      ... on InvalidInput {
-        fieldErrors {
-          path
-          constraint
-        }
-      }
-    }
-  }
-`;
 
 const TAGS_OF = /* GraphQL */ `
   query Tags($id: String!, $region: String) {
@@ -129,7 +52,7 @@ describe('tagBackup and untagBackup (full access)', () => {
     expect(before.length).toBeGreaterThan(0);
     const [first] = before;
     t.emulator.calls.clear();
-    const { tagBackup } = await gql(TAG, {
+    const { tagBackup } = await gql(TAG_BACKUP, {
       input: {
         backupId: id,
         tags: [
@@ -157,18 +80,18 @@ describe('tagBackup and untagBackup (full access)', () => {
     expect(await tagsOf(id)).toEqual(expected);
     // Idempotent by nature: the same tags again change nothing.
     expect(
-      (await gql(TAG, { input: { backupId: id, tags: [{ key: 'owner', value: 'team-a@example.com' }] } })).tagBackup.backup.tags,
+      (await gql(TAG_BACKUP, { input: { backupId: id, tags: [{ key: 'owner', value: 'team-a@example.com' }] } })).tagBackup.backup.tags,
     ).toEqual(expected);
     expect(await tagsOf(id)).toEqual(expected);
   });
 
   test('untagBackup removes keys; keys the backup does not have are ignored; removing again is harmless', async () => {
     const id = DEMO.backups.openzfsUser;
-    await gql(TAG, { input: { backupId: id, tags: [...tags(3), { key: 'keep', value: 'me' }] } });
+    await gql(TAG_BACKUP, { input: { backupId: id, tags: [...tags(3), { key: 'keep', value: 'me' }] } });
     const before: Array<{ key: string }> = await tagsOf(id);
     t.emulator.calls.clear();
     const input = { backupId: id, tagKeys: ['k0', 'k2', 'not-there'] };
-    const { untagBackup } = await gql(UNTAG, { input });
+    const { untagBackup } = await gql(UNTAG_BACKUP, { input });
     const expected = before.filter((tag) => !['k0', 'k2'].includes(tag.key));
     expect(untagBackup).toEqual({ __typename: 'UntagBackupSuccess', backup: { backupId: id, tags: expected } });
     expect(expected.map((tag) => tag.key)).toEqual(expect.arrayContaining(['k1', 'keep']));
@@ -177,7 +100,7 @@ describe('tagBackup and untagBackup (full access)', () => {
     ]);
     expect(t.calls()).toBe(2);
     expect(await tagsOf(id)).toEqual(expected);
-    expect((await gql(UNTAG, { input })).untagBackup.backup.tags).toEqual(expected);
+    expect((await gql(UNTAG_BACKUP, { input })).untagBackup.backup.tags).toEqual(expected);
   });
 
   test('several tag changes on one backup in one operation: one DescribeBackups, each answer includes the changes before it', async () => {
@@ -205,14 +128,14 @@ describe('tagBackup and untagBackup (full access)', () => {
     const id = DEMO.backups.openzfsUser;
     const before: unknown[] = await tagsOf(id);
     const room = 50 - before.length;
-    expect((await gql(TAG, { input: { backupId: id, tags: tags(room) } })).tagBackup.__typename).toBe('TagBackupSuccess');
+    expect((await gql(TAG_BACKUP, { input: { backupId: id, tags: tags(room) } })).tagBackup.__typename).toBe('TagBackupSuccess');
     expect(await tagsOf(id)).toHaveLength(50);
     const full = await tagsOf(id);
     // Changing the value of a key it has is still fine at 50; one more key is not.
-    expect((await gql(TAG, { input: { backupId: id, tags: [{ key: 'k0', value: 'new' }] } })).tagBackup.__typename).toBe(
+    expect((await gql(TAG_BACKUP, { input: { backupId: id, tags: [{ key: 'k0', value: 'new' }] } })).tagBackup.__typename).toBe(
       'TagBackupSuccess',
     );
-    const over = (await gql(TAG, { input: { backupId: id, tags: [{ key: 'one-too-many', value: 'x' }] } })).tagBackup;
+    const over = (await gql(TAG_BACKUP, { input: { backupId: id, tags: [{ key: 'one-too-many', value: 'x' }] } })).tagBackup;
     expect(over).toEqual({
       __typename: 'ServiceLimitExceeded',
       limit: 'TOTAL_USER_TAGS',
@@ -257,7 +180,7 @@ describe('tagBackup and untagBackup (full access)', () => {
   ] as const)(
     '%s with %s: InvalidInput on the field (the constraints of createBackup), FSx not called',
     async (field, _what, input, path, constraint) => {
-      const answer = (await gql(field === 'tagBackup' ? TAG : UNTAG, { input }))[field];
+      const answer = (await gql(field === 'tagBackup' ? TAG_BACKUP : UNTAG_BACKUP, { input }))[field];
       expect(answer).toMatchObject({ __typename: 'InvalidInput', retryable: false, requestId: null });
       expect(answer.fieldErrors).toEqual(expect.arrayContaining([{ path: [...path], constraint }]));
       expect(t.calls()).toBe(0);
@@ -272,15 +195,15 @@ describe('tagBackup and untagBackup (full access)', () => {
       retryable: false,
       requestId: expect.any(String),
     };
-    expect((await gql(TAG, { input: { backupId: missing, tags: tags(1) } })).tagBackup).toEqual(expected);
-    expect((await gql(UNTAG, { input: { backupId: missing, tagKeys: ['k0'] } })).untagBackup).toEqual(expected);
+    expect((await gql(TAG_BACKUP, { input: { backupId: missing, tags: tags(1) } })).tagBackup).toEqual(expected);
+    expect((await gql(UNTAG_BACKUP, { input: { backupId: missing, tagKeys: ['k0'] } })).untagBackup).toEqual(expected);
     expect(t.calls('TagResource') + t.calls('UntagResource')).toBe(0);
   });
 
   test('FSx errors of the tag calls go through the one table: ResourceNotFound (gone since the lookup) is BackupNotFound; InternalServerError is typed', async () => {
     const id = DEMO.backups.windowsUser;
     t.emulator.faults.set([{ operation: 'TagResource', error: 'ResourceNotFound', times: 1 }]);
-    expect((await gql(TAG, { input: { backupId: id, tags: tags(1) } })).tagBackup).toEqual({
+    expect((await gql(TAG_BACKUP, { input: { backupId: id, tags: tags(1) } })).tagBackup).toEqual({
       __typename: 'BackupNotFound',
       backupId: id,
       message: `Backup ${id} does not exist in us-east-1`,
@@ -288,7 +211,7 @@ describe('tagBackup and untagBackup (full access)', () => {
       requestId: expect.any(String),
     });
     t.emulator.faults.set([{ operation: 'UntagResource', error: 'InternalServerError', times: 1 }]);
-    expect((await gql(UNTAG, { input: { backupId: id, tagKeys: ['k0'] } })).untagBackup).toMatchObject({
+    expect((await gql(UNTAG_BACKUP, { input: { backupId: id, tagKeys: ['k0'] } })).untagBackup).toMatchObject({
       __typename: 'InternalServerError',
       retryable: true,
       requestId: expect.any(String),
@@ -304,7 +227,7 @@ describe('tagBackup and untagBackup (full access)', () => {
       },
     );
     const id: string = backups.edges[0].node.backupId;
-    const { tagBackup } = await gql(TAG, { input: { backupId: id, region, tags: [{ key: 'dr', value: 'yes' }] } });
+    const { tagBackup } = await gql(TAG_BACKUP, { input: { backupId: id, region, tags: [{ key: 'dr', value: 'yes' }] } });
     expect(tagBackup.__typename).toBe('TagBackupSuccess');
     expect(tagBackup.backup.resourceARN).toContain(`:fsx:${region}:`);
     expect(await tagsOf(id, region)).toContainEqual({ key: 'dr', value: 'yes' });
@@ -344,16 +267,18 @@ describe('tagBackup and untagBackup: scopes and principals limited to some file 
       requestId: null,
       message: expect.any(String),
     };
-    expect((await as('reader', TAG, { input: { backupId: DEMO.backups.windowsUser, tags: tags(1) } })).tagBackup).toEqual(forbidden);
-    expect((await as('reader', UNTAG, { input: { backupId: DEMO.backups.windowsUser, tagKeys: ['k0'] } })).untagBackup).toEqual(forbidden);
+    expect((await as('reader', TAG_BACKUP, { input: { backupId: DEMO.backups.windowsUser, tags: tags(1) } })).tagBackup).toEqual(forbidden);
+    expect((await as('reader', UNTAG_BACKUP, { input: { backupId: DEMO.backups.windowsUser, tagKeys: ['k0'] } })).untagBackup).toEqual(
+      forbidden,
+    );
     expect(t.calls()).toBe(0);
   });
 
   test('a backup of a file system the key may not see is BackupNotFound exactly like a missing one, and no tag call is sent', async () => {
     const hidden = DEMO.backups.openzfsUser;
     for (const [field, query, input] of [
-      ['tagBackup', TAG, { tags: tags(1) }],
-      ['untagBackup', UNTAG, { tagKeys: ['Name'] }],
+      ['tagBackup', TAG_BACKUP, { tags: tags(1) }],
+      ['untagBackup', UNTAG_BACKUP, { tagKeys: ['Name'] }],
     ] as const) {
       const hiddenAnswer = (await as('windowsTeam', query, { input: { backupId: hidden, ...input } }))[field];
       const missingAnswer = (await as('windowsTeam', query, { input: { backupId: missing, ...input } }))[field];
@@ -364,12 +289,14 @@ describe('tagBackup and untagBackup: scopes and principals limited to some file 
     // Its own backups it tags and untags.
     const own = DEMO.backups.windowsUser;
     expect(
-      (await as('windowsTeam', TAG, { input: { backupId: own, tags: [{ key: 'team', value: 'windows' }] } })).tagBackup.backup.tags,
+      (await as('windowsTeam', TAG_BACKUP, { input: { backupId: own, tags: [{ key: 'team', value: 'windows' }] } })).tagBackup.backup.tags,
     ).toContainEqual({
       key: 'team',
       value: 'windows',
     });
-    expect((await as('windowsTeam', UNTAG, { input: { backupId: own, tagKeys: ['team'] } })).untagBackup.backup.tags).not.toContainEqual({
+    expect(
+      (await as('windowsTeam', UNTAG_BACKUP, { input: { backupId: own, tagKeys: ['team'] } })).untagBackup.backup.tags,
+    ).not.toContainEqual({
       key: 'team',
       value: 'windows',
     });
