@@ -16,21 +16,30 @@ function hasAwsCli(): boolean {
 // The AWS CLI is installed on the project's machines; elsewhere this suite is skipped, not failed.
 const describeIfCli = hasAwsCli() ? describe : describe.skip;
 
+/** The CLI's environment: dummy keys, us-east-1, and nothing read from this machine's AWS config or pager. */
+const CLI_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  AWS_PAGER: '',
+};
+
+/** `aws <args>` against the emulator at `endpointUrl`, under `env`: its JSON answer. */
+async function awsJson(endpointUrl: string, env: NodeJS.ProcessEnv, args: string[]) {
+  const { stdout } = await run('aws', [...args, '--endpoint-url', endpointUrl, '--output', 'json'], { env, timeout: 20_000 });
+  return JSON.parse(stdout);
+}
+
+/** That the CLI call `answer` fails with `text` in its stderr (an FSx or STS error code shows as "(Code)"). */
+const failsWith = (answer: Promise<unknown>, text: string) =>
+  expect(answer).rejects.toMatchObject({ stderr: expect.stringContaining(text) });
+
 describeIfCli('AWS CLI against the emulator', () => {
   let emulator: RunningEmulator;
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_PAGER: '',
-  };
-  const aws = async (...args: string[]) => {
-    const { stdout } = await run('aws', ['fsx', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: 20_000 });
-    return JSON.parse(stdout);
-  };
+  const aws = (...args: string[]) => awsJson(emulator.url, CLI_ENV, ['fsx', ...args]);
   const ids = (list: Array<{ FileSystemId?: string; BackupId?: string }>) => list.map((x) => x.FileSystemId ?? x.BackupId);
 
   beforeAll(async () => {
@@ -50,9 +59,7 @@ describeIfCli('AWS CLI against the emulator', () => {
   it('create-backup works and errors come back as FSx error codes', async () => {
     const created = await aws('create-backup', '--file-system-id', DEMO.fileSystems.openzfs, '--tags', 'Key=Name,Value=cli');
     expect(created.Backup).toMatchObject({ Lifecycle: 'AVAILABLE', Type: 'USER_INITIATED', Tags: [{ Key: 'Name', Value: 'cli' }] });
-    await expect(aws('create-backup', '--file-system-id', DEMO.fileSystems.ontap)).rejects.toMatchObject({
-      stderr: expect.stringContaining('(UnsupportedOperation)'),
-    });
+    await failsWith(aws('create-backup', '--file-system-id', DEMO.fileSystems.ontap), '(UnsupportedOperation)');
   });
 
   it('a request signed for us-west-2 sees only us-west-2', async () => {
@@ -62,14 +69,11 @@ describeIfCli('AWS CLI against the emulator', () => {
     ]);
     expect(ids(fileSystems.FileSystems)).toEqual(Object.values(DEMO_SECOND_REGION.fileSystems));
     expect(ids(backups.Backups)).toEqual(Object.values(DEMO_SECOND_REGION.backups));
-    await expect(
+    await failsWith(
       aws('describe-file-systems', '--region', 'us-west-2', '--file-system-ids', DEMO.fileSystems.windows),
-    ).rejects.toMatchObject({
-      stderr: expect.stringContaining('(FileSystemNotFound)'),
-    });
-    await expect(aws('describe-file-systems', '--region', 'eu-north-1')).rejects.toMatchObject({
-      stderr: expect.stringContaining('This emulator serves: us-east-1, us-west-2'),
-    });
+      '(FileSystemNotFound)',
+    );
+    await failsWith(aws('describe-file-systems', '--region', 'eu-north-1'), 'This emulator serves: us-east-1, us-west-2');
   });
 
   it('copy-backup copies across regions; the copy is seen from its region', async () => {
@@ -87,9 +91,7 @@ describeIfCli('AWS CLI against the emulator', () => {
     expect(Backup.ResourceARN).toContain(':us-west-2:');
     const described = await aws('describe-backups', '--region', 'us-west-2', '--backup-ids', Backup.BackupId);
     expect(described.Backups[0].Tags).toEqual([{ Key: 'Name', Value: 'before-upgrade' }]);
-    await expect(aws('copy-backup', '--source-backup-id', DEMO.backups.ontapVolume)).rejects.toMatchObject({
-      stderr: expect.stringContaining('(UnsupportedOperation)'),
-    });
+    await failsWith(aws('copy-backup', '--source-backup-id', DEMO.backups.ontapVolume), '(UnsupportedOperation)');
   });
 
   it('describe-volumes, create-backup --volume-id, update-file-system and delete-volume work unmodified', async () => {
@@ -110,9 +112,7 @@ describeIfCli('AWS CLI against the emulator', () => {
     });
     const deleted = await aws('delete-volume', '--volume-id', DEMO.volumes.ontapSecond, '--ontap-configuration', 'SkipFinalBackup=true');
     expect(deleted).toMatchObject({ VolumeId: DEMO.volumes.ontapSecond, Lifecycle: 'DELETING' });
-    await expect(aws('describe-volumes', '--volume-ids', 'fsvol-00000000000000000')).rejects.toMatchObject({
-      stderr: expect.stringContaining('(VolumeNotFound)'),
-    });
+    await failsWith(aws('describe-volumes', '--volume-ids', 'fsvol-00000000000000000'), '(VolumeNotFound)');
   });
   it('describe-storage-virtual-machines lists the demo SVM, by filter and by id; an unknown id is StorageVirtualMachineNotFound', async () => {
     const [all, filtered, byId] = await Promise.all([
@@ -133,9 +133,10 @@ describeIfCli('AWS CLI against the emulator', () => {
       `management.${DEMO.storageVirtualMachines.ontap}.${DEMO.fileSystems.ontap}.fsx.us-east-1.amazonaws.com`,
     );
     expect((await aws('describe-storage-virtual-machines', '--region', 'us-west-2')).StorageVirtualMachines).toEqual([]);
-    await expect(aws('describe-storage-virtual-machines', '--storage-virtual-machine-ids', 'svm-0000000000000dead')).rejects.toMatchObject({
-      stderr: expect.stringContaining('(StorageVirtualMachineNotFound)'),
-    });
+    await failsWith(
+      aws('describe-storage-virtual-machines', '--storage-virtual-machine-ids', 'svm-0000000000000dead'),
+      '(StorageVirtualMachineNotFound)',
+    );
   });
 
   it('create-file-system --windows-configuration without a retention: 30 days, the documented default', async () => {
@@ -156,19 +157,7 @@ describeIfCli('AWS CLI against the emulator', () => {
 
 describeIfCli('AWS CLI: STS on the emulator, and FSx with the credentials it issues', () => {
   let emulator: RunningEmulator;
-  const base = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_PAGER: '',
-  };
-  const aws = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
-    const { stdout } = await run('aws', [...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: 20_000 });
-    return JSON.parse(stdout);
-  };
+  const aws = (env: NodeJS.ProcessEnv, ...args: string[]) => awsJson(emulator.url, env, args);
 
   beforeAll(async () => {
     emulator = await startEmulator({ accounts: [...DEMO_ACCOUNTS] });
@@ -177,9 +166,9 @@ describeIfCli('AWS CLI: STS on the emulator, and FSx with the credentials it iss
 
   it('assume-role, then get-caller-identity and describe-file-systems with the returned credentials see the other account', async () => {
     const [, other] = DEMO_ACCOUNTS;
-    expect(await aws(base, 'sts', 'get-caller-identity')).toMatchObject({ Account: DEMO_ACCOUNTS[0] });
+    expect(await aws(CLI_ENV, 'sts', 'get-caller-identity')).toMatchObject({ Account: DEMO_ACCOUNTS[0] });
     const { Credentials, AssumedRoleUser } = await aws(
-      base,
+      CLI_ENV,
       'sts',
       'assume-role',
       '--role-arn',
@@ -189,7 +178,7 @@ describeIfCli('AWS CLI: STS on the emulator, and FSx with the credentials it iss
     );
     expect(AssumedRoleUser.Arn).toBe(`arn:aws:sts::${other}:assumed-role/x/cli-session`);
     const assumed = {
-      ...base,
+      ...CLI_ENV,
       AWS_ACCESS_KEY_ID: Credentials.AccessKeyId,
       AWS_SECRET_ACCESS_KEY: Credentials.SecretAccessKey,
       AWS_SESSION_TOKEN: Credentials.SessionToken,
@@ -205,11 +194,10 @@ describeIfCli('AWS CLI: STS on the emulator, and FSx with the credentials it iss
     );
     expect(emulator.calls.at(-1)).toMatchObject({ service: 'fsx', operation: 'DescribeFileSystems', account: other });
     // STS errors reach the CLI with their codes.
-    await expect(
-      aws(base, 'sts', 'assume-role', '--role-arn', 'arn:aws:iam::999999999999:role/x', '--role-session-name', 'cli-session'),
-    ).rejects.toMatchObject({ stderr: expect.stringContaining('(AccessDenied)') });
-    await expect(aws({ ...assumed, AWS_SESSION_TOKEN: 'forged' }, 'fsx', 'describe-backups')).rejects.toMatchObject({
-      stderr: expect.stringContaining('(UnrecognizedClientException)'),
-    });
+    await failsWith(
+      aws(CLI_ENV, 'sts', 'assume-role', '--role-arn', 'arn:aws:iam::999999999999:role/x', '--role-session-name', 'cli-session'),
+      '(AccessDenied)',
+    );
+    await failsWith(aws({ ...assumed, AWS_SESSION_TOKEN: 'forged' }, 'fsx', 'describe-backups'), '(UnrecognizedClientException)');
   });
 });
