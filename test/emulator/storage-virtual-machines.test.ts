@@ -8,28 +8,14 @@ import {
   DescribeStorageVirtualMachinesCommand,
   type DescribeStorageVirtualMachinesCommandInput,
   DescribeVolumesCommand,
-  type FSxClient,
   type StorageVirtualMachine,
   paginateDescribeStorageVirtualMachines,
 } from '@aws-sdk/client-fsx';
 import { DEMO, ManualClock, startEmulator } from '../../src/emulator';
-import { fsxClientFor, rawCall, rejection, useTestEmulator } from '../support/emulator';
+import { createOntapFileSystem, fsxClientFor, rawCall, rejection, useTestEmulator } from '../support/emulator';
 
 const SVM = DEMO.storageVirtualMachines.ontap;
 const DURATION = 2000;
-
-/** An ONTAP file system made through the emulator. */
-async function createOntap(client: FSxClient): Promise<string> {
-  const { FileSystem } = await client.send(
-    new CreateFileSystemCommand({
-      FileSystemType: 'ONTAP',
-      StorageCapacity: 1024,
-      SubnetIds: ['subnet-0123456789abcdef0'],
-      OntapConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 128 },
-    }),
-  );
-  return FileSystem!.FileSystemId!;
-}
 
 describe('DescribeStorageVirtualMachines', () => {
   const clock = new ManualClock(Date.UTC(2025, 2, 1, 12));
@@ -90,7 +76,7 @@ describe('DescribeStorageVirtualMachines', () => {
   });
 
   it('an ONTAP file system made by CreateFileSystem comes with one SVM, svm1, CREATING like it; a volume can be restored into it', async () => {
-    const fileSystemId = await createOntap(env.client);
+    const fileSystemId = await createOntapFileSystem(env.client);
     const windows = await env.client.send(
       new CreateFileSystemCommand({
         FileSystemType: 'WINDOWS',
@@ -126,7 +112,7 @@ describe('DescribeStorageVirtualMachines', () => {
   });
 
   it('filter file-system-id: values OR together, matched exactly; no ONTAP file system, no SVM', async () => {
-    const [a, b] = [await createOntap(env.client), await createOntap(env.client)];
+    const [a, b] = [await createOntapFileSystem(env.client), await createOntapFileSystem(env.client)];
     const byFs = async (...Values: string[]) => (await all({ Filters: [{ Name: 'file-system-id', Values }] })).map((s) => s.FileSystemId);
     expect(await byFs(a)).toEqual([a]);
     expect((await byFs(a, b, DEMO.fileSystems.ontap)).sort()).toEqual([a, b, DEMO.fileSystems.ontap].sort());
@@ -154,7 +140,7 @@ describe('DescribeStorageVirtualMachines', () => {
   it('pages with MaxResults (creation time, then id) and a NextToken bound to its request', async () => {
     const created: string[] = [];
     for (let i = 0; i < 3; i++) {
-      created.push(await createOntap(env.client));
+      created.push(await createOntapFileSystem(env.client));
       clock.advance(1);
     }
     const whole = await all();
@@ -208,7 +194,7 @@ describe('DescribeStorageVirtualMachines', () => {
   });
 
   it('DeleteFileSystem takes the SVMs with it: DELETING, then gone; restoring a volume into it is StorageVirtualMachineNotFound', async () => {
-    const fileSystemId = await createOntap(env.client);
+    const fileSystemId = await createOntapFileSystem(env.client);
     clock.advance(DURATION);
     const [svm] = (await describe_({ Filters: [{ Name: 'file-system-id', Values: [fileSystemId] }] })).StorageVirtualMachines!;
     await env.client.send(new DeleteFileSystemCommand({ FileSystemId: fileSystemId }));
@@ -248,7 +234,7 @@ describe('storage virtual machines in the data file', () => {
     const dataFile = join(dir, 'state.json');
     const first = await startEmulator({ dataFile, fileSystemDurationMs: 0 });
     const client = fsxClientFor(first);
-    const fileSystemId = await createOntap(client);
+    const fileSystemId = await createOntapFileSystem(client);
     const before = (await client.send(new DescribeStorageVirtualMachinesCommand({}))).StorageVirtualMachines!;
     client.destroy();
     await first.stop();

@@ -2,7 +2,7 @@ import { CreateFileSystemCommand, DescribeStorageVirtualMachinesCommand, type FS
 import { DEMO, type RunningEmulator, startEmulator } from '../../src/emulator';
 import type { RunningGateway } from '../../src/app';
 import { testApiKeys } from '../support/api-keys';
-import { fsxClientFor } from '../support/emulator';
+import { createOntapFileSystem, fsxClientFor } from '../support/emulator';
 import { type TestGateway, postGraphQL, startGatewayWithLog, startTestGateway } from '../support/gateway';
 
 /**
@@ -21,15 +21,7 @@ const FEW = 'storageVirtualMachines { name lifecycle fileSystemId }';
 async function createOntapFileSystems(client: FSxClient, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const { FileSystem } = await client.send(
-      new CreateFileSystemCommand({
-        FileSystemType: 'ONTAP',
-        StorageCapacity: 1024,
-        SubnetIds: ['subnet-0123456789abcdef0'],
-        OntapConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 128 },
-      }),
-    );
-    ids.push(FileSystem!.FileSystemId!);
+    ids.push(await createOntapFileSystem(client));
   }
   return ids;
 }

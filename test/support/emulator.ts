@@ -127,6 +127,19 @@ export class HeldLatency {
 // ---------------------------------------------------------------------------------------------
 // Test data, built through the FSx API itself (the SDK against the emulator), like a user would.
 
+/** An ONTAP file system (SINGLE_AZ_1, 1024 GiB, 128 MB/s; FSx gives it an SVM of its own): its id. */
+export async function createOntapFileSystem(client: FSxClient): Promise<string> {
+  const { FileSystem } = await client.send(
+    new CreateFileSystemCommand({
+      FileSystemType: 'ONTAP',
+      StorageCapacity: 1024,
+      SubnetIds: ['subnet-0123456789abcdef0'],
+      OntapConfiguration: { DeploymentType: 'SINGLE_AZ_1', ThroughputCapacity: 128 },
+    }),
+  );
+  return FileSystem!.FileSystemId!;
+}
+
 export async function createOpenZfsFileSystems(client: FSxClient, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
