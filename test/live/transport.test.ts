@@ -88,6 +88,7 @@ describe('a JWT connection', () => {
   test('lives no longer than its token: at expiry the socket closes with 4401', async () => {
     const expiresAt = Math.ceil(Date.now() / 1000) + 1;
     const token = await new SignJWT({ scope: 'backups:read' })
+      .setSubject('user-1')
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('me')
       .setAudience('you')

@@ -26,9 +26,11 @@ describe('AUTH_MODE=jwt with a PEM public key (RS256)', () => {
     options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: KeyLike | Uint8Array; alg?: string },
   ) => Promise<string>;
   let otherKey: KeyLike;
+  let signingKey: KeyLike;
 
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
+    signingKey = privateKey;
     otherKey = (await generateKeyPair('RS256')).privateKey;
     sign = (claims, o = {}) =>
       new SignJWT(claims)
@@ -104,6 +106,16 @@ describe('AUTH_MODE=jwt with a PEM public key (RS256)', () => {
     await expectUnauthenticated(t, { authorization: `Bearer ${header}.${payload}.` }, /algorithm|malformed|verified/);
   });
   test('garbage', () => expectUnauthenticated(t, { authorization: 'Bearer not.a.jwt' }, /malformed|verified/));
+  test('a token without a subject: every caller must be named (logs, audit, CloudTrail)', async () => {
+    const anonymous = await new SignJWT({ scope: 'backups:read' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer('https://idp.example.com/')
+      .setAudience('fsx-backup-graph')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(signingKey);
+    await expectUnauthenticated(t, { authorization: `Bearer ${anonymous}` }, /no sub claim/);
+  });
   test('a file system limit that is not a list of ids', async () =>
     expectUnauthenticated(
       t,
@@ -162,6 +174,7 @@ describe('AUTH_MODE=jwt with a JWKS URL', () => {
       },
     );
     token = await new SignJWT({ scope: 'backups:read' })
+      .setSubject('user-1')
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
       .setIssuer('https://idp.example.com/')
       .setAudience('fsx')
@@ -180,6 +193,7 @@ describe('AUTH_MODE=jwt with a JWKS URL', () => {
   test('an unknown key id is refused', async () => {
     const { privateKey } = await generateKeyPair('ES256');
     const other = await new SignJWT({ scope: 'backups:read' })
+      .setSubject('user-1')
       .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
       .setIssuer('https://idp.example.com/')
       .setAudience('fsx')
@@ -195,6 +209,7 @@ describe('AUTH_MODE=jwt with an HS256 secret', () => {
     const t = await startTestGateway({}, { AUTH_MODE: 'jwt', JWT_SECRET: secret, JWT_ISSUER: 'me', JWT_AUDIENCE: 'you' });
     try {
       const good = await new SignJWT({ scope: 'backups:read' })
+        .setSubject('user-1')
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer('me')
         .setAudience('you')
@@ -202,6 +217,7 @@ describe('AUTH_MODE=jwt with an HS256 secret', () => {
         .sign(new TextEncoder().encode(secret));
       expect((await post(t, { authorization: `Bearer ${good}` })).status).toBe(200);
       const hs512 = await new SignJWT({ scope: 'backups:read' })
+        .setSubject('user-1')
         .setProtectedHeader({ alg: 'HS512' })
         .setIssuer('me')
         .setAudience('you')

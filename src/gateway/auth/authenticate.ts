@@ -69,15 +69,14 @@ async function jwtAuthenticator(config: JwtConfig): Promise<Authenticate> {
     const limited = payload[config.fileSystemsClaim];
     if (limited !== undefined && !Array.isArray(limited))
       throw new AuthenticationFailed(`The ${config.fileSystemsClaim} claim must be an array of file system ids`);
+    // Every caller is named: in the logs, the audit line, and CloudTrail (its id is the STS SourceIdentity
+    // of its FSx calls). A token without a subject would share one name with every other such token.
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+      throw new AuthenticationFailed('The token has no sub claim: the gateway names every caller (logs, audit, CloudTrail)');
     const accounts = payload[config.accountsClaim];
     if (accounts !== undefined && !Array.isArray(accounts))
       throw new AuthenticationFailed(`The ${config.accountsClaim} claim must be an array of AWS account ids`);
-    const principal = principalOf(
-      payload.sub ?? 'unknown-subject',
-      scopes.map(String),
-      limited as unknown[] | undefined,
-      accounts as unknown[] | undefined,
-    );
+    const principal = principalOf(payload.sub, scopes.map(String), limited as unknown[] | undefined, accounts as unknown[] | undefined);
     return typeof payload.exp === 'number' ? { ...principal, expiresAt: payload.exp * 1000 } : principal;
   };
 }
