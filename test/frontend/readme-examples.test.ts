@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type DocumentNode, Kind, type OperationDefinitionNode, OperationTypeNode, isInterfaceType, parse, print } from 'graphql';
 import { buildGatewaySchema } from '../../src/gateway/schema';
 import { EMULATOR_DEFAULTS } from '../../src/emulator';
 import { type TestGateway, startTestGateway } from '../support/gateway';
+import { readmeGraphqlBlocks } from '../support/readme';
 import { Recorder, wsClient } from '../support/ws';
 
 /**
@@ -12,11 +11,9 @@ import { Recorder, wsClient } from '../support/ws';
  * its success type, so the README cannot rot: an example that breaks a later one (a deletion too
  * early, a placeholder id) fails here.
  */
-const ROOT = join(__dirname, '..', '..');
 /** Every operation of every ```graphql block of the README, in order. */
 function readmeOperations(): OperationDefinitionNode[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const documents: DocumentNode[] = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => parse(match[1]));
+  const documents: DocumentNode[] = readmeGraphqlBlocks().map((block) => parse(block));
   return documents.flatMap((document) =>
     document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION),
   );

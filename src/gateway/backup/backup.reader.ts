@@ -82,9 +82,7 @@ export class BackupReader {
   /** The backup, if FSx has it and the caller may see its file system; else not found, with the request id of the call that said so. */
   async find(backupId: string): Promise<Backup | BackupNotFound> {
     const { item: backup, requestId } = await this.byId.lookup(backupId);
-    return backup && canSee(this.principal, backup.fileSystem?.fileSystemId)
-      ? backup
-      : backupNotFound(backupId, lookedUpFor(this.principal, this.place.region, requestId));
+    return this.seenBy(backupId, backup, requestId);
   }
 
   /**
@@ -103,9 +101,14 @@ export class BackupReader {
       if (!(error instanceof FsxBackupNotFound)) throw error;
       requestId = error.$metadata.requestId;
     }
-    return found && canSee(this.principal, found.fileSystem?.fileSystemId)
-      ? this.byId.replace(found)
-      : backupNotFound(backupId, lookedUpFor(this.principal, this.place.region, requestId ?? null));
+    return this.seenBy(backupId, found ? this.byId.replace(found) : null, requestId ?? null);
+  }
+
+  /** What the caller sees of a lookup's answer: the backup if it may see its file system, else not found. */
+  private seenBy(backupId: string, backup: Backup | null, requestId: string | null): Backup | BackupNotFound {
+    return backup && canSee(this.principal, backup.fileSystem?.fileSystemId)
+      ? backup
+      : backupNotFound(backupId, lookedUpFor(this.principal, this.place.region, requestId));
   }
 
   /** The backup, if FSx has it and the caller may see its file system. */

@@ -9,9 +9,6 @@ import { DeletionRule } from '../results/deletion-rule';
 import type { DeletionGuards } from './deletion-guards';
 import { type Blocking, blockingRules, keepLatestBlocking, keepLatestGroup, needsSiblings } from './deletion-rules';
 
-/** Every backup of a group: keepLatest cannot know which are newest from a part (FSx's order is unspecified). */
-const ALL = Number.MAX_SAFE_INTEGER;
-
 /**
  * The deletion guards applied to backups, for one GraphQL request. keepLatest needs each backup's
  * siblings: they are read for every file system (volume) asked about in this request together, one
@@ -55,7 +52,8 @@ export class DeletionCheck {
 
   private siblingsOf(backup: Backup): Promise<Backup[]> {
     const group = keepLatestGroup(backup);
-    return group ? this.siblings[group.filter].load(group.id, ALL) : Promise.resolve([]);
+    // Every backup of the group: which are the newest cannot be told from a part (FSx's order is unspecified).
+    return group ? this.siblings[group.filter].loadAll(group.id) : Promise.resolve([]);
   }
 
   private groupLoader(filter: 'file-system-id' | 'volume-id', idOf: (backup: Backup) => string | null | undefined) {

@@ -31,6 +31,11 @@ export class ByFileSystemLoader<T> {
     return this.loader.load(`${fileSystemId}:${need}`);
   }
 
+  /** Every item of one file system. */
+  loadAll(fileSystemId: string): Promise<T[]> {
+    return this.load(fileSystemId, Number.MAX_SAFE_INTEGER);
+  }
+
   private async listFor(wanted: Map<string, number>): Promise<Map<string, T[]>> {
     const byFs = new Map<string, T[]>([...wanted.keys()].map((id) => [id, []]));
     const ids = [...wanted.keys()];

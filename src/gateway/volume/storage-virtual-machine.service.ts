@@ -12,9 +12,6 @@ import { ByIdLoader, allItems } from '../fsx/by-id-loader';
 import type { StorageVirtualMachine } from '../fsx/shapes.generated';
 import { toStorageVirtualMachines } from '../fsx/to-graphql';
 
-/** A file system's SVMs are all read (FSx holds a few per file system, never a page's worth to skip). */
-const ALL = Number.MAX_SAFE_INTEGER;
-
 /**
  * The ONTAP storage virtual machines (SVMs) volumes live in, for one GraphQL request: per-request
  * DataLoaders (DescribeStorageVirtualMachines), batched and deduplicated, nothing cached across requests.
@@ -66,7 +63,8 @@ export class StorageVirtualMachineService {
   async forFileSystem(fileSystemId: string): Promise<StorageVirtualMachine[]> {
     if (!canSee(this.principal, fileSystemId)) return [];
     try {
-      return await this.byFileSystem.load(fileSystemId, ALL);
+      // All of them: FSx holds a few per file system, never a page's worth to skip.
+      return await this.byFileSystem.loadAll(fileSystemId);
     } catch (error) {
       throw fsxErrorAsGraphQLError(error, { fileSystemId });
     }

@@ -23,6 +23,7 @@ import { DEFAULT_LIMITS } from '../../../src/gateway/limits/limits';
 import { createCostMeter } from '../../../src/gateway/limits/query-cost';
 import { MAX_PAGE_SIZE } from '../../../src/gateway/pagination/connection.args';
 import { buildGatewaySchemas } from '../../../src/gateway/schema';
+import { readmeGraphqlBlocks } from '../../support/readme';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
@@ -72,8 +73,7 @@ function documentedOperations(): Operation[] {
   const console = files
     .flatMap((file) => operationsOf(read(`client/operations/${file}`), `client/operations/${file}`, fragments))
     .map((operation) => ({ ...operation, document: addTypenameToDocument(operation.document) }));
-  const blocks = [...read('README.md').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const readme = blocks.flatMap((block) => operationsOf(block, 'README.md', new Map()));
+  const readme = readmeGraphqlBlocks().flatMap((block) => operationsOf(block, 'README.md', new Map()));
   return [...console, ...readme];
 }
 
